@@ -1,0 +1,41 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db/client";
+import { authenticate } from "@/lib/server/auth/authenticate";
+
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : null) || null;
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "账号密码",
+      credentials: {
+        username: { label: "用户名", type: "text" },
+        password: { label: "密码", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const result = await authenticate(getDb(), credentials ?? {}, clientIp(req?.headers));
+        // next-auth passes a thrown message to the sign-in page as `error`.
+        if (!result.ok) throw new Error(result.message);
+        return { id: String(result.user.id), name: result.user.name, username: result.user.username };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.uid = Number(user.id);
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) session.user.id = token.uid as number;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,59 @@
+// The typed role -> permission table. Pure: lib/server checks it together with the
+// park scope of the acting user, so no route can forget either.
+
+export const ROLES = ["ADMIN", "REGION_LEADER", "PARK_LEADER", "PARK_STAFF", "LIAISON"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "系统管理员",
+  REGION_LEADER: "市州领导",
+  PARK_LEADER: "园区领导",
+  PARK_STAFF: "园区工作人员",
+  LIAISON: "包保责任人",
+};
+
+export const PERMISSIONS = [
+  "park.read", // see a park and its overview figures
+  "project.read", // every project of the park (LIAISON: only assigned ones, see below)
+  "project.write", // create and edit ledger records, move stages forward
+  "project.correct", // backward moves, suspend, terminate, resume
+  "progress.file", // monthly progress filing
+  "assignment.manage", // assign liaisons and leaders
+  "issue.read",
+  "issue.write", // log problems and visits, move them along
+  "issue.lead", // set deadlines, approve extensions, escalate to level 3
+  "dashboard.read",
+  "audit.read",
+  "user.manage",
+  "holiday.manage",
+  "apiToken.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = ["park.read", "project.read", "issue.read", "dashboard.read"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: [...PERMISSIONS],
+  REGION_LEADER: [...READ_ALL, "audit.read"],
+  PARK_LEADER: [...READ_ALL, "project.correct", "assignment.manage", "issue.write", "issue.lead", "audit.read"],
+  PARK_STAFF: [...READ_ALL, "project.write", "progress.file", "assignment.manage", "issue.write"],
+  // A liaison reads only the projects and enterprises assigned to them (enforced in lib/server).
+  LIAISON: ["park.read", "project.read", "progress.file", "issue.read", "issue.write"],
+};
+
+/** Permissions that are not tied to a park: they need the role anywhere. */
+export const GLOBAL_PERMISSIONS: readonly Permission[] = ["user.manage", "holiday.manage", "apiToken.manage"];
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function rolesHave(roles: Iterable<Role>, permission: Permission): boolean {
+  for (const role of roles) if (roleHas(role, permission)) return true;
+  return false;
+}
+
+/** Roles whose project reading is limited to their own assignments. */
+export function readsOnlyAssigned(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((r) => r === "LIAISON");
+}

@@ -1,0 +1,116 @@
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { type Permission, type Role, GLOBAL_PERMISSIONS, readsOnlyAssigned, rolesHave } from "@/lib/auth/permissions";
+import { forbidden, notFound } from "./errors";
+
+/** The acting user with the parks they may touch; every lib/server function takes one. */
+export interface Actor {
+  userId: number;
+  username: string;
+  name: string;
+  isAdmin: boolean;
+  /** Distinct roles held anywhere. */
+  roles: Role[];
+  /** Park id -> roles held there (a region leader's region expanded to its parks, an admin's to all). */
+  parkRoles: Map<number, Role[]>;
+}
+
+/** Loads an active user's memberships and expands them into park scope. Null if the user is gone or disabled. */
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      isActive: true,
+      memberships: { select: { role: true, parkId: true, regionId: true } },
+    },
+  });
+  if (!user || !user.isActive) return null;
+
+  const isAdmin = user.memberships.some((m) => m.role === "ADMIN");
+  const regionIds = user.memberships.filter((m) => m.role === "REGION_LEADER" && m.regionId).map((m) => m.regionId!);
+  const expanded =
+    isAdmin || regionIds.length > 0
+      ? await db.park.findMany({
+          where: isAdmin ? {} : { regionId: { in: regionIds } },
+          select: { id: true, regionId: true },
+        })
+      : [];
+
+  const parkRoles = new Map<number, Role[]>();
+  const add = (parkId: number, role: Role) => {
+    const list = parkRoles.get(parkId) ?? [];
+    if (!list.includes(role)) list.push(role);
+    parkRoles.set(parkId, list);
+  };
+  for (const m of user.memberships) if (m.parkId) add(m.parkId, m.role);
+  for (const p of expanded) {
+    if (isAdmin) add(p.id, "ADMIN");
+    if (regionIds.includes(p.regionId)) add(p.id, "REGION_LEADER");
+  }
+
+  return {
+    userId: user.id,
+    username: user.username,
+    name: user.name,
+    isAdmin,
+    roles: [...new Set(user.memberships.map((m) => m.role))],
+    parkRoles,
+  };
+}
+
+/** Parks where the actor holds `permission`. */
+export function parksWith(actor: Actor, permission: Permission): number[] {
+  const ids: number[] = [];
+  for (const [parkId, roles] of actor.parkRoles) if (rolesHave(roles, permission)) ids.push(parkId);
+  return ids.sort((a, b) => a - b);
+}
+
+export function can(actor: Actor, permission: Permission, parkId?: number): boolean {
+  if (GLOBAL_PERMISSIONS.includes(permission) || parkId === undefined) return rolesHave(actor.roles, permission);
+  return rolesHave(actor.parkRoles.get(parkId) ?? [], permission);
+}
+
+/**
+ * Throws unless the actor holds `permission` in `parkId`. A park the actor has no role
+ * in is reported as not found, so ids of other parks reveal nothing.
+ */
+export function assertCan(actor: Actor, permission: Permission, parkId?: number, what?: string): void {
+  if (parkId !== undefined && !actor.parkRoles.has(parkId) && !GLOBAL_PERMISSIONS.includes(permission)) throw notFound(what);
+  if (!can(actor, permission, parkId)) throw forbidden();
+}
+
+/** Splits readable parks into those read in full and those where only assigned projects are visible. */
+export function projectReadScope(actor: Actor): { fullParks: number[]; assignedOnlyParks: number[] } {
+  const fullParks: number[] = [];
+  const assignedOnlyParks: number[] = [];
+  for (const [parkId, roles] of actor.parkRoles) {
+    if (!rolesHave(roles, "project.read")) continue;
+    (readsOnlyAssigned(roles) ? assignedOnlyParks : fullParks).push(parkId);
+  }
+  return { fullParks, assignedOnlyParks };
+}
+
+/** Prisma filter: the projects the actor may read. */
+export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
+  const { fullParks, assignedOnlyParks } = projectReadScope(actor);
+  return {
+    OR: [
+      { parkId: { in: fullParks } },
+      {
+        parkId: { in: assignedOnlyParks },
+        assignments: { some: { userId: actor.userId, role: "LIAISON", endDate: null } },
+      },
+    ],
+  };
+}
+
+/** The same filter as SQL for aggregates; `alias` is the Project table's alias in the query. */
+export function visibleProjectsSql(actor: Actor, alias: string): Prisma.Sql {
+  const { fullParks, assignedOnlyParks } = projectReadScope(actor);
+  const t = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`(${t}."parkId" = ANY(${fullParks}::int[]) OR (${t}."parkId" = ANY(${assignedOnlyParks}::int[]) AND EXISTS (
+    SELECT 1 FROM "Assignment" a WHERE a."projectId" = ${t}.id AND a."userId" = ${actor.userId} AND a.role = 'LIAISON' AND a."endDate" IS NULL)))`;
+}

@@ -1,0 +1,40 @@
+import { getDb } from "@/lib/db/client";
+import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { notFound } from "@/lib/server/errors";
+
+/**
+ * One project with what its page shows. A project outside the actor's scope is reported
+ * as not found, exactly like an id that does not exist.
+ */
+export async function getProject(actor: Actor, id: number) {
+  const project = await getDb().project.findFirst({
+    where: { AND: [{ id }, visibleProjectsWhere(actor)] },
+    include: {
+      park: { select: { id: true, name: true, region: { select: { name: true } } } },
+      enterprise: true,
+      assignments: {
+        where: { endDate: null },
+        select: { role: true, department: true, startDate: true, user: { select: { name: true, phone: true, unit: true } } },
+      },
+      stageEvents: {
+        orderBy: [{ businessDate: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          type: true,
+          fromStage: true,
+          toStage: true,
+          toStatus: true,
+          businessDate: true,
+          note: true,
+          evidence: true,
+          actor: { select: { name: true } },
+          createdAt: true,
+        },
+      },
+      yearPlans: { orderBy: { year: "desc" } },
+      progressReports: { orderBy: [{ year: "desc" }, { month: "desc" }], take: 24 },
+    },
+  });
+  if (!project) throw notFound("项目");
+  return project;
+}

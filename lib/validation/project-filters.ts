@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { STAGES, PROJECT_STATUSES } from "@/lib/domain/stages";
+
+export const KEY_LEVELS = ["PROVINCIAL", "CITY", "COUNTY", "NONE"] as const;
+export const PAGE_SIZES = [20, 50, 100] as const;
+
+const intIn = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${label}须为数字` })
+    .int(`${label}须为整数`)
+    .min(min, `${label}不能小于 ${min}`)
+    .max(max, `${label}不能大于 ${max}`);
+
+/** The project list's filters, as they travel in the URL (so a view can be bookmarked). */
+export const projectFiltersSchema = z.object({
+  park: intIn("园区", 1, 2_147_483_647).optional(),
+  stage: z.enum(STAGES, { message: "阶段须为 签约/落地/开工/投产 之一" }).optional(),
+  status: z.enum(PROJECT_STATUSES, { message: "状态须为 正常推进/暂缓/终止 之一" }).optional(),
+  keyLevel: z.enum(KEY_LEVELS, { message: "项目级别无效" }).optional(),
+  industry: z.string().trim().max(50, "产业链不能超过 50 个字符").optional(),
+  year: intIn("签约年份", 2000, 2100).optional(),
+  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
+  page: intIn("页码", 1, 100_000).default(1),
+  pageSize: z.coerce
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")
+    .default(20),
+});
+export type ProjectFilters = z.infer<typeof projectFiltersSchema>;
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Parses URL search params. A bad value is dropped (the list still shows) and reported
+ * with a message naming the field and the rule.
+ */
+export function parseProjectFilters(raw: RawParams): { filters: ProjectFilters; errors: string[] } {
+  const input: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v !== undefined && v !== "") input[key] = v;
+  }
+  const errors: string[] = [];
+  for (;;) {
+    const result = projectFiltersSchema.safeParse(input);
+    if (result.success) return { filters: result.data, errors };
+    for (const issue of result.error.issues) {
+      errors.push(issue.message);
+      delete input[String(issue.path[0])];
+    }
+  }
+}
