@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/auth/guards";
+import { getProject } from "@/lib/server/projects/get-project";
+import { PageHeader } from "@/components/ui/page-header";
+import { StageBadge } from "@/components/ui/stage-badge";
+import { ProjectFacts } from "@/components/projects/project-facts";
+import { StageTimeline } from "@/components/projects/stage-timeline";
+import { ProgressTable } from "@/components/projects/progress-table";
+
+export const metadata: Metadata = { title: "项目详情" };
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const actor = await requireActor();
+  const project = await orNotFound(getProject(actor, Number(id)));
+  return (
+    <>
+      <div className="no-print mb-2 text-sm">
+        <Link href={`/projects?park=${project.park.id}`} className="text-brand-600 hover:underline">
+          ← {project.park.name}项目台账
+        </Link>
+      </div>
+      <PageHeader title={project.name} subtitle={`${project.code} · ${project.enterprise.name} · ${project.park.region.name}${project.park.name}`}>
+        <StageBadge stage={project.stage} status={project.status} />
+      </PageHeader>
+      <ProjectFacts project={project} />
+      <section className="mt-6 grid gap-6 lg:grid-cols-2">
+        <div>
+          <h2 className="mb-2 text-lg font-semibold">推进记录</h2>
+          <StageTimeline events={project.stageEvents} />
+        </div>
+        <div>
+          <h2 className="mb-2 text-lg font-semibold">月度填报（近 24 个月）</h2>
+          <ProgressTable reports={project.progressReports} />
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/guards";
+import { parseProjectFilters } from "@/lib/validation/project-filters";
+import { listProjects, listProjectIndustries } from "@/lib/server/projects/list-projects";
+import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { ProjectFiltersForm } from "@/components/projects/project-filters-form";
+import { ProjectTable } from "@/components/projects/project-table";
+
+export const metadata: Metadata = { title: "项目台账" };
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  requirePermission(actor, "project.read");
+  const { filters, errors } = parseProjectFilters(await searchParams);
+  const [result, parks, industries] = await Promise.all([listProjects(actor, filters), listVisibleParks(actor), listProjectIndustries(actor)]);
+  const { page: _page, ...params } = filters;
+  return (
+    <>
+      <PageHeader title="项目台账" subtitle="可按园区、阶段、状态、产业链、级别、签约年份筛选，或按项目名称、企业名称、编号搜索" />
+      <ProjectFiltersForm filters={filters} parks={parks} industries={industries} />
+      {errors.length > 0 && (
+        <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          以下筛选条件无效，已忽略：{errors.join("；")}
+        </div>
+      )}
+      <ProjectTable items={result.items} />
+      <Pagination basePath="/projects" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+    </>
+  );
+}

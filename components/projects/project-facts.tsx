@@ -1,0 +1,79 @@
+import type { getProject } from "@/lib/server/projects/get-project";
+import { formatWan, formatYi } from "@/lib/domain/money";
+import { formatDateZh } from "@/lib/domain/dates";
+import { ASSIGNMENT_ROLE_LABELS, KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
+
+type Project = Awaited<ReturnType<typeof getProject>>;
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{children ?? "—"}</dd>
+    </div>
+  );
+}
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="mb-3 text-sm font-semibold text-slate-700">{title}</h2>
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-3">{children}</dl>
+    </section>
+  );
+}
+
+const money = (v: { toString(): string } | null) => (v === null ? "—" : `${formatWan(v)}（${formatYi(v)}）`);
+
+export function ProjectFacts({ project: p }: { project: Project }) {
+  const plan = p.yearPlans[0];
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Card title="基本信息">
+        <Fact label="产业链/行业">{p.industry}</Fact>
+        <Fact label="项目来源">{SOURCE_LABELS[p.source]}</Fact>
+        <Fact label="项目级别">{KEY_LEVEL_LABELS[p.keyLevel]}</Fact>
+        <Fact label="专项清单">{p.specialLists.length ? p.specialLists.join("、") : "—"}</Fact>
+        <div className="col-span-2">
+          <Fact label="建设内容及规模">{p.content}</Fact>
+        </div>
+        <Fact label="形象进度">{p.imageProgress}</Fact>
+        <Fact label="存在问题">{p.problems}</Fact>
+        {p.status !== "ACTIVE" && <Fact label="暂缓/终止原因">{p.statusReason}</Fact>}
+        <Fact label="备注">{p.remark}</Fact>
+      </Card>
+      <Card title="投资主体">
+        <Fact label="企业名称">{p.enterprise.name}</Fact>
+        <Fact label="统一社会信用代码">{p.enterprise.creditCode}</Fact>
+        <Fact label="法定代表人">{p.enterprise.legalPerson}</Fact>
+        <Fact label="联系人">
+          {p.enterprise.contactName} {p.enterprise.contactPhone}
+        </Fact>
+        {p.assignments.map((a) => (
+          <Fact key={a.role} label={ASSIGNMENT_ROLE_LABELS[a.role]}>
+            {a.user.name}
+            {a.user.unit ? `（${a.user.unit}）` : ""} {a.user.phone}
+          </Fact>
+        ))}
+        <Fact label="责任单位">{p.responsibleUnit}</Fact>
+      </Card>
+      <Card title="投资">
+        <Fact label="总投资">{money(p.totalInvestment)}</Fact>
+        <Fact label="合同引资额">{money(p.contractInvestment)}</Fact>
+        <Fact label="注册资本">{money(p.registeredCapital)}</Fact>
+        <Fact label="用地">{p.landArea ? `${p.landArea.toString()} 亩` : "—"}</Fact>
+        <Fact label={plan ? `${plan.year}年计划投资` : "本年计划投资"}>{plan ? money(plan.plannedInvestment) : "—"}</Fact>
+      </Card>
+      <Card title="节点日期">
+        <Fact label="签约日期">{formatDateZh(p.signedDate)}</Fact>
+        <Fact label="注册日期">{formatDateZh(p.registeredDate)}</Fact>
+        <Fact label="供地日期">{formatDateZh(p.landSuppliedDate)}</Fact>
+        <Fact label="落地日期">{formatDateZh(p.landedDate)}</Fact>
+        <Fact label="计划开工">{formatDateZh(p.plannedStartDate)}</Fact>
+        <Fact label="实际开工">{formatDateZh(p.actualStartDate)}</Fact>
+        <Fact label="计划投产">{formatDateZh(p.plannedProductionDate)}</Fact>
+        <Fact label="实际投产">{formatDateZh(p.actualProductionDate)}</Fact>
+      </Card>
+    </div>
+  );
+}

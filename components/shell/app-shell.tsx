@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/server/actor";
+import { can } from "@/lib/server/actor";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NAV_ITEMS } from "./nav-items";
+import { NavLink } from "./nav-link";
+
+export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const items = NAV_ITEMS.filter((item) => can(actor, item.permission));
+  const roleNames = actor.roles.map((r) => ROLE_LABELS[r]).join("、");
+  return (
+    <div className="min-h-screen">
+      <header className="no-print bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link href="/parks" className="text-lg font-semibold tracking-wide">
+            园区项目推进系统
+          </Link>
+          <nav aria-label="主导航" className="flex flex-1 gap-1">
+            {items.map((item) => (
+              <NavLink key={item.href} href={item.href}>
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span data-testid="current-user">
+              {actor.name}
+              <span className="ml-2 text-slate-300">{roleNames}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}
