@@ -1,0 +1,31 @@
+import { type Page, expect } from "@playwright/test";
+import pg from "pg";
+
+export const DEMO_PASSWORD = "Park@2026";
+
+export const DEMO_ACCOUNTS = {
+  admin: { username: "admin", role: "系统管理员" },
+  region: { username: "region_hh", role: "市州领导" },
+  parkLeader: { username: "leader_hhgx", role: "园区领导" },
+  staff: { username: "staff_hhgx", role: "园区工作人员" },
+  liaison: { username: "liaison_hhgx", role: "包保责任人" },
+} as const;
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/parks$/);
+}
+
+/** A read-only query against the e2e database, for ids the tests need. */
+export async function query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

