@@ -21,8 +21,10 @@ const log = (msg) => console.log(`[start] ${msg}`);
 
 let server = null;
 let database = null;
+let stopping = false;
 
 async function stopAll() {
+  stopping = true;
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
@@ -111,7 +113,8 @@ async function main() {
   log(`启动 ${dev ? "开发" : ""}服务：${env.NEXTAUTH_URL}  （Ctrl-C 停止）`);
   server = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
   server.on("exit", (code, signal) => {
-    if (signal === null && code !== 0) console.error(`[start] Web 服务异常退出（exit ${code}）`);
+    // 130/143: Next's own exit on SIGINT/SIGTERM, i.e. Ctrl-C reached it first.
+    if (!stopping && signal === null && code !== 0 && code !== 130 && code !== 143) console.error(`[start] Web 服务异常退出（exit ${code}）`);
     stopAll().finally(() => process.exit(code ?? 0));
   });
 }

@@ -24,7 +24,7 @@ function portIsFree(port) {
  * Starts (initialising on first use) a cluster in `dir` on `port` and makes sure
  * `database` exists. Returns its URL and a stop() that shuts it down cleanly.
  */
-export async function startEmbeddedDatabase({ dir, port, database, log = () => {} }) {
+export async function startEmbeddedDatabase({ dir, port, database, log = () => {}, serverLog = () => {} }) {
   if (!(await portIsFree(port))) {
     throw new Error(`端口 ${port} 已被占用（是否已有一个实例在运行？）可设置 EMBEDDED_PG_PORT 换一个端口`);
   }
@@ -36,7 +36,7 @@ export async function startEmbeddedDatabase({ dir, port, database, log = () => {
     persistent: true,
     // PostgreSQL refuses to run as root; as root the library runs it as user "postgres".
     createPostgresUser: os.userInfo().uid === 0,
-    onLog: () => {},
+    onLog: serverLog,
     onError: (e) => log(`[postgres] ${e instanceof Error ? e.message : String(e)}`),
   });
 

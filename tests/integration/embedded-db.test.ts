@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain ESM script without type declarations
+import { startEmbeddedDatabase } from "../../scripts/lib/embedded-db.mjs";
+
+interface EmbeddedDb {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pp-embedded-"));
+fs.chmodSync(dir, 0o777); // as root, PostgreSQL runs as user "postgres" and writes here
+const dataDir = path.join(dir, "pg");
+const port = 54400 + (process.pid % 500);
+
+async function query(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("embedded PostgreSQL (npm start without DATABASE_URL)", () => {
+  it("initialises, keeps data across a restart, and stops cleanly with no process left", { timeout: 120_000 }, async () => {
+    const first: EmbeddedDb = await startEmbeddedDatabase({ dir: dataDir, port, database: "park_pipeline" });
+    await query(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('数据保留')");
+    const pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    expect(processAlive(pid)).toBe(true);
+
+    await first.stop();
+    expect(fs.existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
+    expect(processAlive(pid)).toBe(false);
+
+    const logs: string[] = [];
+    const second: EmbeddedDb = await startEmbeddedDatabase({ dir: dataDir, port, database: "park_pipeline", serverLog: (m: string) => logs.push(m) });
+    try {
+      expect(await query(second.url, "SELECT v FROM kept")).toEqual([{ v: "数据保留" }]);
+      // A clean shutdown: no crash recovery on the next start.
+      expect(logs.join("")).toMatch(/database system was shut down at/);
+      expect(logs.join("")).not.toMatch(/automatic recovery in progress|was interrupted/);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("says so in one line when the port is taken", { timeout: 60_000 }, async () => {
+    const server = (await import("node:net")).createServer().listen(port + 1, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    try {
+      await expect(startEmbeddedDatabase({ dir: path.join(dir, "other"), port: port + 1, database: "x" })).rejects.toThrow(/端口 \d+ 已被占用/);
+    } finally {
+      server.close();
+    }
+  });
+});
