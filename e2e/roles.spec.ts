@@ -78,6 +78,6 @@ test("the project list filters through the URL and reports a bad filter by name"
   for (const text of await rows.allInnerTexts()) expect(text).toContain("开工");
 
   await page.goto("/projects?year=abc&stage=NOPE");
-  await expect(page.getByRole("alert")).toContainText("签约年份须为数字");
-  await expect(page.getByRole("alert")).toContainText("阶段须为 签约/落地/开工/投产 之一");
+  await expect(page.getByTestId("filter-errors")).toContainText("签约年份须为数字");
+  await expect(page.getByTestId("filter-errors")).toContainText("阶段须为 签约/落地/开工/投产 之一");
 });

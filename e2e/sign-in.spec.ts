@@ -13,19 +13,19 @@ test.describe("sign-in", () => {
     await page.getByLabel("用户名").fill(DEMO_ACCOUNTS.staff.username);
     await page.getByLabel("密码").fill("wrong-password");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+    await expect(page.getByTestId("form-error")).toHaveText("用户名或密码错误");
     await expect(page).toHaveURL(/\/login/);
 
     await page.getByLabel("用户名").fill("no_such_user_e2e");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+    await expect(page.getByTestId("form-error")).toHaveText("用户名或密码错误");
   });
 
   test("empty fields are refused before anything is sent", async ({ page }) => {
     await page.goto("/login");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText("请输入用户名");
+    await expect(page.getByTestId("form-error")).toHaveText("请输入用户名");
   });
 
   test("signing out ends the session", async ({ page }) => {

@@ -5,7 +5,7 @@ import { REPO_ROOT, testServerUrl } from "../helpers/test-db";
 function start(env: Record<string, string | undefined>) {
   const result = spawnSync(process.execPath, ["scripts/start.mjs"], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -22,7 +22,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="项目台账" subtitle="可按园区、阶段、状态、产业链、级别、签约年份筛选，或按项目名称、企业名称、编号搜索" />
       <ProjectFiltersForm filters={filters} parks={parks} industries={industries} />
       {errors.length > 0 && (
-        <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
           以下筛选条件无效，已忽略：{errors.join("；")}
         </div>
       )}
