@@ -5,6 +5,7 @@
 //
 //   npm run bench                 # 20,000 projects in 6 parks
 //   BENCH_PROJECTS=5000 npm run bench
+//   BENCH_KEEP=1 npm run bench     # keep the database to EXPLAIN the queries
 import { performance } from "node:perf_hooks";
 import { createMigratedTestDatabase } from "../tests/helpers/test-db";
 import { getDb } from "../lib/db/client";
@@ -104,7 +105,8 @@ async function main() {
     await time("getProject, staff", () => getProject(staff, someProject.id));
   } finally {
     await getDb().$disconnect();
-    await database.drop();
+    if (process.env.BENCH_KEEP === "1") console.log(`\nkept ${database.url}`);
+    else await database.drop();
   }
 }
 

@@ -96,21 +96,27 @@ export function projectReadScope(actor: Actor): { fullParks: number[]; assignedO
 /** Prisma filter: the projects the actor may read. */
 export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
   const { fullParks, assignedOnlyParks } = projectReadScope(actor);
-  return {
-    OR: [
-      { parkId: { in: fullParks } },
-      {
-        parkId: { in: assignedOnlyParks },
-        assignments: { some: { userId: actor.userId, role: "LIAISON", endDate: null } },
-      },
-    ],
+  const assigned: Prisma.ProjectWhereInput = {
+    parkId: { in: assignedOnlyParks },
+    assignments: { some: { userId: actor.userId, role: "LIAISON", endDate: null } },
   };
+  if (assignedOnlyParks.length === 0) return { parkId: { in: fullParks } };
+  if (fullParks.length === 0) return assigned;
+  return { OR: [{ parkId: { in: fullParks } }, assigned] };
 }
 
-/** The same filter as SQL for aggregates; `alias` is the Project table's alias in the query. */
+/**
+ * The same filter as SQL for aggregates; `alias` is the Project table's alias in the query.
+ * Branches that cannot match are left out: an OR with a never-true EXISTS misleads the
+ * planner's estimates (and switches on JIT) for nothing.
+ */
 export function visibleProjectsSql(actor: Actor, alias: string): Prisma.Sql {
   const { fullParks, assignedOnlyParks } = projectReadScope(actor);
   const t = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
-  return Prisma.sql`(${t}."parkId" = ANY(${fullParks}::int[]) OR (${t}."parkId" = ANY(${assignedOnlyParks}::int[]) AND EXISTS (
-    SELECT 1 FROM "Assignment" a WHERE a."projectId" = ${t}.id AND a."userId" = ${actor.userId} AND a.role = 'LIAISON' AND a."endDate" IS NULL)))`;
+  const full = Prisma.sql`${t}."parkId" = ANY(${fullParks}::int[])`;
+  const assigned = Prisma.sql`(${t}."parkId" = ANY(${assignedOnlyParks}::int[]) AND EXISTS (
+    SELECT 1 FROM "Assignment" a WHERE a."projectId" = ${t}.id AND a."userId" = ${actor.userId} AND a.role = 'LIAISON' AND a."endDate" IS NULL))`;
+  if (assignedOnlyParks.length === 0) return full;
+  if (fullParks.length === 0) return assigned;
+  return Prisma.sql`(${full} OR ${assigned})`;
 }

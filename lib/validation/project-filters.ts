@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAGES, PROJECT_STATUSES } from "@/lib/domain/stages";
+import { type RawSearchParams, parseUrlFilters } from "./url-filters";
 
 export const KEY_LEVELS = ["PROVINCIAL", "CITY", "COUNTY", "NONE"] as const;
 export const PAGE_SIZES = [20, 50, 100] as const;
@@ -28,25 +29,8 @@ export const projectFiltersSchema = z.object({
 });
 export type ProjectFilters = z.infer<typeof projectFiltersSchema>;
 
-type RawParams = Record<string, string | string[] | undefined>;
-
 /**
  * Parses URL search params. A bad value is dropped (the list still shows) and reported
  * with a message naming the field and the rule.
  */
-export function parseProjectFilters(raw: RawParams): { filters: ProjectFilters; errors: string[] } {
-  const input: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (v !== undefined && v !== "") input[key] = v;
-  }
-  const errors: string[] = [];
-  for (;;) {
-    const result = projectFiltersSchema.safeParse(input);
-    if (result.success) return { filters: result.data, errors };
-    for (const issue of result.error.issues) {
-      errors.push(issue.message);
-      delete input[String(issue.path[0])];
-    }
-  }
-}
+export const parseProjectFilters = (raw: RawSearchParams) => parseUrlFilters(projectFiltersSchema, raw);

@@ -1,0 +1,139 @@
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { type Actor, assertCan, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { AppError } from "@/lib/server/errors";
+import { todayInShanghai, dateToIso } from "@/lib/domain/dates";
+import type { ProjectStatus, Stage } from "@/lib/domain/stages";
+import { type BoardColumnKey, type BoardFilters, BOARD_COLUMNS, boardCursorSchema } from "@/lib/validation/board-filters";
+
+export const BOARD_PAGE_SIZE = 30;
+
+export interface BoardCard {
+  id: number;
+  code: string;
+  name: string;
+  stage: Stage;
+  status: ProjectStatus;
+  version: number;
+  parkId: number;
+  parkName: string;
+  enterpriseName: string;
+  totalInvestment: string; // 万元
+  stageDate: string;
+  daysInStage: number;
+  stale: boolean;
+  liaisonName: string | null;
+}
+
+export interface BoardColumn {
+  key: BoardColumnKey;
+  count: number; // for the whole filter, not the loaded cards
+  totalInvestment: string; // 万元, for the whole filter
+  cards: BoardCard[];
+  nextCursor: string | null;
+}
+
+// Days past the park's threshold for the project's stage; active projects only.
+function staleSql(today: string): Prisma.Sql {
+  return Prisma.sql`(pr.status = 'ACTIVE' AND (CAST(${today} AS date) - pr."stageDate") > CASE pr.stage
+    WHEN 'SIGNED' THEN pk."staleDaysSigned" WHEN 'LANDED' THEN pk."staleDaysLanded" WHEN 'STARTED' THEN pk."staleDaysStarted" END)`;
+}
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE clause of every board query: the actor's scope plus the filters. */
+function boardWhere(actor: Actor, f: BoardFilters, today: string): Prisma.Sql {
+  const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr")];
+  if (f.park) parts.push(Prisma.sql`pr."parkId" = ${f.park}`);
+  if (f.industry) parts.push(Prisma.sql`pr.industry = ${f.industry}`);
+  if (f.keyLevel) parts.push(Prisma.sql`pr."keyLevel" = CAST(${f.keyLevel} AS "KeyLevel")`);
+  if (f.year) parts.push(Prisma.sql`pr."signedDate" >= make_date(${f.year}::int, 1, 1) AND pr."signedDate" < make_date(${f.year + 1}::int, 1, 1)`);
+  if (f.liaison) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" fa WHERE fa."projectId" = pr.id AND fa.role = 'LIAISON' AND fa."endDate" IS NULL AND fa."userId" = ${f.liaison})`);
+  }
+  if (f.q) {
+    const p = likePattern(f.q);
+    parts.push(Prisma.sql`(pr.name ILIKE ${p} OR pr.code ILIKE ${p} OR e.name ILIKE ${p})`);
+  }
+  if (f.stale) parts.push(staleSql(today));
+  return Prisma.join(parts, " AND ");
+}
+
+function columnSql(key: BoardColumnKey): Prisma.Sql {
+  if (key === "SUSPENDED" || key === "TERMINATED") return Prisma.sql`pr.status = CAST(${key} AS "ProjectStatus")`;
+  return Prisma.sql`pr.status = 'ACTIVE' AND pr.stage = CAST(${key} AS "Stage")`;
+}
+
+function assertBoardScope(actor: Actor, f: BoardFilters) {
+  if (f.park) assertCan(actor, "project.read", f.park, "园区");
+  else if (parksWith(actor, "project.read").length === 0) throw new AppError("NOT_FOUND", "没有可查看的园区");
+}
+
+type CardRow = Omit<BoardCard, "stageDate"> & { stageDate: Date };
+
+async function loadCards(actor: Actor, f: BoardFilters, key: BoardColumnKey, today: string, cursor: string | null, limit: number) {
+  let after = Prisma.empty;
+  if (cursor) {
+    const [date, id] = cursor.split("_");
+    after = Prisma.sql`AND (pr."stageDate", pr.id) > (CAST(${date} AS date), ${Number(id)})`;
+  }
+  const rows = await getDb().$queryRaw<CardRow[]>(Prisma.sql`
+    SELECT pr.id, pr.code, pr.name, pr.stage::text AS stage, pr.status::text AS status, pr.version, pr."parkId",
+           pk.name AS "parkName", e.name AS "enterpriseName", pr."totalInvestment"::text AS "totalInvestment",
+           pr."stageDate", (CAST(${today} AS date) - pr."stageDate")::int AS "daysInStage",
+           COALESCE(${staleSql(today)}, false) AS stale,
+           (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
+             WHERE a."projectId" = pr.id AND a.role = 'LIAISON' AND a."endDate" IS NULL
+             ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "liaisonName"
+    FROM "Project" pr
+    JOIN "Park" pk ON pk.id = pr."parkId"
+    JOIN "Enterprise" e ON e.id = pr."enterpriseId"
+    WHERE ${boardWhere(actor, f, today)} AND ${columnSql(key)} ${after}
+    ORDER BY pr."stageDate" ASC, pr.id ASC
+    LIMIT ${limit + 1}`);
+  const page = rows.slice(0, limit).map((r) => ({ ...r, stageDate: dateToIso(r.stageDate) }));
+  const last = page[page.length - 1];
+  return { cards: page, nextCursor: rows.length > limit && last ? `${last.stageDate}_${last.id}` : null };
+}
+
+/**
+ * The pipeline board: four stage columns of active projects plus the suspended and
+ * terminated lanes. Counts and investment totals cover the whole filter (one GROUP BY);
+ * each column loads its first page of cards, longest in stage first.
+ */
+export async function getBoard(actor: Actor, f: BoardFilters, today = todayInShanghai()): Promise<BoardColumn[]> {
+  assertBoardScope(actor, f);
+  const totalsPromise = getDb().$queryRaw<{ key: BoardColumnKey; count: number; totalInvestment: string }[]>(Prisma.sql`
+    SELECT CASE WHEN pr.status = 'ACTIVE' THEN pr.stage::text ELSE pr.status::text END AS key,
+           count(*)::int AS count, COALESCE(sum(pr."totalInvestment"), 0)::text AS "totalInvestment"
+    FROM "Project" pr
+    JOIN "Park" pk ON pk.id = pr."parkId"
+    JOIN "Enterprise" e ON e.id = pr."enterpriseId"
+    WHERE ${boardWhere(actor, f, today)}
+    GROUP BY 1`);
+  const [totals, ...pages] = await Promise.all([totalsPromise, ...BOARD_COLUMNS.map((key) => loadCards(actor, f, key, today, null, BOARD_PAGE_SIZE))]);
+  return BOARD_COLUMNS.map((key, i) => {
+    const t = totals.find((row) => row.key === key);
+    return { key, count: t?.count ?? 0, totalInvestment: t?.totalInvestment ?? "0", ...pages[i] };
+  });
+}
+
+/** The next page of one column, after `cursor` ("YYYY-MM-DD_id" of the last card shown). */
+export async function getBoardColumnPage(actor: Actor, f: BoardFilters, key: BoardColumnKey, cursor: string, today = todayInShanghai()) {
+  assertBoardScope(actor, f);
+  if (!BOARD_COLUMNS.includes(key)) throw new AppError("VALIDATION", "看板列无效");
+  const parsed = boardCursorSchema.safeParse(cursor);
+  if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0].message);
+  return loadCards(actor, f, key, today, parsed.data, BOARD_PAGE_SIZE);
+}
+
+/** Liaisons with active assignments in the board's scope, for the liaison filter. */
+export async function listBoardLiaisons(actor: Actor, parkId?: number) {
+  const parks = parkId ? [parkId] : parksWith(actor, "project.read");
+  return getDb().user.findMany({
+    where: { assignments: { some: { role: "LIAISON", endDate: null, parkId: { in: parks.filter((p) => parksWith(actor, "project.read").includes(p)) } } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
