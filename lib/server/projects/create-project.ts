@@ -1,0 +1,143 @@
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
+import { fieldErrors, projectFormSchema, type ProjectFormData } from "@/lib/validation/project";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { type Actor, assertCan } from "@/lib/server/actor";
+import { AppError } from "@/lib/server/errors";
+import { type DuplicateMatch, findDuplicateProjects } from "./find-duplicate-projects";
+import { lockParkProjects, assertNoExactDuplicate, resolveEnterprise, yearPlanFrom } from "./project-record";
+
+const CODE_ATTEMPTS = 3;
+
+type Tx = Prisma.TransactionClient;
+
+/** Next free project number in the park and year: `${park.code}-${year}-${seq3}`. */
+async function nextProjectCode(tx: Tx, parkCode: string, parkId: number, year: string, bump: number): Promise<string> {
+  const prefix = `${parkCode}-${year}-`;
+  const [{ max }] = await tx.$queryRaw<{ max: number | null }[]>`
+    SELECT MAX(substring(code FROM ${prefix.length + 1}::int)::int) AS max
+    FROM "Project"
+    WHERE "parkId" = ${parkId}::int AND left(code, ${prefix.length}::int) = ${prefix}::text
+      AND substring(code FROM ${prefix.length + 1}::int) ~ '^[0-9]{1,9}$'`;
+  const seq = (max ?? 0) + 1 + bump;
+  return `${prefix}${String(seq).padStart(3, "0")}`;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+/**
+ * Enters a signed project into the ledger (stage 签约), with its enterprise (found or
+ * created by name within the park), a SIGN stage event, this year's plan if given and an
+ * audit row, all in one transaction.
+ *
+ * Exact duplicates (same park, same project name, same enterprise) are refused: a
+ * re-signed project stays one project. Looser matches come back as `duplicates`, for the
+ * page to show as a warning.
+ */
+export async function createProject(actor: Actor, input: unknown): Promise<{ id: number; code: string; duplicates: DuplicateMatch[] }> {
+  const parsed = projectFormSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
+  const data: ProjectFormData = parsed.data;
+  assertCan(actor, "project.write", data.parkId, "园区");
+
+  const db = getDb();
+  const today = todayInShanghai();
+  const year = Number(today.slice(0, 4));
+  const plan = yearPlanFrom(data);
+
+  let created: { id: number; code: string } | undefined;
+  for (let attempt = 0; !created; attempt++) {
+    try {
+      created = await db.$transaction(async (tx) => {
+        // Creations in one park take turns: the duplicate check and the next number stay true until commit.
+        await lockParkProjects(tx, data.parkId);
+        const park = await tx.park.findUniqueOrThrow({ where: { id: data.parkId }, select: { code: true } });
+        await assertNoExactDuplicate(tx, data.parkId, data.name, data.enterpriseName, null);
+        const enterprise = await resolveEnterprise(tx, data.parkId, null, data, null);
+
+        const code = await nextProjectCode(tx, park.code, data.parkId, data.signedDate.slice(0, 4), attempt);
+        const project = await tx.project.create({
+          data: {
+            code,
+            parkId: data.parkId,
+            enterpriseId: enterprise.id,
+            name: data.name,
+            industry: data.industry,
+            source: data.source,
+            keyLevel: data.keyLevel,
+            specialLists: data.specialLists,
+            content: data.content,
+            totalInvestment: data.totalInvestment,
+            contractInvestment: data.contractInvestment,
+            registeredCapital: data.registeredCapital,
+            landArea: data.landArea,
+            signedDate: isoToDate(data.signedDate),
+            registeredDate: data.registeredDate ? isoToDate(data.registeredDate) : null,
+            landSuppliedDate: data.landSuppliedDate ? isoToDate(data.landSuppliedDate) : null,
+            plannedStartDate: data.plannedStartDate ? isoToDate(data.plannedStartDate) : null,
+            plannedProductionDate: data.plannedProductionDate ? isoToDate(data.plannedProductionDate) : null,
+            responsibleUnit: data.responsibleUnit,
+            remark: data.remark,
+            stage: "SIGNED",
+            stageDate: isoToDate(data.signedDate),
+            status: "ACTIVE",
+            createdById: actor.userId,
+          },
+          select: { id: true, code: true },
+        });
+        await tx.stageEvent.create({
+          data: {
+            projectId: project.id,
+            type: "SIGN",
+            fromStage: null,
+            toStage: "SIGNED",
+            fromStatus: null,
+            toStatus: "ACTIVE",
+            businessDate: isoToDate(data.signedDate),
+            note: "签约入库",
+            actorId: actor.userId,
+          },
+        });
+        if (plan) {
+          await tx.projectYearPlan.create({
+            data: { projectId: project.id, year, plannedInvestment: plan.plannedInvestment, planStart: plan.planStart, planProduction: plan.planProduction },
+          });
+        }
+        const { planStartThisYear: _s, planProductionThisYear: _p, plannedInvestmentThisYear: _i, ...record } = data;
+        await writeAudit(tx, {
+          actorId: actor.userId,
+          action: "project.create",
+          entityType: "Project",
+          entityId: project.id,
+          parkId: data.parkId,
+          after: {
+            ...record,
+            id: project.id,
+            code: project.code,
+            enterpriseId: enterprise.id,
+            stage: "SIGNED",
+            status: "ACTIVE",
+            yearPlan: plan ? { year, ...plan } : null,
+          },
+        });
+        return project;
+      });
+    } catch (e) {
+      // The park lock makes a taken number unlikely (codes typed in by an import could still collide): try the next one.
+      if (isUniqueViolation(e) && attempt + 1 < CODE_ATTEMPTS) continue;
+      if (isUniqueViolation(e)) throw new AppError("CONFLICT", "保存时与其他人的录入冲突，请重新提交");
+      throw e;
+    }
+  }
+
+  const duplicates = await findDuplicateProjects(actor, {
+    parkId: data.parkId,
+    name: data.name,
+    enterpriseName: data.enterpriseName,
+    excludeId: created.id,
+  });
+  return { id: created.id, code: created.code, duplicates };
+}

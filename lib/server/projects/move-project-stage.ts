@@ -1,0 +1,82 @@
+import { getDb } from "@/lib/db/client";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { stageIndex } from "@/lib/domain/stages";
+import { validateAdvance, validateRollback, type ProjectPatch, type StageEventDraft } from "@/lib/domain/transitions";
+import { fieldErrors } from "@/lib/validation/project";
+import { moveStageSchema, toAdvanceInput } from "@/lib/validation/transition";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { type Actor, assertCan } from "@/lib/server/actor";
+import {
+  StaleVersion,
+  eventRows,
+  loadProjectState,
+  patchBefore,
+  patchToData,
+  projectConflictError,
+  toProjectState,
+  validationError,
+} from "./project-writes";
+
+/**
+ * Moves a project to another stage.
+ *
+ * Forward (toStage after the current stage; "project.write"): one StageEvent per stage
+ * reached, each with its business date and evidence. Backward (a correction;
+ * "project.correct"): a reason is required, the dates of the stages above the target are
+ * cleared, one ROLLBACK event dated today.
+ *
+ * Cost is fixed whatever the park's size: one read, then one transaction of the
+ * versioned update, one multi-row insert of events and one audit insert (plus one read
+ * of the audit trail when reporting a conflict).
+ */
+export async function moveProjectStage(actor: Actor, input: unknown): Promise<{ version: number }> {
+  const parsed = moveStageSchema.safeParse(input);
+  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
+  const data = parsed.data;
+  const db = getDb();
+
+  const row = await loadProjectState(db, actor, data.projectId);
+  const backward = stageIndex(data.toStage) < stageIndex(row.stage);
+  assertCan(actor, backward ? "project.correct" : "project.write", row.parkId, "项目");
+  if (row.version !== data.version) throw await projectConflictError(db, row.id);
+
+  const state = toProjectState(row);
+  const today = todayInShanghai();
+  let events: StageEventDraft[];
+  let patch: ProjectPatch;
+  if (backward) {
+    const result = validateRollback(state, { toStage: data.toStage, reason: data.reason }, today);
+    if (!result.ok) throw validationError(result.errors);
+    events = [result.event];
+    patch = result.patch;
+  } else {
+    const result = validateAdvance(state, toAdvanceInput(data), today);
+    if (!result.ok) throw validationError(result.errors);
+    events = result.events;
+    patch = result.patch;
+  }
+
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.project.updateMany({
+        where: { id: row.id, version: data.version },
+        data: { ...patchToData(patch), version: { increment: 1 } },
+      });
+      if (count === 0) throw new StaleVersion();
+      await tx.stageEvent.createMany({ data: eventRows(row.id, actor.userId, events) });
+      await writeAudit(tx, {
+        actorId: actor.userId,
+        action: backward ? "project.correct" : "project.move",
+        entityType: "Project",
+        entityId: row.id,
+        parkId: row.parkId,
+        before: patchBefore(row, patch),
+        after: backward ? { ...patch, reason: events[0].note } : patch,
+      });
+    });
+  } catch (e) {
+    if (e instanceof StaleVersion) throw await projectConflictError(db, row.id);
+    throw e;
+  }
+  return { version: data.version + 1 };
+}
