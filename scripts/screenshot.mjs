@@ -18,7 +18,7 @@ await page.waitForURL(/\/parks/);
 for (const path of paths) {
   await page.goto(`${base}${path}`);
   const file = `${outDir}/${username}${path.replace(/[/?=&]+/g, "_")}.png`;
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: process.env.FULL !== "0" });
   console.log(file);
 }
 await browser.close();

@@ -9,6 +9,7 @@ export interface NavItem {
 // What the shell offers; each page checks the same permission again on the server.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/parks", label: "园区概览", permission: "park.read" },
+  { href: "/board", label: "项目看板", permission: "project.read" },
   { href: "/projects", label: "项目台账", permission: "project.read" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },
   { href: "/admin/users", label: "用户管理", permission: "user.manage" },

@@ -4,6 +4,8 @@ import { requirePermission } from "@/lib/auth/guards";
 import { parseProjectFilters } from "@/lib/validation/project-filters";
 import { listProjects, listProjectIndustries } from "@/lib/server/projects/list-projects";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
+import Link from "next/link";
+import { parksWith } from "@/lib/server/actor";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ProjectFiltersForm } from "@/components/projects/project-filters-form";
@@ -19,7 +21,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const { page: _page, ...params } = filters;
   return (
     <>
-      <PageHeader title="项目台账" subtitle="可按园区、阶段、状态、产业链、级别、签约年份筛选，或按项目名称、企业名称、编号搜索" />
+      <PageHeader title="项目台账" subtitle="可按园区、阶段、状态、产业链、级别、签约年份筛选，或按项目名称、企业名称、编号搜索">
+        {parksWith(actor, "project.write").length > 0 && (
+          <Link href={filters.park ? `/projects/new?park=${filters.park}` : "/projects/new"} className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
+            新建项目
+          </Link>
+        )}
+      </PageHeader>
       <ProjectFiltersForm filters={filters} parks={parks} industries={industries} />
       {errors.length > 0 && (
         <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">

@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { getProject } from "@/lib/server/projects/get-project";
+import { getProjectHistory } from "@/lib/server/projects/get-project-history";
+import { can } from "@/lib/server/actor";
+import { ProjectActions } from "@/components/projects/project-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { StageBadge } from "@/components/ui/stage-badge";
 import { ProjectFacts } from "@/components/projects/project-facts";
@@ -16,7 +19,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const actor = await requireActor();
-  const project = await orNotFound(getProject(actor, Number(id)));
+  const [project, history] = await orNotFound(Promise.all([getProject(actor, Number(id)), getProjectHistory(actor, Number(id))]));
+  const rights = { write: can(actor, "project.write", project.parkId), correct: can(actor, "project.correct", project.parkId) };
   return (
     <>
       <div className="no-print mb-2 text-sm">
@@ -27,11 +31,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       <PageHeader title={project.name} subtitle={`${project.code} · ${project.enterprise.name} · ${project.park.region.name}${project.park.name}`}>
         <StageBadge stage={project.stage} status={project.status} />
       </PageHeader>
+      <div className="mb-4">
+        <ProjectActions project={{ id: project.id, version: project.version, name: project.name, stage: project.stage, status: project.status, parkId: project.parkId }} rights={rights} />
+      </div>
       <ProjectFacts project={project} />
       <section className="mt-6 grid gap-6 lg:grid-cols-2">
         <div>
-          <h2 className="mb-2 text-lg font-semibold">推进记录</h2>
-          <StageTimeline events={project.stageEvents} />
+          <h2 className="mb-2 text-lg font-semibold">推进记录与修改历史</h2>
+          <StageTimeline entries={history} />
         </div>
         <div>
           <h2 className="mb-2 text-lg font-semibold">月度填报（近 24 个月）</h2>

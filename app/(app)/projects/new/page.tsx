@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { parksWith } from "@/lib/server/actor";
+import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
+import { listProjectIndustries } from "@/lib/server/projects/list-projects";
+import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
+import { PageHeader } from "@/components/ui/page-header";
+import { ProjectForm } from "@/components/projects/project-form";
+
+export const metadata: Metadata = { title: "新建项目" };
+
+export default async function NewProjectPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const writable = parksWith(actor, "project.write");
+  if (writable.length === 0) notFound();
+  const [parks, industries] = await Promise.all([listVisibleParks(actor), listProjectIndustries(actor)]);
+  const choices = parks.filter((p) => writable.includes(p.id));
+  const wanted = Number((await searchParams).park);
+  const parkId = writable.includes(wanted) ? wanted : choices[0].id;
+  return (
+    <>
+      <PageHeader title="新建项目" subtitle="录入签约项目台账；标 * 的为必填项，金额单位为万元" />
+      <ProjectForm mode="create" parks={choices} industries={[...new Set([...industries, ...COMMON_INDUSTRIES])]} initial={{ parkId, source: "OTHER", keyLevel: "NONE" }} />
+    </>
+  );
+}

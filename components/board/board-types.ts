@@ -1,0 +1,56 @@
+import type { BoardCard, BoardColumn } from "@/lib/server/board/get-board";
+import type { BoardColumnKey } from "@/lib/validation/board-filters";
+import type { Stage } from "@/lib/domain/stages";
+import { STAGES, STAGE_LABELS, stageIndex } from "@/lib/domain/stages";
+
+export type { BoardCard, BoardColumn, BoardColumnKey };
+
+export type MoveKind = "ADVANCE" | "ROLLBACK" | "SUSPEND" | "TERMINATE" | "RESUME";
+
+/** What a move needs to know about the project (a board card or a project page). */
+export type MovableProject = Pick<BoardCard, "id" | "version" | "name" | "stage" | "status" | "parkId">;
+
+export interface PendingMove {
+  card: MovableProject;
+  kind: MoveKind;
+  toStage: Stage;
+}
+
+export function columnOf(card: MovableProject): BoardColumnKey {
+  return card.status === "ACTIVE" ? card.stage : card.status;
+}
+
+/** What dropping `card` on column `target` means, or a reason it cannot be done. */
+export function moveFor(card: BoardCard, target: BoardColumnKey): PendingMove | { refused: string } | null {
+  const from = columnOf(card);
+  if (from === target) return null;
+  if (target === "SUSPENDED" || target === "TERMINATED") {
+    if (card.status === "TERMINATED") return { refused: "已终止的项目请先恢复推进" };
+    return { card, kind: target === "SUSPENDED" ? "SUSPEND" : "TERMINATE", toStage: card.stage };
+  }
+  if (card.status !== "ACTIVE") {
+    if (target !== card.stage) return { refused: `恢复推进的项目回到原阶段，请拖到“${STAGE_LABELS[card.stage]}”列` };
+    return { card, kind: "RESUME", toStage: card.stage };
+  }
+  return { card, kind: stageIndex(target) > stageIndex(card.stage) ? "ADVANCE" : "ROLLBACK", toStage: target };
+}
+
+/** The moves the card's menu offers, given the actor's rights in the card's park. */
+export function menuMoves(card: MovableProject, rights: { write: boolean; correct: boolean }): PendingMove[] {
+  const moves: PendingMove[] = [];
+  if (card.status === "ACTIVE") {
+    for (const s of STAGES) {
+      if (stageIndex(s) > stageIndex(card.stage) && rights.write) moves.push({ card, kind: "ADVANCE", toStage: s });
+      if (stageIndex(s) < stageIndex(card.stage) && rights.correct) moves.push({ card, kind: "ROLLBACK", toStage: s });
+    }
+    if (rights.correct) moves.push({ card, kind: "SUSPEND", toStage: card.stage }, { card, kind: "TERMINATE", toStage: card.stage });
+  } else if (rights.correct) {
+    moves.push({ card, kind: "RESUME", toStage: card.stage });
+    if (card.status === "SUSPENDED") moves.push({ card, kind: "TERMINATE", toStage: card.stage });
+  }
+  return moves;
+}
+
+export function canDrop(move: PendingMove, rights: { write: boolean; correct: boolean }): boolean {
+  return move.kind === "ADVANCE" ? rights.write : rights.correct;
+}

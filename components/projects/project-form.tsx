@@ -1,0 +1,264 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { projectFormSchema, fieldErrors as zodFieldErrors } from "@/lib/validation/project";
+import { parseWan, formatYi } from "@/lib/domain/money";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
+import { createProjectAction, findDuplicatesAction, updateProjectAction } from "@/app/(app)/projects/actions";
+
+export type ProjectFormValues = Record<string, string | boolean | string[] | number | undefined>;
+
+interface Props {
+  mode: "create" | "edit";
+  projectId?: number;
+  parks: { id: number; name: string }[];
+  industries: string[];
+  initial: ProjectFormValues;
+}
+
+const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
+
+function Errors({ name, errors }: { name: string; errors: Record<string, string[]> }) {
+  return (
+    <>
+      {errors[name]?.map((m) => (
+        <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
+          {m}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
+      <legend className="px-1 text-sm font-semibold text-slate-700">{title}</legend>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{children}</div>
+    </fieldset>
+  );
+}
+
+/** Strings from the form as the schema expects them; empty optional fields are left out. */
+function readForm(form: HTMLFormElement): ProjectFormValues {
+  const data = new FormData(form);
+  const values: ProjectFormValues = {};
+  for (const [key, value] of data.entries()) {
+    if (typeof value !== "string") continue;
+    if (key === "specialLists") continue;
+    values[key] = value.trim();
+  }
+  values.specialLists = String(data.get("specialLists") ?? "")
+    .split(/[,，、\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const flag of ["planStartThisYear", "planProductionThisYear"]) values[flag] = data.get(flag) === "on";
+  for (const [k, v] of Object.entries(values)) if (v === "") delete values[k];
+  if (values.parkId !== undefined) values.parkId = Number(values.parkId);
+  if (values.version !== undefined) values.version = Number(values.version);
+  return values;
+}
+
+export function ProjectForm({ mode, projectId, parks, industries, initial }: Props) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState<{ id: number; code: string; name: string; enterpriseName: string }[]>([]);
+  const [money, setMoney] = useState<Record<string, string>>({});
+  const [pending, start] = useTransition();
+  const today = todayInShanghai();
+  const thisYear = Number(today.slice(0, 4));
+  const v = (k: string) => (initial[k] === undefined || initial[k] === null ? undefined : String(initial[k]));
+  const field = (name: string) => ({ name, id: name, "aria-invalid": errors[name] ? true : undefined });
+
+  function showYi(name: string, value: string) {
+    const parsed = parseWan(value);
+    setMoney((m) => ({ ...m, [name]: parsed ? `≈ ${formatYi(parsed)}` : "" }));
+  }
+
+  async function checkDuplicates(form: HTMLFormElement) {
+    const values = readForm(form);
+    if (!values.name || !values.parkId) return;
+    const result = await findDuplicatesAction({ parkId: values.parkId, name: values.name, enterpriseName: values.enterpriseName, excludeId: projectId });
+    if (result.ok) setDuplicates(result.data);
+  }
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const values = readForm(e.currentTarget);
+    const parsed = projectFormSchema.safeParse(values);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      setMessage("请检查标红的字段");
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    start(async () => {
+      const result = mode === "create" ? await createProjectAction(values) : await updateProjectAction(projectId!, values);
+      if (result.ok) {
+        router.push(`/projects/${"id" in result.data ? result.data.id : projectId}`);
+        router.refresh();
+        return;
+      }
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.message);
+    });
+  }
+
+  const moneyField = (name: string, label: string, required = false) => (
+    <label className="block text-sm" htmlFor={name}>
+      <span className="text-slate-700">
+        {label}（万元）{required && <span className="text-red-600">*</span>}
+      </span>
+      <input {...field(name)} inputMode="decimal" defaultValue={v(name)} onChange={(e) => showYi(name, e.target.value)} className={input} placeholder="如 12000 或 12,000.50" />
+      <span className="mt-0.5 block text-xs text-slate-500">{money[name] ?? (v(name) ? `≈ ${formatYi(v(name)!)}` : "")}</span>
+      <Errors name={name} errors={errors} />
+    </label>
+  );
+  const text = (name: string, label: string, required = false, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <label className="block text-sm" htmlFor={name}>
+      <span className="text-slate-700">
+        {label}
+        {required && <span className="text-red-600"> *</span>}
+      </span>
+      <input {...field(name)} defaultValue={v(name)} className={input} {...props} />
+      <Errors name={name} errors={errors} />
+    </label>
+  );
+  const date = (name: string, label: string, required = false, future = false) => text(name, label, required, { type: "date", max: future ? undefined : today });
+
+  return (
+    <form onSubmit={submit} onBlur={(e) => {
+        const target = e.target as unknown as { name?: string };
+        if (target.name && ["name", "enterpriseName", "parkId"].includes(target.name)) void checkDuplicates(e.currentTarget);
+      }} className="space-y-5" noValidate data-testid="project-form">
+      {mode === "edit" && <input type="hidden" name="version" value={v("version")} />}
+      <Section title="基本信息">
+        <label className="block text-sm" htmlFor="parkId">
+          <span className="text-slate-700">所属园区<span className="text-red-600"> *</span></span>
+          <select {...field("parkId")} defaultValue={v("parkId")} className={input} disabled={mode === "edit"}>
+            {parks.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          {mode === "edit" && <input type="hidden" name="parkId" value={v("parkId")} />}
+          <Errors name="parkId" errors={errors} />
+        </label>
+        {text("name", "项目名称", true, { maxLength: 100 })}
+        <label className="block text-sm" htmlFor="industry">
+          <span className="text-slate-700">产业链/行业<span className="text-red-600"> *</span></span>
+          <input {...field("industry")} list="industry-options" defaultValue={v("industry")} className={input} />
+          <datalist id="industry-options">
+            {industries.map((i) => (
+              <option key={i} value={i} />
+            ))}
+          </datalist>
+          <Errors name="industry" errors={errors} />
+        </label>
+        <label className="block text-sm" htmlFor="source">
+          <span className="text-slate-700">项目来源（招商方式）</span>
+          <select {...field("source")} defaultValue={v("source") ?? "OTHER"} className={input}>
+            {Object.entries(SOURCE_LABELS).map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+          <Errors name="source" errors={errors} />
+        </label>
+        <label className="block text-sm" htmlFor="keyLevel">
+          <span className="text-slate-700">项目级别</span>
+          <select {...field("keyLevel")} defaultValue={v("keyLevel") ?? "NONE"} className={input}>
+            {Object.entries(KEY_LEVEL_LABELS).map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+          <Errors name="keyLevel" errors={errors} />
+        </label>
+        {text("specialLists", "专项清单（多个用顿号分隔）", false, { defaultValue: Array.isArray(initial.specialLists) ? initial.specialLists.join("、") : undefined, placeholder: "如 省“五个100”" })}
+        <label className="block text-sm sm:col-span-2 lg:col-span-3" htmlFor="content">
+          <span className="text-slate-700">建设内容及规模</span>
+          <textarea {...field("content")} rows={3} defaultValue={v("content")} className={input} />
+          <Errors name="content" errors={errors} />
+        </label>
+      </Section>
+
+      <Section title="投资主体及联系人">
+        {text("enterpriseName", "企业名称", true)}
+        {text("creditCode", "统一社会信用代码", false, { maxLength: 18 })}
+        {text("legalPerson", "法定代表人")}
+        {text("contactName", "联系人")}
+        {text("contactPhone", "联系电话", false, { inputMode: "tel" })}
+      </Section>
+
+      <Section title="投资">
+        {moneyField("totalInvestment", "总投资", true)}
+        {moneyField("contractInvestment", "合同引资额", true)}
+        {moneyField("registeredCapital", "注册资本")}
+        {text("landArea", "用地（亩）", false, { inputMode: "decimal" })}
+        {moneyField("plannedInvestmentThisYear", `${thisYear}年计划投资`)}
+        <div className="flex flex-col justify-center gap-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="planStartThisYear" defaultChecked={initial.planStartThisYear === true} /> 列入{thisYear}年计划开工
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="planProductionThisYear" defaultChecked={initial.planProductionThisYear === true} /> 列入{thisYear}年计划投产
+          </label>
+        </div>
+      </Section>
+
+      <Section title="节点日期">
+        {date("signedDate", "签约日期", true)}
+        {date("registeredDate", "注册日期")}
+        {date("landSuppliedDate", "供地日期")}
+        {date("plannedStartDate", "计划开工日期", false, true)}
+        {date("plannedProductionDate", "计划投产日期", false, true)}
+      </Section>
+
+      <Section title="责任与备注">
+        {text("responsibleUnit", "责任单位")}
+        <label className="block text-sm sm:col-span-2" htmlFor="remark">
+          <span className="text-slate-700">备注</span>
+          <textarea {...field("remark")} rows={2} defaultValue={v("remark")} className={input} />
+          <Errors name="remark" errors={errors} />
+        </label>
+      </Section>
+
+      {duplicates.length > 0 && (
+        <div role="status" data-testid="duplicate-warning" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p className="font-medium">本园区已有相似项目，请确认不是同一项目重复录入（重新签约的项目应在原项目上更新）：</p>
+          <ul className="mt-1 list-disc pl-5">
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <a className="underline" href={`/projects/${d.id}`} target="_blank" rel="noreferrer">
+                  {d.code} {d.name}
+                </a>
+                （{d.enterpriseName}）
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {message && (
+        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+          {message}
+        </p>
+      )}
+      <div className="flex gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-6 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "保存中…" : mode === "create" ? "保存项目" : "保存修改"}
+        </button>
+        <button type="button" onClick={() => router.back()} className="rounded border border-slate-300 px-6 py-2 text-sm hover:bg-slate-50">
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}
