@@ -6,7 +6,9 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the browser tests with `npm run test:e2e` or `npm test`");
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+// E2E_BASE_URL: run against a server you started yourself (e.g. `npm run dev`) while writing specs.
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,18 +30,20 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
     },
   },
-  webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
-    url: `${baseURL}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth-0123456789",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: `node_modules/.bin/next start -p ${port}`,
+        url: `${baseURL}/login`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: "ignore",
+        stderr: "pipe",
+        env: {
+          DATABASE_URL: databaseUrl,
+          NEXTAUTH_URL: baseURL,
+          NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth-0123456789",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
+      },
 });
