@@ -14,6 +14,12 @@ import { listParkOverview } from "../lib/server/parks/list-park-overview";
 import { listProjects } from "../lib/server/projects/list-projects";
 import { getProject } from "../lib/server/projects/get-project";
 import { projectFiltersSchema } from "../lib/validation/project-filters";
+import { boardFiltersSchema } from "../lib/validation/board-filters";
+import { getBoard } from "../lib/server/board/get-board";
+import { moveProjectStage } from "../lib/server/projects/move-project-stage";
+import { hashPassword } from "../lib/auth/password";
+import { todayInShanghai } from "../lib/domain/dates";
+import { timeBoardPage } from "./lib/bench-http";
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -25,7 +31,7 @@ async function generate() {
   await db.$executeRawUnsafe(`
     INSERT INTO "Park" (code, name, "regionId", level, type, "updatedAt")
     SELECT 'BP' || g, '基准园区' || g, (SELECT id FROM "Region" WHERE code = 'BR'), 'PROVINCIAL', 'HIGH_TECH', now()
-    FROM generate_series(1, 6) g`);
+    FROM generate_series(1, 7) g`);
   await db.$executeRawUnsafe(`
     INSERT INTO "User" (username, name, "passwordHash", "updatedAt") VALUES
       ('bench_admin', '管理员', 'x', now()), ('bench_staff', '工作人员', 'x', now()), ('bench_liaison', '联络员', 'x', now())`);
@@ -34,12 +40,17 @@ async function generate() {
     SELECT u.id, m.role::"Role", m.park, NULL FROM (VALUES
       ('bench_admin', 'ADMIN', NULL::int),
       ('bench_staff', 'PARK_STAFF', (SELECT id FROM "Park" WHERE code = 'BP1')),
-      ('bench_liaison', 'LIAISON', (SELECT id FROM "Park" WHERE code = 'BP1'))) m(username, role, park)
+      ('bench_liaison', 'LIAISON', (SELECT id FROM "Park" WHERE code = 'BP1')),
+      ('bench_staff', 'PARK_STAFF', (SELECT id FROM "Park" WHERE code = 'BP7'))) m(username, role, park)
     JOIN "User" u ON u.username = m.username`);
   await db.$executeRawUnsafe(`
     INSERT INTO "Enterprise" ("parkId", name, "updatedAt")
     SELECT p.id, '基准企业' || g || '有限公司', now()
     FROM generate_series(1, ${PROJECTS}) g JOIN "Park" p ON p.code = 'BP' || (1 + g % 6)`);
+  // Park 7: exactly 500 projects, the size the board's target is stated for.
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Enterprise" ("parkId", name, "updatedAt")
+    SELECT (SELECT id FROM "Park" WHERE code = 'BP7'), '五百企业' || g || '有限公司', now() FROM generate_series(1, 500) g`);
   await db.$executeRawUnsafe(`
     INSERT INTO "Project" (code, "parkId", "enterpriseId", name, industry, "keyLevel", "totalInvestment", "contractInvestment",
                            "signedDate", stage, "stageDate", status, "updatedAt")
@@ -53,7 +64,7 @@ async function generate() {
            DATE '2022-01-01' + (e.id % 1400),
            (CASE WHEN e.id % 29 = 0 THEN 'TERMINATED' WHEN e.id % 31 = 0 THEN 'SUSPENDED' ELSE 'ACTIVE' END)::"ProjectStatus",
            now()
-    FROM "Enterprise" e WHERE e.name LIKE '基准企业%'`);
+    FROM "Enterprise" e WHERE e.name LIKE '基准企业%' OR e.name LIKE '五百企业%'`);
   // Every project has a liaison; bench_liaison covers one in twenty of park 1's.
   await db.$executeRawUnsafe(`
     INSERT INTO "Assignment" ("parkId", role, "userId", "projectId", "startDate")
@@ -73,6 +84,10 @@ async function time(name: string, fn: () => Promise<unknown>) {
     await fn();
     samples.push(performance.now() - t0);
   }
+  row(name, samples);
+}
+
+function row(name: string, samples: number[]) {
   samples.sort((a, b) => a - b);
   const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
   console.log(`| ${name} | ${pick(0.5).toFixed(1)} | ${pick(0.95).toFixed(1)} |`);
@@ -103,6 +118,28 @@ async function main() {
     await time("listProjects, staff, text search", () => listProjects(staff, f({ q: "锂电池" })));
     await time("listProjects, liaison (assigned only)", () => listProjects(liaison, f({})));
     await time("getProject, staff", () => getProject(staff, someProject.id));
+
+    const park7 = await getDb().park.findUniqueOrThrow({ where: { code: "BP7" }, select: { id: true } });
+    const park1 = await getDb().park.findUniqueOrThrow({ where: { code: "BP1" }, select: { id: true } });
+    await time("getBoard, park of 500 projects", () => getBoard(staff, boardFiltersSchema.parse({ park: park7.id })));
+    await time("getBoard, park of 3,333 projects", () => getBoard(staff, boardFiltersSchema.parse({ park: park1.id })));
+    await time("getBoard, park of 500, stale + text filter", () => getBoard(staff, boardFiltersSchema.parse({ park: park7.id, stale: "1", q: "项目" })));
+
+    // Stage moves: each run advances a different signed project of park 7 to 落地.
+    const signed = await getDb().project.findMany({
+      where: { parkId: park7.id, stage: "SIGNED", status: "ACTIVE" },
+      select: { id: true, version: true, signedDate: true },
+      take: WARMUP + RUNS,
+    });
+    const today = todayInShanghai();
+    let next = 0;
+    await time("moveProjectStage 签约→落地, park of 500", async () => {
+      const p = signed[next++];
+      await moveProjectStage(staff, { projectId: p.id, version: p.version, toStage: "LANDED", landed: { date: today, registrationDate: today } });
+    });
+
+    await getDb().user.update({ where: { username: "bench_staff" }, data: { passwordHash: await hashPassword("Bench@2026") } });
+    await timeBoardPage({ databaseUrl: database.url, username: "bench_staff", password: "Bench@2026", paths: [`/board?park=${park7.id}`, `/board?park=${park1.id}`], runs: RUNS, warmup: WARMUP, report: (name, samples) => row(name, samples) });
   } finally {
     await getDb().$disconnect();
     if (process.env.BENCH_KEEP === "1") console.log(`\nkept ${database.url}`);

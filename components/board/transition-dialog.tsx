@@ -6,6 +6,7 @@ import { STAGE_LABELS, stagesBetween, type Stage } from "@/lib/domain/stages";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { changeStatusAction, moveStageAction } from "@/app/(app)/board/actions";
 import type { PendingMove } from "./board-types";
+import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, attachmentProblems } from "@/lib/domain/attachments";
 
 const TITLES: Record<PendingMove["kind"], string> = {
   ADVANCE: "推进项目阶段",
@@ -57,6 +58,20 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
       const v = f.get(k);
       return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
     };
+    let upload: FormData | undefined;
+    if (kind === "ADVANCE") {
+      const files = f.getAll("attachments").filter((x): x is File => typeof x !== "string" && x.size > 0);
+      const problems = attachmentProblems(files.map((x) => ({ name: x.name, type: x.type, size: x.size })));
+      if (problems.length) {
+        setErrors({ attachments: problems });
+        setMessage(problems[0]);
+        return;
+      }
+      if (files.length) {
+        upload = new FormData();
+        for (const file of files) upload.append("attachments", file);
+      }
+    }
     start(async () => {
       const base = { projectId: card.id, version: card.version };
       const result =
@@ -68,7 +83,7 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
               started: reached.includes("STARTED") ? { date: s("started.date") } : undefined,
               producing: reached.includes("PRODUCING") ? { date: s("producing.date"), capacity: s("producing.capacity") } : undefined,
               note: s("note"),
-            })
+            }, upload)
           : kind === "ROLLBACK"
             ? await moveStageAction({ ...base, toStage, reason: s("reason") })
             : await changeStatusAction({ ...base, action: kind, date: s("date"), reason: s("reason") });
@@ -136,9 +151,14 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
           </fieldset>
         )}
         {kind === "ADVANCE" && (
-          <Field label="备注" name="note" errors={errors}>
-            <textarea name="note" rows={2} className={input} />
-          </Field>
+          <>
+            <Field label={`佐证材料（扫描件、照片，最多 ${MAX_ATTACHMENTS} 个，每个不超过 10 MB）`} name="attachments" errors={errors}>
+              <input type="file" name="attachments" multiple accept={Object.keys(ATTACHMENT_TYPES).join(",")} className="mt-1 block w-full text-sm" />
+            </Field>
+            <Field label="备注" name="note" errors={errors}>
+              <textarea name="note" rows={2} className={input} />
+            </Field>
+          </>
         )}
         {kind === "ROLLBACK" && (
           <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">

@@ -20,7 +20,7 @@ function CountLink({ parkId, value, query }: { parkId: number | null; value: num
   );
 }
 
-export function ParkOverviewTable({ parks, totals }: { parks: ParkOverviewRow[]; totals: ParkOverviewRow }) {
+export function ParkOverviewTable({ parks, totals, configurable = [] }: { parks: ParkOverviewRow[]; totals: ParkOverviewRow; configurable?: number[] }) {
   if (parks.length === 0) {
     return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">您目前没有可查看的园区，请联系系统管理员开通权限。</p>;
   }
@@ -61,6 +61,14 @@ export function ParkOverviewTable({ parks, totals }: { parks: ParkOverviewRow[];
                         {PARK_LEVEL_LABELS[row.level ?? ""]}
                         {PARK_TYPE_LABELS[row.type ?? ""]}
                       </span>
+                      <Link href={`/board?park=${row.parkId}`} className="no-print ml-2 text-xs text-brand-600 hover:underline">
+                        看板
+                      </Link>
+                      {configurable.includes(row.parkId!) && (
+                        <Link href={`/parks/${row.parkId}/settings`} className="no-print ml-2 text-xs text-slate-500 hover:underline">
+                          设置
+                        </Link>
+                      )}
                     </>
                   )}
                 </td>

@@ -2,6 +2,7 @@ import type { ProjectHistoryEntry } from "@/lib/server/projects/get-project-hist
 import { STAGE_LABELS, STATUS_LABELS } from "@/lib/domain/stages";
 import { STAGE_EVENT_LABELS } from "@/lib/domain/labels";
 import { formatDateZh } from "@/lib/domain/dates";
+import { formatBytes } from "@/lib/domain/attachments";
 
 const time = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
@@ -40,6 +41,18 @@ export function StageTimeline({ entries }: { entries: ProjectHistoryEntry[] }) {
                 <div className="text-xs text-slate-600">{e.evidence.map((ev) => `${ev.label}：${ev.value}`).join("；")}</div>
               )}
               {e.note && <div className="text-xs text-slate-600">说明：{e.note}</div>}
+              {e.attachments.length > 0 && (
+                <ul className="mt-0.5 flex flex-wrap gap-x-3 text-xs" aria-label="佐证材料">
+                  {e.attachments.map((a) => (
+                    <li key={a.id}>
+                      <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer" className="text-brand-600 hover:underline">
+                        📎 {a.fileName}
+                      </a>
+                      <span className="ml-1 text-slate-400">{formatBytes(a.size)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
               <div className="text-xs text-slate-400">
                 {e.actorName} 于 {time.format(new Date(e.recordedAt))} 记录
               </div>

@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const PERMISSIONS = [
   "park.read", // see a park and its overview figures
+  "park.configure", // the park's thresholds: days before a project is stale, visit interval
   "project.read", // every project of the park (LIAISON: only assigned ones, see below)
   "project.write", // create and edit ledger records, move stages forward
   "project.correct", // backward moves, suspend, terminate, resume
@@ -35,7 +36,7 @@ const READ_ALL: Permission[] = ["park.read", "project.read", "issue.read", "dash
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [...PERMISSIONS],
   REGION_LEADER: [...READ_ALL, "audit.read"],
-  PARK_LEADER: [...READ_ALL, "project.correct", "assignment.manage", "issue.write", "issue.lead", "audit.read"],
+  PARK_LEADER: [...READ_ALL, "park.configure", "project.correct", "assignment.manage", "issue.write", "issue.lead", "audit.read"],
   PARK_STAFF: [...READ_ALL, "project.write", "progress.file", "assignment.manage", "issue.write"],
   // A liaison reads only the projects and enterprises assigned to them (enforced in lib/server).
   LIAISON: ["park.read", "project.read", "progress.file", "issue.read", "issue.write"],

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/server/errors";
 import { getBoardColumnPage } from "@/lib/server/board/get-board";
 import { moveProjectStage } from "@/lib/server/projects/move-project-stage";
 import { changeProjectStatus } from "@/lib/server/projects/change-project-status";
+import { filesFromForm } from "@/lib/server/attachments/evidence-files";
 import { boardFiltersSchema, BOARD_COLUMNS, type BoardColumnKey } from "@/lib/validation/board-filters";
 
 // Thin adapters: parse, then call lib/server, which checks role and park itself.
@@ -24,8 +25,9 @@ export async function loadMoreCardsAction(filters: unknown, key: BoardColumnKey,
   });
 }
 
-export async function moveStageAction(input: unknown): Promise<ActionResult<{ version: number }>> {
-  return runAction(async () => moveProjectStage(await actor(), input));
+/** `files`: a FormData whose "attachments" entries are the evidence scans and photos. */
+export async function moveStageAction(input: unknown, files?: FormData): Promise<ActionResult<{ version: number }>> {
+  return runAction(async () => moveProjectStage(await actor(), input, await filesFromForm(files)));
 }
 
 export async function changeStatusAction(input: unknown): Promise<ActionResult<{ version: number }>> {

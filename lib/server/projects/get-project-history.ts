@@ -26,6 +26,8 @@ export interface HistoryStageEntry {
   actorName: string;
   /** When it was recorded, ISO timestamp. */
   recordedAt: string;
+  /** Evidence files (download at /api/attachments/{id}). */
+  attachments: { id: number; fileName: string; size: number }[];
 }
 
 export interface HistoryEditEntry {
@@ -99,6 +101,7 @@ export async function getProjectHistory(actor: Actor, id: number): Promise<Proje
         note: true,
         createdAt: true,
         actor: { select: { name: true } },
+        attachments: { select: { id: true, fileName: true, size: true }, orderBy: { id: "asc" } },
       },
     }),
     db.auditLog.findMany({
@@ -124,6 +127,7 @@ export async function getProjectHistory(actor: Actor, id: number): Promise<Proje
       note: e.note,
       actorName: e.actor.name,
       recordedAt: e.createdAt.toISOString(),
+      attachments: e.attachments,
       at: e.createdAt.getTime(),
       order: e.id,
     });

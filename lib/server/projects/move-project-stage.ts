@@ -6,6 +6,7 @@ import { fieldErrors } from "@/lib/validation/project";
 import { moveStageSchema, toAdvanceInput } from "@/lib/validation/transition";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type Actor, assertCan } from "@/lib/server/actor";
+import { type EvidenceFile, attachmentRows, checkEvidenceFiles } from "@/lib/server/attachments/evidence-files";
 import {
   StaleVersion,
   eventRows,
@@ -25,13 +26,17 @@ import {
  * "project.correct"): a reason is required, the dates of the stages above the target are
  * cleared, one ROLLBACK event dated today.
  *
+ * Evidence files (scans, photos) are attached to the event of the stage reached last, in
+ * the same transaction.
+ *
  * Cost is fixed whatever the park's size: one read, then one transaction of the
- * versioned update, one multi-row insert of events and one audit insert (plus one read
- * of the audit trail when reporting a conflict).
+ * versioned update, one multi-row insert of events, one of attachments if any, and one
+ * audit insert (plus one read of the audit trail when reporting a conflict).
  */
-export async function moveProjectStage(actor: Actor, input: unknown): Promise<{ version: number }> {
+export async function moveProjectStage(actor: Actor, input: unknown, files: EvidenceFile[] = []): Promise<{ version: number }> {
   const parsed = moveStageSchema.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrors(parsed.error));
+  checkEvidenceFiles(files);
   const data = parsed.data;
   const db = getDb();
 
@@ -63,7 +68,13 @@ export async function moveProjectStage(actor: Actor, input: unknown): Promise<{ 
         data: { ...patchToData(patch), version: { increment: 1 } },
       });
       if (count === 0) throw new StaleVersion();
-      await tx.stageEvent.createMany({ data: eventRows(row.id, actor.userId, events) });
+      const rows = eventRows(row.id, actor.userId, events);
+      if (files.length === 0) await tx.stageEvent.createMany({ data: rows });
+      else {
+        const created = await tx.stageEvent.createManyAndReturn({ data: rows, select: { id: true } });
+        const stageEventId = Math.max(...created.map((e) => e.id));
+        await tx.attachment.createMany({ data: attachmentRows(files, { parkId: row.parkId, projectId: row.id, stageEventId, uploadedById: actor.userId }) });
+      }
       await writeAudit(tx, {
         actorId: actor.userId,
         action: backward ? "project.correct" : "project.move",
@@ -71,7 +82,10 @@ export async function moveProjectStage(actor: Actor, input: unknown): Promise<{ 
         entityId: row.id,
         parkId: row.parkId,
         before: patchBefore(row, patch),
-        after: backward ? { ...patch, reason: events[0].note } : patch,
+        after: {
+          ...(backward ? { ...patch, reason: events[0].note } : patch),
+          ...(files.length ? { attachments: files.map((f) => f.fileName) } : {}),
+        },
       });
     });
   } catch (e) {

@@ -1,0 +1,13 @@
+import { getDb } from "@/lib/db/client";
+import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { notFound } from "@/lib/server/errors";
+
+/** One attachment's bytes, if the actor may read its project; otherwise not found. */
+export async function getAttachment(actor: Actor, id: number) {
+  const attachment = await getDb().attachment.findFirst({
+    where: { id, project: visibleProjectsWhere(actor) },
+    select: { fileName: true, mimeType: true, size: true, content: true },
+  });
+  if (!attachment) throw notFound("附件");
+  return attachment;
+}
