@@ -147,7 +147,7 @@ test("a park leader corrects a stage backwards with a reason", async ({ page }) 
   );
   await signIn(page, DEMO_ACCOUNTS.parkLeader.username);
   await page.goto(`/projects/${project.id}`);
-  await page.getByRole("button", { name: "更正回退到签约" }).click();
+  await page.getByRole("button", { name: "更正回退到 签约" }).click();
   const dialog = page.getByTestId("transition-dialog");
   await dialog.getByRole("button", { name: "确认" }).click();
   await expect(dialog.locator('[data-field-error="reason"]')).toContainText("请填写更正原因");

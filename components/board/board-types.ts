@@ -54,3 +54,16 @@ export function menuMoves(card: MovableProject, rights: { write: boolean; correc
 export function canDrop(move: PendingMove, rights: { write: boolean; correct: boolean }): boolean {
   return move.kind === "ADVANCE" ? rights.write : rights.correct;
 }
+
+const MOVE_LABELS: Record<MoveKind, (m: PendingMove) => string> = {
+  ADVANCE: (m) => `推进到 ${STAGE_LABELS[m.toStage]}`,
+  ROLLBACK: (m) => `更正回退到 ${STAGE_LABELS[m.toStage]}`,
+  SUSPEND: () => "暂缓",
+  TERMINATE: () => "终止",
+  RESUME: () => "恢复推进",
+};
+
+/** "推进到 开工", "暂缓" ... for menus and buttons. */
+export function moveLabel(m: PendingMove): string {
+  return MOVE_LABELS[m.kind](m);
+}

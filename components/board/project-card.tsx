@@ -4,17 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
-import { STAGE_LABELS } from "@/lib/domain/stages";
 import { formatMoney } from "@/lib/domain/money";
-import { type BoardCard, type PendingMove, menuMoves } from "./board-types";
-
-const MOVE_LABELS: Record<PendingMove["kind"], (m: PendingMove) => string> = {
-  ADVANCE: (m) => `推进到 ${STAGE_LABELS[m.toStage]}`,
-  ROLLBACK: (m) => `更正回退到 ${STAGE_LABELS[m.toStage]}`,
-  SUSPEND: () => "暂缓",
-  TERMINATE: () => "终止",
-  RESUME: () => "恢复推进",
-};
+import { type BoardCard, type PendingMove, menuMoves, moveLabel } from "./board-types";
 
 export function ProjectCard({ card, rights, showPark, onMove }: { card: BoardCard; rights: { write: boolean; correct: boolean }; showPark: boolean; onMove: (m: PendingMove) => void }) {
   const moves = menuMoves(card, rights);
@@ -62,7 +53,7 @@ export function ProjectCard({ card, rights, showPark, onMove }: { card: BoardCar
                         onMove(m);
                       }}
                     >
-                      {MOVE_LABELS[m.kind](m)}
+                      {moveLabel(m)}
                     </button>
                   </li>
                 ))}

@@ -2,17 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { STAGE_LABELS } from "@/lib/domain/stages";
-import { type MovableProject, type PendingMove, menuMoves } from "@/components/board/board-types";
+import { type MovableProject, type PendingMove, menuMoves, moveLabel } from "@/components/board/board-types";
 import { TransitionDialog } from "@/components/board/transition-dialog";
-
-const LABELS: Record<PendingMove["kind"], (m: PendingMove) => string> = {
-  ADVANCE: (m) => `推进到${STAGE_LABELS[m.toStage]}`,
-  ROLLBACK: (m) => `更正回退到${STAGE_LABELS[m.toStage]}`,
-  SUSPEND: () => "暂缓",
-  TERMINATE: () => "终止",
-  RESUME: () => "恢复推进",
-};
 
 /** The project page's buttons: edit, stage moves and status changes the actor may make, print. */
 export function ProjectActions({ project, rights }: { project: MovableProject; rights: { write: boolean; correct: boolean } }) {
@@ -34,7 +25,7 @@ export function ProjectActions({ project, rights }: { project: MovableProject; r
           onClick={() => setPending(m)}
           className={`${button} ${m.kind === "ADVANCE" ? "border-emerald-600 text-emerald-700 hover:bg-emerald-50" : "border-slate-300 text-slate-700 hover:bg-slate-50"}`}
         >
-          {LABELS[m.kind](m)}
+          {moveLabel(m)}
         </button>
       ))}
       <button type="button" onClick={() => window.print()} className={`${button} border-slate-300 text-slate-700 hover:bg-slate-50`}>
