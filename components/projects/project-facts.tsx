@@ -1,7 +1,7 @@
 import type { getProject } from "@/lib/server/projects/get-project";
 import { formatWan, formatYi } from "@/lib/domain/money";
 import { formatDateZh } from "@/lib/domain/dates";
-import { ASSIGNMENT_ROLE_LABELS, KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
+import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
 
 type Project = Awaited<ReturnType<typeof getProject>>;
 
@@ -49,12 +49,6 @@ export function ProjectFacts({ project: p }: { project: Project }) {
         <Fact label="联系人">
           {p.enterprise.contactName} {p.enterprise.contactPhone}
         </Fact>
-        {p.assignments.map((a) => (
-          <Fact key={a.role} label={ASSIGNMENT_ROLE_LABELS[a.role]}>
-            {a.user.name}
-            {a.user.unit ? `（${a.user.unit}）` : ""} {a.user.phone}
-          </Fact>
-        ))}
         <Fact label="责任单位">{p.responsibleUnit}</Fact>
       </Card>
       <Card title="投资">

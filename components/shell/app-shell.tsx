@@ -7,7 +7,7 @@ import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
 
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
-  const items = NAV_ITEMS.filter((item) => can(actor, item.permission));
+  const items = NAV_ITEMS.filter((item) => can(actor, item.permission) && (!item.roles || item.roles.some((r) => actor.roles.includes(r))));
   const roleNames = actor.roles.map((r) => ROLE_LABELS[r]).join("、");
   return (
     <div className="min-h-screen">

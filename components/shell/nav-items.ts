@@ -1,9 +1,11 @@
-import type { Permission } from "@/lib/auth/permissions";
+import type { Permission, Role } from "@/lib/auth/permissions";
 
 export interface NavItem {
   href: string;
   label: string;
   permission: Permission;
+  /** Shown only to people holding one of these roles somewhere. */
+  roles?: Role[];
 }
 
 // What the shell offers; each page checks the same permission again on the server.
@@ -11,6 +13,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/parks", label: "园区概览", permission: "park.read" },
   { href: "/board", label: "项目看板", permission: "project.read" },
   { href: "/projects", label: "项目台账", permission: "project.read" },
+  { href: "/liaison", label: "我的包保", permission: "issue.write", roles: ["LIAISON"] },
+  { href: "/coverage", label: "挂牌公示", permission: "park.read" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },
   { href: "/admin/users", label: "用户管理", permission: "user.manage" },
 ];

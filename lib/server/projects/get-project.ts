@@ -12,10 +12,6 @@ export async function getProject(actor: Actor, id: number) {
     include: {
       park: { select: { id: true, name: true, region: { select: { name: true } } } },
       enterprise: true,
-      assignments: {
-        where: { endDate: null },
-        select: { role: true, department: true, startDate: true, user: { select: { name: true, phone: true, unit: true } } },
-      },
       yearPlans: { orderBy: { year: "desc" } },
       progressReports: { orderBy: [{ year: "desc" }, { month: "desc" }], take: 24 },
     },

@@ -7,6 +7,9 @@ import { getProject } from "@/lib/server/projects/get-project";
 import { getProjectHistory } from "@/lib/server/projects/get-project-history";
 import { can } from "@/lib/server/actor";
 import { ProjectActions } from "@/components/projects/project-actions";
+import { listAssignmentHistory } from "@/lib/server/assignments/list-assignment-history";
+import { listAssignableUsers } from "@/lib/server/assignments/list-assignable-users";
+import { AssignmentPanel } from "@/components/assignments/assignment-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { StageBadge } from "@/components/ui/stage-badge";
 import { ProjectFacts } from "@/components/projects/project-facts";
@@ -21,6 +24,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const actor = await requireActor();
   const [project, history] = await orNotFound(Promise.all([getProject(actor, Number(id)), getProjectHistory(actor, Number(id))]));
   const rights = { write: can(actor, "project.write", project.parkId), correct: can(actor, "project.correct", project.parkId) };
+  const manages = can(actor, "assignment.manage", project.parkId);
+  const [assignments, liaisons, leaders] = await Promise.all([
+    listAssignmentHistory(actor, "PROJECT", project.id),
+    manages ? listAssignableUsers(actor, project.parkId, "LIAISON") : null,
+    manages ? listAssignableUsers(actor, project.parkId, "LEADER") : null,
+  ]);
   return (
     <>
       <div className="no-print mb-2 text-sm">
@@ -35,6 +44,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <ProjectActions project={{ id: project.id, version: project.version, name: project.name, stage: project.stage, status: project.status, parkId: project.parkId }} rights={rights} />
       </div>
       <ProjectFacts project={project} />
+      <div className="mt-4">
+        <AssignmentPanel targetType="PROJECT" targetId={project.id} rows={assignments.rows} candidates={liaisons && leaders ? { LIAISON: liaisons, LEADER: leaders } : null} />
+      </div>
       <section className="mt-6 grid gap-6 lg:grid-cols-2">
         <div>
           <h2 className="mb-2 text-lg font-semibold">推进记录与修改历史</h2>

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound, requirePermission } from "@/lib/auth/guards";
+import { parksWith } from "@/lib/server/actor";
+import { listCoverage, listCoverageLiaisons } from "@/lib/server/coverage/list-coverage";
+import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
+import { parseCoverageFilters } from "@/lib/validation/assignments";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { PrintButton } from "@/components/ui/print-button";
+import { FilterSelect, filterField } from "@/components/ui/filter-select";
+import { CoverageTable } from "@/components/coverage/coverage-table";
+
+export const metadata: Metadata = { title: "包保挂牌公示" };
+
+export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  requirePermission(actor, "park.read");
+  const sp = await searchParams;
+  const readable = parksWith(actor, "park.read");
+  const wanted = typeof sp.park === "string" ? Number(sp.park) : readable[0];
+  if (!Number.isInteger(wanted)) notFound();
+  const { filters, errors } = parseCoverageFilters(sp);
+  const [list, liaisons, parks] = await Promise.all([orNotFound(listCoverage(actor, wanted, filters)), orNotFound(listCoverageLiaisons(actor, wanted)), listVisibleParks(actor)]);
+  const s = list.summary;
+  return (
+    <>
+      <PageHeader title={`${list.park.name} · 包保挂牌公示`} subtitle={`企业 ${s.enterprises} 家，已落实包保 ${s.covered} 家，未落实 ${s.uncovered} 家；包保责任人 ${s.liaisons} 名，包保领导 ${s.leaders} 名`}>
+        <PrintButton />
+      </PageHeader>
+      <form method="get" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="筛选">
+        {parks.length > 1 && <FilterSelect label="园区" name="park" value={list.park.id} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />}
+        {parks.length === 1 && <input type="hidden" name="park" value={list.park.id} />}
+        <label className="flex flex-col gap-1 text-xs text-slate-600">
+          搜索
+          <input name="q" defaultValue={filters.q ?? ""} placeholder="企业或项目名称" className={`${filterField} w-48`} />
+        </label>
+        <FilterSelect label="包保责任人" name="liaison" value={filters.liaison} options={liaisons.map((l) => [l.id, `${l.name}（${l.count}）`] as const)} />
+        <label className="flex items-center gap-1.5 self-center pt-4 text-sm text-slate-700">
+          <input type="checkbox" name="uncovered" value="1" defaultChecked={filters.uncovered === true} />
+          只看未落实包保
+        </label>
+        <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={[20, 50, 100, 500].map((n) => [n, `${n} 家`] as const)} allLabel={null} />
+        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+          筛选
+        </button>
+      </form>
+      {errors.length > 0 && (
+        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          以下筛选条件无效，已忽略：{errors.join("；")}
+        </div>
+      )}
+      <CoverageTable rows={list.rows} />
+      <Pagination basePath="/coverage" params={{ park: list.park.id, q: filters.q, liaison: filters.liaison, uncovered: filters.uncovered ? "1" : undefined, pageSize: filters.pageSize }} page={list.page} pageCount={list.pageCount} total={list.total} />
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/auth/guards";
+import { getLiaisonOverview } from "@/lib/server/liaison/get-liaison-overview";
+import { STAGE_LABELS } from "@/lib/domain/stages";
+import { PageHeader } from "@/components/ui/page-header";
+import { StageBadge } from "@/components/ui/stage-badge";
+import { LiaisonIssuesTable, VisitsDueTable } from "@/components/liaison/liaison-lists";
+
+export const metadata: Metadata = { title: "我的包保" };
+
+function Stat({ label, value, tone }: { label: string; value: number; tone?: "red" }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+      <div className="text-xs text-slate-500">{label}</div>
+      <div className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "red" && value > 0 ? "text-red-600" : "text-slate-900"}`}>{value}</div>
+    </div>
+  );
+}
+
+export default async function LiaisonPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const sp = await searchParams;
+  const user = typeof sp.user === "string" ? sp.user : undefined;
+  if (user !== undefined && !/^\d{1,9}$/.test(user)) notFound();
+  const o = await orNotFound(getLiaisonOverview(actor, { userId: user ? Number(user) : undefined }));
+  const title = o.self ? "我的包保" : `${o.liaison.name}的包保`;
+  return (
+    <>
+      <PageHeader title={title} subtitle={`${o.liaison.name}${o.liaison.unit ? ` · ${o.liaison.unit}` : ""}${o.liaison.phone ? ` · ${o.liaison.phone}` : ""} · 截至 ${o.today}`}>
+        <div className="no-print flex gap-2">
+          <Link href={`/liaison/weekly${user ? `?user=${user}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            每周清单
+          </Link>
+          {o.self && (
+            <Link href="/visits/new" className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">
+              登记走访
+            </Link>
+          )}
+        </div>
+      </PageHeader>
+      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="liaison-counts">
+        <Stat label="包保项目" value={o.counts.projects} />
+        <Stat label="包保企业" value={o.counts.enterprises} />
+        <Stat label="应走访" value={o.counts.visitsDue} />
+        <Stat label="走访逾期" value={o.counts.visitsOverdue} tone="red" />
+        <Stat label="近30天走访" value={o.counts.visitsLast30Days} />
+        <Stat label="未办结问题" value={o.counts.openIssues} />
+        <Stat label="问题逾期" value={o.counts.overdueIssues} tone="red" />
+      </div>
+
+      <section className="mb-6">
+        <h2 className="mb-2 text-lg font-semibold">未办结问题（逾期在前）</h2>
+        <LiaisonIssuesTable rows={o.issues} />
+      </section>
+      <section className="mb-6">
+        <h2 className="mb-2 text-lg font-semibold">应走访企业（每 {o.parks.map((p) => p.visitIntervalDays).join("/")} 天至少一次）</h2>
+        <VisitsDueTable rows={o.visitsDue} showActions={o.self} />
+      </section>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">包保项目</h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="liaison-projects">
+            <thead className="bg-slate-100 text-left text-slate-600">
+              <tr>
+                <th className="px-3 py-2">项目</th>
+                <th className="px-3 py-2">企业</th>
+                <th className="px-3 py-2">园区</th>
+                <th className="px-3 py-2">阶段</th>
+                <th className="px-3 py-2">包保起始</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.projects.map((p) => (
+                <tr key={p.assignmentId} className="border-t border-slate-100">
+                  <td className="px-3 py-2">
+                    <Link href={`/projects/${p.projectId}`} className="font-medium hover:text-brand-600" title={`${STAGE_LABELS[p.stage]}（${p.stageDate}）`}>
+                      {p.name}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2 text-slate-600">{p.enterpriseName}</td>
+                  <td className="px-3 py-2 text-slate-600">{p.parkName}</td>
+                  <td className="px-3 py-2">
+                    <StageBadge stage={p.stage} status={p.status} />
+                  </td>
+                  <td className="px-3 py-2 tabular-nums text-slate-600">{p.since}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {o.counts.projects > o.projects.length && <p className="mt-2 text-xs text-slate-500">仅显示前 {o.projects.length} 个，共 {o.counts.projects} 个</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain/labels";
+import { assignAction } from "@/app/(app)/assignments/actions";
+
+type Role = "LIAISON" | "LEADER";
+export interface Candidate {
+  id: number;
+  name: string;
+  unit: string | null;
+  activeCount: number;
+}
+
+const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
+
+/** Who covers the project now and before (包保责任人, 包保领导), with a form to (re)assign. */
+export function AssignmentPanel({
+  targetType,
+  targetId,
+  rows,
+  candidates,
+}: {
+  targetType: "PROJECT" | "ENTERPRISE";
+  targetId: number;
+  rows: AssignmentHistoryRow[];
+  /** Null when the actor may not assign. */
+  candidates: Record<Role, Candidate[]> | null;
+}) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<Role | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const current = (role: Role) => rows.find((r) => r.active && r.role === role) ?? null;
+  const history = rows.filter((r) => !r.active);
+
+  function submit(e: React.FormEvent<HTMLFormElement>, role: Role) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    start(async () => {
+      const result = await assignAction({
+        targetType,
+        targetId,
+        role,
+        userId: f.get("userId") ? Number(f.get("userId")) : undefined,
+        startDate: f.get("startDate"),
+        department: f.get("department") || null,
+        note: f.get("note") || null,
+        currentAssignmentId: current(role)?.id ?? null,
+      });
+      if (result.ok) {
+        setEditing(null);
+        setErrors({});
+        setMessage("已保存");
+        router.refresh();
+        return;
+      }
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.message);
+    });
+  }
+
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="assignment-panel">
+      <h2 className="mb-3 text-sm font-semibold text-slate-700">包保责任</h2>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {(["LIAISON", "LEADER"] as const).map((role) => {
+          const now = current(role);
+          return (
+            <div key={role}>
+              <div className="text-xs text-slate-500">{ASSIGNMENT_ROLE_LABELS[role]}</div>
+              <div className="mt-0.5 text-sm">
+                {now ? (
+                  <>
+                    {now.userName} {now.userPhone && <span className="tabular-nums text-slate-500">{now.userPhone}</span>}
+                    <span className="ml-2 text-xs text-slate-400">自 {now.startDate}</span>
+                    {now.department && <div className="text-xs text-slate-500">{now.department}</div>}
+                  </>
+                ) : (
+                  <span className="text-red-600">未落实</span>
+                )}
+              </div>
+              {candidates && editing !== role && (
+                <button type="button" onClick={() => { setEditing(role); setErrors({}); setMessage(null); }} className="no-print mt-1 text-xs text-brand-600 hover:underline">
+                  {now ? "更换" : "指定"}
+                </button>
+              )}
+              {candidates && editing === role && (
+                <form onSubmit={(e) => submit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={`指定${ASSIGNMENT_ROLE_LABELS[role]}`}>
+                  <label className="block text-xs text-slate-600">
+                    人员
+                    <select name="userId" className={input} defaultValue="">
+                      <option value="">请选择</option>
+                      {candidates[role].map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name}
+                          {c.unit ? `（${c.unit}）` : ""} · 在包 {c.activeCount}
+                        </option>
+                      ))}
+                    </select>
+                    {errors.userId?.map((m) => <span key={m} className="block text-red-600" data-field-error="userId">{m}</span>)}
+                  </label>
+                  <label className="block text-xs text-slate-600">
+                    开始日期
+                    <input type="date" name="startDate" max={todayInShanghai()} defaultValue={todayInShanghai()} className={input} />
+                    {errors.startDate?.map((m) => <span key={m} className="block text-red-600" data-field-error="startDate">{m}</span>)}
+                  </label>
+                  <label className="block text-xs text-slate-600">
+                    责任单位（可选）
+                    <input name="department" className={input} defaultValue={now?.department ?? ""} />
+                  </label>
+                  <label className="block text-xs text-slate-600">
+                    说明（可选）
+                    <input name="note" className={input} placeholder="如 原包保人员调岗" />
+                  </label>
+                  <div className="flex gap-2">
+                    <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1 text-xs text-white disabled:opacity-60">
+                      {pending ? "保存中…" : "保存"}
+                    </button>
+                    <button type="button" onClick={() => setEditing(null)} className="rounded border border-slate-300 px-3 py-1 text-xs">
+                      取消
+                    </button>
+                  </div>
+                </form>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {message && (
+        <p role="status" data-testid="assignment-message" className="mt-2 text-sm text-slate-700">
+          {message}
+        </p>
+      )}
+      {history.length > 0 && (
+        <details className="mt-3 text-xs text-slate-600">
+          <summary className="cursor-pointer">包保历史（{history.length}）</summary>
+          <ul className="mt-1 space-y-0.5">
+            {history.map((h) => (
+              <li key={h.id}>
+                {ASSIGNMENT_ROLE_LABELS[h.role]} {h.userName}：{h.startDate} 至 {h.endDate}
+                {h.note ? `（${h.note}）` : ""}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

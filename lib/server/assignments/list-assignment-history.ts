@@ -1,0 +1,103 @@
+import { getDb } from "@/lib/db/client";
+import { readsOnlyAssigned, rolesHave } from "@/lib/auth/permissions";
+import { dateToIso } from "@/lib/domain/dates";
+import { ASSIGNMENT_TARGET_LABEL, type AssignmentRole, type AssignmentTarget } from "@/lib/domain/coverage";
+import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { notFound } from "@/lib/server/errors";
+
+export interface AssignmentHistoryRow {
+  id: number;
+  role: AssignmentRole;
+  userId: number;
+  userName: string;
+  userPhone: string | null;
+  department: string | null;
+  /** YYYY-MM-DD; the period is [startDate, endDate). */
+  startDate: string;
+  endDate: string | null;
+  active: boolean;
+  note: string | null;
+  createdByName: string | null;
+  /** When it was recorded, ISO timestamp. */
+  createdAt: string;
+}
+
+export interface AssignmentHistory {
+  target: { type: AssignmentTarget; id: number; name: string; parkId: number };
+  /** Active rows first, then newest start first; at most HISTORY_LIMIT rows. */
+  rows: AssignmentHistoryRow[];
+}
+
+/** Far more than any real project or enterprise collects. */
+export const HISTORY_LIMIT = 200;
+
+/**
+ * Who covered a project or an enterprise, and when: every assignment row of both roles,
+ * ended ones included.
+ *
+ * Scope: a project as its page (visibleProjectsWhere: a liaison only their assigned
+ * projects); an enterprise for anyone reading its park in full, or a liaison covering
+ * it or one of its projects. Anything else is NOT_FOUND, like an id that does not exist.
+ */
+export async function listAssignmentHistory(actor: Actor, targetType: AssignmentTarget, targetId: number): Promise<AssignmentHistory> {
+  const label = ASSIGNMENT_TARGET_LABEL[targetType] ?? "记录";
+  if (!Number.isSafeInteger(targetId) || targetId < 1 || targetId > 2_147_483_647) throw notFound(label);
+  const db = getDb();
+
+  let target: { id: number; name: string; parkId: number } | null;
+  if (targetType === "PROJECT") {
+    target = await db.project.findFirst({ where: { AND: [{ id: targetId }, visibleProjectsWhere(actor)] }, select: { id: true, name: true, parkId: true } });
+  } else if (targetType === "ENTERPRISE") {
+    target = await db.enterprise.findUnique({ where: { id: targetId }, select: { id: true, name: true, parkId: true } });
+    const roles = target ? (actor.parkRoles.get(target.parkId) ?? []) : [];
+    if (!target || !rolesHave(roles, "park.read")) target = null;
+    else if (readsOnlyAssigned(roles)) {
+      const covers = await db.assignment.count({
+        where: {
+          userId: actor.userId,
+          role: "LIAISON",
+          endDate: null,
+          OR: [{ enterpriseId: target.id }, { project: { enterpriseId: target.id } }],
+        },
+      });
+      if (covers === 0) target = null;
+    }
+  } else target = null;
+  if (!target) throw notFound(label);
+
+  const rows = await db.assignment.findMany({
+    where: targetType === "PROJECT" ? { projectId: target.id } : { enterpriseId: target.id },
+    // NULLS FIRST: the active rows on top.
+    orderBy: [{ endDate: { sort: "desc", nulls: "first" } }, { startDate: "desc" }, { id: "desc" }],
+    take: HISTORY_LIMIT,
+    select: {
+      id: true,
+      role: true,
+      userId: true,
+      department: true,
+      startDate: true,
+      endDate: true,
+      note: true,
+      createdAt: true,
+      user: { select: { name: true, phone: true } },
+      createdBy: { select: { name: true } },
+    },
+  });
+  return {
+    target: { type: targetType, ...target },
+    rows: rows.map((r) => ({
+      id: r.id,
+      role: r.role,
+      userId: r.userId,
+      userName: r.user.name,
+      userPhone: r.user.phone,
+      department: r.department,
+      startDate: dateToIso(r.startDate),
+      endDate: r.endDate ? dateToIso(r.endDate) : null,
+      active: r.endDate === null,
+      note: r.note,
+      createdByName: r.createdBy?.name ?? null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
