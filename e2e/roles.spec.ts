@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, query, signIn } from "./helpers";
 
-const NAV = ["园区概览", "项目看板", "项目台账", "操作日志", "用户管理"];
+const NAV = ["园区概览", "项目看板", "项目台账", "我的包保", "挂牌公示", "操作日志", "用户管理"];
 
 const cases = [
-  { account: DEMO_ACCOUNTS.admin, nav: ["园区概览", "项目看板", "项目台账", "操作日志", "用户管理"], parks: 6, forbidden: [] as string[] },
-  { account: DEMO_ACCOUNTS.region, nav: ["园区概览", "项目看板", "项目台账", "操作日志"], parks: 4, forbidden: ["/admin/users"] },
-  { account: DEMO_ACCOUNTS.parkLeader, nav: ["园区概览", "项目看板", "项目台账", "操作日志"], parks: 1, forbidden: ["/admin/users"] },
-  { account: DEMO_ACCOUNTS.staff, nav: ["园区概览", "项目看板", "项目台账"], parks: 1, forbidden: ["/admin/users", "/audit"] },
-  { account: DEMO_ACCOUNTS.liaison, nav: ["园区概览", "项目看板", "项目台账"], parks: 1, forbidden: ["/admin/users", "/audit"] },
+  { account: DEMO_ACCOUNTS.admin, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志", "用户管理"], parks: 6, forbidden: [] as string[] },
+  { account: DEMO_ACCOUNTS.region, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志"], parks: 4, forbidden: ["/admin/users"] },
+  { account: DEMO_ACCOUNTS.parkLeader, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志"], parks: 1, forbidden: ["/admin/users"] },
+  { account: DEMO_ACCOUNTS.staff, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示"], parks: 1, forbidden: ["/admin/users", "/audit"] },
+  { account: DEMO_ACCOUNTS.liaison, nav: ["园区概览", "项目看板", "项目台账", "我的包保", "挂牌公示"], parks: 1, forbidden: ["/admin/users", "/audit"] },
 ];
 
 for (const c of cases) {
