@@ -1,0 +1,7 @@
+import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/server/actor";
+
+/** Marks all of the actor's notifications read. Returns how many changed. */
+export async function markAllRead(actor: Actor): Promise<{ count: number }> {
+  return getDb().notification.updateMany({ where: { userId: actor.userId, readAt: null }, data: { readAt: new Date() } });
+}
