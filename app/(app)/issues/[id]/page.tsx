@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/auth/guards";
+import { getIssue } from "@/lib/server/issues/get-issue";
+import {
+  EXTENSION_STATUS_LABELS,
+  ISSUE_CATEGORY_LABELS,
+  ISSUE_EVENT_LABELS,
+  ISSUE_LEVEL_LABELS,
+  ISSUE_STATUS_LABELS,
+  SATISFACTION_LABELS,
+} from "@/lib/domain/issues";
+import { PageHeader } from "@/components/ui/page-header";
+import { IssueActionPanel } from "@/components/issues/issue-action-panel";
+
+export const metadata: Metadata = { title: "问题详情" };
+
+const time = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm">{children ?? "—"}</dd>
+    </div>
+  );
+}
+
+export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const actor = await requireActor();
+  const i = await orNotFound(getIssue(actor, Number(id)));
+  const pendingExtension = i.extensions.find((x) => x.status === "PENDING") ?? null;
+  return (
+    <>
+      <div className="no-print mb-2 text-sm">
+        <Link href="/issues" className="text-brand-600 hover:underline">
+          ← 企业诉求
+        </Link>
+      </div>
+      <PageHeader title={i.title} subtitle={`${i.code} · ${i.enterpriseName}${i.projectName ? ` · ${i.projectName}` : ""} · ${i.parkName}`}>
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="issue-status">
+          <span className="rounded bg-slate-100 px-2 py-0.5">{ISSUE_STATUS_LABELS[i.status]}</span>
+          <span className="rounded bg-slate-100 px-2 py-0.5">{ISSUE_LEVEL_LABELS[i.level]}</span>
+          {i.overdue && <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-700">已超期</span>}
+          {!i.overdue && i.dueSoon && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-800">即将到期</span>}
+        </div>
+      </PageHeader>
+
+      <section className="mb-5 rounded-lg border border-slate-200 bg-white p-4">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-3 md:grid-cols-4">
+          <Fact label="类别">{ISSUE_CATEGORY_LABELS[i.category]}</Fact>
+          <Fact label="提出日期">{i.raisedDate}</Fact>
+          <Fact label="企业反映人">{i.raisedBy}</Fact>
+          <Fact label="登记人">{i.reporterName}</Fact>
+          <Fact label="责任单位">{i.responsibleUnit}</Fact>
+          <Fact label="负责人">{i.responsibleName}</Fact>
+          <Fact label="包保责任人">{i.liaisons.map((l) => l.name).join("、") || "—"}</Fact>
+          <Fact label="包保领导">{i.leaders.map((l) => l.name).join("、") || "—"}</Fact>
+          <Fact label="答复时限">{i.answerDeadline}</Fact>
+          <Fact label="办结时限">
+            <span className={i.overdue ? "font-semibold text-red-600" : ""}>{i.resolveDeadline}</span>
+          </Fact>
+          <Fact label="销号日期">{i.closedDate}</Fact>
+          <Fact label="企业满意度">{i.satisfaction ? SATISFACTION_LABELS[i.satisfaction] : null}</Fact>
+          <div className="col-span-2 md:col-span-4">
+            <Fact label="问题描述">
+              <span className="whitespace-pre-wrap">{i.description}</span>
+            </Fact>
+          </div>
+          {i.answer && (
+            <div className="col-span-2 md:col-span-4">
+              <Fact label={`办理结果（${i.answeredDate ?? ""}）`}>
+                <span className="whitespace-pre-wrap">{i.answer}</span>
+              </Fact>
+            </div>
+          )}
+        </dl>
+      </section>
+
+      <section className="mb-5">
+        <h2 className="mb-2 text-lg font-semibold">办理</h2>
+        <IssueActionPanel issueId={i.id} version={i.version} actions={i.actions} responsibleUnit={i.responsibleUnit} pendingExtensionId={pendingExtension?.id ?? null} />
+      </section>
+
+      {i.extensions.length > 0 && (
+        <section className="mb-5">
+          <h2 className="mb-2 text-lg font-semibold">延期申请</h2>
+          <ul className="space-y-1 text-sm" data-testid="issue-extensions">
+            {i.extensions.map((x) => (
+              <li key={x.id} className="rounded border border-slate-200 bg-white px-3 py-2">
+                {x.requestedByName} 申请延至 {x.requestedDeadline}：{x.reason}
+                <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">{EXTENSION_STATUS_LABELS[x.status]}</span>
+                {x.decidedByName && (
+                  <span className="ml-2 text-xs text-slate-500">
+                    {x.decidedByName}
+                    {x.decisionNote ? `：${x.decisionNote}` : ""}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">办理记录</h2>
+        <ol className="space-y-2 border-l-2 border-slate-200 pl-4" data-testid="issue-history">
+          {i.events.map((e) => (
+            <li key={e.id} data-event={e.type}>
+              <div className="text-sm">
+                <span className="font-medium">{ISSUE_EVENT_LABELS[e.type]}</span>
+                {e.toStatus && e.fromStatus !== e.toStatus && <span className="ml-2 text-slate-600">→ {ISSUE_STATUS_LABELS[e.toStatus]}</span>}
+                {e.toLevel && e.fromLevel !== e.toLevel && <span className="ml-2 text-slate-600">→ {ISSUE_LEVEL_LABELS[e.toLevel]}</span>}
+              </div>
+              {e.note && <div className="whitespace-pre-wrap text-xs text-slate-600">{e.note}</div>}
+              <div className="text-xs text-slate-400">
+                {e.actorName} · {time.format(new Date(e.at))}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

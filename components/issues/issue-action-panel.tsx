@@ -1,0 +1,174 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { ISSUE_ACTION_LABELS, SATISFACTIONS, SATISFACTION_LABELS, type IssueActionName } from "@/lib/domain/issues";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { actOnIssueAction } from "@/app/(app)/issues/actions";
+
+const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
+
+type FieldSpec = { name: string; label: string; kind: "text" | "textarea" | "date" | "satisfaction" | "decision"; required?: boolean; defaultValue?: string };
+
+// The fields each step asks for; the server (lib/domain/issues.ts) decides what is required.
+function fieldsFor(action: IssueActionName, ctx: { responsibleUnit: string | null; today: string }): FieldSpec[] {
+  switch (action) {
+    case "assign":
+      return [
+        { name: "responsibleUnit", label: "责任单位", kind: "text", required: true, defaultValue: ctx.responsibleUnit ?? "" },
+        { name: "note", label: "交办说明", kind: "textarea" },
+      ];
+    case "reassign":
+      return [
+        { name: "responsibleUnit", label: "责任单位", kind: "text", defaultValue: ctx.responsibleUnit ?? "" },
+        { name: "note", label: "调整说明", kind: "textarea" },
+      ];
+    case "start":
+      return [{ name: "note", label: "受理说明", kind: "textarea" }];
+    case "answer":
+      return [
+        { name: "answer", label: "办理结果", kind: "textarea", required: true },
+        { name: "date", label: "反馈日期", kind: "date", defaultValue: ctx.today },
+      ];
+    case "close":
+      return [
+        { name: "satisfaction", label: "企业满意度", kind: "satisfaction", required: true },
+        { name: "date", label: "销号日期", kind: "date", defaultValue: ctx.today },
+        { name: "note", label: "销号说明", kind: "textarea" },
+      ];
+    case "reopen":
+      return [{ name: "note", label: "重新办理的原因", kind: "textarea", required: true }];
+    case "escalate":
+      return [{ name: "note", label: "提级协调的理由", kind: "textarea", required: true }];
+    case "comment":
+      return [{ name: "note", label: "备注内容", kind: "textarea", required: true }];
+    case "setDeadline":
+      return [
+        { name: "resolveDeadline", label: "办结时限", kind: "date", required: true },
+        { name: "answerDeadline", label: "答复时限", kind: "date" },
+        { name: "note", label: "调整说明", kind: "textarea" },
+      ];
+    case "requestExtension":
+      return [
+        { name: "requestedDeadline", label: "申请延至", kind: "date", required: true },
+        { name: "reason", label: "延期理由", kind: "textarea", required: true },
+      ];
+    case "decideExtension":
+      return [
+        { name: "decision", label: "审批结果", kind: "decision", required: true },
+        { name: "note", label: "审批意见", kind: "textarea" },
+      ];
+  }
+}
+
+export function IssueActionPanel({
+  issueId,
+  version,
+  actions,
+  responsibleUnit,
+  pendingExtensionId,
+}: {
+  issueId: number;
+  version: number;
+  actions: IssueActionName[];
+  responsibleUnit: string | null;
+  pendingExtensionId: number | null;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState<IssueActionName | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const today = todayInShanghai();
+  if (actions.length === 0) return <p className="text-sm text-slate-500">您对该问题没有可执行的操作</p>;
+
+  function submit(e: React.FormEvent<HTMLFormElement>, action: IssueActionName) {
+    e.preventDefault();
+    const values: Record<string, unknown> = { issueId, version, action };
+    for (const [k, v] of new FormData(e.currentTarget).entries()) if (typeof v === "string" && v.trim() !== "") values[k] = v.trim();
+    if (action === "decideExtension") values.extensionId = pendingExtensionId;
+    start(async () => {
+      const result = await actOnIssueAction(values);
+      if (result.ok) {
+        setOpen(null);
+        setErrors({});
+        setMessage({ ok: true, text: `已${ISSUE_ACTION_LABELS[action]}` });
+        router.refresh();
+        return;
+      }
+      setErrors(result.fieldErrors ?? {});
+      setMessage({ ok: false, text: result.message });
+    });
+  }
+
+  return (
+    <div className="no-print space-y-3" data-testid="issue-actions">
+      <div className="flex flex-wrap gap-2">
+        {actions.map((a) => (
+          <button
+            key={a}
+            type="button"
+            onClick={() => {
+              setOpen(a);
+              setErrors({});
+              setMessage(null);
+            }}
+            className={`rounded border px-3 py-1.5 text-sm ${open === a ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
+          >
+            {ISSUE_ACTION_LABELS[a]}
+          </button>
+        ))}
+      </div>
+      {open && (
+        <form onSubmit={(e) => submit(e, open)} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={ISSUE_ACTION_LABELS[open]}>
+          {fieldsFor(open, { responsibleUnit, today }).map((f) => (
+            <label key={f.name} className="block text-sm">
+              <span className="text-slate-700">
+                {f.label}
+                {f.required && <span className="text-red-600"> *</span>}
+              </span>
+              {f.kind === "textarea" && <textarea name={f.name} rows={3} defaultValue={f.defaultValue} className={input} />}
+              {f.kind === "text" && <input name={f.name} defaultValue={f.defaultValue} className={input} />}
+              {f.kind === "date" && <input type="date" name={f.name} defaultValue={f.defaultValue} className={input} />}
+              {f.kind === "satisfaction" && (
+                <select name={f.name} defaultValue="" className={input}>
+                  <option value="">请选择</option>
+                  {SATISFACTIONS.map((s) => (
+                    <option key={s} value={s}>
+                      {SATISFACTION_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              )}
+              {f.kind === "decision" && (
+                <select name={f.name} defaultValue="" className={input}>
+                  <option value="">请选择</option>
+                  <option value="APPROVED">同意延期</option>
+                  <option value="REJECTED">不同意</option>
+                </select>
+              )}
+              {errors[f.name]?.map((m) => (
+                <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={f.name}>
+                  {m}
+                </span>
+              ))}
+            </label>
+          ))}
+          <div className="flex gap-2">
+            <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white disabled:opacity-60">
+              {pending ? "提交中…" : `确认${ISSUE_ACTION_LABELS[open]}`}
+            </button>
+            <button type="button" onClick={() => setOpen(null)} className="rounded border border-slate-300 px-4 py-1.5 text-sm">
+              取消
+            </button>
+          </div>
+        </form>
+      )}
+      {message && (
+        <p role={message.ok ? "status" : "alert"} data-testid="issue-action-message" className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { VisitTarget } from "@/lib/server/visits/list-visit-targets";
+import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { createVisitAction } from "@/app/(app)/issues/actions";
+
+const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
+
+function Errors({ name, errors }: { name: string; errors: Record<string, string[]> }) {
+  return (
+    <>
+      {errors[name]?.map((m) => (
+        <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
+          {m}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** A visit (走访/电话/座谈) with the problems the enterprise raised on the spot, saved together. */
+export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarget[]; initialEnterpriseId?: number }) {
+  const router = useRouter();
+  const [enterpriseId, setEnterpriseId] = useState<number | undefined>(initialEnterpriseId ?? targets[0]?.id);
+  const [problems, setProblems] = useState<number[]>([]);
+  const [nextKey, setNextKey] = useState(0);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const target = targets.find((t) => t.id === enterpriseId);
+  const today = todayInShanghai();
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const s = (k: string) => {
+      const v = f.get(k);
+      return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+    };
+    const input = {
+      enterpriseId,
+      projectId: s("projectId") ? Number(s("projectId")) : undefined,
+      visitDate: s("visitDate"),
+      kind: s("kind"),
+      peopleMet: s("peopleMet"),
+      summary: s("summary"),
+      problems: problems.map((k) => ({
+        category: s(`p${k}.category`),
+        title: s(`p${k}.title`),
+        description: s(`p${k}.description`),
+        raisedBy: s(`p${k}.raisedBy`),
+        responsibleUnit: s(`p${k}.responsibleUnit`),
+      })),
+    };
+    start(async () => {
+      const result = await createVisitAction(input);
+      if (result.ok) {
+        const created = result.data.issues;
+        router.push(created.length === 1 ? `/issues/${created[0].id}` : created.length > 1 ? "/issues?mine=1&open=1" : "/liaison");
+        router.refresh();
+        return;
+      }
+      // Problem errors come back as problems.N.field; the form names them pK.field.
+      const mapped: Record<string, string[]> = {};
+      for (const [k, v] of Object.entries(result.fieldErrors ?? {})) {
+        const m = /^problems\.(\d+)\.(.+)$/.exec(k);
+        mapped[m ? `p${problems[Number(m[1])]}.${m[2]}` : k] = v;
+      }
+      setErrors(mapped);
+      setMessage(result.message);
+    });
+  }
+
+  if (targets.length === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">您目前没有可登记走访的企业</p>;
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" data-testid="visit-form">
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="px-1 text-sm font-semibold text-slate-700">走访情况</legend>
+        <label className="block text-sm">
+          <span className="text-slate-700">企业<span className="text-red-600"> *</span></span>
+          <select name="enterpriseId" value={enterpriseId ?? ""} onChange={(e) => setEnterpriseId(Number(e.target.value))} className={input}>
+            {targets.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}（{t.parkName}）
+              </option>
+            ))}
+          </select>
+          <Errors name="enterpriseId" errors={errors} />
+        </label>
+        <label className="block text-sm">
+          <span className="text-slate-700">相关项目</span>
+          <select name="projectId" className={input} key={enterpriseId}>
+            <option value="">（不限项目）</option>
+            {target?.projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <Errors name="projectId" errors={errors} />
+        </label>
+        <label className="block text-sm">
+          <span className="text-slate-700">走访日期<span className="text-red-600"> *</span></span>
+          <input type="date" name="visitDate" max={today} defaultValue={today} className={input} />
+          <Errors name="visitDate" errors={errors} />
+        </label>
+        <label className="block text-sm">
+          <span className="text-slate-700">方式<span className="text-red-600"> *</span></span>
+          <select name="kind" defaultValue="ON_SITE" className={input}>
+            {VISIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {VISIT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          <Errors name="kind" errors={errors} />
+        </label>
+        <label className="block text-sm sm:col-span-2">
+          <span className="text-slate-700">接待人员</span>
+          <input name="peopleMet" className={input} placeholder="如 总经理 张三、行政主管 李四" />
+          <Errors name="peopleMet" errors={errors} />
+        </label>
+        <label className="block text-sm sm:col-span-2 lg:col-span-3">
+          <span className="text-slate-700">走访情况<span className="text-red-600"> *</span></span>
+          <textarea name="summary" rows={3} className={input} placeholder="企业生产经营、项目推进情况等" />
+          <Errors name="summary" errors={errors} />
+        </label>
+      </fieldset>
+
+      {problems.map((k, index) => (
+        <fieldset key={k} className="grid gap-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4 sm:grid-cols-2" aria-label={`现场问题 ${index + 1}`}>
+          <legend className="px-1 text-sm font-semibold text-slate-700">现场反映的问题 {index + 1}</legend>
+          <label className="block text-sm">
+            <span className="text-slate-700">类别<span className="text-red-600"> *</span></span>
+            <select name={`p${k}.category`} defaultValue="" className={input}>
+              <option value="">请选择</option>
+              {ISSUE_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {ISSUE_CATEGORY_LABELS[c]}
+                </option>
+              ))}
+            </select>
+            <Errors name={`p${k}.category`} errors={errors} />
+          </label>
+          <label className="block text-sm">
+            <span className="text-slate-700">问题标题<span className="text-red-600"> *</span></span>
+            <input name={`p${k}.title`} className={input} />
+            <Errors name={`p${k}.title`} errors={errors} />
+          </label>
+          <label className="block text-sm sm:col-span-2">
+            <span className="text-slate-700">问题描述<span className="text-red-600"> *</span></span>
+            <textarea name={`p${k}.description`} rows={2} className={input} />
+            <Errors name={`p${k}.description`} errors={errors} />
+          </label>
+          <label className="block text-sm">
+            <span className="text-slate-700">企业反映人</span>
+            <input name={`p${k}.raisedBy`} className={input} />
+          </label>
+          <label className="block text-sm">
+            <span className="text-slate-700">建议责任单位</span>
+            <input name={`p${k}.responsibleUnit`} className={input} placeholder="如 自然资源局" />
+          </label>
+          <button type="button" onClick={() => setProblems((ps) => ps.filter((x) => x !== k))} className="justify-self-start text-sm text-red-600 hover:underline">
+            移除此问题
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        onClick={() => {
+          setProblems((ps) => [...ps, nextKey]);
+          setNextKey((n) => n + 1);
+        }}
+        className="rounded border border-dashed border-amber-400 px-4 py-2 text-sm text-amber-800 hover:bg-amber-50"
+      >
+        ＋ 添加现场反映的问题
+      </button>
+
+      {message && (
+        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+          {message}
+        </p>
+      )}
+      <div className="flex gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-6 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "保存中…" : "保存走访记录"}
+        </button>
+      </div>
+    </form>
+  );
+}
