@@ -34,19 +34,19 @@ export function IssueTable({ items }: { items: IssueListItem[] }) {
                 {i.enterpriseName}
                 {i.projectName && <div className="text-xs text-slate-400">{i.projectName}</div>}
               </td>
-              <td className="px-3 py-2">{ISSUE_CATEGORY_LABELS[i.category]}</td>
-              <td className="px-3 py-2">
+              <td className="whitespace-nowrap px-3 py-2">{ISSUE_CATEGORY_LABELS[i.category]}</td>
+              <td className="whitespace-nowrap px-3 py-2">
                 {ISSUE_STATUS_LABELS[i.status]}
                 {i.satisfaction && <div className="text-xs text-slate-500">{SATISFACTION_LABELS[i.satisfaction]}</div>}
                 {i.reopenCount > 0 && <div className="text-xs text-amber-700">复核 {i.reopenCount} 次</div>}
               </td>
-              <td className="px-3 py-2">{ISSUE_LEVEL_LABELS[i.level]}</td>
+              <td className="px-3 py-2 text-xs">{ISSUE_LEVEL_LABELS[i.level]}</td>
               <td className="px-3 py-2 text-slate-600">
                 {i.responsibleUnit ?? "—"}
                 {i.responsibleName && <div className="text-xs text-slate-400">{i.responsibleName}</div>}
               </td>
               <td className="px-3 py-2 text-slate-600">{i.liaisonName ?? "—"}</td>
-              <td className="px-3 py-2 tabular-nums">
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">
                 {i.status === "CLOSED" ? <span className="text-slate-500">已销号 {i.closedDate}</span> : i.resolveDeadline}
                 {i.overdue && <span className="ml-1 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-700">超期 {i.overdueDays} 天</span>}
                 {i.extensionPending && <div className="text-xs text-amber-700">延期待审批</div>}

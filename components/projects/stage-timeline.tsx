@@ -46,7 +46,7 @@ export function StageTimeline({ entries }: { entries: ProjectHistoryEntry[] }) {
                   {e.attachments.map((a) => (
                     <li key={a.id}>
                       <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer" className="text-brand-600 hover:underline">
-                        📎 {a.fileName}
+                        附件：{a.fileName}
                       </a>
                       <span className="ml-1 text-slate-400">{formatBytes(a.size)}</span>
                     </li>
