@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import type { Actor } from "@/lib/server/actor";
 import { can } from "@/lib/server/actor";
@@ -5,6 +6,7 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
+import { BellLink, NotificationBell } from "./notification-bell";
 
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
   const items = NAV_ITEMS.filter((item) => can(actor, item.permission) && (!item.roles || item.roles.some((r) => actor.roles.includes(r))));
@@ -24,6 +26,9 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            <Suspense fallback={<BellLink />}>
+              <NotificationBell actor={actor} />
+            </Suspense>
             <span data-testid="current-user">
               {actor.name}
               <span className="ml-2 text-slate-300">{roleNames}</span>

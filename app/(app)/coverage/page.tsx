@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
@@ -24,10 +25,18 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
   const { filters, errors } = parseCoverageFilters(sp);
   const [list, liaisons, parks] = await Promise.all([orNotFound(listCoverage(actor, wanted, filters)), orNotFound(listCoverageLiaisons(actor, wanted)), listVisibleParks(actor)]);
   const s = list.summary;
+  const manages = parksWith(actor, "assignment.manage");
   return (
     <>
       <PageHeader title={`${list.park.name} · 包保挂牌公示`} subtitle={`企业 ${s.enterprises} 家，已落实包保 ${s.covered} 家，未落实 ${s.uncovered} 家；包保责任人 ${s.liaisons} 名，包保领导 ${s.leaders} 名`}>
-        <PrintButton />
+        <div className="no-print flex items-center gap-2">
+          {manages.length > 0 && (
+            <Link href={manages.includes(list.park.id) ? `/coverage/reassign?park=${list.park.id}` : "/coverage/reassign"} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+              包保移交
+            </Link>
+          )}
+          <PrintButton />
+        </div>
       </PageHeader>
       <form method="get" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="筛选">
         {parks.length > 1 && <FilterSelect label="园区" name="park" value={list.park.id} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />}

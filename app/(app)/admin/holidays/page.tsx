@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/guards";
+import { listHolidays } from "@/lib/server/holidays/list-holidays";
+import { holidayYearSchema } from "@/lib/validation/issues";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { weekday } from "@/lib/domain/working-days";
+import { PageHeader } from "@/components/ui/page-header";
+import { DeleteHolidayButton, HolidayForm } from "@/components/holidays/holiday-form";
+
+export const metadata: Metadata = { title: "节假日" };
+
+const KIND_LABELS = { HOLIDAY: "法定节假日", WORKDAY: "调休上班" } as const;
+const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+export default async function HolidaysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  requirePermission(actor, "holiday.manage");
+  const raw = (await searchParams).year;
+  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const parsed = raw === undefined || raw === "" ? null : holidayYearSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  const year = parsed?.success ? parsed.data : thisYear;
+  const rows = await listHolidays(actor, year);
+  const off = rows.filter((r) => r.kind === "HOLIDAY").length;
+  const link = "rounded border px-3 py-1 text-sm";
+  return (
+    <>
+      <PageHeader title={`${year}年节假日安排`} subtitle={`法定节假日 ${off} 天，调休上班 ${rows.length - off} 天；问题办理时限按此日历计算工作日（未列出的日期按周一至周五上班）`}>
+        <nav aria-label="年份" className="no-print flex items-center gap-2">
+          {year > 2000 && (
+            <Link href={`/admin/holidays?year=${year - 1}`} className={`${link} border-slate-300 bg-white hover:bg-slate-100`}>
+              ‹ {year - 1}年
+            </Link>
+          )}
+          <span aria-current="page" className={`${link} border-brand-600 bg-brand-600 text-white`}>
+            {year}年
+          </span>
+          {year < 2100 && (
+            <Link href={`/admin/holidays?year=${year + 1}`} className={`${link} border-slate-300 bg-white hover:bg-slate-100`}>
+              {year + 1}年 ›
+            </Link>
+          )}
+          {year !== thisYear && (
+            <Link href="/admin/holidays" className="text-sm text-brand-700 hover:underline">
+              回到今年
+            </Link>
+          )}
+        </nav>
+      </PageHeader>
+      {parsed && !parsed.success && (
+        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {parsed.error.issues[0].message}，已显示今年
+        </div>
+      )}
+      <section className="mb-5">
+        <h2 className="mb-2 text-sm font-semibold text-slate-700">添加或修改</h2>
+        <HolidayForm year={year} existing={rows.map((r) => r.date)} />
+      </section>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm" data-testid="holiday-table">
+          <thead className="bg-slate-100 text-left text-slate-600">
+            <tr>
+              <th className="px-3 py-2">日期</th>
+              <th className="px-3 py-2">星期</th>
+              <th className="px-3 py-2">类型</th>
+              <th className="px-3 py-2">名称</th>
+              <th className="px-3 py-2">
+                <span className="sr-only">操作</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
+                  {year}年尚未录入节假日安排
+                </td>
+              </tr>
+            )}
+            {rows.map((r) => (
+              <tr key={r.date} className="border-t border-slate-100" data-date={r.date}>
+                <td className="px-3 py-2 tabular-nums">{r.date}</td>
+                <td className="px-3 py-2 text-slate-600">{WEEKDAYS[weekday(r.date)]}</td>
+                <td className="px-3 py-2">
+                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${r.kind === "HOLIDAY" ? "bg-red-100 text-red-700" : "bg-sky-100 text-sky-800"}`}>{KIND_LABELS[r.kind]}</span>
+                </td>
+                <td className="px-3 py-2">{r.name}</td>
+                <td className="px-3 py-2 text-right">
+                  <DeleteHolidayButton date={r.date} name={r.name} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

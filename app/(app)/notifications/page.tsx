@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { listNotifications } from "@/lib/server/notifications/list-notifications";
+import { parseNotificationFilters } from "@/lib/validation/issues";
+import { NOTIFICATION_KIND_LABELS } from "@/lib/domain/issues";
+import { formatDateTimeZh } from "@/lib/domain/project-fields";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { MarkAllReadButton, NotificationList, type NotificationRow } from "@/components/notifications/notification-list";
+
+export const metadata: Metadata = { title: "通知" };
+
+/** Only paths inside the app are followed; anything else would be a way out of it. */
+const inAppLink = (link: string | null) => (link && link.startsWith("/") && !link.startsWith("//") ? link : null);
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Everyone signed in has their own notifications; no permission beyond that.
+  const actor = await requireActor();
+  const { filters, errors } = parseNotificationFilters(await searchParams);
+  const list = await listNotifications(actor, filters);
+  const items: NotificationRow[] = list.items.map((n) => ({
+    id: n.id,
+    kindLabel: NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind,
+    title: n.title,
+    body: n.body,
+    link: inAppLink(n.link),
+    createdAtText: formatDateTimeZh(new Date(n.createdAt)),
+    unread: n.readAt === null,
+  }));
+  const onlyUnread = filters.unread === "1";
+  const tab = "rounded px-3 py-1.5 text-sm";
+  return (
+    <>
+      <PageHeader title="通知" subtitle={list.unread > 0 ? `未读 ${list.unread} 条` : "没有未读通知"}>
+        <MarkAllReadButton unread={list.unread} />
+      </PageHeader>
+      <nav aria-label="通知筛选" className="mb-3 flex w-fit gap-1 rounded-lg border border-slate-200 bg-white p-1 text-sm">
+        <Link href="/notifications" aria-current={onlyUnread ? undefined : "page"} className={`${tab} ${onlyUnread ? "text-slate-600 hover:bg-slate-100" : "bg-brand-600 text-white"}`}>
+          全部
+        </Link>
+        <Link href="/notifications?unread=1" aria-current={onlyUnread ? "page" : undefined} className={`${tab} ${onlyUnread ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+          仅看未读（{list.unread}）
+        </Link>
+      </nav>
+      {errors.length > 0 && (
+        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          以下筛选条件无效，已忽略：{errors.join("；")}
+        </div>
+      )}
+      <NotificationList items={items} />
+      <Pagination
+        basePath="/notifications"
+        params={{ unread: onlyUnread ? "1" : undefined, pageSize: filters.pageSize === 20 ? undefined : filters.pageSize }}
+        page={list.page}
+        pageCount={list.pageCount}
+        total={list.total}
+      />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { deleteHolidayAction, upsertHolidayAction } from "@/app/(app)/admin/holidays/actions";
+
+const HOLIDAY_KIND_LABELS = { HOLIDAY: "法定节假日", WORKDAY: "调休上班" } as const;
+
+const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+function FieldErrors({ name, errors }: { name: string; errors: Record<string, string[]> }) {
+  return (
+    <>
+      {errors[name]?.map((m) => (
+        <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
+          {m}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Adds one calendar day. A date already in the calendar is changed instead (the server
+ * upserts); `existing` lets the message say which happened.
+ */
+export function HolidayForm({ year, existing }: { year: number; existing: string[] }) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const input = { date: String(f.get("date") ?? ""), kind: f.get("kind") || undefined, name: String(f.get("name") ?? "") };
+    start(async () => {
+      const result = await upsertHolidayAction(input);
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        setMessage({ ok: false, text: result.message });
+        return;
+      }
+      const row = result.data;
+      setErrors({});
+      setMessage({ ok: true, text: `${existing.includes(row.date) ? "已更新" : "已添加"}：${row.date} ${HOLIDAY_KIND_LABELS[row.kind]}（${row.name}）` });
+      formRef.current?.reset();
+      const rowYear = Number(row.date.slice(0, 4));
+      if (rowYear !== year) router.push(`/admin/holidays?year=${rowYear}`);
+    });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="添加节假日" className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <label className="text-sm text-slate-700" htmlFor="holiday-date">
+        日期
+        <input id="holiday-date" name="date" type="date" className={field} aria-invalid={errors.date ? true : undefined} />
+        <FieldErrors name="date" errors={errors} />
+      </label>
+      <label className="text-sm text-slate-700" htmlFor="holiday-kind">
+        类型
+        <select id="holiday-kind" name="kind" defaultValue="HOLIDAY" className={field} aria-invalid={errors.kind ? true : undefined}>
+          <option value="HOLIDAY">{HOLIDAY_KIND_LABELS.HOLIDAY}</option>
+          <option value="WORKDAY">{HOLIDAY_KIND_LABELS.WORKDAY}（周六或周日）</option>
+        </select>
+        <FieldErrors name="kind" errors={errors} />
+      </label>
+      <label className="text-sm text-slate-700" htmlFor="holiday-name">
+        名称
+        <input id="holiday-name" name="name" maxLength={30} placeholder="如：国庆节、国庆节调休上班" className={`${field} w-64`} aria-invalid={errors.name ? true : undefined} />
+        <FieldErrors name="name" errors={errors} />
+      </label>
+      <div className="flex flex-col gap-2 pt-6">
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "保存中…" : "添加"}
+        </button>
+      </div>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} data-testid="holiday-message" className={`basis-full text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The table row's 删除, after a confirmation. */
+export function DeleteHolidayButton({ date, name }: { date: string; name: string }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  function click() {
+    if (!window.confirm(`确定删除 ${date}（${name}）吗？删除后该日按普通工作日或周末计算。`)) return;
+    start(async () => {
+      const result = await deleteHolidayAction(date);
+      setError(result.ok ? null : result.message);
+    });
+  }
+
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" onClick={click} disabled={pending} aria-label={`删除 ${date}`} className="rounded px-2 py-0.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
+        {pending ? "删除中…" : "删除"}
+      </button>
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

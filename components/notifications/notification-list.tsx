@@ -1,0 +1,144 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { markAllReadAction, markReadAction } from "@/app/(app)/notifications/actions";
+
+export interface NotificationRow {
+  id: number;
+  kindLabel: string;
+  title: string;
+  body: string | null;
+  /** Only in-app paths ("/issues/12"); anything else is shown without a link. */
+  link: string | null;
+  /** Formatted on the server (Asia/Shanghai), so server and browser render the same text. */
+  createdAtText: string;
+  unread: boolean;
+}
+
+/** The page's notifications; opening one marks it read first, then follows its link. */
+export function NotificationList({ items }: { items: NotificationRow[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function markOne(id: number) {
+    setBusyId(id);
+    start(async () => {
+      const result = await markReadAction([id]);
+      setBusyId(null);
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setError(null);
+    });
+  }
+
+  function open(e: React.MouseEvent<HTMLAnchorElement>, item: NotificationRow) {
+    if (!item.unread || !item.link) return;
+    // A new tab or window: let the browser open it, and mark read on the side.
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) {
+      markReadAction([item.id]).catch(() => null);
+      return;
+    }
+    e.preventDefault();
+    const link = item.link;
+    setBusyId(item.id);
+    start(async () => {
+      // Follow the link even if marking failed: the notification stays unread, nothing is lost.
+      await markReadAction([item.id]).catch(() => null);
+      router.push(link);
+    });
+  }
+
+  if (items.length === 0) {
+    return (
+      <p className="rounded-lg border border-slate-200 bg-white px-4 py-8 text-center text-sm text-slate-500" data-testid="notification-empty">
+        暂无通知
+      </p>
+    );
+  }
+
+  return (
+    <>
+      {error && (
+        <p role="alert" className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="notification-list">
+        {items.map((item) => (
+          <li
+            key={item.id}
+            data-testid="notification-item"
+            data-unread={item.unread ? "true" : "false"}
+            className={`flex items-start gap-3 px-4 py-3 ${item.unread ? "border-l-4 border-l-brand-600 bg-brand-50" : "border-l-4 border-l-transparent"}`}
+          >
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{item.kindLabel}</span>
+                {item.link ? (
+                  <a href={item.link} onClick={(e) => open(e, item)} className={`text-sm hover:underline ${item.unread ? "font-semibold text-slate-900" : "text-slate-700"}`}>
+                    {item.title}
+                  </a>
+                ) : (
+                  <span className={`text-sm ${item.unread ? "font-semibold text-slate-900" : "text-slate-700"}`}>{item.title}</span>
+                )}
+                {item.unread && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-700">未读</span>}
+              </div>
+              {item.body && <p className="mt-1 text-sm text-slate-600">{item.body}</p>}
+              <p className="mt-1 text-xs tabular-nums text-slate-400">{item.createdAtText}</p>
+            </div>
+            {item.unread && (
+              <button
+                type="button"
+                onClick={() => markOne(item.id)}
+                disabled={pending}
+                className="shrink-0 rounded border border-slate-300 bg-white px-2.5 py-1 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+              >
+                {busyId === item.id ? "处理中…" : "标为已读"}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** "全部标为已读", with how many changed. */
+export function MarkAllReadButton({ unread }: { unread: number }) {
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  function click() {
+    start(async () => {
+      const result = await markAllReadAction();
+      if (!result.ok) {
+        setMessage({ ok: false, text: result.message });
+        return;
+      }
+      setMessage({ ok: true, text: `已将 ${result.data.count} 条通知标为已读` });
+    });
+  }
+
+  return (
+    <div className="flex items-center gap-3">
+      {message && (
+        <span role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
+          {message.text}
+        </span>
+      )}
+      <button
+        type="button"
+        onClick={click}
+        disabled={pending || unread === 0}
+        className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-50"
+      >
+        {pending ? "处理中…" : "全部标为已读"}
+      </button>
+    </div>
+  );
+}

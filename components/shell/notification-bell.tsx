@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/server/actor";
+import { generateDeadlineNotifications } from "@/lib/server/notifications/generate-deadline-notifications";
+import { unreadCount } from "@/lib/server/notifications/unread-count";
+
+/**
+ * The header's bell (🔔) with the unread count, linking to /notifications. Deadline reminders
+ * are created here (one cheap statement, skipped while another request holds the lock),
+ * so a problem that became due shows up on the next page a person opens.
+ */
+export async function NotificationBell({ actor }: { actor: Actor }) {
+  try {
+    await generateDeadlineNotifications();
+  } catch (e) {
+    // The reminders can wait for the next page; the shell must not fail for them.
+    console.error("[bell] generating deadline notifications failed", e);
+  }
+  const count = await unreadCount(actor);
+  return <BellLink count={count} />;
+}
+
+/** Also the Suspense fallback (count unknown yet: no badge). */
+export function BellLink({ count }: { count?: number }) {
+  const label = count === undefined ? "通知" : count > 0 ? `通知：${count} 条未读` : "通知：没有未读";
+  return (
+    <Link href="/notifications" aria-label={label} title={label} data-testid="notification-bell" className="relative rounded px-2 py-1 text-base hover:bg-white/10">
+      {/* A drawn bell rather than the 🔔 emoji: not every intranet PC has an emoji font. */}
+      <svg aria-hidden viewBox="0 0 24 24" className="inline-block h-5 w-5 align-middle" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {count !== undefined && count > 0 && (
+        <span data-testid="notification-count" className="absolute -right-1 -top-1 min-w-[1.25rem] rounded-full bg-red-600 px-1 text-center text-[11px] leading-5 font-semibold text-white tabular-nums">
+          {count > 99 ? "99+" : count}
+        </span>
+      )}
+    </Link>
+  );
+}
