@@ -22,7 +22,8 @@ export interface ProjectListItem {
   liaisonName: string | null;
 }
 
-function whereFor(actor: Actor, f: ProjectFilters): Prisma.ProjectWhereInput {
+/** The ledger list's WHERE for a filter: shared by the list, its Excel export and the API. */
+export function projectListWhere(actor: Actor, f: ProjectFilters): Prisma.ProjectWhereInput {
   const and: Prisma.ProjectWhereInput[] = [visibleProjectsWhere(actor)];
   if (f.park) and.push({ parkId: f.park });
   if (f.stage) and.push({ stage: f.stage });
@@ -45,7 +46,7 @@ function whereFor(actor: Actor, f: ProjectFilters): Prisma.ProjectWhereInput {
 /** One page of the projects the actor may read, filtered and counted in SQL. */
 export async function listProjects(actor: Actor, filters: ProjectFilters) {
   const db = getDb();
-  const where = whereFor(actor, filters);
+  const where = projectListWhere(actor, filters);
   const [total, rows] = await Promise.all([
     db.project.count({ where }),
     db.project.findMany({
