@@ -7,6 +7,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { changeStatusAction, moveStageAction } from "@/app/(app)/board/actions";
 import type { PendingMove } from "./board-types";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, attachmentProblems } from "@/lib/domain/attachments";
+import { FieldErrors } from "@/components/ui/field-errors";
 
 const TITLES: Record<PendingMove["kind"], string> = {
   ADVANCE: "推进项目阶段",
@@ -19,7 +20,6 @@ const TITLES: Record<PendingMove["kind"], string> = {
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none";
 
 function Field({ label, name, errors, required, children }: { label: string; name: string; errors: Record<string, string[]>; required?: boolean; children: React.ReactNode }) {
-  const messages = errors[name];
   return (
     <label className="block text-sm">
       <span className="text-slate-700">
@@ -27,11 +27,7 @@ function Field({ label, name, errors, required, children }: { label: string; nam
         {required && <span className="text-red-600"> *</span>}
       </span>
       {children}
-      {messages?.map((m) => (
-        <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
-          {m}
-        </span>
-      ))}
+      <FieldErrors name={name} errors={errors} />
     </label>
   );
 }

@@ -6,6 +6,7 @@ import { ASSIGNMENT_ROLE_LABEL, type AssignmentRole } from "@/lib/domain/coverag
 import { ASSIGNMENT_FIELD_LABELS as L } from "@/lib/validation/assignments";
 import type { BulkReassignResult } from "@/lib/server/assignments/bulk-reassign";
 import { bulkReassignAction } from "@/app/(app)/coverage/reassign/actions";
+import { FieldErrors } from "@/components/ui/field-errors";
 
 export interface ReassignCandidate {
   id: number;
@@ -24,18 +25,6 @@ const ROLE_CHOICES: [RoleChoice, string][] = [
 ];
 
 const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
-
-function FieldErrors({ name, errors }: { name: string; errors: Record<string, string[]> }) {
-  return (
-    <>
-      {errors[name]?.map((m) => (
-        <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
-          {m}
-        </span>
-      ))}
-    </>
-  );
-}
 
 const who = (u: { name: string; unit: string | null }) => (u.unit ? `${u.name}（${u.unit}）` : u.name);
 

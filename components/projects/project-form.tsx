@@ -7,6 +7,7 @@ import { parseWan, formatYi } from "@/lib/domain/money";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
 import { createProjectAction, findDuplicatesAction, updateProjectAction } from "@/app/(app)/projects/actions";
+import { FieldErrors } from "@/components/ui/field-errors";
 
 export type ProjectFormValues = Record<string, string | boolean | string[] | number | undefined>;
 
@@ -19,18 +20,6 @@ interface Props {
 }
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
-
-function Errors({ name, errors }: { name: string; errors: Record<string, string[]> }) {
-  return (
-    <>
-      {errors[name]?.map((m) => (
-        <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
-          {m}
-        </span>
-      ))}
-    </>
-  );
-}
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -115,7 +104,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
       </span>
       <input {...field(name)} inputMode="decimal" defaultValue={v(name)} onChange={(e) => showYi(name, e.target.value)} className={input} placeholder="如 12000 或 12,000.50" />
       <span className="mt-0.5 block text-xs text-slate-500">{money[name] ?? (v(name) ? `≈ ${formatYi(v(name)!)}` : "")}</span>
-      <Errors name={name} errors={errors} />
+      <FieldErrors name={name} errors={errors} />
     </label>
   );
   const text = (name: string, label: string, required = false, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
@@ -125,7 +114,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
         {required && <span className="text-red-600"> *</span>}
       </span>
       <input {...field(name)} defaultValue={v(name)} className={input} {...props} />
-      <Errors name={name} errors={errors} />
+      <FieldErrors name={name} errors={errors} />
     </label>
   );
   const date = (name: string, label: string, required = false, future = false) => text(name, label, required, { type: "date", max: future ? undefined : today });
@@ -147,7 +136,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
             ))}
           </select>
           {mode === "edit" && <input type="hidden" name="parkId" value={v("parkId")} />}
-          <Errors name="parkId" errors={errors} />
+          <FieldErrors name="parkId" errors={errors} />
         </label>
         {text("name", "项目名称", true, { maxLength: 100 })}
         <label className="block text-sm" htmlFor="industry">
@@ -158,7 +147,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
               <option key={i} value={i} />
             ))}
           </datalist>
-          <Errors name="industry" errors={errors} />
+          <FieldErrors name="industry" errors={errors} />
         </label>
         <label className="block text-sm" htmlFor="source">
           <span className="text-slate-700">项目来源（招商方式）</span>
@@ -169,7 +158,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
               </option>
             ))}
           </select>
-          <Errors name="source" errors={errors} />
+          <FieldErrors name="source" errors={errors} />
         </label>
         <label className="block text-sm" htmlFor="keyLevel">
           <span className="text-slate-700">项目级别</span>
@@ -180,13 +169,13 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
               </option>
             ))}
           </select>
-          <Errors name="keyLevel" errors={errors} />
+          <FieldErrors name="keyLevel" errors={errors} />
         </label>
         {text("specialLists", "专项清单（多个用顿号分隔）", false, { defaultValue: Array.isArray(initial.specialLists) ? initial.specialLists.join("、") : undefined, placeholder: "如 省“五个100”" })}
         <label className="block text-sm sm:col-span-2 lg:col-span-3" htmlFor="content">
           <span className="text-slate-700">建设内容及规模</span>
           <textarea {...field("content")} rows={3} defaultValue={v("content")} className={input} />
-          <Errors name="content" errors={errors} />
+          <FieldErrors name="content" errors={errors} />
         </label>
       </Section>
 
@@ -227,7 +216,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
         <label className="block text-sm sm:col-span-2" htmlFor="remark">
           <span className="text-slate-700">备注</span>
           <textarea {...field("remark")} rows={2} defaultValue={v("remark")} className={input} />
-          <Errors name="remark" errors={errors} />
+          <FieldErrors name="remark" errors={errors} />
         </label>
       </Section>
 

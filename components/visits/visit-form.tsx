@@ -6,20 +6,9 @@ import type { VisitTarget } from "@/lib/server/visits/list-visit-targets";
 import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { createVisitAction } from "@/app/(app)/issues/actions";
+import { FieldErrors } from "@/components/ui/field-errors";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
-
-function Errors({ name, errors }: { name: string; errors: Record<string, string[]> }) {
-  return (
-    <>
-      {errors[name]?.map((m) => (
-        <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
-          {m}
-        </span>
-      ))}
-    </>
-  );
-}
 
 /** A visit (走访/电话/座谈) with the problems the enterprise raised on the spot, saved together. */
 export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarget[]; initialEnterpriseId?: number }) {
@@ -89,7 +78,7 @@ export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarg
               </option>
             ))}
           </select>
-          <Errors name="enterpriseId" errors={errors} />
+          <FieldErrors name="enterpriseId" errors={errors} />
         </label>
         <label className="block text-sm">
           <span className="text-slate-700">相关项目</span>
@@ -101,12 +90,12 @@ export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarg
               </option>
             ))}
           </select>
-          <Errors name="projectId" errors={errors} />
+          <FieldErrors name="projectId" errors={errors} />
         </label>
         <label className="block text-sm">
           <span className="text-slate-700">走访日期<span className="text-red-600"> *</span></span>
           <input type="date" name="visitDate" max={today} defaultValue={today} className={input} />
-          <Errors name="visitDate" errors={errors} />
+          <FieldErrors name="visitDate" errors={errors} />
         </label>
         <label className="block text-sm">
           <span className="text-slate-700">方式<span className="text-red-600"> *</span></span>
@@ -117,17 +106,17 @@ export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarg
               </option>
             ))}
           </select>
-          <Errors name="kind" errors={errors} />
+          <FieldErrors name="kind" errors={errors} />
         </label>
         <label className="block text-sm sm:col-span-2">
           <span className="text-slate-700">接待人员</span>
           <input name="peopleMet" className={input} placeholder="如 总经理 张三、行政主管 李四" />
-          <Errors name="peopleMet" errors={errors} />
+          <FieldErrors name="peopleMet" errors={errors} />
         </label>
         <label className="block text-sm sm:col-span-2 lg:col-span-3">
           <span className="text-slate-700">走访情况<span className="text-red-600"> *</span></span>
           <textarea name="summary" rows={3} className={input} placeholder="企业生产经营、项目推进情况等" />
-          <Errors name="summary" errors={errors} />
+          <FieldErrors name="summary" errors={errors} />
         </label>
       </fieldset>
 
@@ -144,17 +133,17 @@ export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarg
                 </option>
               ))}
             </select>
-            <Errors name={`p${k}.category`} errors={errors} />
+            <FieldErrors name={`p${k}.category`} errors={errors} />
           </label>
           <label className="block text-sm">
             <span className="text-slate-700">问题标题<span className="text-red-600"> *</span></span>
             <input name={`p${k}.title`} className={input} />
-            <Errors name={`p${k}.title`} errors={errors} />
+            <FieldErrors name={`p${k}.title`} errors={errors} />
           </label>
           <label className="block text-sm sm:col-span-2">
             <span className="text-slate-700">问题描述<span className="text-red-600"> *</span></span>
             <textarea name={`p${k}.description`} rows={2} className={input} />
-            <Errors name={`p${k}.description`} errors={errors} />
+            <FieldErrors name={`p${k}.description`} errors={errors} />
           </label>
           <label className="block text-sm">
             <span className="text-slate-700">企业反映人</span>
