@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { projectFormSchema, fieldErrors as zodFieldErrors } from "@/lib/validation/project";
+import { projectCreateSchema, projectFormSchema, fieldErrors as zodFieldErrors } from "@/lib/validation/project";
 import { parseWan, formatYi } from "@/lib/domain/money";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
@@ -17,6 +17,15 @@ interface Props {
   parks: { id: number; name: string }[];
   industries: string[];
   initial: ProjectFormValues;
+  /** Create mode: who may take the project as 包保责任人/包保领导, per park the user may assign in. */
+  assignees?: Record<number, { liaisons: Person[]; leaders: Person[] }>;
+}
+
+interface Person {
+  id: number;
+  name: string;
+  unit: string | null;
+  activeCount: number;
 }
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
@@ -45,18 +54,19 @@ function readForm(form: HTMLFormElement): ProjectFormValues {
     .filter(Boolean);
   for (const flag of ["planStartThisYear", "planProductionThisYear"]) values[flag] = data.get(flag) === "on";
   for (const [k, v] of Object.entries(values)) if (v === "") delete values[k];
-  if (values.parkId !== undefined) values.parkId = Number(values.parkId);
+  for (const k of ["parkId", "liaisonUserId", "leaderUserId"]) if (values[k] !== undefined) values[k] = Number(values[k]);
   if (values.version !== undefined) values.version = Number(values.version);
   return values;
 }
 
-export function ProjectForm({ mode, projectId, parks, industries, initial }: Props) {
+export function ProjectForm({ mode, projectId, parks, industries, initial, assignees }: Props) {
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<{ id: number; code: string; name: string; enterpriseName: string }[]>([]);
   const [money, setMoney] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const [parkId, setParkId] = useState<number>(Number(initial.parkId));
   const today = todayInShanghai();
   const thisYear = Number(today.slice(0, 4));
   const v = (k: string) => (initial[k] === undefined || initial[k] === null ? undefined : String(initial[k]));
@@ -77,7 +87,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const values = readForm(e.currentTarget);
-    const parsed = projectFormSchema.safeParse(values);
+    const parsed = (mode === "create" ? projectCreateSchema : projectFormSchema).safeParse(values);
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
       setMessage("请检查标红的字段");
@@ -117,6 +127,22 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
       <FieldErrors name={name} errors={errors} />
     </label>
   );
+  // The choices follow the park picked above; a blank choice leaves it for the project page.
+  const personSelect = (name: string, label: string, people: Person[] | undefined) => (
+    <label className="block text-sm" htmlFor={name}>
+      <span className="text-slate-700">{label}</span>
+      <select {...field(name)} key={`${name}-${parkId}`} defaultValue="" className={input}>
+        <option value="">{people ? "暂不指定（可在项目页指定）" : "无权在此园区指定包保"}</option>
+        {people?.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+            {p.unit ? `（${p.unit}）` : ""} · 在包 {p.activeCount} 个
+          </option>
+        ))}
+      </select>
+      <FieldErrors name={name} errors={errors} />
+    </label>
+  );
   const date = (name: string, label: string, required = false, future = false) => text(name, label, required, { type: "date", max: future ? undefined : today });
 
   return (
@@ -128,7 +154,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
       <Section title="基本信息">
         <label className="block text-sm" htmlFor="parkId">
           <span className="text-slate-700">所属园区<span className="text-red-600"> *</span></span>
-          <select {...field("parkId")} defaultValue={v("parkId")} className={input} disabled={mode === "edit"}>
+          <select {...field("parkId")} defaultValue={v("parkId")} className={input} disabled={mode === "edit"} onChange={(e) => setParkId(Number(e.target.value))}>
             {parks.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -212,6 +238,12 @@ export function ProjectForm({ mode, projectId, parks, industries, initial }: Pro
       </Section>
 
       <Section title="责任与备注">
+        {mode === "create" && assignees && (
+          <>
+            {personSelect("liaisonUserId", "包保责任人", assignees[parkId]?.liaisons)}
+            {personSelect("leaderUserId", "包保领导", assignees[parkId]?.leaders)}
+          </>
+        )}
         {text("responsibleUnit", "责任单位")}
         <label className="block text-sm sm:col-span-2" htmlFor="remark">
           <span className="text-slate-700">备注</span>

@@ -215,6 +215,23 @@ const always = { when: () => true };
 
 export const projectFormSchema = z.object(projectShape, { error: "请求格式不正确" }).superRefine(crossFieldRules, always);
 
+const optionalUserId = (label: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: `请选择${label}` }).int(`请选择${label}`).min(1, `请选择${label}`).max(2_147_483_647, `请选择${label}`).optional(),
+  );
+
+/**
+ * Creating: the record plus, optionally, the 包保责任人 and 包保领导 who take the project
+ * from the day it is entered (every project should have both; the project page can assign
+ * them later when they are not known yet).
+ */
+export const projectCreateSchema = z
+  .object({ ...projectShape, liaisonUserId: optionalUserId("包保责任人"), leaderUserId: optionalUserId("包保领导") }, { error: "请求格式不正确" })
+  .superRefine(crossFieldRules, always);
+export type ProjectCreateInput = z.input<typeof projectCreateSchema>;
+export type ProjectCreateData = z.output<typeof projectCreateSchema>;
+
 /**
  * Editing: the same record plus the version the user loaded (optimistic locking). The park
  * cannot change (the project code carries it), so parkId may be left out; if sent it must

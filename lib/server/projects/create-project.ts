@@ -1,7 +1,9 @@
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
-import { fieldErrors, projectFormSchema, type ProjectFormData } from "@/lib/validation/project";
+import { fieldErrors, projectCreateSchema, type ProjectCreateData } from "@/lib/validation/project";
+import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
+import { eligibleUserWhere, ineligibleMessage } from "@/lib/server/assignments/eligibility";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type Actor, assertCan } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
@@ -29,22 +31,42 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /**
+ * The 包保责任人/包保领导 chosen on the create form: "assignment.manage" in the park and each
+ * person eligible there (the same rule as the assign panel), checked before anything is written.
+ */
+async function initialAssignees(actor: Actor, parkId: number, chosen: Record<"LIAISON" | "LEADER", number | undefined>) {
+  const wanted = (["LIAISON", "LEADER"] as const).filter((role) => chosen[role] !== undefined);
+  if (wanted.length === 0) return [];
+  assertCan(actor, "assignment.manage", parkId, "园区");
+  const people: { role: "LIAISON" | "LEADER"; id: number; name: string }[] = [];
+  const problems: Record<string, string[]> = {};
+  for (const role of wanted) {
+    const user = await getDb().user.findFirst({ where: { id: chosen[role], ...eligibleUserWhere(parkId, role) }, select: { id: true, name: true } });
+    if (user) people.push({ role, ...user });
+    else problems[role === "LIAISON" ? "liaisonUserId" : "leaderUserId"] = [ineligibleMessage(role, ASSIGNMENT_ROLE_LABEL[role])];
+  }
+  if (Object.keys(problems).length > 0) throw new AppError("VALIDATION", "请检查标红的字段", problems);
+  return people;
+}
+
+/**
  * Enters a signed project into the ledger (stage 签约), with its enterprise (found or
- * created by name within the park), a SIGN stage event, this year's plan if given and an
- * audit row, all in one transaction.
+ * created by name within the park), a SIGN stage event, this year's plan if given, the
+ * 包保责任人/包保领导 if chosen and an audit row, all in one transaction.
  *
  * Exact duplicates (same park, same project name, same enterprise) are refused: a
  * re-signed project stays one project. Looser matches come back as `duplicates`, for the
  * page to show as a warning.
  */
 export async function createProject(actor: Actor, input: unknown): Promise<{ id: number; code: string; duplicates: DuplicateMatch[] }> {
-  const parsed = projectFormSchema.safeParse(input);
+  const parsed = projectCreateSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data: ProjectFormData = parsed.data;
+  const { liaisonUserId, leaderUserId, ...data }: ProjectCreateData = parsed.data;
   assertCan(actor, "project.write", data.parkId, "园区");
 
   const db = getDb();
   const today = todayInShanghai();
+  const people = await initialAssignees(actor, data.parkId, { LIAISON: liaisonUserId, LEADER: leaderUserId });
   const year = Number(today.slice(0, 4));
   const plan = yearPlanFrom(data);
 
@@ -106,6 +128,11 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ id:
             data: { projectId: project.id, year, plannedInvestment: plan.plannedInvestment, planStart: plan.planStart, planProduction: plan.planProduction },
           });
         }
+        for (const p of people) {
+          await tx.assignment.create({
+            data: { parkId: data.parkId, role: p.role, userId: p.id, projectId: project.id, startDate: isoToDate(today), note: "项目入库时指定", createdById: actor.userId },
+          });
+        }
         const { planStartThisYear: _s, planProductionThisYear: _p, plannedInvestmentThisYear: _i, ...record } = data;
         await writeAudit(tx, {
           actorId: actor.userId,
@@ -121,6 +148,7 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ id:
             stage: "SIGNED",
             status: "ACTIVE",
             yearPlan: plan ? { year, ...plan } : null,
+            assignments: people.map((p) => ({ role: p.role, userId: p.id, userName: p.name, startDate: today })),
           },
         });
         return project;

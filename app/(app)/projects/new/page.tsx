@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { parksWith } from "@/lib/server/actor";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { listProjectIndustries } from "@/lib/server/projects/list-projects";
+import { listAssignableUsers } from "@/lib/server/assignments/list-assignable-users";
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProjectForm } from "@/components/projects/project-form";
@@ -18,10 +19,20 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
   const choices = parks.filter((p) => writable.includes(p.id));
   const wanted = Number((await searchParams).park);
   const parkId = writable.includes(wanted) ? wanted : choices[0].id;
+  // A handful of parks with tens of people each: the pickers for every park the user may assign in.
+  const assignable = choices.filter((p) => parksWith(actor, "assignment.manage").includes(p.id));
+  const assignees = Object.fromEntries(
+    await Promise.all(
+      assignable.map(async (p) => {
+        const [liaisons, leaders] = await Promise.all([listAssignableUsers(actor, p.id, "LIAISON"), listAssignableUsers(actor, p.id, "LEADER")]);
+        return [p.id, { liaisons, leaders }] as const;
+      }),
+    ),
+  );
   return (
     <>
       <PageHeader title="新建项目" subtitle="录入签约项目台账；标 * 的为必填项，金额单位为万元" />
-      <ProjectForm mode="create" parks={choices} industries={[...new Set([...industries, ...COMMON_INDUSTRIES])]} initial={{ parkId, source: "OTHER", keyLevel: "NONE" }} />
+      <ProjectForm mode="create" parks={choices} industries={[...new Set([...industries, ...COMMON_INDUSTRIES])]} initial={{ parkId, source: "OTHER", keyLevel: "NONE" }} assignees={assignees} />
     </>
   );
 }
