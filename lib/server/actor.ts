@@ -13,6 +13,8 @@ export interface Actor {
   roles: Role[];
   /** Park id -> roles held there (a region leader's region expanded to its parks, an admin's to all). */
   parkRoles: Map<number, Role[]>;
+  /** When set (API tokens), only these permissions are held, whatever the roles would give. */
+  grants?: readonly Permission[];
 }
 
 /** Loads an active user's memberships and expands them into park scope. Null if the user is gone or disabled. */
@@ -64,11 +66,13 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
 /** Parks where the actor holds `permission`. */
 export function parksWith(actor: Actor, permission: Permission): number[] {
   const ids: number[] = [];
+  if (actor.grants && !actor.grants.includes(permission)) return ids;
   for (const [parkId, roles] of actor.parkRoles) if (rolesHave(roles, permission)) ids.push(parkId);
   return ids.sort((a, b) => a - b);
 }
 
 export function can(actor: Actor, permission: Permission, parkId?: number): boolean {
+  if (actor.grants && !actor.grants.includes(permission)) return false;
   if (GLOBAL_PERMISSIONS.includes(permission) || parkId === undefined) return rolesHave(actor.roles, permission);
   return rolesHave(actor.parkRoles.get(parkId) ?? [], permission);
 }

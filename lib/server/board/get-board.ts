@@ -34,7 +34,7 @@ export interface BoardColumn {
 }
 
 // Days past the park's threshold for the project's stage; active projects only.
-function staleSql(today: string): Prisma.Sql {
+export function staleSql(today: string): Prisma.Sql {
   return Prisma.sql`(pr.status = 'ACTIVE' AND (CAST(${today} AS date) - pr."stageDate") > CASE pr.stage
     WHEN 'SIGNED' THEN pk."staleDaysSigned" WHEN 'LANDED' THEN pk."staleDaysLanded" WHEN 'STARTED' THEN pk."staleDaysStarted" END)`;
 }
@@ -43,7 +43,7 @@ function likePattern(q: string): string {
 }
 
 /** The WHERE clause of every board query: the actor's scope plus the filters. */
-function boardWhere(actor: Actor, f: BoardFilters, today: string): Prisma.Sql {
+export function boardWhere(actor: Actor, f: BoardFilters, today: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr")];
   if (f.park) parts.push(Prisma.sql`pr."parkId" = ${f.park}`);
   if (f.industry) parts.push(Prisma.sql`pr.industry = ${f.industry}`);
@@ -65,7 +65,7 @@ function columnSql(key: BoardColumnKey): Prisma.Sql {
   return Prisma.sql`pr.status = 'ACTIVE' AND pr.stage = CAST(${key} AS "Stage")`;
 }
 
-function assertBoardScope(actor: Actor, f: BoardFilters) {
+export function assertBoardScope(actor: Actor, f: BoardFilters) {
   if (f.park) assertCan(actor, "project.read", f.park, "园区");
   else if (parksWith(actor, "project.read").length === 0) throw new AppError("NOT_FOUND", "没有可查看的园区");
 }

@@ -1,0 +1,17 @@
+import { pathId, readJsonObject, withApi } from "@/lib/api/with-api";
+import { changeProjectStatus } from "@/lib/server/projects/change-project-status";
+import { moveProjectStage } from "@/lib/server/projects/move-project-stage";
+
+/**
+ * POST /api/v1/projects/{id}/transitions — a stage move (body has toStage) or a status
+ * change (body has action: SUSPEND / TERMINATE / RESUME), with the version read.
+ */
+export const POST = withApi(
+  async ({ actor, params, req }) => {
+    const projectId = pathId(params.id, "项目");
+    const body = await readJsonObject(req);
+    const input = { ...body, projectId };
+    return "action" in body && !("toStage" in body) ? changeProjectStatus(actor, input) : moveProjectStage(actor, input);
+  },
+  { permission: "project.write" },
+);

@@ -1,0 +1,223 @@
+// Response shapes of the REST API as zod schemas: the OpenAPI document is generated from
+// them (with the request schemas of lib/validation), the handlers' mappers are typed by
+// them, and the integration tests parse real responses with them, so the document cannot
+// drift from what the server sends.
+
+import { z } from "zod";
+import { API_TOKEN_SCOPES } from "@/lib/domain/api-tokens";
+import { ISSUE_ACTIONS, ISSUE_CATEGORIES, ISSUE_EVENT_TYPES, ISSUE_STATUSES, SATISFACTIONS } from "@/lib/domain/issues";
+import { PROJECT_STATUSES, STAGES } from "@/lib/domain/stages";
+import { PROJECT_KEY_LEVELS, PROJECT_SOURCES } from "@/lib/validation/project";
+
+const money = z.string().regex(/^-?\d+\.\d{2}$/).meta({ description: "万元，两位小数的字符串（不用浮点数）", examples: ["12500.00"] });
+const date = z.iso.date().meta({ description: "业务日期 YYYY-MM-DD（Asia/Shanghai）" });
+const instant = z.iso.datetime({ offset: true }).meta({ description: "时间戳 ISO 8601" });
+const stage = z.enum(STAGES).meta({ description: "阶段：SIGNED 签约 / LANDED 落地 / STARTED 开工 / PRODUCING 投产" });
+const status = z.enum(PROJECT_STATUSES).meta({ description: "状态：ACTIVE 正常推进 / SUSPENDED 暂缓 / TERMINATED 终止" });
+
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "INTERNAL"]),
+      message: z.object({ zh: z.string(), en: z.string() }),
+      fields: z.array(z.object({ path: z.string().meta({ description: "输入中的字段路径，如 landed.date；空串表示整个请求" }), message: z.string() })),
+    }),
+  })
+  .meta({ id: "Error", description: "所有错误的统一格式" });
+
+export const parkSchema = z.object({ id: z.int(), code: z.string(), name: z.string(), regionName: z.string() }).meta({ id: "Park" });
+export const parkListSchema = z.object({ items: z.array(parkSchema) }).meta({ id: "ParkList" });
+
+export const projectListItemSchema = z
+  .object({
+    id: z.int(),
+    code: z.string(),
+    name: z.string(),
+    version: z.int(),
+    parkId: z.int(),
+    parkName: z.string(),
+    enterpriseName: z.string(),
+    industry: z.string(),
+    keyLevel: z.enum(PROJECT_KEY_LEVELS),
+    stage,
+    status,
+    stageDate: date,
+    signedDate: date,
+    daysInStage: z.int(),
+    stale: z.boolean().meta({ description: "在当前阶段停留超过园区设定的天数" }),
+    totalInvestment: money,
+    contractInvestment: money,
+    liaisonName: z.string().nullable(),
+  })
+  .meta({ id: "ProjectListItem" });
+
+export const projectListSchema = z
+  .object({
+    items: z.array(projectListItemSchema),
+    total: z.int().meta({ description: "整个筛选条件下的项目数" }),
+    nextCursor: z.string().nullable().meta({ description: "下一页的 cursor 参数；null 表示没有下一页" }),
+  })
+  .meta({ id: "ProjectList" });
+
+export const projectDetailSchema = z
+  .object({
+    id: z.int(),
+    code: z.string(),
+    version: z.int().meta({ description: "乐观锁版本号：修改、阶段变更时须原样带回" }),
+    parkId: z.int(),
+    parkName: z.string(),
+    regionName: z.string(),
+    name: z.string(),
+    enterprise: z.object({
+      id: z.int(),
+      name: z.string(),
+      creditCode: z.string().nullable(),
+      legalPerson: z.string().nullable(),
+      contactName: z.string().nullable(),
+      contactPhone: z.string().nullable(),
+    }),
+    industry: z.string(),
+    source: z.enum(PROJECT_SOURCES),
+    keyLevel: z.enum(PROJECT_KEY_LEVELS),
+    specialLists: z.array(z.string()),
+    content: z.string().nullable(),
+    totalInvestment: money,
+    contractInvestment: money,
+    registeredCapital: money.nullable(),
+    landArea: money.nullable().meta({ description: "用地（亩）" }),
+    investmentCompletedBefore: money,
+    fundsArrivedBefore: money,
+    signedDate: date,
+    registeredDate: date.nullable(),
+    landSuppliedDate: date.nullable(),
+    landedDate: date.nullable(),
+    plannedStartDate: date.nullable(),
+    actualStartDate: date.nullable(),
+    plannedProductionDate: date.nullable(),
+    actualProductionDate: date.nullable(),
+    capacity: z.string().nullable(),
+    stage,
+    stageDate: date,
+    status,
+    statusDate: date.nullable(),
+    statusReason: z.string().nullable(),
+    imageProgress: z.string().nullable(),
+    problems: z.string().nullable(),
+    responsibleUnit: z.string().nullable(),
+    remark: z.string().nullable(),
+    yearPlans: z.array(z.object({ year: z.int(), plannedInvestment: money, planStart: z.boolean(), planProduction: z.boolean() })),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: "Project" });
+
+export const projectCreatedSchema = z
+  .object({
+    id: z.int(),
+    code: z.string(),
+    duplicates: z
+      .array(z.object({ id: z.int(), code: z.string(), name: z.string(), enterpriseName: z.string() }).loose())
+      .meta({ description: "名称或企业相近的已有项目（提示，不阻止创建）" }),
+  })
+  .meta({ id: "ProjectCreated" });
+
+export const projectUpdatedSchema = z
+  .object({ version: z.int().meta({ description: "新的版本号" }), changed: z.array(z.string()).meta({ description: "实际修改的字段" }) })
+  .meta({ id: "ProjectUpdated" });
+
+export const transitionResultSchema = z.object({ version: z.int().meta({ description: "新的版本号" }) }).meta({ id: "TransitionResult" });
+
+export const issueListItemSchema = z
+  .object({
+    id: z.int(),
+    code: z.string(),
+    version: z.int(),
+    title: z.string(),
+    category: z.enum(ISSUE_CATEGORIES),
+    status: z.enum(ISSUE_STATUSES),
+    level: z.int().meta({ description: "协调层级 1-3" }),
+    parkId: z.int(),
+    parkName: z.string(),
+    enterpriseId: z.int(),
+    enterpriseName: z.string(),
+    projectId: z.int().nullable(),
+    projectName: z.string().nullable(),
+    raisedDate: date,
+    answerDeadline: date.nullable(),
+    resolveDeadline: date,
+    closedDate: date.nullable(),
+    satisfaction: z.enum(SATISFACTIONS).nullable(),
+    responsibleUnit: z.string().nullable(),
+    responsibleUserId: z.int().nullable(),
+    responsibleName: z.string().nullable(),
+    liaisonName: z.string().nullable(),
+    reopenCount: z.int(),
+    overdue: z.boolean(),
+    overdueDays: z.int(),
+    extensionPending: z.boolean(),
+  })
+  .meta({ id: "ProblemListItem" });
+
+export const issueListSchema = z
+  .object({ items: z.array(issueListItemSchema), total: z.int(), page: z.int(), pageSize: z.int(), pageCount: z.int() })
+  .meta({ id: "ProblemList" });
+
+const person = z.object({ id: z.int(), name: z.string() });
+
+export const issueDetailSchema = issueListItemSchema
+  .omit({ parkName: true, liaisonName: true, overdueDays: true, extensionPending: true, responsibleName: true })
+  .extend({
+    description: z.string(),
+    parkName: z.string(),
+    projectCode: z.string().nullable(),
+    visitId: z.int().nullable(),
+    visitDate: date.nullable(),
+    raisedBy: z.string().nullable(),
+    reporterId: z.int(),
+    reporterName: z.string(),
+    responsibleName: z.string().nullable(),
+    answeredDate: date.nullable(),
+    answer: z.string().nullable(),
+    dueSoon: z.boolean(),
+    liaisons: z.array(person),
+    leaders: z.array(person),
+    events: z.array(
+      z.object({
+        id: z.int(),
+        type: z.enum(ISSUE_EVENT_TYPES),
+        fromStatus: z.enum(ISSUE_STATUSES).nullable(),
+        toStatus: z.enum(ISSUE_STATUSES).nullable(),
+        fromLevel: z.int().nullable(),
+        toLevel: z.int().nullable(),
+        note: z.string().nullable(),
+        data: z.record(z.string(), z.unknown()).nullable(),
+        actorId: z.int(),
+        actorName: z.string(),
+        at: instant,
+      }),
+    ),
+    extensions: z.array(
+      z.object({
+        id: z.int(),
+        requestedDeadline: date,
+        reason: z.string(),
+        status: z.enum(["PENDING", "APPROVED", "REJECTED"]),
+        requestedByName: z.string(),
+        decidedByName: z.string().nullable(),
+        decidedAt: instant.nullable(),
+        decisionNote: z.string().nullable(),
+        createdAt: instant,
+      }),
+    ),
+    permissions: z.object({ write: z.boolean(), lead: z.boolean() }),
+    actions: z.array(z.enum(ISSUE_ACTIONS)).meta({ description: "调用者现在可以执行的操作（POST /problems/{id}/actions 的 action）" }),
+  })
+  .meta({ id: "Problem" });
+
+export const issueCreatedSchema = z.object({ id: z.int(), code: z.string(), version: z.int() }).meta({ id: "ProblemCreated" });
+
+export const issueActedSchema = z
+  .object({ version: z.int(), status: z.enum(ISSUE_STATUSES), level: z.int() })
+  .meta({ id: "ProblemActionResult" });
+
+export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
