@@ -1,0 +1,384 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers
+// use: request bodies and query parameters from lib/validation (io "input": what a caller
+// sends), responses from lib/api/schemas.ts (io "output"). JSON Schema draft 2020-12 is
+// OpenAPI 3.1's own dialect, so zod's output is used as is. The reference page
+// /api-docs renders this same document.
+
+import { z } from "zod";
+import { PROJECT_FIELD_LABELS } from "@/lib/domain/project-fields";
+import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
+import { createIssueSchema, issueActionSchema, issueFiltersSchema } from "@/lib/validation/issues";
+import { projectCreateSchema } from "@/lib/validation/project";
+import { apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
+import { API_ERROR_EN, type ApiErrorCode } from "./errors";
+import { API_RATE_LIMIT_PER_MINUTE } from "./rate-limit";
+import * as S from "./schemas";
+
+export type JsonSchema = Record<string, unknown>;
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface Operation {
+  method: Method;
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  permission: string;
+  pathParams?: { name: string; description: string }[];
+  query?: z.ZodType;
+  body?: { schema: z.ZodType; example: unknown; omit?: string[] };
+  success: { status: number; description: string; schema: z.ZodType; example?: unknown };
+  errors: ApiErrorCode[];
+  public?: boolean;
+}
+
+/** Labels for fields that are not project record fields. */
+const EXTRA_LABELS: Record<string, string> = {
+  park: "园区 id",
+  liaison: "包保责任人（用户 id）",
+  year: "签约年份",
+  stale: "只看滞留项目（取值 1）",
+  q: "搜索词（名称、编号、企业）",
+  cursor: "分页游标：上一页返回的 nextCursor",
+  limit: "每页条数，1-100，默认 50",
+  version: "读取时的版本号（乐观锁）",
+  toStage: "目标阶段",
+  landed: "落地信息（推进到落地及以上时）",
+  started: "开工信息（推进到开工及以上时）",
+  producing: "投产信息（推进到投产时）",
+  note: "备注 / 说明",
+  reason: "原因（后退更正、暂缓、终止时必填）",
+  action: "操作",
+  date: "日期 YYYY-MM-DD",
+  registrationDate: "注册日期",
+  category: "问题类别",
+  level: "协调层级 1-3",
+  responsible: "负责人（用户 id）",
+  enterprise: "企业 id",
+  project: "项目 id",
+  satisfaction: "满意度",
+  overdue: "只看超期（取值 1）",
+  open: "只看未销号（取值 1）",
+  mine: "我的待办（取值 1）",
+  raisedFrom: "提出日期起",
+  raisedTo: "提出日期止",
+  closedFrom: "销号日期起",
+  closedTo: "销号日期止",
+  page: "页码，默认 1",
+  pageSize: "每页条数：20、50 或 100",
+  enterpriseId: "企业 id",
+  projectId: "项目 id（可空）",
+  visitId: "走访记录 id（可空）",
+  raisedDate: "提出日期",
+  title: "问题标题",
+  description: "问题描述",
+  raisedBy: "企业反映人",
+  responsibleUserId: "负责人（用户 id）",
+  liaisonUserId: "包保责任人（用户 id，须有指派权限）",
+  leaderUserId: "包保领导（用户 id，须有指派权限）",
+  answer: "办理结果",
+  resolveDeadline: "办结时限",
+  answerDeadline: "答复时限",
+  requestedDeadline: "申请延至日期",
+  extensionId: "延期申请 id",
+  decision: "审批结果",
+};
+const LABELS: Record<string, string> = { ...PROJECT_FIELD_LABELS, ...EXTRA_LABELS };
+
+/** zod -> JSON Schema (draft 2020-12) without the per-schema "$schema" header. */
+export function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const out = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
+  delete out.$schema;
+  return out;
+}
+
+/** Adds the Chinese field labels as descriptions, through nested objects and unions. */
+function describe(node: unknown): void {
+  if (!node || typeof node !== "object") return;
+  const s = node as JsonSchema;
+  const props = s.properties as Record<string, JsonSchema> | undefined;
+  if (props) {
+    for (const [key, prop] of Object.entries(props)) {
+      if (!prop.description && LABELS[key]) prop.description = LABELS[key];
+      describe(prop);
+    }
+  }
+  for (const key of ["anyOf", "oneOf", "allOf"]) for (const branch of (s[key] as unknown[] | undefined) ?? []) describe(branch);
+  if (s.items) describe(s.items);
+}
+
+/** Removes properties the path supplies (e.g. projectId) from a body schema and its union branches. */
+function omitProps(node: JsonSchema, names: string[]): JsonSchema {
+  const props = node.properties as Record<string, unknown> | undefined;
+  if (props) for (const n of names) delete props[n];
+  if (Array.isArray(node.required)) node.required = (node.required as string[]).filter((r) => !names.includes(r));
+  for (const key of ["anyOf", "oneOf"]) for (const b of (node[key] as JsonSchema[] | undefined) ?? []) omitProps(b, names);
+  return node;
+}
+
+const idParam = (what: string) => [{ name: "id", description: `${what} id` }];
+
+const today = new Date().toISOString().slice(0, 10);
+
+/** Every operation of /api/v1. The route folders under app/api/v1 are checked against this list by a test. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/parks",
+    tag: "园区",
+    summary: "可访问的园区",
+    description: "令牌所属的园区（登录用户：其角色范围内的园区）。",
+    permission: "park.read",
+    success: { status: 200, description: "园区列表", schema: S.parkListSchema },
+    errors: ["UNAUTHENTICATED", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
+    path: "/projects",
+    tag: "项目",
+    summary: "项目列表（看板筛选，游标分页）",
+    description:
+      "筛选条件与项目看板相同（园区、产业链、级别、包保责任人、签约年份、滞留、搜索），另可按阶段、状态筛选。按 id 升序，用 `cursor`（上一页的 `nextCursor`）翻页；`total` 是整个筛选条件下的项目数。",
+    permission: "project.read",
+    query: apiProjectListSchema,
+    success: { status: 200, description: "一页项目", schema: S.projectListSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "post",
+    path: "/projects",
+    tag: "项目",
+    summary: "新建签约项目",
+    description: "与“新建项目”表单相同的校验与查重：同一园区内项目名称与投资主体完全相同的项目会被拒绝（409）。阶段为签约，编号自动生成。",
+    permission: "project.write",
+    body: {
+      schema: projectCreateSchema,
+      example: {
+        parkId: 1,
+        name: "年产 5 万吨新型建材项目",
+        enterpriseName: "湖南某某新材料有限公司",
+        industry: "新材料",
+        keyLevel: "CITY",
+        totalInvestment: "52000",
+        contractInvestment: "50000",
+        signedDate: today,
+      },
+    },
+    success: { status: 201, description: "已创建（Location 头指向新项目）", schema: S.projectCreatedSchema },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
+    path: "/projects/{id}",
+    tag: "项目",
+    summary: "项目详情",
+    permission: "project.read",
+    pathParams: idParam("项目"),
+    success: { status: 200, description: "项目台账记录", schema: S.projectDetailSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "RATE_LIMITED"],
+  },
+  {
+    method: "patch",
+    path: "/projects/{id}",
+    tag: "项目",
+    summary: "修改项目台账字段",
+    description:
+      "只发送要改的字段和读取时的 `version`；其余字段保持不变，合并后的记录按编辑表单的全部规则校验。版本号过期返回 409，并说明谁在何时改了哪些字段。阶段与状态请用 transitions。",
+    permission: "project.write",
+    pathParams: idParam("项目"),
+    body: { schema: projectPatchSchema, example: { version: 3, totalInvestment: "56000", remark: "追加投资 4000 万元" } },
+    success: { status: 200, description: "已保存", schema: S.projectUpdatedSchema },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "post",
+    path: "/projects/{id}/transitions",
+    tag: "项目",
+    summary: "阶段推进或状态变更",
+    description:
+      "请求体带 `toStage` 为阶段变更：向前推进须填写所到各阶段的业务日期（落地、开工、投产），可一次跨多个阶段；向后更正须填写原因且需要 project.correct。请求体带 `action`（SUSPEND 暂缓 / TERMINATE 终止 / RESUME 恢复推进）为状态变更，需要 project.correct。接口令牌没有 project.correct，只能向前推进。",
+    permission: "project.write",
+    pathParams: idParam("项目"),
+    body: { schema: apiTransitionSchema, example: { version: 3, toStage: "STARTED", landed: { date: today, registrationDate: today }, started: { date: today } } },
+    success: { status: 200, description: "已变更", schema: S.transitionResultSchema },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
+    path: "/problems",
+    tag: "企业诉求",
+    summary: "问题列表",
+    description: "筛选条件与“企业诉求”页面相同；超期的排在最前。页码分页。",
+    permission: "issue.read",
+    query: issueFiltersSchema,
+    success: { status: 200, description: "一页问题", schema: S.issueListSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "post",
+    path: "/problems",
+    tag: "企业诉求",
+    summary: "登记企业问题",
+    description: "答复与办结时限按问题类别和工作日日历自动计算。",
+    permission: "issue.write",
+    body: {
+      schema: createIssueSchema,
+      example: { enterpriseId: 1, category: "UTILITIES", title: "厂区双回路供电尚未接通", description: "影响设备调试，企业希望本月内接通。", raisedDate: today },
+    },
+    success: { status: 201, description: "已登记", schema: S.issueCreatedSchema },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
+    path: "/problems/{id}",
+    tag: "企业诉求",
+    summary: "问题详情与处理记录",
+    description: "含处理记录（events，按时间先后）、延期申请，以及调用者现在可执行的操作（actions）。",
+    permission: "issue.read",
+    pathParams: idParam("问题"),
+    success: { status: 200, description: "问题", schema: S.issueDetailSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "RATE_LIMITED"],
+  },
+  {
+    method: "post",
+    path: "/problems/{id}/actions",
+    tag: "企业诉求",
+    summary: "问题处理操作",
+    description:
+      "交办 assign、调整 reassign、受理 start、反馈 answer、销号 close（须带满意度）、重新办理 reopen、提级 escalate、备注 comment、调整时限 setDeadline、申请延期 requestExtension、审批延期 decideExtension。每一步须带读取时的 version。",
+    permission: "issue.write",
+    pathParams: idParam("问题"),
+    body: { schema: issueActionSchema, omit: ["issueId"], example: { version: 2, action: "answer", answer: "已协调供电公司，11 月 30 日前接通。", date: today } },
+    success: { status: 200, description: "已处理", schema: S.issueActedSchema },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    tag: "文档",
+    summary: "本接口的 OpenAPI 3.1 文档",
+    description: "无需令牌。",
+    permission: "",
+    public: true,
+    success: { status: 200, description: "OpenAPI 3.1 文档", schema: z.record(z.string(), z.unknown()) },
+    errors: [],
+  },
+];
+
+const ERROR_STATUS: Record<ApiErrorCode, string> = {
+  BAD_REQUEST: "400",
+  UNAUTHENTICATED: "401",
+  FORBIDDEN: "403",
+  NOT_FOUND: "404",
+  CONFLICT: "409",
+  VALIDATION: "422",
+  RATE_LIMITED: "429",
+  INTERNAL: "500",
+};
+const ERROR_ZH: Record<ApiErrorCode, string> = {
+  BAD_REQUEST: "请求体不是有效的 JSON",
+  UNAUTHENTICATED: "没有令牌，或令牌无效、已吊销、已过期",
+  FORBIDDEN: "令牌或用户没有此权限（如只读令牌写入）",
+  NOT_FOUND: "不存在，或不在令牌可访问的园区内",
+  CONFLICT: "版本号已过期（他人已修改），或与已有记录重复",
+  VALIDATION: "字段校验未通过，见 fields",
+  RATE_LIMITED: `超过每个令牌每分钟 ${API_RATE_LIMIT_PER_MINUTE} 次的限制，按 Retry-After 秒数后重试`,
+  INTERNAL: "服务器内部错误",
+};
+
+function operationObject(op: Operation): JsonSchema {
+  const parameters: JsonSchema[] = [];
+  for (const p of op.pathParams ?? []) parameters.push({ name: p.name, in: "path", required: true, description: p.description, schema: { type: "integer", minimum: 1 } });
+  if (op.query) {
+    const q = toSchema(op.query, "input");
+    describe(q);
+    const required = new Set((q.required as string[] | undefined) ?? []);
+    for (const [name, schema] of Object.entries((q.properties as Record<string, JsonSchema>) ?? {})) {
+      const { description, ...rest } = schema;
+      parameters.push({ name, in: "query", required: required.has(name), ...(description ? { description } : {}), schema: rest });
+    }
+  }
+  const responses: Record<string, unknown> = {
+    [String(op.success.status)]: {
+      description: op.success.description,
+      content: { "application/json": { schema: responseSchema(op.success.schema) } },
+    },
+  };
+  for (const code of [...op.errors, "INTERNAL" as const]) {
+    if (op.public && code === "INTERNAL") continue;
+    responses[ERROR_STATUS[code]] = { $ref: `#/components/responses/${code}` };
+  }
+  const out: JsonSchema = {
+    operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9_]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    responses,
+    ...(op.public ? { security: [] } : { "x-permission": op.permission }),
+  };
+  if (op.body) {
+    const schema = omitProps(toSchema(op.body.schema, "input"), op.body.omit ?? []);
+    describe(schema);
+    out.requestBody = { required: true, content: { "application/json": { schema, example: op.body.example } } };
+  }
+  return out;
+}
+
+/** A named response schema is a $ref to components; anything else inline. */
+function responseSchema(schema: z.ZodType): JsonSchema {
+  const id = z.globalRegistry.get(schema)?.id;
+  return id ? { $ref: `#/components/schemas/${id}` } : toSchema(schema, "output");
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const all = z.toJSONSchema(z.globalRegistry, { target: "draft-2020-12", io: "output", uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, JsonSchema>;
+  };
+  const out: Record<string, JsonSchema> = {};
+  for (const [id, schema] of Object.entries(all.schemas)) {
+    const { $schema: _s, $id: _i, ...rest } = schema;
+    out[id] = rest;
+  }
+  return out;
+}
+
+export function buildOpenApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  const responses: Record<string, JsonSchema> = {};
+  for (const code of Object.keys(ERROR_STATUS) as ApiErrorCode[]) {
+    responses[code] = {
+      description: `${ERROR_ZH[code]} · ${API_ERROR_EN[code]}`,
+      ...(code === "RATE_LIMITED" ? { headers: { "Retry-After": { description: "重试前等待的秒数", schema: { type: "integer" } } } } : {}),
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+    info: {
+      title: "园区项目推进系统 REST API",
+      version: "1.0.0",
+      description: [
+        "项目台账、阶段推进与企业诉求的 JSON 接口，规则与权限和网页完全一致（同一套 zod 校验与服务端函数）。",
+        `认证：\`Authorization: Bearer <令牌>\`。令牌由系统管理员在“接口令牌”页面创建，限定园区与权限（${Object.values(API_TOKEN_SCOPE_LABELS).join("/")}）；网页登录后的会话 Cookie 同样有效。`,
+        `限流：每个令牌每分钟 ${API_RATE_LIMIT_PER_MINUTE} 次（按服务器进程计），超出返回 429 与 Retry-After。`,
+        "错误：统一为 `{ error: { code, message: { zh, en }, fields: [{ path, message }] } }`。金额为万元、两位小数的字符串；业务日期为 YYYY-MM-DD（Asia/Shanghai）。",
+      ].join("\n\n"),
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      responses,
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "ppt_<前缀>_<密钥>", description: "系统管理员创建的接口令牌" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "网页登录会话（供本系统页面使用）" },
+      },
+    },
+  };
+}
