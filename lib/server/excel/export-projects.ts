@@ -1,0 +1,87 @@
+import type { Writable } from "node:stream";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { KEY_LEVEL_LABELS } from "@/lib/domain/labels";
+import { LEDGER_COLUMNS, LEDGER_SHEET, enumLabel } from "@/lib/domain/ledger-columns";
+import { STAGE_LABELS, STATUS_LABELS, type Stage, type ProjectStatus } from "@/lib/domain/stages";
+import type { ProjectFilters } from "@/lib/validation/project-filters";
+import { type Actor, assertCan, projectReadScope } from "@/lib/server/actor";
+import { notFound } from "@/lib/server/errors";
+import { projectListWhere } from "@/lib/server/projects/list-projects";
+import { LEDGER_RECORD_SQL } from "./ledger-analysis";
+import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";
+
+/** Rows read per query: the export pages through the filter by id. */
+export const EXPORT_BATCH = 1_000;
+
+const TYPE: Record<string, ExportColumn["type"]> = { money: "money", area: "area", date: "date" };
+const COLUMNS: ExportColumn[] = LEDGER_COLUMNS.map((c) => ({ header: c.header, type: TYPE[c.type] ?? "text", width: c.width }));
+
+/** Chinese description of the list filter, e.g. "园区：怀化高新区；阶段：开工". */
+async function describeFilters(f: ProjectFilters): Promise<string> {
+  const parts: string[] = [];
+  const labels: Record<string, (v: unknown) => string | Promise<string>> = {
+    park: async (v) => `园区：${(await getDb().park.findUnique({ where: { id: Number(v) }, select: { name: true } }))?.name ?? v}`,
+    stage: (v) => `阶段：${STAGE_LABELS[v as Stage] ?? v}`,
+    status: (v) => `状态：${STATUS_LABELS[v as ProjectStatus] ?? v}`,
+    keyLevel: (v) => `项目级别：${KEY_LEVEL_LABELS[String(v)] ?? v}`,
+    industry: (v) => `产业链：${v}`,
+    year: (v) => `签约年份：${v}`,
+    q: (v) => `搜索：${v}`,
+  };
+  for (const [key, value] of Object.entries(f)) {
+    if (value === undefined || value === null || value === "" || key === "page" || key === "pageSize") continue;
+    parts.push(labels[key] ? await labels[key](value) : `${key}：${String(value)}`);
+  }
+  return parts.length > 0 ? parts.join("；") : "全部（您可查看的项目）";
+}
+
+type ExportedRow = Record<string, string | number | null>;
+
+/**
+ * The ledger list for a filter as an .xlsx, streamed: the same WHERE as /projects
+ * (projectListWhere: the actor's scope plus the URL filters), read 1,000 rows at a time by
+ * id, one row per project in the template's columns (so the file can be imported again)
+ * plus read-only columns. Checks scope before anything is written.
+ */
+export async function exportProjects(actor: Actor, filters: ProjectFilters): Promise<{ fileName: string; write: (out: Writable) => Promise<number> }> {
+  const { fullParks, assignedOnlyParks } = projectReadScope(actor);
+  if (fullParks.length + assignedOnlyParks.length === 0) throw notFound("项目");
+  if (filters.park) assertCan(actor, "project.read", filters.park, "园区");
+  const where = projectListWhere(actor, filters);
+  const title = `${LEDGER_SHEET}（筛选：${await describeFilters(filters)}）`;
+  const fileName = `项目台账-${todayInShanghai()}.xlsx`;
+
+  async function* batches(): AsyncIterable<ExportRow[]> {
+    const db = getDb();
+    let after = 0;
+    for (;;) {
+      const ids = (await db.project.findMany({ where: { AND: [where, { id: { gt: after } }] }, orderBy: { id: "asc" }, take: EXPORT_BATCH, select: { id: true } })).map((p) => p.id);
+      if (ids.length === 0) return;
+      after = ids[ids.length - 1];
+      const rows = await db.$queryRaw<ExportedRow[]>(Prisma.sql`
+        SELECT p.id, p.code, pk.name AS park, ${LEDGER_RECORD_SQL}, p.status::text AS status,
+               (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
+                 WHERE a."projectId" = p.id AND a.role = 'LIAISON' AND a."endDate" IS NULL ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "liaisonName",
+               (p."investmentCompletedBefore" + COALESCE(pr.inv, 0))::text AS "investmentCompletedToDate",
+               (p."fundsArrivedBefore" + COALESCE(pr.funds, 0))::text AS "fundsArrivedToDate"
+        FROM "Project" p
+        JOIN "Park" pk ON pk.id = p."parkId"
+        JOIN "Enterprise" e ON e.id = p."enterpriseId"
+        LEFT JOIN (SELECT "projectId", SUM("investmentCompleted") AS inv, SUM("fundsArrived") AS funds
+                   FROM "ProgressReport" WHERE "projectId" = ANY(${ids}::int[]) GROUP BY "projectId") pr ON pr."projectId" = p.id
+        WHERE p.id = ANY(${ids}::int[])
+        ORDER BY p.id`);
+      yield rows.map((r) => LEDGER_COLUMNS.map((c) => {
+        const v = r[c.key] ?? null;
+        return v !== null && (c.type === "stage" || c.type === "source" || c.type === "keyLevel" || c.type === "status") ? enumLabel(c.type, String(v)) : v;
+      }));
+    }
+  }
+
+  return {
+    fileName,
+    write: (out) => streamWorkbook(out, { name: LEDGER_SHEET, title, actorName: actor.name, columns: COLUMNS }, batches()),
+  };
+}
