@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { PROJECT_STATUSES, STAGES } from "@/lib/domain/stages";
 import { boardFiltersSchema } from "./board-filters";
-import { projectUpdateSchema } from "./project";
+import { fieldErrors, projectUpdateSchema } from "./project";
 import { moveStageSchema, statusChangeSchema } from "./transition";
 
 export const API_PAGE_LIMIT_MAX = 100;
@@ -50,3 +50,16 @@ export const projectPatchSchema = z
 export const apiStageMoveSchema = moveStageSchema.omit({ projectId: true });
 export const apiStatusChangeSchema = statusChangeSchema.omit({ projectId: true });
 export const apiTransitionSchema = z.union([apiStageMoveSchema, apiStatusChangeSchema]);
+
+/**
+ * fieldErrors, with each unknown key of a strict object reported on its own path
+ * ("nmae": 不支持的字段) instead of one message on the whole body.
+ */
+export function apiFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const unknown = error.issues.filter((i) => i.code === "unrecognized_keys");
+  const out = fieldErrors(new z.ZodError(error.issues.filter((i) => i.code !== "unrecognized_keys")));
+  for (const issue of unknown) {
+    for (const key of issue.keys) out[[...issue.path.map(String), key].join(".")] = [`不支持的字段：${key}`];
+  }
+  return out;
+}

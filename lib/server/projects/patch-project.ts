@@ -1,6 +1,5 @@
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { fieldErrors } from "@/lib/validation/project";
-import { projectPatchSchema } from "@/lib/validation/api-projects";
+import { apiFieldErrors, projectPatchSchema } from "@/lib/validation/api-projects";
 import type { Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
 import { getProject } from "./get-project";
@@ -16,7 +15,7 @@ const str = (v: { toString(): string } | null | undefined) => (v === null || v =
  */
 export async function patchProject(actor: Actor, id: number, input: unknown): Promise<{ version: number; changed: string[] }> {
   const parsed = projectPatchSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
+  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", apiFieldErrors(parsed.error));
   const p = await getProject(actor, id);
   const year = Number(todayInShanghai().slice(0, 4));
   const plan = p.yearPlans.find((y) => y.year === year);
