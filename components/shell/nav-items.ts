@@ -13,10 +13,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/parks", label: "园区概览", permission: "park.read" },
   { href: "/board", label: "项目看板", permission: "project.read" },
   { href: "/projects", label: "项目台账", permission: "project.read" },
+  { href: "/import", label: "台账导入", permission: "project.write" },
   { href: "/liaison", label: "我的包保", permission: "issue.write", roles: ["LIAISON"] },
   { href: "/issues", label: "企业诉求", permission: "issue.read" },
   { href: "/coverage", label: "挂牌公示", permission: "park.read" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },
   { href: "/admin/users", label: "用户管理", permission: "user.manage" },
   { href: "/admin/holidays", label: "节假日", permission: "holiday.manage" },
+  { href: "/admin/api-tokens", label: "接口令牌", permission: "apiToken.manage" },
 ];

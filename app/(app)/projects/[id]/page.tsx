@@ -53,7 +53,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <StageTimeline entries={history} />
         </div>
         <div>
-          <h2 className="mb-2 text-lg font-semibold">月度填报（近 24 个月）</h2>
+          <div className="mb-2 flex items-center justify-between gap-3">
+            <h2 className="text-lg font-semibold">月度填报（近 24 个月）</h2>
+            <a href={`/api/export/progress?project=${project.id}`} download className="no-print text-sm text-brand-600 hover:underline">
+              导出 Excel（全部月份）
+            </a>
+          </div>
           <ProgressTable reports={project.progressReports} />
         </div>
       </section>

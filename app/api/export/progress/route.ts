@@ -1,0 +1,18 @@
+import { getActor } from "@/lib/auth/session";
+import { parseProgressExportFilters } from "@/lib/validation/excel-export";
+import { exportProgress } from "@/lib/server/excel/export-progress";
+import { errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
+
+export const dynamic = "force-dynamic";
+
+/** Monthly progress filings (?park=, ?project=, ?year=) as .xlsx. */
+export async function GET(req: Request) {
+  const actor = await getActor();
+  if (!actor) return new Response("请先登录", { status: 401 });
+  try {
+    const { filters } = parseProgressExportFilters(searchParamsRecord(req.url));
+    return streamedXlsx(await exportProgress(actor, filters));
+  } catch (e) {
+    return errorText(e);
+  }
+}

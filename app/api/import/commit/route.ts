@@ -1,0 +1,18 @@
+import { getActor } from "@/lib/auth/session";
+import { ImportRejectedError, commitImport } from "@/lib/server/excel/commit-import";
+import { readUpload } from "@/lib/server/excel/read-upload";
+import { errorJson } from "@/lib/server/excel/excel-response";
+
+export const dynamic = "force-dynamic";
+
+/** POST multipart { file }: imports every row in one transaction, or nothing (422 with the problems). */
+export async function POST(req: Request) {
+  const actor = await getActor();
+  if (!actor) return Response.json({ message: "请先登录" }, { status: 401 });
+  try {
+    const { bytes, fileName } = await readUpload(req);
+    return Response.json(await commitImport(actor, bytes, fileName));
+  } catch (e) {
+    return errorJson(e, (err) => (err instanceof ImportRejectedError ? { errors: err.issues } : {}));
+  }
+}

@@ -1,0 +1,18 @@
+import { getActor } from "@/lib/auth/session";
+import { previewImport } from "@/lib/server/excel/preview-import";
+import { readUpload } from "@/lib/server/excel/read-upload";
+import { errorJson } from "@/lib/server/excel/excel-response";
+
+export const dynamic = "force-dynamic";
+
+/** POST multipart { file }: what importing it would do, every problem by row and column; writes nothing. */
+export async function POST(req: Request) {
+  const actor = await getActor();
+  if (!actor) return Response.json({ message: "请先登录" }, { status: 401 });
+  try {
+    const { bytes } = await readUpload(req);
+    return Response.json(await previewImport(actor, bytes));
+  } catch (e) {
+    return errorJson(e);
+  }
+}

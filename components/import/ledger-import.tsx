@@ -1,0 +1,195 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { formatWan } from "@/lib/domain/money";
+import type { ImportPreview } from "@/lib/server/excel/preview-import";
+import type { ImportResult } from "@/lib/server/excel/commit-import";
+import type { RowIssue } from "@/lib/validation/ledger-import";
+import { type UploadPhase, uploadFile } from "./upload";
+import { IssueTable } from "./issue-table";
+
+type State =
+  | { step: "idle" }
+  | { step: "busy"; action: "preview" | "commit"; phase: UploadPhase }
+  | { step: "failed"; message: string; errors?: RowIssue[] }
+  | { step: "preview"; preview: ImportPreview }
+  | { step: "done"; result: ImportResult };
+
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+
+function ProgressBar({ action, phase }: { action: "preview" | "commit"; phase: UploadPhase }) {
+  const sending = phase.kind === "sending";
+  const label = sending ? `正在上传 ${phase.percent}%` : action === "preview" ? "已上传，正在逐行检查…" : "已上传，正在写入（全部成功或全部不写入）…";
+  return (
+    <div className="mt-3" role="status" aria-live="polite">
+      <div className="mb-1 text-sm text-slate-600">{label}</div>
+      <div className="h-2 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={sending ? phase.percent : undefined} aria-label={label}>
+        <div className={`h-full bg-brand-600 transition-all ${sending ? "" : "animate-pulse"}`} style={{ width: sending ? `${phase.percent}%` : "100%" }} />
+      </div>
+    </div>
+  );
+}
+
+export function LedgerImport({ maxRows }: { maxRows: number }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<State>({ step: "idle" });
+  const busy = state.step === "busy";
+
+  async function run(action: "preview" | "commit") {
+    if (!file) return;
+    setState({ step: "busy", action, phase: { kind: "sending", percent: 0 } });
+    const onPhase = (phase: UploadPhase) => setState({ step: "busy", action, phase });
+    if (action === "preview") {
+      const res = await uploadFile<ImportPreview>("/api/import/preview", file, onPhase);
+      setState(res.ok ? { step: "preview", preview: res.data } : { step: "failed", message: res.body.message ?? "检查失败，请重试" });
+    } else {
+      const res = await uploadFile<ImportResult>("/api/import/commit", file, onPhase);
+      setState(
+        res.ok
+          ? { step: "done", result: res.data }
+          : { step: "failed", message: res.body.message ?? "导入失败，请重试", errors: Array.isArray(res.body.errors) ? (res.body.errors as RowIssue[]) : undefined },
+      );
+    }
+  }
+
+  const preview = state.step === "preview" ? state.preview : null;
+  const blocked = !preview || preview.errors.length > 0 || preview.toCreate === 0;
+
+  return (
+    <div className="space-y-4">
+      <section className={card} aria-labelledby="step1">
+        <h2 id="step1" className="mb-2 font-semibold">第一步：下载模板，按模板填写</h2>
+        <p className="mb-3 text-sm text-slate-600">
+          红色表头为必填列；「填写说明」工作表列出每一列的要求。从「项目台账」导出的文件也可以直接导入（与系统中已有项目一致的行会被跳过）。
+          一次最多 {maxRows.toLocaleString("zh-CN")} 行，文件不超过 10 MB。
+        </p>
+        <a href="/api/import/template" className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50" download>
+          下载台账模板（.xlsx）
+        </a>
+      </section>
+
+      <section className={card} aria-labelledby="step2">
+        <h2 id="step2" className="mb-2 font-semibold">第二步：上传文件并检查</h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <label className="text-sm">
+            <span className="sr-only">选择 Excel 文件</span>
+            <input
+              type="file"
+              name="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={busy}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setState({ step: "idle" });
+              }}
+              className="text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm hover:file:bg-slate-200"
+            />
+          </label>
+          <button
+            type="button"
+            onClick={() => run("preview")}
+            disabled={!file || busy}
+            className="rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            上传并检查
+          </button>
+        </div>
+        {state.step === "busy" && <ProgressBar action={state.action} phase={state.phase} />}
+        {state.step === "failed" && (
+          <div className="mt-3 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" role="alert">
+            {state.message}
+            {state.errors && state.errors.length > 0 && (
+              <div className="mt-3">
+                <IssueTable issues={state.errors} />
+              </div>
+            )}
+          </div>
+        )}
+      </section>
+
+      {preview && (
+        <section className={card} aria-labelledby="step3">
+          <h2 id="step3" className="mb-3 font-semibold">第三步：核对检查结果，确认导入</h2>
+          <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {[
+              ["读取行数", preview.rows, "text-slate-900"],
+              ["将新增项目", preview.toCreate, "text-emerald-700"],
+              ["与现有项目一致（跳过）", preview.unchanged, "text-slate-600"],
+              ["问题", preview.errors.length, preview.errors.length > 0 ? "text-red-700" : "text-slate-600"],
+            ].map(([label, value, color]) => (
+              <div key={label as string} className="rounded border border-slate-200 p-3">
+                <dt className="text-xs text-slate-500">{label}</dt>
+                <dd className={`text-2xl font-semibold tabular-nums ${color}`}>{(value as number).toLocaleString("zh-CN")}</dd>
+              </div>
+            ))}
+          </dl>
+          {preview.ignoredColumns.length > 0 && (
+            <p className="mb-3 text-xs text-slate-500">以下列仅供查看，导入时忽略：{preview.ignoredColumns.join("、")}</p>
+          )}
+          {preview.errors.length > 0 ? (
+            <div className="mb-4">
+              <p className="mb-2 text-sm text-red-800" role="alert">
+                表格中有 {preview.errors.length} 个问题，请在 Excel 中修改后重新上传；有问题时不会导入任何内容。
+              </p>
+              <IssueTable issues={preview.errors} />
+            </div>
+          ) : preview.toCreate === 0 ? (
+            <p className="mb-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" role="status">
+              没有新增内容：{preview.unchanged} 行与现有项目一致，无需导入。
+            </p>
+          ) : (
+            <div className="mb-4">
+              <p className="mb-2 text-sm text-emerald-800">检查通过。将新增的项目（前 {preview.sample.length} 个）：</p>
+              <div className="overflow-x-auto rounded border border-slate-200">
+                <table className="min-w-full text-sm">
+                  <thead className="bg-slate-100 text-left text-slate-600">
+                    <tr>
+                      <th className="px-3 py-2">行号</th>
+                      <th className="px-3 py-2">所属园区</th>
+                      <th className="px-3 py-2">项目名称</th>
+                      <th className="px-3 py-2">投资主体</th>
+                      <th className="px-3 py-2">当前阶段</th>
+                      <th className="px-3 py-2 text-right">总投资</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.sample.map((s) => (
+                      <tr key={s.row} className="border-t border-slate-100">
+                        <td className="px-3 py-2 tabular-nums">{s.row}</td>
+                        <td className="px-3 py-2">{s.parkName}</td>
+                        <td className="px-3 py-2">{s.name}</td>
+                        <td className="px-3 py-2">{s.enterpriseName}</td>
+                        <td className="px-3 py-2">{STAGE_LABELS[s.stage as Stage] ?? s.stage}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">{formatWan(s.totalInvestment)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+          <button
+            type="button"
+            onClick={() => run("commit")}
+            disabled={blocked}
+            className="rounded bg-emerald-700 px-4 py-2 text-sm text-white hover:bg-emerald-800 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            确认导入 {preview.toCreate.toLocaleString("zh-CN")} 个项目
+          </button>
+          {preview.errors.length > 0 && <span className="ml-3 text-xs text-slate-500">请先修改全部问题</span>}
+        </section>
+      )}
+
+      {state.step === "done" && (
+        <section className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900" role="status">
+          <p className="font-semibold">{state.result.message}</p>
+          <Link href="/projects" className="mt-2 inline-block text-brand-600 hover:underline">
+            查看项目台账 →
+          </Link>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// Turning the Excel services into HTTP responses for the route handlers: a streamed
+// download with a UTF-8 file name, and AppErrors as status + Chinese message.
+
+import { PassThrough, Readable } from "node:stream";
+import { HTTP_STATUS, isAppError } from "@/lib/server/errors";
+import { attachmentHeader } from "./stream-workbook";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Streams a prepared export; a failure half-way aborts the download (the browser shows it as failed). */
+export function streamedXlsx(job: { fileName: string; write: (out: PassThrough) => Promise<number> }): Response {
+  const out = new PassThrough();
+  job.write(out).catch((e) => {
+    console.error("[export] failed while streaming", e);
+    out.destroy(e instanceof Error ? e : new Error(String(e)));
+  });
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
+    headers: {
+      "content-type": XLSX_TYPE,
+      "content-disposition": attachmentHeader(job.fileName),
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** An error as JSON { message, ... } with its status; anything but an AppError is logged and answered generically. */
+export function errorJson(e: unknown, extra?: (e: unknown) => Record<string, unknown>): Response {
+  if (isAppError(e)) return Response.json({ message: e.message, ...(extra?.(e) ?? {}) }, { status: HTTP_STATUS[e.code] });
+  console.error("[excel] unexpected error", e);
+  return Response.json({ message: "服务器处理出错，请稍后重试；如果问题持续，请联系系统管理员" }, { status: 500 });
+}
+
+/** An error as a plain-text page (for links the browser opens directly). */
+export function errorText(e: unknown): Response {
+  if (isAppError(e)) return new Response(e.message, { status: HTTP_STATUS[e.code], headers: { "content-type": "text/plain; charset=utf-8" } });
+  console.error("[excel] unexpected error", e);
+  return new Response("服务器处理出错，请稍后重试", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/** First value of each search parameter, as pages receive them. */
+export function searchParamsRecord(url: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URL(url).searchParams) if (!(k in out)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,21 @@
+import { AppError } from "@/lib/server/errors";
+import { MAX_UPLOAD_BYTES } from "./xlsx-container";
+
+/**
+ * The file of a multipart upload (field "file") as bytes, with its name. Oversized bodies
+ * are refused from their Content-Length before anything is read.
+ */
+export async function readUpload(req: Request): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw new AppError("VALIDATION", `文件过大（${(length / 1024 / 1024).toFixed(1)} MB），最大 10 MB；请拆分后分批导入`);
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError("VALIDATION", "请选择要上传的 Excel 文件");
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string") throw new AppError("VALIDATION", "请选择要上传的 Excel 文件");
+  if (file.size > MAX_UPLOAD_BYTES) throw new AppError("VALIDATION", `文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最大 10 MB；请拆分后分批导入`);
+  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name.slice(0, 200) || "台账.xlsx" };
+}
