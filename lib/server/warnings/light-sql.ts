@@ -1,0 +1,149 @@
+// The traffic-light rules of lib/domain/warnings.ts as SQL, so lists can filter and page
+// by light in the database. The thresholds come in per park (a VALUES table built from
+// Park.warningRules), the dates as constants computed once per request.
+
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { FILING_LOOKBACK_MONTHS, filingDueDate, lastCompletedMonth, monthIndex, monthsElapsed } from "@/lib/domain/filing";
+import { type LightContext, type LightInputs, type LightResult, type WarningRules, evaluateLights, lightOfRank } from "@/lib/domain/warnings";
+import { parkWarningRules } from "@/lib/validation/warning-rules";
+import { loadCalendar } from "@/lib/server/calendar/load-calendar";
+import { addDays } from "@/lib/domain/working-days";
+
+export interface LightSetup {
+  ctx: LightContext;
+  year: number;
+  lastIdx: number;
+  lastDuePassed: boolean;
+  rules: Map<number, WarningRules>;
+}
+
+/** Today's light context (dates, last month's due date from the holiday table) and the parks' rules. Two queries. */
+export async function loadLightSetup(db: Db, parkIds: number[], today = todayInShanghai()): Promise<LightSetup> {
+  const last = lastCompletedMonth(today);
+  const [cal, parks] = await Promise.all([
+    loadCalendar(db, addDays(today, -45), addDays(today, 45)),
+    db.park.findMany({ where: { id: { in: parkIds } }, select: { id: true, warningRules: true } }),
+  ]);
+  const lastMonthDue = filingDueDate(last, cal);
+  return {
+    ctx: { today, monthsElapsed: monthsElapsed(today), lastMonth: last, lastMonthDue },
+    year: Number(today.slice(0, 4)),
+    lastIdx: monthIndex(last),
+    lastDuePassed: today > lastMonthDue,
+    rules: new Map(parks.map((p) => [p.id, parkWarningRules(p.warningRules)])),
+  };
+}
+
+/** The parks' rules as a VALUES table `ru`. */
+function rulesValues(setup: LightSetup): Prisma.Sql {
+  const rows = [...setup.rules].map(
+    ([parkId, r]) =>
+      Prisma.sql`(${parkId}::int, ${r.start.enabled}::boolean, ${r.start.redMonthsLate}::int, ${r.progress.enabled}::boolean, ${r.progress.yellowPoints}::int, ${r.progress.redPoints}::int, ${r.filing.enabled}::boolean)`,
+  );
+  if (rows.length === 0) rows.push(Prisma.sql`(NULL::int, false, 3, false, 10, 30, false)`);
+  return Prisma.sql`ru(park_id, start_on, start_red, prog_on, prog_yellow, prog_red, filing_on) AS (VALUES ${Prisma.join(rows)})`;
+}
+
+/**
+ * A CTE list ending in `lit`: one row per project matching `where` (over "Project" pr,
+ * "Park" pk, "Enterprise" e), with the rule inputs and the light ranks (1 green, 2 yellow,
+ * 3 red, NULL not applicable) as start_light, progress_light, filing_light, overall_light.
+ */
+export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
+  const { ctx, year, lastIdx, lastDuePassed } = setup;
+  const e = ctx.monthsElapsed;
+  const overdueTo = lastDuePassed ? lastIdx : lastIdx - 1;
+  const lookFrom = lastIdx - FILING_LOOKBACK_MONTHS + 1;
+  return Prisma.sql`${rulesValues(setup)},
+  inp AS (
+    SELECT pr.id, pr."parkId", pr.stage::text AS stage, pr.status::text AS status, pr."plannedStartDate", pr."actualStartDate",
+           yp."plannedInvestment",
+           COALESCE((SELECT sum(r."investmentCompleted") FROM "ProgressReport" r
+                      WHERE r."projectId" = pr.id AND r.year = ${year}::int AND r.month <= ${e}::int), 0) AS completed,
+           (pr.status = 'ACTIVE' AND pr.stage IN ('STARTED', 'PRODUCING') AND pr."actualStartDate" IS NOT NULL) AS files,
+           GREATEST(0, ${overdueTo}::int - f.from_idx + 1 - (SELECT count(*)::int FROM "ProgressReport" r
+                      WHERE r."projectId" = pr.id AND r.year * 12 + r.month - 1 BETWEEN f.from_idx AND ${overdueTo}::int)) AS overdue_months,
+           (NOT ${lastDuePassed}::boolean AND s.start_idx <= ${lastIdx}::int AND NOT EXISTS (SELECT 1 FROM "ProgressReport" r
+                      WHERE r."projectId" = pr.id AND r.year * 12 + r.month - 1 = ${lastIdx}::int)) AS pending_last,
+           ru.*
+    FROM "Project" pr
+    JOIN "Park" pk ON pk.id = pr."parkId"
+    JOIN "Enterprise" e ON e.id = pr."enterpriseId"
+    JOIN ru ON ru.park_id = pr."parkId"
+    LEFT JOIN "ProjectYearPlan" yp ON yp."projectId" = pr.id AND yp.year = ${year}::int
+    CROSS JOIN LATERAL (SELECT (extract(year FROM pr."actualStartDate") * 12 + extract(month FROM pr."actualStartDate") - 1)::int AS start_idx) s
+    CROSS JOIN LATERAL (SELECT GREATEST(s.start_idx, ${lookFrom}::int) AS from_idx) f
+    WHERE ${where}
+  ),
+  lit AS (
+    SELECT inp.*,
+      CASE WHEN NOT start_on OR status <> 'ACTIVE' THEN NULL
+           WHEN stage IN ('STARTED', 'PRODUCING') THEN 1
+           WHEN "plannedStartDate" IS NULL THEN NULL
+           WHEN CAST(${ctx.today} AS date) >= ("plannedStartDate" + make_interval(months => start_red))::date THEN 3
+           WHEN date_trunc('month', "plannedStartDate") <= date_trunc('month', CAST(${ctx.today} AS date)) THEN 2
+           ELSE 1 END AS start_light,
+      CASE WHEN NOT prog_on OR status <> 'ACTIVE' OR stage NOT IN ('STARTED', 'PRODUCING') OR "plannedInvestment" IS NULL OR "plannedInvestment" <= 0 THEN NULL
+           WHEN ${e}::int > 0 AND 100 * ${e}::int * "plannedInvestment" - 1200 * completed > 12 * prog_red * "plannedInvestment" THEN 3
+           WHEN ${e}::int > 0 AND 100 * ${e}::int * "plannedInvestment" - 1200 * completed >= 12 * prog_yellow * "plannedInvestment" THEN 2
+           ELSE 1 END AS progress_light,
+      CASE WHEN NOT filing_on OR NOT files THEN NULL
+           WHEN overdue_months > 0 THEN 3
+           WHEN pending_last THEN 2
+           ELSE 1 END AS filing_light
+    FROM inp
+  ),
+  lights AS (
+    SELECT lit.*, GREATEST(start_light, progress_light, filing_light) AS overall_light FROM lit
+  )`;
+}
+
+/** Columns of `lights` a caller selects to build a LightResult with lightFromRow. */
+export const LIGHT_COLUMNS = Prisma.sql`lights.stage, lights.status, lights."plannedStartDate", lights."actualStartDate",
+  lights."plannedInvestment"::text AS "plannedInvestment", lights.completed::text AS completed, lights.overdue_months AS "overdueMonths",
+  COALESCE(lights.pending_last, false) AS "pendingLast", lights.start_light AS "startLight", lights.progress_light AS "progressLight",
+  lights.filing_light AS "filingLight", lights.overall_light AS "overallLight", lights."parkId"`;
+
+export interface LightRow {
+  parkId: number;
+  stage: string;
+  status: string;
+  plannedStartDate: Date | null;
+  actualStartDate: Date | null;
+  plannedInvestment: string | null;
+  completed: string;
+  overdueMonths: number;
+  pendingLast: boolean;
+  startLight: number | null;
+  progressLight: number | null;
+  filingLight: number | null;
+  overallLight: number | null;
+}
+
+export function inputsFromRow(r: LightRow): LightInputs {
+  return {
+    stage: r.stage,
+    status: r.status,
+    plannedStartDate: r.plannedStartDate ? dateToIso(r.plannedStartDate) : null,
+    actualStartDate: r.actualStartDate ? dateToIso(r.actualStartDate) : null,
+    plannedInvestment: r.plannedInvestment,
+    completedThisYear: r.completed,
+    overdueMonths: r.overdueMonths,
+    pendingLastMonth: r.pendingLast,
+  };
+}
+
+/** The SQL lights with the reasons and figures of the pure rule on the same inputs. */
+export function lightFromRow(setup: LightSetup, r: LightRow): LightResult {
+  const rules = setup.rules.get(r.parkId)!;
+  const pure = evaluateLights(inputsFromRow(r), rules, setup.ctx);
+  return {
+    ...pure,
+    overall: lightOfRank(r.overallLight),
+    start: lightOfRank(r.startLight),
+    progress: lightOfRank(r.progressLight),
+    filing: lightOfRank(r.filingLight),
+  };
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { LIGHT_KINDS, type LightResult } from "@/lib/domain/warnings";
+import { type Actor, assertCan, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { AppError } from "@/lib/server/errors";
+import { fieldErrors } from "@/lib/validation/project";
+import { LIGHT_COLUMNS, type LightRow, litCte, lightFromRow, loadLightSetup } from "./light-sql";
+
+const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
+
+/** Filters of the red list (督办): a park or a region, and which rule is red. */
+export const redListFiltersSchema = z.object({
+  parkId: id("园区").optional(),
+  regionId: id("市州").optional(),
+  kind: z.enum(LIGHT_KINDS, { message: "亮灯类型无效" }).optional(),
+});
+export type RedListFilters = z.infer<typeof redListFiltersSchema>;
+
+export const redListPagingSchema = z.object({
+  page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码无效").max(100_000, "页码无效").default(1),
+  pageSize: z.coerce.number({ message: "每页条数须为数字" }).int("每页条数须为整数").min(1, "每页条数无效").max(200, "每页条数不能超过 200").default(50),
+});
+
+export interface RedProjectRow {
+  id: number;
+  code: string;
+  name: string;
+  parkId: number;
+  parkName: string;
+  enterpriseName: string;
+  stage: string;
+  status: string;
+  plannedStartDate: string | null;
+  liaisonName: string | null;
+  leaderName: string | null;
+  light: LightResult;
+}
+
+const KIND_COLUMN = { start: "start_light", progress: "progress_light", filing: "filing_light" } as const;
+
+/**
+ * The red list for supervision (督办): projects whose overall light (or the light of one
+ * rule, `kind`) is red, filtered and paged in SQL. For the warnings page, the leaders'
+ * dashboard and the monthly bulletin.
+ */
+export async function listRedProjects(actor: Actor, filters: unknown, paging: unknown = {}, today = todayInShanghai()): Promise<{ rows: RedProjectRow[]; total: number; page: number; pageSize: number }> {
+  const f = redListFiltersSchema.safeParse(filters);
+  if (!f.success) throw new AppError("VALIDATION", f.error.issues[0].message, fieldErrors(f.error));
+  const p = redListPagingSchema.safeParse(paging);
+  if (!p.success) throw new AppError("VALIDATION", p.error.issues[0].message, fieldErrors(p.error));
+  const { parkId, regionId, kind } = f.data;
+  const { page, pageSize } = p.data;
+  if (parkId) assertCan(actor, "project.read", parkId, "园区");
+  const readable = parksWith(actor, "project.read");
+  if (readable.length === 0) throw new AppError("NOT_FOUND", "没有可查看的园区");
+
+  const db = getDb();
+  const setup = await loadLightSetup(db, readable, today);
+  const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr"), Prisma.sql`pr.status = 'ACTIVE'`];
+  if (parkId) parts.push(Prisma.sql`pr."parkId" = ${parkId}`);
+  if (regionId) parts.push(Prisma.sql`pk."regionId" = ${regionId}`);
+  const red = Prisma.raw(kind ? KIND_COLUMN[kind] : "overall_light");
+  const rows = await db.$queryRaw<(LightRow & Omit<RedProjectRow, "light" | "plannedStartDate"> & { total: number })[]>(Prisma.sql`
+    WITH ${litCte(setup, Prisma.join(parts, " AND "))}
+    SELECT lights.id, pr.code, pr.name, pk.name AS "parkName", e.name AS "enterpriseName", ${LIGHT_COLUMNS},
+           (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
+             WHERE a."projectId" = lights.id AND a.role = 'LIAISON' AND a."endDate" IS NULL ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "liaisonName",
+           (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
+             WHERE a."projectId" = lights.id AND a.role = 'LEADER' AND a."endDate" IS NULL ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "leaderName",
+           count(*) OVER ()::int AS total
+    FROM lights
+    JOIN "Project" pr ON pr.id = lights.id
+    JOIN "Park" pk ON pk.id = pr."parkId"
+    JOIN "Enterprise" e ON e.id = pr."enterpriseId"
+    WHERE lights.${red} = 3
+    ORDER BY pk.name, pr.code, pr.id
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    const [c] = await db.$queryRaw<{ n: number }[]>(Prisma.sql`WITH ${litCte(setup, Prisma.join(parts, " AND "))} SELECT count(*)::int AS n FROM lights WHERE lights.${red} = 3`);
+    total = c.n;
+  }
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      parkId: r.parkId,
+      parkName: r.parkName,
+      enterpriseName: r.enterpriseName,
+      stage: r.stage,
+      status: r.status,
+      plannedStartDate: r.plannedStartDate ? dateToIso(r.plannedStartDate) : null,
+      liaisonName: r.liaisonName,
+      leaderName: r.leaderName,
+      light: lightFromRow(setup, r),
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}
