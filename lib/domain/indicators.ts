@@ -143,9 +143,9 @@ export const EMPTY_COUNTS: IndicatorCounts = {
   landed: 0,
   started: 0,
   producing: 0,
-  contractInvestment: "0",
-  honouredContractInvestment: "0",
-  fundsArrived: "0",
+  contractInvestment: "0.00",
+  honouredContractInvestment: "0.00",
+  fundsArrived: "0.00",
   planned: 0,
   planStart: 0,
   planStarted: 0,
@@ -153,10 +153,10 @@ export const EMPTY_COUNTS: IndicatorCounts = {
   planDueStarted: 0,
   planProduction: 0,
   planProducing: 0,
-  plannedInvestment: "0",
-  yearCompleted: "0",
-  totalInvestment: "0",
-  totalCompleted: "0",
+  plannedInvestment: "0.00",
+  yearCompleted: "0.00",
+  totalInvestment: "0.00",
+  totalCompleted: "0.00",
   dueNotStarted: 0,
 };
 
@@ -461,4 +461,17 @@ export function countIndicators(projects: readonly ProjectFacts[], p: IndicatorP
     totalInvestment: money(total),
     totalCompleted: money(totalDone),
   };
+}
+
+/** "YYYY-MM" of a period, as the ledger's drill-down URL carries it. */
+export function periodParam(year: number, through: number): string {
+  return `${year}-${String(through).padStart(2, "0")}`;
+}
+
+/** What a drill-down list shows, in words: "2026年签约批次（截至10月） · 已开工项目（含投产）". */
+export function describeMetric(m: Metric, p: IndicatorPeriod): string {
+  const cut = p.cohort === p.year ? `（1—${p.through}月）` : "";
+  if (m.startsWith("cohort.")) return `${p.cohort}年签约项目${cut} · ${METRIC_LABELS[m]}`;
+  if (m.startsWith("plan.")) return `${p.year}年度计划（截至${p.through}月） · ${METRIC_LABELS[m]}`;
+  return `截至${p.year}年${p.through}月 · ${METRIC_LABELS[m]}`;
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
 import { dateToIso } from "@/lib/domain/dates";
 import type { ProjectFilters } from "@/lib/validation/project-filters";
+import { drillDownWhere } from "@/lib/server/metrics/drill-down";
 
 export interface ProjectListItem {
   id: number;
@@ -26,6 +27,8 @@ export interface ProjectListItem {
 export function projectListWhere(actor: Actor, f: ProjectFilters): Prisma.ProjectWhereInput {
   const and: Prisma.ProjectWhereInput[] = [visibleProjectsWhere(actor)];
   if (f.park) and.push({ parkId: f.park });
+  if (f.region) and.push({ park: { regionId: f.region } });
+  if (f.metric) and.push(drillDownWhere(actor, { metric: f.metric, period: f.period, cohort: f.cohort }));
   if (f.stage) and.push({ stage: f.stage });
   if (f.status) and.push({ status: f.status });
   if (f.keyLevel) and.push({ keyLevel: f.keyLevel });

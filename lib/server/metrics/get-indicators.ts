@@ -1,0 +1,82 @@
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { type Indicator, type IndicatorCounts, type IndicatorPeriod, computeIndicators, dueAsOf, timeProgress } from "@/lib/domain/indicators";
+import type { ProjectStatus, Stage } from "@/lib/domain/stages";
+import type { Actor } from "@/lib/server/actor";
+import type { IndicatorScope } from "@/lib/validation/indicator-scope";
+import { metricSql, queryCounts, scopeParkIds, scopeSql } from "./indicator-sql";
+
+export const DUE_LIST_LIMIT = 20;
+
+export interface DueNotStartedItem {
+  id: number;
+  code: string;
+  name: string;
+  parkName: string;
+  stage: Stage;
+  status: ProjectStatus;
+  plannedStartDate: string;
+  /** Days past the planned start, judged at the period's "due" date. */
+  daysLate: number;
+  /** statusReason, else the latest monthly report's 存在问题, else the project's 存在问题. */
+  reason: string | null;
+  openIssues: number;
+}
+
+export interface IndicatorsResult {
+  period: IndicatorPeriod;
+  asOf: string;
+  parkIds: number[];
+  counts: IndicatorCounts;
+  indicators: Indicator[];
+  timeProgress: number;
+  /** The cohort by the board's columns: active projects per stage, then the two status lanes. */
+  boardColumns: { SIGNED: number; LANDED: number; STARTED: number; PRODUCING: number; SUSPENDED: number; TERMINATED: number };
+  dueNotStarted: DueNotStartedItem[];
+}
+
+/**
+ * The headline indicators for a scope and period: one statement of FILTERed counts and
+ * sums (indicator-sql.ts), and the first 应开工未开工 projects with their reasons (the
+ * whole list is the drill-down metric due.notStarted).
+ */
+export async function getIndicators(actor: Actor, scope: IndicatorScope, today = todayInShanghai()): Promise<IndicatorsResult> {
+  const parkIds = await scopeParkIds(actor, scope);
+  const period: IndicatorPeriod = { year: scope.year, through: scope.through, cohort: scope.cohort };
+  const asOf = dueAsOf(period, today);
+  const [[row], due] = await Promise.all([
+    queryCounts(actor, parkIds, period, today, "none"),
+    getDb().$queryRaw<(Omit<DueNotStartedItem, "plannedStartDate"> & { plannedStartDate: Date })[]>(Prisma.sql`
+      SELECT pr.id, pr.code, pr.name, pk.name AS "parkName", pr.stage::text AS stage, pr.status::text AS status,
+             pr."plannedStartDate", (CAST(${asOf} AS date) - pr."plannedStartDate")::int AS "daysLate",
+             COALESCE(NULLIF(pr."statusReason", ''),
+                      (SELECT NULLIF(rp.problems, '') FROM "ProgressReport" rp WHERE rp."projectId" = pr.id
+                        ORDER BY rp.year DESC, rp.month DESC LIMIT 1),
+                      NULLIF(pr.problems, '')) AS reason,
+             (SELECT count(*) FROM "EnterpriseIssue" i WHERE i."projectId" = pr.id AND i.status <> 'CLOSED')::int AS "openIssues"
+      FROM "Project" pr
+      JOIN "Park" pk ON pk.id = pr."parkId"
+      WHERE ${scopeSql(actor, parkIds)} AND ${metricSql("due.notStarted", period, today)}
+      ORDER BY pr."plannedStartDate" ASC, pr.id ASC
+      LIMIT ${DUE_LIST_LIMIT}`),
+  ]);
+  const { key: _key, activeSigned, activeLanded, activeStarted, activeProducing, ...counts } = row;
+  return {
+    period,
+    asOf,
+    parkIds,
+    counts,
+    indicators: computeIndicators(counts, period.through),
+    timeProgress: timeProgress(period.through),
+    boardColumns: {
+      SIGNED: activeSigned,
+      LANDED: activeLanded,
+      STARTED: activeStarted,
+      PRODUCING: activeProducing,
+      SUSPENDED: counts.suspended,
+      TERMINATED: counts.terminated,
+    },
+    dueNotStarted: due.map((d) => ({ ...d, plannedStartDate: dateToIso(d.plannedStartDate) })),
+  };
+}

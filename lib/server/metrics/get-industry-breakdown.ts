@@ -1,0 +1,30 @@
+import { todayInShanghai } from "@/lib/domain/dates";
+import { type Indicator, type IndicatorCounts, computeIndicators } from "@/lib/domain/indicators";
+import type { Actor } from "@/lib/server/actor";
+import type { IndicatorScope } from "@/lib/validation/indicator-scope";
+import { queryCounts, scopeParkIds } from "./indicator-sql";
+
+export interface IndustryRow {
+  industry: string;
+  counts: IndicatorCounts;
+  indicators: Indicator[];
+}
+
+/**
+ * The indicators per 产业链 (one GROUP BY over the headline statement). Industries with
+ * neither a cohort signing nor a plan in the period are left out; the rest are ordered by
+ * signings, then contracted capital.
+ */
+export async function getIndustryBreakdown(actor: Actor, scope: IndicatorScope, today = todayInShanghai()): Promise<IndustryRow[]> {
+  const parkIds = await scopeParkIds(actor, scope);
+  const period = { year: scope.year, through: scope.through, cohort: scope.cohort };
+  const rows = await queryCounts(actor, parkIds, period, today, "industry");
+  return rows
+    .filter((r) => r.signed > 0 || r.planned > 0)
+    .map(({ key, activeSigned: _a, activeLanded: _b, activeStarted: _c, activeProducing: _d, ...counts }) => ({
+      industry: key ?? "",
+      counts,
+      indicators: computeIndicators(counts, period.through),
+    }))
+    .sort((a, b) => b.counts.signed - a.counts.signed || Number(b.counts.contractInvestment) - Number(a.counts.contractInvestment) || a.industry.localeCompare(b.industry, "zh-CN"));
+}

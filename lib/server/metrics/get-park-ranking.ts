@@ -1,0 +1,38 @@
+import { getDb } from "@/lib/db/client";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { type Indicator, type IndicatorCounts, EMPTY_COUNTS, computeIndicators } from "@/lib/domain/indicators";
+import type { Actor } from "@/lib/server/actor";
+import type { IndicatorScope } from "@/lib/validation/indicator-scope";
+import { queryCounts, scopeParkIds } from "./indicator-sql";
+
+export interface ParkRankingRow {
+  parkId: number;
+  parkName: string;
+  regionName: string;
+  counts: IndicatorCounts;
+  indicators: Indicator[];
+}
+
+/**
+ * One row per park of the scope (parks without projects included, with "—" rates), the
+ * counts from one GROUP BY over the same statement as the headline figures, so a park's
+ * row equals the headline figures with that park chosen.
+ */
+export async function getParkRanking(actor: Actor, scope: IndicatorScope, today = todayInShanghai()): Promise<ParkRankingRow[]> {
+  const parkIds = await scopeParkIds(actor, scope);
+  const period = { year: scope.year, through: scope.through, cohort: scope.cohort };
+  const [rows, parks] = await Promise.all([
+    queryCounts(actor, parkIds, period, today, "park"),
+    getDb().park.findMany({ where: { id: { in: parkIds } }, select: { id: true, name: true, region: { select: { name: true } } }, orderBy: { code: "asc" } }),
+  ]);
+  const byPark = new Map(rows.map((r) => [Number(r.key), r]));
+  return parks.map((p) => {
+    const row = byPark.get(p.id);
+    let counts: IndicatorCounts = EMPTY_COUNTS;
+    if (row) {
+      const { key: _k, activeSigned: _a, activeLanded: _b, activeStarted: _c, activeProducing: _d, ...rest } = row;
+      counts = rest;
+    }
+    return { parkId: p.id, parkName: p.name, regionName: p.region.name, counts, indicators: computeIndicators(counts, period.through) };
+  });
+}
