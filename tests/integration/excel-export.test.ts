@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import { getDb } from "@/lib/db/client";
+import { isoToDate } from "@/lib/domain/dates";
+import { LEDGER_COLUMNS } from "@/lib/domain/ledger-columns";
+import type { Actor } from "@/lib/server/actor";
+import { isAppError } from "@/lib/server/errors";
+import { exportProjects } from "@/lib/server/excel/export-projects";
+import { exportIssues } from "@/lib/server/excel/export-issues";
+import { exportProgress } from "@/lib/server/excel/export-progress";
+import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
+import { listProjects } from "@/lib/server/projects/list-projects";
+import { listIssues } from "@/lib/server/issues/list-issues";
+import { projectFiltersSchema } from "@/lib/validation/project-filters";
+import { issueFiltersSchema } from "@/lib/validation/issues";
+import { progressExportFiltersSchema } from "@/lib/validation/excel-export";
+import { makeManyProjects } from "../helpers/pipeline-factories";
+import { type IssueWorld, makeIssueRow, makeIssueWorld } from "../helpers/issue-factories";
+import { makeProject } from "../helpers/factories";
+
+type Job = { write: (out: PassThrough) => Promise<number> };
+
+async function run(job: Job): Promise<{ written: number; sheet: ExcelJS.Worksheet }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise((r) => out.on("end", r));
+  const written = await job.write(out);
+  await ended;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+  return { written, sheet: wb.worksheets[0] };
+}
+
+const dataRows = (ws: ExcelJS.Worksheet) => {
+  const rows: ExcelJS.Row[] = [];
+  ws.eachRow((row, n) => {
+    if (n > 3) rows.push(row);
+  });
+  return rows;
+};
+const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(3).values as unknown[]).slice(1);
+
+let w: IssueWorld;
+let parkName: string;
+
+beforeAll(async () => {
+  w = await makeIssueWorld();
+  parkName = (await getDb().park.findUniqueOrThrow({ where: { id: w.park.id } })).name;
+  await makeManyProjects(w.park.id, 2_300); // three batches of 1,000
+  await makeProject({ parkId: w.park.id, stage: "STARTED", totalInvestment: "12345.67", contractInvestment: "10000.00" });
+});
+
+describe("project export", () => {
+  it("writes every project of the filter across batches, with Chinese headers, real dates and numbers", async () => {
+    const filters = projectFiltersSchema.parse({ park: String(w.park.id) });
+    const { written, sheet } = await run(await exportProjects(w.staff, filters));
+    const { total } = await listProjects(w.staff, filters);
+    expect(total).toBeGreaterThan(2_300);
+    expect(written).toBe(total);
+    expect(dataRows(sheet)).toHaveLength(total);
+    expect(sheet.name).toBe("项目台账");
+    expect(String(sheet.getCell("A1").value)).toBe(`项目台账（筛选：园区：${parkName}）`);
+    expect(String(sheet.getCell("A2").value)).toContain(`导出人：${w.staff.name}`);
+    expect(headers(sheet)).toEqual(LEDGER_COLUMNS.map((c) => c.header));
+
+    const col = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header) + 1;
+    const first = dataRows(sheet).find((r) => r.getCell(col("项目名称")).value === "批量项目0")!;
+    expect(first.getCell(col("签约日期")).value).toBeInstanceOf(Date);
+    expect((first.getCell(col("签约日期")).value as Date).toISOString().slice(0, 10)).toBe("2025-01-10");
+    expect(first.getCell(col("签约日期")).numFmt).toBe("yyyy-mm-dd");
+    expect(first.getCell(col("总投资（万元）")).value).toBe(1000);
+    expect(first.getCell(col("所属园区")).value).toBe(parkName);
+  });
+
+  it("applies the list's filters and scope", async () => {
+    const filters = projectFiltersSchema.parse({ park: String(w.park.id), stage: "STARTED" });
+    const { sheet } = await run(await exportProjects(w.staff, filters));
+    const rows = dataRows(sheet);
+    expect(rows).toHaveLength((await listProjects(w.staff, filters)).total);
+    const col = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header) + 1;
+    expect(rows.map((r) => r.getCell(col("当前阶段")).value)).toEqual(rows.map(() => "开工"));
+    expect(rows.map((r) => r.getCell(col("总投资（万元）")).value)).toContain(12345.67);
+    expect(String(sheet.getCell("A1").value)).toContain("阶段：开工");
+
+    const err = await exportProjects(w.otherStaff, projectFiltersSchema.parse({ park: String(w.park.id) })).catch((e) => e);
+    expect(isAppError(err) && err.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("problem and progress exports", () => {
+  it("exports the problems list for its filter", async () => {
+    for (const [raised, closed] of [
+      ["2026-01-05", null],
+      ["2026-02-10", "2026-02-20"],
+      ["2026-03-01", null],
+    ] as const) {
+      await makeIssueRow({ parkId: w.park.id, enterpriseId: w.enterprise.id, reporterId: w.staff.userId, raisedDate: raised, resolveDeadline: "2026-03-20", closedDate: closed, category: "LAND" });
+    }
+    const filters = issueFiltersSchema.parse({ park: String(w.park.id), category: "LAND" });
+    const { written, sheet } = await run(await exportIssues(w.staff, filters, "2026-11-23"));
+    expect(written).toBe((await listIssues(w.staff, filters, "2026-11-23")).total);
+    expect(written).toBe(3);
+    expect(String(sheet.getCell("A1").value)).toBe(`企业诉求（筛选：园区：${parkName}；类别：用地）`);
+    expect(headers(sheet)).toContain("办结期限");
+    const rows = dataRows(sheet);
+    expect(rows[0].getCell(9).value).toBeInstanceOf(Date);
+    expect(rows[0].getCell(14).value).toBe(248); // 超期天数: 2026-03-20 -> 2026-11-23
+    expect(rows[1].getCell(14).value).toBe(0);
+    const outsider = await exportIssues(w.otherStaff, issueFiltersSchema.parse({ park: String(w.park.id) })).catch((e) => e);
+    expect(isAppError(outsider) && outsider.code).toBe("NOT_FOUND");
+  });
+
+  it("exports monthly progress with cumulative figures", async () => {
+    const db = getDb();
+    await db.project.update({ where: { id: w.project.id }, data: { investmentCompletedBefore: "100.00" } });
+    for (const month of [1, 2, 3]) {
+      await db.progressReport.create({
+        data: { projectId: w.project.id, year: 2026, month, investmentCompleted: "50.25", fundsArrived: "10.00", filedById: w.staff.userId, filedAt: isoToDate(`2026-0${month + 1}-03`) },
+      });
+    }
+    const { written, sheet } = await run(await exportProgress(w.staff, progressExportFiltersSchema.parse({ project: String(w.project.id), year: "2026" })));
+    expect(written).toBe(3);
+    const rows = dataRows(sheet);
+    expect(rows.map((r) => [r.getCell(5).value, r.getCell(6).value, r.getCell(7).value, r.getCell(9).value])).toEqual([
+      [2026, 1, 50.25, 150.25],
+      [2026, 2, 50.25, 200.5],
+      [2026, 3, 50.25, 250.75],
+    ]);
+    expect(rows[0].getCell(14).value).toBeInstanceOf(Date);
+    const outsider = await exportProgress(w.otherStaff, progressExportFiltersSchema.parse({ project: String(w.project.id) })).catch((e) => e);
+    expect(isAppError(outsider) && outsider.code).toBe("NOT_FOUND");
+  });
+
+  it("names the download in UTF-8 (RFC 5987) with an ASCII fallback", () => {
+    expect(attachmentHeader("项目台账-2026-11-23.xlsx")).toBe(
+      `attachment; filename="____-2026-11-23.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%8F%B0%E8%B4%A6-2026-11-23.xlsx`,
+    );
+  });
+});
