@@ -1,0 +1,100 @@
+import type { ViewOperation } from "@/lib/api/openapi-view";
+import { SchemaTable } from "./schema-table";
+
+const METHOD_STYLE: Record<string, string> = {
+  get: "bg-sky-100 text-sky-800",
+  post: "bg-emerald-100 text-emerald-800",
+  patch: "bg-amber-100 text-amber-800",
+  put: "bg-amber-100 text-amber-800",
+  delete: "bg-red-100 text-red-800",
+};
+
+function Code({ children }: { children: string }) {
+  return <pre className="overflow-x-auto rounded bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>;
+}
+
+export function OperationCard({ op }: { op: ViewOperation }) {
+  return (
+    <article id={op.id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="api-operation">
+      <header className="flex flex-wrap items-baseline gap-3">
+        <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_STYLE[op.method] ?? "bg-slate-100"}`}>{op.method}</span>
+        <code className="font-mono text-sm font-semibold text-slate-900">/api/v1{op.path}</code>
+        <h3 className="text-sm font-semibold text-slate-800">{op.summary}</h3>
+        <span className="ml-auto text-xs text-slate-500">{op.isPublic ? "无需令牌" : `权限 ${op.permission}`}</span>
+      </header>
+      {op.description && <p className="mt-2 text-sm leading-relaxed text-slate-600">{op.description}</p>}
+
+      {op.params.length > 0 && (
+        <section className="mt-3">
+          <h4 className="mb-1 text-xs font-semibold text-slate-700">参数</h4>
+          <div className="overflow-x-auto rounded border border-slate-200">
+            <table className="min-w-full text-xs">
+              <thead className="bg-slate-100 text-left text-slate-600">
+                <tr>
+                  <th className="px-3 py-1.5">名称</th>
+                  <th className="px-3 py-1.5">位置</th>
+                  <th className="px-3 py-1.5">类型</th>
+                  <th className="px-3 py-1.5">必填</th>
+                  <th className="px-3 py-1.5">说明</th>
+                  <th className="px-3 py-1.5">规则</th>
+                </tr>
+              </thead>
+              <tbody>
+                {op.params.map((p) => (
+                  <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100 align-top">
+                    <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-900">{p.name}</td>
+                    <td className="px-3 py-1.5 text-slate-500">{p.in === "path" ? "路径" : "查询"}</td>
+                    <td className="px-3 py-1.5 font-mono text-slate-600">{p.type}</td>
+                    <td className="px-3 py-1.5">{p.required ? <span className="font-medium text-red-700">是</span> : <span className="text-slate-400">否</span>}</td>
+                    <td className="px-3 py-1.5 text-slate-700">{p.description}</td>
+                    <td className="px-3 py-1.5 text-slate-500">{p.rules}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      {op.body && (
+        <section className="mt-3 space-y-2">
+          <h4 className="text-xs font-semibold text-slate-700">请求体（JSON）</h4>
+          {op.body.map((v) => (
+            <SchemaTable key={v.title || "body"} rows={v.rows} caption={v.title || undefined} />
+          ))}
+        </section>
+      )}
+
+      <section className="mt-3 space-y-2">
+        <h4 className="text-xs font-semibold text-slate-700">
+          成功响应 {op.success.status}
+          {op.success.schemaName && <span className="ml-2 font-mono font-normal text-slate-500">{op.success.schemaName}</span>}
+          <span className="ml-2 font-normal text-slate-500">{op.success.description}</span>
+        </h4>
+        {op.success.rows.length > 0 && (
+          <details>
+            <summary className="cursor-pointer text-xs text-brand-700">字段（{op.success.rows.length}）</summary>
+            <div className="mt-2">
+              <SchemaTable rows={op.success.rows} />
+            </div>
+          </details>
+        )}
+        {op.errors.length > 0 && (
+          <p className="text-xs text-slate-600">
+            错误：
+            {op.errors.map((e) => (
+              <span key={e.status} className="mr-2 inline-block rounded bg-slate-100 px-1.5 py-0.5 font-mono">
+                {e.status} {e.code}
+              </span>
+            ))}
+          </p>
+        )}
+      </section>
+
+      <section className="mt-3">
+        <h4 className="mb-1 text-xs font-semibold text-slate-700">示例</h4>
+        <Code>{op.curl}</Code>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { createApiTokenAction } from "@/app/(app)/admin/api-tokens/actions";
+import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
+import { FieldErrors } from "@/components/ui/field-errors";
+
+const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+interface ParkOption {
+  id: number;
+  name: string;
+  regionName: string;
+}
+
+/** The whole token, shown once after creation, with a copy button. */
+function SecretBox({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  async function copy() {
+    inputRef.current?.select();
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopied(true);
+    } catch {
+      // Clipboard refused (e.g. plain http): the text is selected, Ctrl+C works.
+      document.execCommand?.("copy");
+      setCopied(true);
+    }
+  }
+  return (
+    <div role="status" data-testid="token-secret" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4">
+      <p className="text-sm font-semibold text-emerald-900">令牌「{name}」已创建</p>
+      <p className="mt-1 text-sm text-emerald-800">请立即复制保存：关闭后无法再次查看完整令牌（系统只保存其摘要）。</p>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <input
+          ref={inputRef}
+          readOnly
+          value={token}
+          aria-label="新令牌"
+          onFocus={(e) => e.currentTarget.select()}
+          className="w-full max-w-2xl rounded border border-emerald-300 bg-white px-2 py-1.5 font-mono text-xs text-slate-900"
+        />
+        <button type="button" onClick={copy} className="rounded bg-emerald-700 px-4 py-1.5 text-sm text-white hover:bg-emerald-800">
+          {copied ? "已复制" : "复制"}
+        </button>
+        <button type="button" onClick={onDone} className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">
+          我已保存，关闭
+        </button>
+      </div>
+      <p className="mt-2 text-xs text-slate-600">
+        使用方法：请求头 <code className="font-mono">Authorization: Bearer &lt;令牌&gt;</code>，详见
+        <a href="/api-docs" className="ml-1 text-brand-700 hover:underline">
+          接口文档
+        </a>
+        。
+      </p>
+    </div>
+  );
+}
+
+export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: string }) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [pending, start] = useTransition();
+
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allSelected = selected.size === parks.length && parks.length > 0;
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const input = { name: String(f.get("name") ?? ""), scope: f.get("scope") || undefined, parkIds: [...selected], expiresOn: String(f.get("expiresOn") ?? "") };
+    start(async () => {
+      const result = await createApiTokenAction(input);
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        setMessage(result.message);
+        return;
+      }
+      setErrors({});
+      setMessage(null);
+      setCreated({ name: result.data.name, token: result.data.token });
+      formRef.current?.reset();
+      setSelected(new Set());
+      router.refresh();
+    });
+  }
+
+  if (created) return <SecretBox name={created.name} token={created.token} onDone={() => setCreated(null)} />;
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="创建接口令牌" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-start gap-4">
+        <label className="text-sm text-slate-700" htmlFor="token-name">
+          令牌名称
+          <input id="token-name" name="name" maxLength={50} placeholder="如：市数据中台同步" className={`${field} w-64`} aria-invalid={errors.name ? true : undefined} />
+          <FieldErrors name="name" errors={errors} />
+        </label>
+        <fieldset className="text-sm text-slate-700">
+          <legend>权限</legend>
+          <div className="mt-2 flex gap-4">
+            {(["READ", "READ_WRITE"] as const).map((scope) => (
+              <label key={scope} className="inline-flex items-center gap-1.5">
+                <input type="radio" name="scope" value={scope} defaultChecked={scope === "READ"} />
+                {API_TOKEN_SCOPE_LABELS[scope]}
+              </label>
+            ))}
+          </div>
+          <span className="mt-1 block text-xs text-slate-500">读写：可新建/修改项目、向前推进阶段、月度填报、登记和办理问题</span>
+          <FieldErrors name="scope" errors={errors} />
+        </fieldset>
+        <label className="text-sm text-slate-700" htmlFor="token-expires">
+          有效期至（可不填）
+          <input id="token-expires" name="expiresOn" type="date" min={today} className={field} aria-invalid={errors.expiresOn ? true : undefined} />
+          <FieldErrors name="expiresOn" errors={errors} />
+        </label>
+      </div>
+      <fieldset className="text-sm text-slate-700" aria-invalid={errors.parkIds ? true : undefined}>
+        <legend className="flex items-center gap-3">
+          可访问的园区
+          <label className="inline-flex items-center gap-1.5 text-xs text-slate-600">
+            <input type="checkbox" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(parks.map((p) => p.id)))} />
+            全选
+          </label>
+        </legend>
+        <div className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
+          {parks.map((p) => (
+            <label key={p.id} className="inline-flex items-center gap-1.5">
+              <input type="checkbox" name="parkIds" value={p.id} checked={selected.has(p.id)} onChange={() => toggle(p.id)} />
+              {p.name}
+              <span className="text-xs text-slate-400">{p.regionName}</span>
+            </label>
+          ))}
+        </div>
+        <FieldErrors name="parkIds" errors={errors} />
+      </fieldset>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "创建中…" : "创建令牌"}
+        </button>
+        {message && (
+          <p role="alert" className="text-sm text-red-700">
+            {message}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { revokeApiTokenAction } from "@/app/(app)/admin/api-tokens/actions";
+
+/** 吊销, after a confirmation; the token stops working at its next request. */
+export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  function click() {
+    if (!window.confirm(`确定吊销令牌「${name}」吗？吊销后使用该令牌的程序将立即无法访问，且不能恢复。`)) return;
+    start(async () => {
+      const result = await revokeApiTokenAction(id);
+      setError(result.ok ? null : result.message);
+    });
+  }
+
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" onClick={click} disabled={pending} aria-label={`吊销 ${name}`} className="rounded px-2 py-0.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
+        {pending ? "吊销中…" : "吊销"}
+      </button>
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
