@@ -9,6 +9,8 @@ import { FilterSelect, filterField, recentYears } from "@/components/ui/filter-s
 export function ProjectFiltersForm({ filters, parks, industries }: { filters: ProjectFilters; parks: { id: number; name: string }[]; industries: string[] }) {
   return (
     <form method="get" action="/projects" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="筛选项目">
+      {/* A dashboard drill-down stays in force while the list is narrowed further; 重置 leaves it. */}
+      {(["metric", "period", "cohort", "region"] as const).map((k) => filters[k] !== undefined && <input key={k} type="hidden" name={k} value={String(filters[k])} />)}
       <label className="flex flex-col gap-1 text-xs text-slate-600">
         搜索
         <input name="q" defaultValue={filters.q ?? ""} placeholder="项目/企业名称或编号" className={`${filterField} w-56`} />

@@ -10,6 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ProjectFiltersForm } from "@/components/projects/project-filters-form";
 import { ProjectTable } from "@/components/projects/project-table";
+import { describeMetric } from "@/lib/domain/indicators";
+import { drillPeriod } from "@/lib/server/metrics/drill-down";
 
 export const metadata: Metadata = { title: "项目台账" };
 
@@ -36,6 +38,16 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         )}
       </PageHeader>
       <ProjectFiltersForm filters={filters} parks={parks} industries={industries} />
+      {filters.metric && (
+        <div role="status" data-testid="drill-label" className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-900">
+          <span>
+            驾驶舱指标明细：<strong>{describeMetric(filters.metric, drillPeriod(filters))}</strong>，共 <strong data-testid="drill-total">{result.total}</strong> 个项目
+          </span>
+          <Link href="/dashboard" className="no-print text-brand-700 hover:underline">
+            返回领导驾驶舱
+          </Link>
+        </div>
+      )}
       {errors.length > 0 && (
         <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
           以下筛选条件无效，已忽略：{errors.join("；")}

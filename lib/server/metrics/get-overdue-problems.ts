@@ -23,7 +23,7 @@ export interface OverdueProblems {
  * dashboard's scope, with the problems list's own scope and overdue rule
  * (lib/server/issues/issue-filter-sql.ts), so the counts match /issues?overdue=1.
  */
-export async function getOverdueProblems(actor: Actor, scope: IndicatorScope, today = todayInShanghai()): Promise<OverdueProblems> {
+export async function getOverdueProblems(actor: Actor, scope: IndicatorScope, today = todayInShanghai(), limit = OVERDUE_LIST_LIMIT): Promise<OverdueProblems> {
   const parkIds = await scopeParkIds(actor, scope);
   const where = Prisma.sql`i."parkId" = ANY(${parkIds}::int[]) AND ${visibleIssuesSql(actor, "i")} AND ${overdueSql(today)}`;
   const [byPark, items] = await Promise.all([
@@ -35,7 +35,7 @@ export async function getOverdueProblems(actor: Actor, scope: IndicatorScope, to
       SELECT i.id, i.code, i.title, i.category::text AS category, pk.name AS "parkName", e.name AS "enterpriseName", i.level,
              i."resolveDeadline", (CAST(${today} AS date) - i."resolveDeadline")::int AS "overdueDays"
       FROM "EnterpriseIssue" i JOIN "Park" pk ON pk.id = i."parkId" JOIN "Enterprise" e ON e.id = i."enterpriseId"
-      WHERE ${where} ORDER BY i."resolveDeadline" ASC, i.id ASC LIMIT ${OVERDUE_LIST_LIMIT}`),
+      WHERE ${where} ORDER BY i."resolveDeadline" ASC, i.id ASC LIMIT ${limit}`),
   ]);
   return {
     total: byPark.reduce((s, r) => s + r.overdue, 0),

@@ -1,0 +1,32 @@
+import type { Actor } from "@/lib/server/actor";
+import type { IndicatorScope } from "@/lib/validation/indicator-scope";
+import { getIndicators } from "@/lib/server/metrics/get-indicators";
+import { getParkRanking } from "@/lib/server/metrics/get-park-ranking";
+import { getMonthlyTrend } from "@/lib/server/metrics/get-monthly-trend";
+import { getIndustryBreakdown } from "@/lib/server/metrics/get-industry-breakdown";
+import { getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";
+import type { DashboardData } from "@/components/dashboard/dashboard-view";
+
+/** Everything the dashboard shows, in parallel; each service checks the actor's scope itself. */
+export async function loadDashboard(actor: Actor, scope: IndicatorScope): Promise<DashboardData> {
+  const [indicators, ranking, trend, industries, overdue] = await Promise.all([
+    getIndicators(actor, scope),
+    getParkRanking(actor, scope),
+    getMonthlyTrend(actor, scope),
+    getIndustryBreakdown(actor, scope),
+    getOverdueProblems(actor, scope),
+  ]);
+  return { indicators, ranking, trend, industries, overdue };
+}
+
+/** "怀化市 · 全部园区" / the park's name, for headings. */
+export function scopeTitle(scope: IndicatorScope, scopes: { parks: { id: number; name: string }[]; regions: { id: number; name: string }[] }): string {
+  if (scope.park) return scopes.parks.find((p) => p.id === scope.park)?.name ?? "园区";
+  if (scope.region) return `${scopes.regions.find((r) => r.id === scope.region)?.name ?? "市州"} · 全部园区`;
+  return scopes.regions.length === 1 ? `${scopes.regions[0].name} · 全部园区` : "全部可见园区";
+}
+
+export function periodTitle(scope: IndicatorScope): string {
+  const cohort = scope.cohort === scope.year ? "" : `，${scope.cohort}年签约批次`;
+  return `${scope.year}年1—${scope.through}月${cohort}`;
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
+import type { IndicatorScope } from "@/lib/validation/indicator-scope";
+import type { DashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => [i + 1, `${i + 1}月`] as const);
+
+/** A plain GET form: the scope lives in the URL, so a leader can bookmark and share a view. */
+export function ScopeForm({ scope, scopes, years }: { scope: IndicatorScope; scopes: DashboardScopes; years: number[] }) {
+  const yearOptions = years.map((y) => [y, `${y}年`] as const);
+  return (
+    <form method="get" action="/dashboard" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="统计范围">
+      {scopes.regions.length > 1 && (
+        <FilterSelect label="市州" name="region" value={scope.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="全部市州" />
+      )}
+      <FilterSelect label="园区" name="park" value={scope.park} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
+      <FilterSelect label="年份" name="year" value={scope.year} options={yearOptions} allLabel={null} />
+      <FilterSelect label="截止月份" name="through" value={scope.through} options={MONTHS} allLabel={null} />
+      <FilterSelect label="签约批次" name="cohort" value={scope.cohort} options={years.map((y) => [y, `${y}年签约`] as const)} allLabel={null} />
+      <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+        统计
+      </button>
+      <Link href="/dashboard" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
+        重置
+      </Link>
+    </form>
+  );
+}
