@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { isoToDate } from "@/lib/domain/dates";
+import { EMPTY_CALENDAR } from "@/lib/domain/working-days";
+import { filingDueDate, filingState, lastCompletedMonth, monthsElapsed } from "@/lib/domain/filing";
+import { type LightContext, type WarningRules, DEFAULT_WARNING_RULES, evaluateLights, mergeWarningRules } from "@/lib/domain/warnings";
+import type { Actor } from "@/lib/server/actor";
+import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
+import { listRedProjects } from "@/lib/server/warnings/list-red-projects";
+import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
+
+// No Holiday rows in the test database: the due dates are Monday-Friday ones.
+type Spec = {
+  stage: "SIGNED" | "LANDED" | "STARTED" | "PRODUCING";
+  status?: "ACTIVE" | "SUSPENDED" | "TERMINATED";
+  plannedStart?: string;
+  actualStart?: string;
+  plan?: string;
+  reports?: [number, number, string][]; // year, month, investment
+};
+
+// A small deterministic generator, so the SQL meets many combinations (and their edges).
+function lcg(seed: number) {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+function specs(): Spec[] {
+  const rnd = lcg(7);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const out: Spec[] = [];
+  for (let i = 0; i < 60; i++) {
+    const stage = pick(["SIGNED", "LANDED", "STARTED", "STARTED", "PRODUCING"] as const);
+    const status = pick(["ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "SUSPENDED"] as const);
+    const started = stage === "STARTED" || stage === "PRODUCING";
+    const actualStart = started ? pick(["2025-06-10", "2026-01-15", "2026-08-31", "2026-10-01", "2026-11-03", "2026-09-15"]) : undefined;
+    const plannedStart = pick([undefined, "2025-12-01", "2026-08-23", "2026-08-24", "2026-09-30", "2026-11-30", "2026-12-01", "2027-03-01"]);
+    const plan = pick([undefined, "0", "1200", "12000", "5000.50"]);
+    const reports: [number, number, string][] = [];
+    if (actualStart) {
+      for (let m = 1; m <= 10; m++) {
+        if (`2026-${String(m).padStart(2, "0")}` < actualStart.slice(0, 7)) continue;
+        if (rnd() < 0.8) reports.push([2026, m, pick(["0", "100", "880", "1000", "1500.25"])]);
+      }
+      if (rnd() < 0.5) reports.push([2025, 12, "700"]);
+    }
+    out.push({ stage, status, plannedStart, actualStart, plan, reports });
+  }
+  // Hand-made edges: 70% of plan at 83.3% time (13.3 points behind), exactly 30 points behind, a start due this month.
+  const tenMonths = (inv: string): [number, number, string][] => Array.from({ length: 10 }, (_, i) => [2026, i + 1, inv]);
+  out.push({ stage: "STARTED", actualStart: "2026-01-15", plan: "1000", reports: tenMonths("70") });
+  out.push({ stage: "PRODUCING", actualStart: "2025-03-01", plan: "1200", reports: tenMonths("64") });
+  out.push({ stage: "LANDED", plannedStart: "2026-11-30" });
+  return out;
+}
+
+async function makeFrom(parkId: number, s: Spec) {
+  const p = await makeProject({ parkId, stage: s.stage, status: s.status ?? "ACTIVE" });
+  const db = getDb();
+  await db.project.update({
+    where: { id: p.id },
+    data: { plannedStartDate: s.plannedStart ? isoToDate(s.plannedStart) : null, actualStartDate: s.actualStart ? isoToDate(s.actualStart) : null },
+  });
+  if (s.plan !== undefined) await db.projectYearPlan.create({ data: { projectId: p.id, year: 2026, plannedInvestment: s.plan } });
+  const filerId = (await db.user.findFirstOrThrow({ select: { id: true } })).id;
+  if (s.reports?.length) {
+    await db.progressReport.createMany({
+      data: s.reports.map(([year, month, inv]) => ({ projectId: p.id, year, month, investmentCompleted: inv, fundsArrived: "0", filedById: filerId })),
+    });
+  }
+  return p.id;
+}
+
+/** The pure rule on the raw spec: the reference the SQL must agree with. */
+function pure(s: Spec, rules: WarningRules, today: string) {
+  const last = lastCompletedMonth(today);
+  const ctx: LightContext = { today, monthsElapsed: monthsElapsed(today), lastMonth: last, lastMonthDue: filingDueDate(last, EMPTY_CALENDAR) };
+  const p = { stage: s.stage, status: s.status ?? "ACTIVE", actualStartDate: s.actualStart ?? null };
+  const filed = (s.reports ?? []).map(([year, month]) => ({ year, month }));
+  const state = filingState(p, filed, today, EMPTY_CALENDAR);
+  const completed = (s.reports ?? []).filter(([y, m]) => y === Number(today.slice(0, 4)) && m <= ctx.monthsElapsed).reduce((sum, [, , inv]) => sum + Math.round(Number(inv) * 100), 0);
+  return evaluateLights(
+    {
+      ...p,
+      plannedStartDate: s.plannedStart ?? null,
+      plannedInvestment: s.plan ?? null,
+      completedThisYear: (completed / 100).toFixed(2),
+      overdueMonths: state.overdue.length,
+      pendingLastMonth: state.pending !== null,
+    },
+    rules,
+    ctx,
+  );
+}
+
+describe("traffic lights in SQL", () => {
+  let park: { id: number };
+  let strictPark: { id: number };
+  let otherPark: { id: number };
+  let regionLeader: Actor;
+  let staff: Actor;
+  const all = specs();
+  const ids: number[] = [];
+  const strictIds: number[] = [];
+  const strict = mergeWarningRules({ start: { redMonthsLate: 1 }, progress: { yellowPoints: 5, redPoints: 15 }, filing: { enabled: false } });
+
+  beforeAll(async () => {
+    const region = await makeRegion();
+    park = await makePark(region.id);
+    strictPark = await makePark(region.id);
+    otherPark = await makePark((await makeRegion()).id);
+    await getDb().park.update({ where: { id: strictPark.id }, data: { warningRules: { start: { redMonthsLate: 1 }, progress: { yellowPoints: 5, redPoints: 15 }, filing: { enabled: false } } } });
+    regionLeader = await makeActor([{ role: "REGION_LEADER", regionId: region.id }]);
+    staff = await makeActor([{ role: "PARK_STAFF", parkId: park.id }]);
+    for (const s of all) ids.push(await makeFrom(park.id, s));
+    for (const s of all) strictIds.push(await makeFrom(strictPark.id, s));
+  });
+
+  it.each(["2026-11-23", "2026-11-06", "2026-11-02", "2026-01-20"])("agree with the pure rule on the same data (today %s, default and overridden rules)", async (today) => {
+    const lights = await getLightsForProjects(regionLeader, [...ids, ...strictIds], today);
+    const kinds = ["overall", "start", "progress", "filing"] as const;
+    for (const [list, rules] of [
+      [ids, DEFAULT_WARNING_RULES],
+      [strictIds, strict],
+    ] as const) {
+      list.forEach((id, i) => {
+        const expected = pure(all[i], rules, today);
+        const got = lights.get(id)!;
+        for (const k of kinds) expect([id, k, got[k]]).toEqual([id, k, expected[k]]);
+        expect(got.reasons).toEqual(expected.reasons);
+      });
+    }
+    // The generator reached every colour of every rule (filing is yellow only until the 5th working day).
+    const seen = (k: "start" | "progress" | "filing") => new Set(ids.map((id) => lights.get(id)![k]));
+    const everyColour = new Set([null, "GREEN", "YELLOW", "RED"]);
+    if (today === "2026-11-23") for (const k of ["start", "progress"] as const) expect(seen(k)).toEqual(everyColour);
+    if (today === "2026-11-06") expect(seen("filing")).toEqual(everyColour);
+  });
+
+  it("the park's override changes its lights only", async () => {
+    const lights = await getLightsForProjects(regionLeader, [...ids, ...strictIds], "2026-11-23");
+    expect(strictIds.every((id) => lights.get(id)!.filing === null)).toBe(true);
+    expect(ids.some((id) => lights.get(id)!.filing !== null)).toBe(true);
+    const reds = (list: number[]) => list.filter((id) => lights.get(id)!.overall === "RED").length;
+    expect(reds(strictIds)).not.toBe(reds(ids));
+  });
+
+  it("leaves out projects the actor may not read", async () => {
+    const outside = await makeFrom(otherPark.id, { stage: "LANDED", plannedStart: "2025-01-01" });
+    const lights = await getLightsForProjects(staff, [ids[0], strictIds[0], outside], "2026-11-23");
+    expect([...lights.keys()]).toEqual([ids[0]]);
+  });
+
+  it("lists red projects filtered and paged in SQL", async () => {
+    const today = "2026-11-23";
+    const lights = await getLightsForProjects(regionLeader, ids, today);
+    const expectedRed = ids.filter((id) => lights.get(id)!.overall === "RED");
+    const redList = await listRedProjects(regionLeader, { parkId: park.id }, { page: 1, pageSize: 200 }, today);
+    expect(redList.total).toBe(expectedRed.length);
+    expect(redList.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([...expectedRed].sort((a, b) => a - b));
+    expect(redList.rows.every((r) => r.light.overall === "RED" && r.light.reasons.length > 0)).toBe(true);
+
+    const startRed = ids.filter((id) => lights.get(id)!.start === "RED");
+    const byKind = await listRedProjects(regionLeader, { parkId: park.id, kind: "start" }, { pageSize: 5 }, today);
+    expect(byKind.total).toBe(startRed.length);
+    expect(byKind.rows.length).toBe(Math.min(5, startRed.length));
+    const page2 = await listRedProjects(regionLeader, { parkId: park.id, kind: "start" }, { page: 2, pageSize: 5 }, today);
+    expect(page2.rows.map((r) => r.id).some((id) => byKind.rows.map((r) => r.id).includes(id))).toBe(false);
+
+    const region = await listRedProjects(regionLeader, {}, { pageSize: 1 }, today);
+    expect(region.total).toBeGreaterThan(redList.total); // both parks of the region
+    await expect(listRedProjects(staff, { parkId: otherPark.id }, {}, today)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listRedProjects(staff, { kind: "colour" }, {}, today)).rejects.toMatchObject({ code: "VALIDATION", message: "亮灯类型无效" });
+    const staffList = await listRedProjects(staff, {}, { pageSize: 200 }, today);
+    expect(staffList.rows.every((r) => r.parkId === park.id)).toBe(true);
+  });
+});
