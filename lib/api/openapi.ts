@@ -10,6 +10,7 @@ import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { createIssueSchema, issueActionSchema, issueFiltersSchema } from "@/lib/validation/issues";
 import { projectCreateSchema } from "@/lib/validation/project";
 import { apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
+import { indicatorScopeSchema } from "@/lib/validation/indicator-scope";
 import { API_ERROR_EN, type ApiErrorCode } from "./errors";
 import { API_RATE_LIMIT_PER_MINUTE } from "./rate-limit";
 import * as S from "./schemas";
@@ -31,6 +32,8 @@ export interface Operation {
   success: { status: number; description: string; schema: z.ZodType; example?: unknown };
   errors: ApiErrorCode[];
   public?: boolean;
+  /** Field labels that differ for this operation (e.g. "year" of the indicators is the statistics year). */
+  labels?: Record<string, string>;
 }
 
 /** Labels for fields that are not project record fields. */
@@ -83,6 +86,9 @@ const EXTRA_LABELS: Record<string, string> = {
   requestedDeadline: "申请延至日期",
   extensionId: "延期申请 id",
   decision: "审批结果",
+  region: "市州 id（不与 park 同用）",
+  through: "截止月份 1-12，默认上一个完整月份",
+  cohort: "签约批次年份，默认同 year",
 };
 const LABELS: Record<string, string> = { ...PROJECT_FIELD_LABELS, ...EXTRA_LABELS };
 
@@ -94,18 +100,18 @@ export function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema 
 }
 
 /** Adds the Chinese field labels as descriptions, through nested objects and unions. */
-function describe(node: unknown): void {
+function describe(node: unknown, labels: Record<string, string> = LABELS): void {
   if (!node || typeof node !== "object") return;
   const s = node as JsonSchema;
   const props = s.properties as Record<string, JsonSchema> | undefined;
   if (props) {
     for (const [key, prop] of Object.entries(props)) {
-      if (!prop.description && LABELS[key]) prop.description = LABELS[key];
-      describe(prop);
+      if (!prop.description && labels[key]) prop.description = labels[key];
+      describe(prop, labels);
     }
   }
-  for (const key of ["anyOf", "oneOf", "allOf"]) for (const branch of (s[key] as unknown[] | undefined) ?? []) describe(branch);
-  if (s.items) describe(s.items);
+  for (const key of ["anyOf", "oneOf", "allOf"]) for (const branch of (s[key] as unknown[] | undefined) ?? []) describe(branch, labels);
+  if (s.items) describe(s.items, labels);
 }
 
 /** Removes properties the path supplies (e.g. projectId) from a body schema and its union branches. */
@@ -255,6 +261,19 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/indicators",
+    tag: "指标",
+    summary: "领导看板指标",
+    description:
+      "与“领导看板”相同的数字：签约批次口径（履约率、落地率、开工率、投产率、资金到位率）与年度计划口径（开工率、投产率、投资完成率及与序时进度之差），以及应开工未开工项目。范围为一个园区（park）、一个市州（region）或令牌可见的全部园区；期间为 year 年 1 月至 through 月，签约批次默认为同一年。",
+    permission: "dashboard.read",
+    query: indicatorScopeSchema,
+    labels: { park: "园区 id（可选）", year: "统计年度，默认今年" },
+    success: { status: 200, description: "指标", schema: S.indicatorsSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
     path: "/openapi.json",
     tag: "文档",
     summary: "本接口的 OpenAPI 3.1 文档",
@@ -292,7 +311,7 @@ function operationObject(op: Operation): JsonSchema {
   for (const p of op.pathParams ?? []) parameters.push({ name: p.name, in: "path", required: true, description: p.description, schema: { type: "integer", minimum: 1 } });
   if (op.query) {
     const q = toSchema(op.query, "input");
-    describe(q);
+    describe(q, { ...LABELS, ...op.labels });
     const required = new Set((q.required as string[] | undefined) ?? []);
     for (const [name, schema] of Object.entries((q.properties as Record<string, JsonSchema>) ?? {})) {
       const { description, ...rest } = schema;
@@ -320,7 +339,7 @@ function operationObject(op: Operation): JsonSchema {
   };
   if (op.body) {
     const schema = omitProps(toSchema(op.body.schema, "input"), op.body.omit ?? []);
-    describe(schema);
+    describe(schema, { ...LABELS, ...op.labels });
     out.requestBody = { required: true, content: { "application/json": { schema, example: op.body.example } } };
   }
   return out;

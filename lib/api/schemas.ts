@@ -221,3 +221,77 @@ export const issueActedSchema = z
   .meta({ id: "ProblemActionResult" });
 
 export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
+
+// ---------------------------------------------------------------- indicators (the dashboard's figures)
+
+const amount = z.string().regex(/^-?\d+(\.\d+)?$/).meta({ description: "万元（字符串）" });
+const count = z.int();
+
+export const indicatorsSchema = z
+  .object({
+    period: z.object({
+      year: z.int().meta({ description: "统计年度" }),
+      through: z.int().meta({ description: "截止月份（1-12）" }),
+      cohort: z.int().meta({ description: "签约批次年份" }),
+    }),
+    asOf: date.meta({ description: "“应开工”判断所用的日期（期末或今天，取较早者）" }),
+    parkIds: z.array(z.int()).meta({ description: "统计范围内的园区" }),
+    counts: z.object({
+      signed: count,
+      honoured: count,
+      terminated: count,
+      suspended: count,
+      landed: count,
+      started: count,
+      producing: count,
+      contractInvestment: amount,
+      honouredContractInvestment: amount,
+      fundsArrived: amount,
+      planned: count,
+      planStart: count,
+      planStarted: count,
+      planDue: count,
+      planDueStarted: count,
+      planProduction: count,
+      planProducing: count,
+      plannedInvestment: amount,
+      yearCompleted: amount,
+      totalInvestment: amount,
+      totalCompleted: amount,
+      dueNotStarted: count,
+    }),
+    indicators: z.array(
+      z.object({
+        key: z.enum(["fulfilment", "landing", "startCohort", "startPlan", "startPlanDue", "productionCohort", "productionPlan", "funds", "investmentYear", "investmentTotal"]),
+        label: z.string(),
+        convention: z.enum(["签约批次口径", "年度计划口径"]),
+        formula: z.string(),
+        numerator: z.union([z.number(), z.string()]),
+        denominator: z.union([z.number(), z.string()]),
+        unit: z.enum(["count", "money"]),
+        rate: z.number().nullable().meta({ description: "比率（0-1，可能超过 1）；分母为 0 时为 null" }),
+        numeratorMetric: z.string(),
+        denominatorMetric: z.string(),
+        pointsAgainstTime: z.number().nullable().optional().meta({ description: "本年投资完成率与序时进度之差（百分点）" }),
+      }),
+    ),
+    timeProgress: z.number().meta({ description: "序时进度：已过月数 ÷ 12" }),
+    boardColumns: z.object({ SIGNED: count, LANDED: count, STARTED: count, PRODUCING: count, SUSPENDED: count, TERMINATED: count }),
+    dueNotStarted: z
+      .array(
+        z.object({
+          id: z.int(),
+          code: z.string(),
+          name: z.string(),
+          parkName: z.string(),
+          stage,
+          status,
+          plannedStartDate: date,
+          daysLate: z.int(),
+          reason: z.string().nullable(),
+          openIssues: z.int(),
+        }),
+      )
+      .meta({ description: "应开工未开工项目（前 20 个，按计划开工日期）" }),
+  })
+  .meta({ id: "Indicators" });

@@ -20,6 +20,7 @@ import * as problemsRoute from "@/app/api/v1/problems/route";
 import * as problemRoute from "@/app/api/v1/problems/[id]/route";
 import * as actionsRoute from "@/app/api/v1/problems/[id]/actions/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import * as indicatorsRoute from "@/app/api/v1/indicators/route";
 import { makeProject, unique } from "../helpers/factories";
 import { type IssueWorld, issueInput, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
 import { projectForm } from "../helpers/pipeline-factories";
@@ -384,6 +385,32 @@ describe("problems", () => {
     expect(fieldPaths(bad.json)).toEqual(["action"]);
     expect((await call(actionsRoute.POST as Handler, "POST", "/", { token: readA, params, body: { version: 2, action: "comment", note: "x" } })).status).toBe(403);
     expect((await call(actionsRoute.POST as Handler, "POST", "/", { token: rwA, params: { id: String(issueB.id) }, body: { version: 1, action: "comment", note: "x" } })).status).toBe(404);
+  });
+});
+
+describe("GET /indicators", () => {
+  it("gives the dashboard's figures for the token's parks", async () => {
+    const res = await call(indicatorsRoute.GET as Handler, "GET", "/indicators?year=2026&through=10&cohort=2025", { token: readA });
+    expect(res.status).toBe(200);
+    const data = S.indicatorsSchema.parse(res.json);
+    expect(data.parkIds).toEqual([w.park.id]);
+    expect(data.period).toEqual({ year: 2026, through: 10, cohort: 2025 });
+    const signed2025 = await getDb().project.count({ where: { parkId: w.park.id, signedDate: { gte: new Date("2025-01-01"), lt: new Date("2026-01-01") } } });
+    expect(data.counts.signed).toBe(signed2025);
+    expect(data.indicators.map((i) => i.key)).toContain("startCohort");
+  });
+
+  it.each([
+    ["through=13", "through"],
+    ["year=abc", "year"],
+  ])("422 for ?%s naming %s", async (qs, path) => {
+    const res = await call(indicatorsRoute.GET as Handler, "GET", `/indicators?${qs}`, { token: readA });
+    expect(res.status).toBe(422);
+    expect(fieldPaths(res.json)).toEqual([path]);
+  });
+
+  it("404 for a park outside the token", async () => {
+    expect((await call(indicatorsRoute.GET as Handler, "GET", `/indicators?park=${w.otherPark.id}`, { token: readA })).status).toBe(404);
   });
 });
 
