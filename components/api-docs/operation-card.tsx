@@ -13,6 +13,23 @@ function Code({ children }: { children: string }) {
   return <pre className="overflow-x-auto rounded bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>;
 }
 
+/** Text with `code` spans, as the document's descriptions write them. */
+export function RichText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") ? (
+          <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em] text-slate-800">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 export function OperationCard({ op }: { op: ViewOperation }) {
   return (
     <article id={op.id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="api-operation">
@@ -22,14 +39,18 @@ export function OperationCard({ op }: { op: ViewOperation }) {
         <h3 className="text-sm font-semibold text-slate-800">{op.summary}</h3>
         <span className="ml-auto text-xs text-slate-500">{op.isPublic ? "无需令牌" : `权限 ${op.permission}`}</span>
       </header>
-      {op.description && <p className="mt-2 text-sm leading-relaxed text-slate-600">{op.description}</p>}
+      {op.description && (
+        <p className="mt-2 text-sm leading-relaxed text-slate-600">
+          <RichText text={op.description} />
+        </p>
+      )}
 
       {op.params.length > 0 && (
         <section className="mt-3">
           <h4 className="mb-1 text-xs font-semibold text-slate-700">参数</h4>
           <div className="overflow-x-auto rounded border border-slate-200">
             <table className="min-w-full text-xs">
-              <thead className="bg-slate-100 text-left text-slate-600">
+              <thead className="whitespace-nowrap bg-slate-100 text-left text-slate-600">
                 <tr>
                   <th className="px-3 py-1.5">名称</th>
                   <th className="px-3 py-1.5">位置</th>

@@ -6,7 +6,7 @@ export function SchemaTable({ rows, caption }: { rows: SchemaRow[]; caption?: st
     <div className="overflow-x-auto rounded border border-slate-200">
       <table className="min-w-full text-xs">
         {caption && <caption className="bg-slate-50 px-3 py-1.5 text-left font-mono text-xs font-semibold text-slate-700">{caption}</caption>}
-        <thead className="bg-slate-100 text-left text-slate-600">
+        <thead className="whitespace-nowrap bg-slate-100 text-left text-slate-600">
           <tr>
             <th className="px-3 py-1.5">字段</th>
             <th className="px-3 py-1.5">类型</th>

@@ -63,7 +63,10 @@ describe("OpenAPI document", () => {
     const post = doc.paths["/projects"].post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, { description?: string; maxLength?: number }>; required: string[] } } } } };
     const schema = post.requestBody.content["application/json"].schema;
     expect(schema.required).toEqual(expect.arrayContaining(["name", "enterpriseName", "parkId", "totalInvestment", "signedDate"]));
+    expect(schema.required).not.toContain("specialLists"); // defaults to [] when left out
     expect(schema.properties.name).toMatchObject({ maxLength: 100, description: "项目名称" });
+    expect(schema.properties.totalInvestment.description).toContain("万元");
+    expect(schema.properties.signedDate.description).toBe("签约日期（YYYY-MM-DD）");
     const action = doc.paths["/problems/{id}/actions"].post as { requestBody: { content: { "application/json": { schema: { oneOf: { properties: Record<string, unknown> }[] } } } } };
     for (const branch of action.requestBody.content["application/json"].schema.oneOf) expect(branch.properties).not.toHaveProperty("issueId");
   });

@@ -53,7 +53,7 @@ const EXTRA_LABELS: Record<string, string> = {
   note: "备注 / 说明",
   reason: "原因（后退更正、暂缓、终止时必填）",
   action: "操作",
-  date: "日期 YYYY-MM-DD",
+  date: "日期",
   registrationDate: "注册日期",
   category: "问题类别",
   level: "协调层级 1-3",
@@ -92,11 +92,31 @@ const EXTRA_LABELS: Record<string, string> = {
 };
 const LABELS: Record<string, string> = { ...PROJECT_FIELD_LABELS, ...EXTRA_LABELS };
 
-/** zod -> JSON Schema (draft 2020-12) without the per-schema "$schema" header. */
+/**
+ * zod -> JSON Schema (draft 2020-12) without the per-schema "$schema" header. For request
+ * objects, a field whose schema accepts a missing value (a preprocess that defaults it,
+ * say) is not listed as required, whatever zod's conversion assumes.
+ */
 export function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const out = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
   delete out.$schema;
+  if (io === "input" && schema instanceof z.ZodObject && Array.isArray(out.required)) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    out.required = (out.required as string[]).filter((k) => !shape[k] || !shape[k].safeParse(undefined).success);
+    if ((out.required as string[]).length === 0) delete out.required;
+  }
   return out;
+}
+
+const DATE_KEY = /(Date|Deadline|From|To|^date|On)$/;
+const MONEY_KEYS = new Set(["totalInvestment", "contractInvestment", "registeredCapital", "plannedInvestmentThisYear", "investmentCompleted", "fundsArrived"]);
+
+/** The label with the unit or format a caller must use. */
+function withUnit(key: string, label: string): string {
+  if (MONEY_KEYS.has(key)) return `${label}（万元，数字或字符串，最多两位小数）`;
+  if (key === "landArea") return `${label}（亩）`;
+  if (DATE_KEY.test(key) && !label.includes("YYYY")) return `${label}（YYYY-MM-DD）`;
+  return label;
 }
 
 /** Adds the Chinese field labels as descriptions, through nested objects and unions. */
@@ -106,7 +126,7 @@ function describe(node: unknown, labels: Record<string, string> = LABELS): void 
   const props = s.properties as Record<string, JsonSchema> | undefined;
   if (props) {
     for (const [key, prop] of Object.entries(props)) {
-      if (!prop.description && labels[key]) prop.description = labels[key];
+      if (!prop.description && labels[key]) prop.description = withUnit(key, labels[key]);
       describe(prop, labels);
     }
   }
