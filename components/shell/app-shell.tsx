@@ -14,18 +14,11 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
   return (
     <div className="min-h-screen">
       <header className="no-print bg-brand-900 text-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 pt-3">
           <Link href="/parks" className="text-lg font-semibold tracking-wide">
             园区项目推进系统
           </Link>
-          <nav aria-label="主导航" className="flex flex-1 gap-1">
-            {items.map((item) => (
-              <NavLink key={item.href} href={item.href}>
-                {item.label}
-              </NavLink>
-            ))}
-          </nav>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-3 text-sm">
             <Suspense fallback={<BellLink />}>
               <NotificationBell actor={actor} />
             </Suspense>
@@ -36,6 +29,14 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
             <SignOutButton />
           </div>
         </div>
+        {/* Its own row that wraps: an administrator sees every page, a liaison a handful. */}
+        <nav aria-label="主导航" className="mx-auto flex max-w-7xl flex-wrap gap-1 px-3 py-2">
+          {items.map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>

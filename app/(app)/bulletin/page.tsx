@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound, requirePermission } from "@/lib/auth/guards";
+import { INDICATOR_DEFS } from "@/lib/domain/indicators";
+import { lastCompleteMonth, monthLabel, monthParam } from "@/lib/domain/bulletin";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { bulletinQuery, parseBulletinParams } from "@/lib/validation/bulletin";
+import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
+import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
+import { PageHeader } from "@/components/ui/page-header";
+import { PrintButton } from "@/components/ui/print-button";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { BulletinView } from "@/components/bulletin/bulletin-view";
+
+export const metadata: Metadata = { title: "月度通报" };
+
+/** The last 24 complete months, newest first, for the month picker. */
+function monthChoices(today: string) {
+  let m = lastCompleteMonth(today);
+  const out: (readonly [string, string])[] = [];
+  for (let i = 0; i < 24; i++) {
+    out.push([monthParam(m), monthLabel(m)] as const);
+    m = m.month === 1 ? { year: m.year - 1, month: 12 } : { year: m.year, month: m.month - 1 };
+  }
+  return out;
+}
+
+export default async function BulletinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  requirePermission(actor, "dashboard.read");
+  const { params, errors } = parseBulletinParams(await searchParams);
+  const [bulletin, scopes] = await Promise.all([orNotFound(getBulletin(actor, params)), listDashboardScopes(actor)]);
+  return (
+    <>
+      <PageHeader title="月度通报" subtitle="每月会商用：指标对比上月、园区排名（红榜/黑榜）、红灯项目与超期诉求；可打印，可下载 Excel">
+        <div className="no-print flex gap-2">
+          <PrintButton label="打印通报" />
+          <a href={`/api/bulletin?${bulletinQuery(params)}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50" data-testid="bulletin-xlsx">
+            下载 Excel
+          </a>
+        </div>
+      </PageHeader>
+      <form method="get" action="/bulletin" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="通报范围">
+        <FilterSelect label="通报月份" name="month" value={monthParam(params.month)} options={monthChoices(todayInShanghai())} allLabel={null} />
+        {scopes.regions.length > 1 && <FilterSelect label="市州" name="region" value={params.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="全部市州" />}
+        <FilterSelect label="园区" name="park" value={params.park} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
+        <FilterSelect label="排名指标" name="rank" value={params.rank} options={INDICATOR_DEFS.map((d) => [d.key, `${d.label}（${d.convention}）`] as const)} allLabel={null} />
+        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+          生成
+        </button>
+      </form>
+      {errors.length > 0 && (
+        <div role="alert" className="no-print mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          以下条件无效，已忽略：{errors.join("；")}
+        </div>
+      )}
+      <BulletinView b={bulletin} />
+    </>
+  );
+}

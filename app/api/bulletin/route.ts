@@ -1,0 +1,32 @@
+import { getActor } from "@/lib/auth/session";
+import { monthParam } from "@/lib/domain/bulletin";
+import { parseBulletinParams } from "@/lib/validation/bulletin";
+import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
+import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
+import { XLSX_TYPE, errorText, searchParamsRecord } from "@/lib/server/excel/excel-response";
+import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
+
+export const dynamic = "force-dynamic";
+
+/** The monthly bulletin for the page's month and scope, as .xlsx. */
+export async function GET(req: Request) {
+  const actor = await getActor();
+  if (!actor) return new Response("请先登录", { status: 401 });
+  const { params, errors } = parseBulletinParams(searchParamsRecord(req.url));
+  // A download is explicit: a bad month or scope is refused by name instead of quietly replaced.
+  if (errors.length > 0) return new Response(errors.join("；"), { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
+  try {
+    const bulletin = await getBulletin(actor, params);
+    const body = await bulletinWorkbook(bulletin);
+    return new Response(new Uint8Array(body), {
+      headers: {
+        "content-type": XLSX_TYPE,
+        "content-disposition": attachmentHeader(`月度通报-${bulletin.scopeName}-${monthParam(bulletin.month)}.xlsx`),
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (e) {
+    return errorText(e);
+  }
+}

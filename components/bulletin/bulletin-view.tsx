@@ -1,0 +1,232 @@
+import Link from "next/link";
+import { formatChange, monthLabel } from "@/lib/domain/bulletin";
+import { INDICATOR_DEFS, formatPercent, formatPoints } from "@/lib/domain/indicators";
+import { formatMoney } from "@/lib/domain/money";
+import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import type { Bulletin, BulletinRankRow } from "@/lib/server/bulletin/get-bulletin";
+import type { IndicatorScope } from "@/lib/validation/indicator-scope";
+import { drillHref } from "@/components/dashboard/drill";
+
+const th = "border border-slate-300 bg-slate-100 px-2 py-1 text-left font-medium";
+const td = "border border-slate-300 px-2 py-1";
+
+function figure(unit: "count" | "money", value: number | string): string {
+  return unit === "money" ? formatMoney(value) : `${value} 个`;
+}
+
+function rankMove(r: BulletinRankRow): string {
+  if (r.rank === null || r.previousRank === null) return "—";
+  const d = r.previousRank - r.rank;
+  return d === 0 ? "持平" : d > 0 ? `↑${d}` : `↓${-d}`;
+}
+
+function ParkList({ title, rows, tone }: { title: string; rows: BulletinRankRow[]; tone: "red" | "black" }) {
+  const box = tone === "red" ? "border-red-300 bg-red-50" : "border-slate-400 bg-slate-100";
+  return (
+    <div className={`rounded border p-3 ${box}`} data-testid={tone === "red" ? "red-board" : "black-board"}>
+      <h3 className="font-semibold">{title}</h3>
+      {rows.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">参与排名的园区不足两个，不设榜单</p>
+      ) : (
+        <ol className="mt-1 space-y-0.5 text-sm">
+          {rows.map((r) => (
+            <li key={r.row.parkId}>
+              第 {r.rank} 名 {r.row.parkName} · {formatPercent(r.rate)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** The monthly bulletin as one printable document (A4 portrait; tables break across pages). */
+export function BulletinView({ b }: { b: Bulletin }) {
+  const scope: IndicatorScope = { year: b.month.year, through: b.month.month, cohort: b.month.year };
+  const rankLabel = INDICATOR_DEFS.find((d) => d.key === b.rankKey)?.label ?? b.rankKey;
+  const investment = b.indicators.find((i) => i.key === "investmentYear");
+  return (
+    <article className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 print:border-0 print:p-0" data-testid="bulletin">
+      <header className="text-center">
+        <h2 className="text-2xl font-bold">{b.scopeName}项目推进情况通报</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          （{monthLabel(b.month)} · 统计期 {b.month.year}年1—{b.month.month}月 · 签约批次 {b.month.year}年 · 对比截至{monthLabel(b.previous)}）
+        </p>
+      </header>
+
+      <section>
+        <h3 className="mb-2 text-lg font-semibold">一、总体情况</h3>
+        <p className="text-sm leading-7">
+          {b.month.year}年1—{b.month.month}月，共签约项目 {b.counts.signed} 个（上月末 {b.previousCounts.signed} 个），合同引资额 {formatMoney(b.counts.contractInvestment)}；
+          其中已落地 {b.counts.landed} 个、已开工 {b.counts.started} 个、已投产 {b.counts.producing} 个，终止/解约 {b.counts.terminated} 个。
+          年度计划项目 {b.counts.planned} 个，本年计划投资 {formatMoney(b.counts.plannedInvestment)}，已完成 {formatMoney(b.counts.yearCompleted)}
+          {investment ? `，投资完成率 ${formatPercent(investment.current)}，序时进度 ${formatPercent(b.timeProgress)}（${formatPoints(investment.current === null ? null : Math.round((investment.current - b.timeProgress) * 1000) / 10)}）` : ""}。
+          应开工未开工 {b.counts.dueNotStarted} 个。
+        </p>
+        <table className="mt-3 w-full border-collapse text-sm" data-testid="bulletin-indicators">
+          <thead>
+            <tr>
+              <th className={th}>指标</th>
+              <th className={th}>口径</th>
+              <th className={th}>截至{monthLabel(b.month)}</th>
+              <th className={th}>截至{monthLabel(b.previous)}</th>
+              <th className={th}>变化</th>
+              <th className={th}>分子 / 分母</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.indicators.map((i) => (
+              <tr key={i.key} data-indicator={i.key}>
+                <td className={td} title={i.formula}>
+                  {i.label}
+                </td>
+                <td className={td}>{i.convention}</td>
+                <td className={`${td} font-medium tabular-nums`}>{formatPercent(i.current)}</td>
+                <td className={`${td} tabular-nums`}>{formatPercent(i.previous)}</td>
+                <td className={`${td} tabular-nums ${i.changePoints !== null && i.changePoints < 0 ? "text-red-700" : ""}`}>{formatChange(i.changePoints)}</td>
+                <td className={`${td} tabular-nums`}>
+                  {figure(i.unit, i.numerator)} / {figure(i.unit, i.denominator)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-1 text-xs text-slate-500">各指标计算公式：{b.indicators.map((i) => i.formula).join("；")}。分母为 0 时显示“—”。</p>
+      </section>
+
+      <section>
+        <h3 className="mb-2 text-lg font-semibold">二、园区排名（按{rankLabel}）</h3>
+        <div className="mb-3 grid gap-3 sm:grid-cols-2 print:grid-cols-2">
+          <ParkList title="红榜" rows={b.red} tone="red" />
+          <ParkList title="黑榜" rows={b.black} tone="black" />
+        </div>
+        <table className="w-full border-collapse text-sm" data-testid="bulletin-ranking">
+          <thead>
+            <tr>
+              <th className={th}>排名</th>
+              <th className={th}>较上月</th>
+              <th className={th}>园区</th>
+              {INDICATOR_DEFS.map((d) => (
+                <th key={d.key} className={`${th} ${d.key === b.rankKey ? "bg-brand-50" : ""}`} title={d.formula}>
+                  {d.label}
+                  <span className="block text-[10px] font-normal text-slate-500">{d.convention}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {b.ranking.map((r) => (
+              <tr key={r.row.parkId}>
+                <td className={`${td} tabular-nums`}>{r.rank ?? "—"}</td>
+                <td className={td}>{rankMove(r)}</td>
+                <td className={td}>{r.row.parkName}</td>
+                {INDICATOR_DEFS.map((d) => {
+                  const rate = r.row.indicators.find((i) => i.key === d.key)?.rate ?? null;
+                  return (
+                    <td key={d.key} className={`${td} tabular-nums`}>
+                      {formatPercent(rate)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h3 className="mb-2 text-lg font-semibold">三、红灯项目（督办）</h3>
+        <p className="mb-2 text-sm">
+          截至生成时共有红灯项目 <strong data-testid="bulletin-red-total">{b.redProjects.total}</strong> 个
+          {b.redProjects.total > b.redProjects.rows.length ? `，以下列出前 ${b.redProjects.rows.length} 个（完整名单见亮灯督办页）` : ""}。
+          <Link href="/warnings" className="no-print ml-2 text-brand-600 underline">
+            亮灯督办
+          </Link>
+        </p>
+        {b.redProjects.rows.length > 0 && (
+          <table className="w-full border-collapse text-sm" data-testid="bulletin-red-list">
+            <thead>
+              <tr>
+                <th className={th}>项目</th>
+                <th className={th}>园区</th>
+                <th className={th}>阶段</th>
+                <th className={th}>包保责任人 / 领导</th>
+                <th className={th}>原因</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.redProjects.rows.map((p) => (
+                <tr key={p.id}>
+                  <td className={td}>
+                    <Link href={`/projects/${p.id}`} className="hover:underline">
+                      {p.name}
+                    </Link>
+                    <span className="block text-xs text-slate-500">{p.code}</span>
+                  </td>
+                  <td className={td}>{p.parkName}</td>
+                  <td className={td}>{STAGE_LABELS[p.stage as Stage] ?? p.stage}</td>
+                  <td className={td}>
+                    {p.liaisonName ?? "未指定"} / {p.leaderName ?? "未指定"}
+                  </td>
+                  <td className={td}>{p.light.reasons.join("；")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section>
+        <h3 className="mb-2 text-lg font-semibold">四、超期未办结的企业诉求</h3>
+        <p className="mb-2 text-sm">
+          截至生成时共有超期诉求 <strong data-testid="bulletin-overdue-total">{b.overdue.total}</strong> 件
+          {b.overdue.byPark.length > 0 ? `，其中 ${b.overdue.byPark.map((p) => `${p.parkName} ${p.overdue} 件`).join("、")}` : ""}。
+          <Link href="/issues?overdue=1" className="no-print ml-2 text-brand-600 underline">
+            查看全部
+          </Link>
+        </p>
+        {b.overdue.items.length > 0 && (
+          <table className="w-full border-collapse text-sm" data-testid="bulletin-overdue-list">
+            <thead>
+              <tr>
+                <th className={th}>问题</th>
+                <th className={th}>类别</th>
+                <th className={th}>园区 / 企业</th>
+                <th className={th}>层级</th>
+                <th className={th}>办结时限</th>
+                <th className={th}>超期</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.overdue.items.map((i) => (
+                <tr key={i.id}>
+                  <td className={td}>
+                    <Link href={`/issues/${i.id}`} className="hover:underline">
+                      {i.title}
+                    </Link>
+                    <span className="block text-xs text-slate-500">{i.code}</span>
+                  </td>
+                  <td className={td}>{i.category}</td>
+                  <td className={td}>
+                    {i.parkName} / {i.enterpriseName}
+                  </td>
+                  <td className={td}>{i.level} 级</td>
+                  <td className={`${td} tabular-nums`}>{i.resolveDeadline}</td>
+                  <td className={`${td} tabular-nums text-red-700`}>{i.overdueDays} 天</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <footer className="text-xs text-slate-500">
+        数据来源：园区项目全生命周期跟踪系统，生成于 {b.generatedAt.slice(0, 16).replace("T", " ")} UTC。指标与领导驾驶舱同一口径，
+        <Link href={drillHref(scope, "cohort.signed")} className="no-print text-brand-600 underline">
+          可逐项下钻到项目清单
+        </Link>
+        。
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,118 @@
+// The monthly bulletin (月度通报): the month it reports on, each indicator set against the
+// month before, and the parks ranked by one indicator with a 红榜 (top) and a 黑榜 (bottom).
+// Pure: lib/server/bulletin assembles the figures, this file decides how they compare.
+
+import type { Indicator, IndicatorKey } from "./indicators";
+
+export interface BulletinMonth {
+  year: number;
+  month: number;
+}
+
+/** The month before (January's is the previous December, with that year's cohort and plan). */
+export function previousMonth(m: BulletinMonth): BulletinMonth {
+  return m.month === 1 ? { year: m.year - 1, month: 12 } : { year: m.year, month: m.month - 1 };
+}
+
+/** The latest month a bulletin can report on: the last complete month before `today`. */
+export function lastCompleteMonth(today: string): BulletinMonth {
+  const [y, m] = today.split("-").map(Number);
+  return previousMonth({ year: y, month: m });
+}
+
+export function monthParam(m: BulletinMonth): string {
+  return `${m.year}-${String(m.month).padStart(2, "0")}`;
+}
+
+export function monthLabel(m: BulletinMonth): string {
+  return `${m.year}年${m.month}月`;
+}
+
+export interface IndicatorChange {
+  key: IndicatorKey;
+  label: string;
+  convention: Indicator["convention"];
+  formula: string;
+  current: number | null;
+  previous: number | null;
+  /** Percentage points (one decimal) the rate moved since last month; null if either is missing. */
+  changePoints: number | null;
+  numerator: number | string;
+  denominator: number | string;
+  unit: Indicator["unit"];
+}
+
+function points(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x) * 1000 + 1e-9) / 10;
+}
+
+/** This month's indicators beside last month's, matched by key (both come from computeIndicators). */
+export function compareIndicators(current: readonly Indicator[], previous: readonly Indicator[]): IndicatorChange[] {
+  const before = new Map(previous.map((i) => [i.key, i.rate]));
+  return current.map((i) => {
+    const prev = before.get(i.key) ?? null;
+    return {
+      key: i.key,
+      label: i.label,
+      convention: i.convention,
+      formula: i.formula,
+      current: i.rate,
+      previous: prev,
+      changePoints: i.rate === null || prev === null ? null : points(i.rate - prev),
+      numerator: i.numerator,
+      denominator: i.denominator,
+      unit: i.unit,
+    };
+  });
+}
+
+/** "↑ 2.3 个百分点" / "↓ 0.4 个百分点" / "持平" / "—". */
+export function formatChange(changePoints: number | null): string {
+  if (changePoints === null) return "—";
+  if (changePoints === 0) return "持平";
+  return `${changePoints > 0 ? "↑" : "↓"} ${Math.abs(changePoints).toFixed(1)} 个百分点`;
+}
+
+export interface Rankable {
+  parkId: number;
+  parkName: string;
+  indicators: readonly Indicator[];
+}
+
+export interface RankedPark<T extends Rankable> {
+  row: T;
+  /** 1-based; parks with the same rate share a rank ("1, 2, 2, 4"); null when the park has no rate. */
+  rank: number | null;
+  rate: number | null;
+}
+
+/**
+ * Parks by one indicator, best first. Parks with no rate (nothing to divide by) come last
+ * without a rank: a park with no plan is neither praised nor blamed.
+ */
+export function rankParks<T extends Rankable>(rows: readonly T[], key: IndicatorKey): RankedPark<T>[] {
+  const withRate = rows.map((row) => ({ row, rate: row.indicators.find((i) => i.key === key)?.rate ?? null }));
+  withRate.sort((a, b) => {
+    if (a.rate === null || b.rate === null) return a.rate === null ? (b.rate === null ? a.row.parkName.localeCompare(b.row.parkName, "zh") : 1) : -1;
+    return b.rate - a.rate || a.row.parkName.localeCompare(b.row.parkName, "zh");
+  });
+  let rank = 0;
+  let lastRate: number | null = null;
+  return withRate.map((r, i) => {
+    if (r.rate === null) return { ...r, rank: null };
+    if (r.rate !== lastRate) rank = i + 1;
+    lastRate = r.rate;
+    return { ...r, rank };
+  });
+}
+
+/**
+ * 红榜 and 黑榜: the top and bottom `n` ranked parks. With fewer than 2n ranked parks the
+ * lists would overlap, so each takes half (a park is never on both).
+ */
+export function honourLists<R extends { rank: number | null }>(ranked: readonly R[], n = 3): { red: R[]; black: R[] } {
+  const rated = ranked.filter((r) => r.rank !== null);
+  const size = Math.min(n, Math.floor(rated.length / 2));
+  if (size === 0) return { red: [], black: [] };
+  return { red: rated.slice(0, size), black: rated.slice(rated.length - size).reverse() };
+}

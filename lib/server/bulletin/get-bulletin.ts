@@ -1,0 +1,90 @@
+import { getDb } from "@/lib/db/client";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { type BulletinMonth, type IndicatorChange, type RankedPark, compareIndicators, honourLists, previousMonth, rankParks } from "@/lib/domain/bulletin";
+import type { IndicatorKey, IndicatorCounts } from "@/lib/domain/indicators";
+import type { Actor } from "@/lib/server/actor";
+import { getIndicators } from "@/lib/server/metrics/get-indicators";
+import { type ParkRankingRow, getParkRanking } from "@/lib/server/metrics/get-park-ranking";
+import { type OverdueProblems, getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";
+import { type RedProjectRow, listRedProjects } from "@/lib/server/warnings/list-red-projects";
+import type { IndicatorScope } from "@/lib/validation/indicator-scope";
+import type { BulletinParams } from "@/lib/validation/bulletin";
+
+/** The bulletin lists this many red projects and overdue problems; the totals are always whole. */
+export const BULLETIN_LIST_LIMIT = 100;
+
+export interface BulletinRankRow extends RankedPark<ParkRankingRow> {
+  /** The park's rank last month by the same indicator (null: unranked then). */
+  previousRank: number | null;
+}
+
+export interface Bulletin {
+  month: BulletinMonth;
+  previous: BulletinMonth;
+  scopeName: string;
+  rankKey: IndicatorKey;
+  generatedAt: string;
+  counts: IndicatorCounts;
+  previousCounts: IndicatorCounts;
+  indicators: IndicatorChange[];
+  timeProgress: number;
+  ranking: BulletinRankRow[];
+  red: BulletinRankRow[];
+  black: BulletinRankRow[];
+  redProjects: { total: number; rows: RedProjectRow[] };
+  overdue: OverdueProblems;
+}
+
+function scopeOf(p: BulletinParams, m: BulletinMonth): IndicatorScope {
+  return { park: p.park, region: p.region, year: m.year, through: m.month, cohort: m.year };
+}
+
+async function scopeName(p: BulletinParams): Promise<string> {
+  if (p.park) return (await getDb().park.findUnique({ where: { id: p.park }, select: { name: true } }))?.name ?? "";
+  if (p.region) return (await getDb().region.findUnique({ where: { id: p.region }, select: { name: true } }))?.name ?? "";
+  return "全部可查看园区";
+}
+
+/**
+ * The monthly bulletin (月度通报) for a month and scope: the indicators for January..month
+ * of that year (cohort = that year's signings) against the same figures a month earlier,
+ * the parks ranked by `rank` with 红榜/黑榜 and last month's rank, the red list (督办) and
+ * the overdue problems. Every figure comes from the dashboard's own SQL functions, so the
+ * bulletin and the dashboard agree; the red list and overdue problems are as of today
+ * (they are states, not monthly sums). "dashboard.read" in the scope, checked by those
+ * functions (another park's scope is NOT_FOUND).
+ */
+export async function getBulletin(actor: Actor, params: BulletinParams, today = todayInShanghai()): Promise<Bulletin> {
+  const prev = previousMonth(params.month);
+  const current = scopeOf(params, params.month);
+  const before = scopeOf(params, prev);
+  // The scope check runs first, so a park or region outside the actor's reach fails before any other query.
+  const now = await getIndicators(actor, current, today);
+  const [then, ranking, previousRanking, redProjects, overdue, name] = await Promise.all([
+    getIndicators(actor, before, today),
+    getParkRanking(actor, current, today),
+    getParkRanking(actor, before, today),
+    listRedProjects(actor, { parkId: params.park, regionId: params.region }, { page: 1, pageSize: BULLETIN_LIST_LIMIT }, today),
+    getOverdueProblems(actor, current, today, BULLETIN_LIST_LIMIT),
+    scopeName(params),
+  ]);
+  const lastRanks = new Map(rankParks(previousRanking, params.rank).map((r) => [r.row.parkId, r.rank]));
+  const ranked: BulletinRankRow[] = rankParks(ranking, params.rank).map((r) => ({ ...r, previousRank: lastRanks.get(r.row.parkId) ?? null }));
+  const { red, black } = honourLists(ranked);
+  return {
+    month: params.month,
+    previous: prev,
+    scopeName: name,
+    rankKey: params.rank,
+    generatedAt: new Date().toISOString(),
+    counts: now.counts,
+    previousCounts: then.counts,
+    indicators: compareIndicators(now.indicators, then.indicators),
+    timeProgress: now.timeProgress,
+    ranking: ranked,
+    red,
+    black,
+    redProjects: { total: redProjects.total, rows: redProjects.rows },
+    overdue,
+  };
+}
