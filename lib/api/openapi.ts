@@ -9,7 +9,8 @@ import { PROJECT_FIELD_LABELS } from "@/lib/domain/project-fields";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { createIssueSchema, issueActionSchema, issueFiltersSchema } from "@/lib/validation/issues";
 import { projectCreateSchema } from "@/lib/validation/project";
-import { apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
+import { apiProgressBodySchema, apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
+import { pagingSchema } from "@/lib/validation/progress";
 import { indicatorScopeSchema } from "@/lib/validation/indicator-scope";
 import { API_ERROR_EN, type ApiErrorCode } from "./errors";
 import { API_RATE_LIMIT_PER_MINUTE } from "./rate-limit";
@@ -30,6 +31,8 @@ export interface Operation {
   query?: z.ZodType;
   body?: { schema: z.ZodType; example: unknown; omit?: string[] };
   success: { status: number; description: string; schema: z.ZodType; example?: unknown };
+  /** Another success status with the same body (e.g. 200 for a correction beside 201 for a first filing). */
+  alsoSuccess?: { status: number; description: string };
   errors: ApiErrorCode[];
   public?: boolean;
   /** Field labels that differ for this operation (e.g. "year" of the indicators is the statistics year). */
@@ -232,6 +235,33 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/projects/{id}/progress",
+    tag: "月度进度",
+    summary: "项目的月度填报",
+    description: "各月的本月完成投资、到位资金、形象进度与存在问题（新的月份在前，页码分页），每月的填报与更正记录，以及累计与本年合计。",
+    permission: "project.read",
+    pathParams: idParam("项目"),
+    query: pagingSchema,
+    labels: { pageSize: "每页条数，1-200，默认 50" },
+    success: { status: 200, description: "月报", schema: S.progressListSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "put",
+    path: "/projects/{id}/progress/{year}/{month}",
+    tag: "月度进度",
+    summary: "填报或更正某月进度",
+    description:
+      "只能填报已结束、且不早于项目开工的月份。首次填报不带 `version`（返回 201）；更正须带该月读取时的 `version`（返回 200），他人已更正时返回 409。需要 progress.file（读写令牌具备）。",
+    permission: "progress.file",
+    pathParams: [...idParam("项目"), { name: "year", description: "年份，如 2026" }, { name: "month", description: "月份 1-12" }],
+    body: { schema: apiProgressBodySchema, example: { investmentCompleted: "1250.5", fundsArrived: "800", imageProgress: "主体结构封顶，设备进场", problems: null } },
+    success: { status: 201, description: "已填报", schema: S.progressFiledSchema },
+    alsoSuccess: { status: 200, description: "已更正" },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
     path: "/problems",
     tag: "企业诉求",
     summary: "问题列表",
@@ -344,6 +374,9 @@ function operationObject(op: Operation): JsonSchema {
       content: { "application/json": { schema: responseSchema(op.success.schema) } },
     },
   };
+  if (op.alsoSuccess) {
+    responses[String(op.alsoSuccess.status)] = { description: op.alsoSuccess.description, content: { "application/json": { schema: responseSchema(op.success.schema) } } };
+  }
   for (const code of [...op.errors, "INTERNAL" as const]) {
     if (op.public && code === "INTERNAL") continue;
     responses[ERROR_STATUS[code]] = { $ref: `#/components/responses/${code}` };

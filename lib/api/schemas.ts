@@ -295,3 +295,47 @@ export const indicatorsSchema = z
       .meta({ description: "应开工未开工项目（前 20 个，按计划开工日期）" }),
   })
   .meta({ id: "Indicators" });
+
+// ---------------------------------------------------------------- monthly progress (月度填报)
+
+export const progressListSchema = z
+  .object({
+    rows: z.array(
+      z.object({
+        id: z.int(),
+        year: z.int(),
+        month: z.int(),
+        investmentCompleted: money.meta({ description: "本月完成投资（万元）" }),
+        fundsArrived: money.meta({ description: "本月到位资金（万元）" }),
+        imageProgress: z.string().nullable(),
+        problems: z.string().nullable(),
+        version: z.int().meta({ description: "更正该月时须带回的版本号" }),
+        filedByName: z.string(),
+        filedAt: instant,
+      }),
+    ),
+    history: z
+      .array(
+        z.object({
+          reportId: z.int(),
+          action: z.enum(["progress.file", "progress.correct"]),
+          at: instant,
+          actorName: z.string().nullable(),
+          before: z.record(z.string(), z.unknown()).nullable(),
+          after: z.record(z.string(), z.unknown()).nullable(),
+        }),
+      )
+      .meta({ description: "本页各月的填报与更正记录（新的在前）" }),
+    totals: z
+      .object({ investmentTotal: amount, fundsTotal: amount, investmentYear: amount, fundsYear: amount })
+      .meta({ description: "累计（含期初余额）与本年合计，万元" }),
+    total: z.int(),
+    page: z.int(),
+    pageSize: z.int(),
+    pageCount: z.int(),
+  })
+  .meta({ id: "ProgressReports" });
+
+export const progressFiledSchema = z
+  .object({ id: z.int(), projectId: z.int(), year: z.int(), month: z.int(), version: z.int(), created: z.boolean().meta({ description: "true 为首次填报（201），false 为更正（200）" }) })
+  .meta({ id: "ProgressFiled" });

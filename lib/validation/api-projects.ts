@@ -6,6 +6,7 @@ import { PROJECT_STATUSES, STAGES } from "@/lib/domain/stages";
 import { boardFiltersSchema } from "./board-filters";
 import { fieldErrors, projectUpdateSchema } from "./project";
 import { moveStageSchema, statusChangeSchema } from "./transition";
+import { progressReportSchema } from "./progress";
 
 export const API_PAGE_LIMIT_MAX = 100;
 
@@ -63,3 +64,6 @@ export function apiFieldErrors(error: z.ZodError): Record<string, string[]> {
   }
   return out;
 }
+
+/** PUT /projects/{id}/progress/{year}/{month}: the month's figures; project, year and month come from the path. */
+export const apiProgressBodySchema = progressReportSchema.omit({ projectId: true, year: true, month: true });

@@ -21,6 +21,9 @@ import * as problemRoute from "@/app/api/v1/problems/[id]/route";
 import * as actionsRoute from "@/app/api/v1/problems/[id]/actions/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 import * as indicatorsRoute from "@/app/api/v1/indicators/route";
+import * as progressRoute from "@/app/api/v1/projects/[id]/progress/route";
+import * as progressMonthRoute from "@/app/api/v1/projects/[id]/progress/[year]/[month]/route";
+import { isoToDate } from "@/lib/domain/dates";
 import { makeProject, unique } from "../helpers/factories";
 import { type IssueWorld, issueInput, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
 import { projectForm } from "../helpers/pipeline-factories";
@@ -385,6 +388,59 @@ describe("problems", () => {
     expect(fieldPaths(bad.json)).toEqual(["action"]);
     expect((await call(actionsRoute.POST as Handler, "POST", "/", { token: readA, params, body: { version: 2, action: "comment", note: "x" } })).status).toBe(403);
     expect((await call(actionsRoute.POST as Handler, "POST", "/", { token: rwA, params: { id: String(issueB.id) }, body: { version: 1, action: "comment", note: "x" } })).status).toBe(404);
+  });
+});
+
+describe("monthly progress", () => {
+  async function startedProject(parkId: number) {
+    const p = await makeProject({ parkId, stage: "STARTED", signedDate: "2025-03-01" });
+    await getDb().project.update({ where: { id: p.id }, data: { actualStartDate: isoToDate("2025-06-01"), landedDate: isoToDate("2025-05-01"), stageDate: isoToDate("2025-06-01") } });
+    return p;
+  }
+  const month = { investmentCompleted: "1250.5", fundsArrived: 800, imageProgress: "主体结构施工" };
+
+  it("files a month (201), refuses a second filing without the version (409), corrects with it (200), and lists it", async () => {
+    const p = await startedProject(w.park.id);
+    const params = { id: String(p.id), year: "2025", month: "7" };
+    const first = await call(progressMonthRoute.PUT as Handler, "PUT", "/", { token: rwA, params, body: month });
+    expect(first.status).toBe(201);
+    expect(S.progressFiledSchema.parse(first.json)).toMatchObject({ projectId: p.id, year: 2025, month: 7, version: 1, created: true });
+    const again = await call(progressMonthRoute.PUT as Handler, "PUT", "/", { token: rwA, params, body: month });
+    expect(again.status).toBe(409);
+    const fix = await call(progressMonthRoute.PUT as Handler, "PUT", "/", { token: rwA, params, body: { ...month, investmentCompleted: "1300", version: 1 } });
+    expect(fix.status).toBe(200);
+    expect(S.progressFiledSchema.parse(fix.json)).toMatchObject({ version: 2, created: false });
+
+    const list = await call(progressRoute.GET as Handler, "GET", `/projects/${p.id}/progress`, { token: readA, params: { id: String(p.id) } });
+    expect(list.status).toBe(200);
+    const data = S.progressListSchema.parse(list.json);
+    expect(data.rows.map((r) => [r.year, r.month, r.investmentCompleted, r.version])).toEqual([[2025, 7, "1300.00", 2]]);
+    expect(data.history.map((h) => h.action)).toEqual(["progress.correct", "progress.file"]);
+    expect(data.totals.investmentTotal).toBe("1300.00");
+  });
+
+  it.each([
+    [{ year: "2025", month: "13" }, month, ["month"]],
+    [{ year: "20x5", month: "7" }, month, ["year"]],
+    [{ year: "2025", month: "7" }, { ...month, imageProgress: "" }, ["imageProgress"]],
+    [{ year: "2025", month: "7" }, { ...month, fundsArrived: "-5" }, ["fundsArrived"]],
+    [{ year: "2025", month: "4" }, month, ["month"]],
+  ])("PUT %j with %j is a 422 naming %j", async (ym, body, paths) => {
+    const p = await startedProject(w.park.id);
+    const res = await call(progressMonthRoute.PUT as Handler, "PUT", "/", { token: rwA, params: { id: String(p.id), ...ym }, body });
+    expect(res.status).toBe(422);
+    expect(fieldPaths(res.json)).toEqual(paths);
+  });
+
+  it("403 for a read-only token; 404 for another park's project; bad paging is a 422", async () => {
+    const b = await startedProject(w.otherPark.id);
+    const a = await startedProject(w.park.id);
+    expect((await call(progressMonthRoute.PUT as Handler, "PUT", "/", { token: readA, params: { id: String(a.id), year: "2025", month: "7" }, body: month })).status).toBe(403);
+    expect((await call(progressMonthRoute.PUT as Handler, "PUT", "/", { token: rwA, params: { id: String(b.id), year: "2025", month: "7" }, body: month })).status).toBe(404);
+    expect((await call(progressRoute.GET as Handler, "GET", "/", { token: readA, params: { id: String(b.id) } })).status).toBe(404);
+    const bad = await call(progressRoute.GET as Handler, "GET", "/x?pageSize=500", { token: readA, params: { id: String(a.id) } });
+    expect(bad.status).toBe(422);
+    expect(fieldPaths(bad.json)).toEqual(["pageSize"]);
   });
 });
 
