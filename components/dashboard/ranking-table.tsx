@@ -54,7 +54,8 @@ export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateCo
   // 红榜/黑榜 by merit, whatever the display direction.
   const merit = useMemo(() => {
     const ranked = [...sorted.withValue].sort((a, b) => (value(b, sort)! - value(a, sort)!) * (lowerIsBetter ? -1 : 1));
-    const n = ranked.length >= RANK_SIZE * 2 ? RANK_SIZE : Math.floor(ranked.length / 2);
+    // A third of the parks at most on each list, so a small region does not put everyone on one.
+    const n = Math.min(RANK_SIZE, Math.floor(ranked.length / 3));
     return { red: new Set(ranked.slice(0, n).map((r) => r.parkId)), black: new Set(ranked.slice(ranked.length - n).map((r) => r.parkId)) };
   }, [sorted, sort, lowerIsBetter]);
 
@@ -121,7 +122,7 @@ export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateCo
           })}
         </tbody>
       </table>
-      <p className="px-3 py-2 text-xs text-slate-500">点击列标题排序；红榜、黑榜为当前排序指标的前 {RANK_SIZE} 名和后 {RANK_SIZE} 名（园区不足 6 个时各取一半），“—”表示分母为 0，不参与排名。</p>
+      <p className="px-3 py-2 text-xs text-slate-500">点击列标题排序；红榜、黑榜为当前排序指标的前 {RANK_SIZE} 名和后 {RANK_SIZE} 名（园区不足 9 个时各取三分之一），“—”表示分母为 0，不参与排名。</p>
     </div>
   );
 }

@@ -47,19 +47,7 @@ export async function getIndicators(actor: Actor, scope: IndicatorScope, today =
   const asOf = dueAsOf(period, today);
   const [[row], due] = await Promise.all([
     queryCounts(actor, parkIds, period, today, "none"),
-    getDb().$queryRaw<(Omit<DueNotStartedItem, "plannedStartDate"> & { plannedStartDate: Date })[]>(Prisma.sql`
-      SELECT pr.id, pr.code, pr.name, pk.name AS "parkName", pr.stage::text AS stage, pr.status::text AS status,
-             pr."plannedStartDate", (CAST(${asOf} AS date) - pr."plannedStartDate")::int AS "daysLate",
-             COALESCE(NULLIF(pr."statusReason", ''),
-                      (SELECT NULLIF(rp.problems, '') FROM "ProgressReport" rp WHERE rp."projectId" = pr.id
-                        ORDER BY rp.year DESC, rp.month DESC LIMIT 1),
-                      NULLIF(pr.problems, '')) AS reason,
-             (SELECT count(*) FROM "EnterpriseIssue" i WHERE i."projectId" = pr.id AND i.status <> 'CLOSED')::int AS "openIssues"
-      FROM "Project" pr
-      JOIN "Park" pk ON pk.id = pr."parkId"
-      WHERE ${scopeSql(actor, parkIds)} AND ${metricSql("due.notStarted", period, today)}
-      ORDER BY pr."plannedStartDate" ASC, pr.id ASC
-      LIMIT ${DUE_LIST_LIMIT}`),
+    getDb().$queryRaw<(Omit<DueNotStartedItem, "plannedStartDate"> & { plannedStartDate: Date })[]>(dueNotStartedQuery(actor, parkIds, period, today)),
   ]);
   const { key: _key, activeSigned, activeLanded, activeStarted, activeProducing, ...counts } = row;
   return {
@@ -79,4 +67,22 @@ export async function getIndicators(actor: Actor, scope: IndicatorScope, today =
     },
     dueNotStarted: due.map((d) => ({ ...d, plannedStartDate: dateToIso(d.plannedStartDate) })),
   };
+}
+
+/** The first 应开工未开工 projects with their reasons (exported for the benchmark). */
+export function dueNotStartedQuery(actor: Actor, parkIds: number[], period: IndicatorPeriod, today: string): Prisma.Sql {
+  const asOf = dueAsOf(period, today);
+  return Prisma.sql`
+    SELECT pr.id, pr.code, pr.name, pk.name AS "parkName", pr.stage::text AS stage, pr.status::text AS status,
+           pr."plannedStartDate", (CAST(${asOf} AS date) - pr."plannedStartDate")::int AS "daysLate",
+           COALESCE(NULLIF(pr."statusReason", ''),
+                    (SELECT NULLIF(rp.problems, '') FROM "ProgressReport" rp WHERE rp."projectId" = pr.id
+                      ORDER BY rp.year DESC, rp.month DESC LIMIT 1),
+                    NULLIF(pr.problems, '')) AS reason,
+           (SELECT count(*) FROM "EnterpriseIssue" i WHERE i."projectId" = pr.id AND i.status <> 'CLOSED')::int AS "openIssues"
+    FROM "Project" pr
+    JOIN "Park" pk ON pk.id = pr."parkId"
+    WHERE ${scopeSql(actor, parkIds)} AND ${metricSql("due.notStarted", period, today)}
+    ORDER BY pr."plannedStartDate" ASC, pr.id ASC
+    LIMIT ${DUE_LIST_LIMIT}`;
 }

@@ -26,12 +26,17 @@ export interface TrendMonth {
  */
 export async function getMonthlyTrend(actor: Actor, scope: IndicatorScope, _today = todayInShanghai()): Promise<TrendMonth[]> {
   const parkIds = await scopeParkIds(actor, scope);
+  return getDb().$queryRaw<TrendMonth[]>(monthlyTrendQuery(actor, parkIds, scope));
+}
+
+/** The trend's statement (exported for the benchmark, which runs it through pg directly). */
+export function monthlyTrendQuery(actor: Actor, parkIds: number[], scope: Pick<IndicatorScope, "year" | "through">): Prisma.Sql {
   const from = `${scope.year}-01-01`;
   const to = periodEnd(scope.year, scope.through);
   const where = scopeSql(actor, parkIds);
   const within = (col: string) => Prisma.sql`pr.${Prisma.raw(`"${col}"`)} BETWEEN CAST(${from} AS date) AND CAST(${to} AS date)`;
   const month = (col: string) => Prisma.sql`extract(month FROM pr.${Prisma.raw(`"${col}"`)})::int`;
-  return getDb().$queryRaw<TrendMonth[]>(Prisma.sql`
+  return Prisma.sql`
     WITH sg AS (
       SELECT ${month("signedDate")} AS m, count(*)::int AS n, sum(pr."contractInvestment") AS amount
       FROM "Project" pr WHERE ${where} AND ${within("signedDate")} GROUP BY 1
@@ -54,5 +59,5 @@ export async function getMonthlyTrend(actor: Actor, scope: IndicatorScope, _toda
            COALESCE(inv.inv, 0)::numeric(16, 2)::text AS "investmentCompleted", COALESCE(inv.funds, 0)::numeric(16, 2)::text AS "fundsArrived"
     FROM generate_series(1, ${scope.through}::int) AS g(m)
     LEFT JOIN sg ON sg.m = g.m LEFT JOIN st ON st.m = g.m LEFT JOIN pd ON pd.m = g.m LEFT JOIN inv ON inv.m = g.m
-    ORDER BY g.m`);
+    ORDER BY g.m`;
 }
