@@ -6,6 +6,7 @@ import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
 import { formatMoney } from "@/lib/domain/money";
 import { type BoardCard, type PendingMove, menuMoves, moveLabel } from "./board-types";
+import { WarningLight } from "@/components/warnings/warning-light";
 
 export function ProjectCard({ card, rights, showPark, onMove }: { card: BoardCard; rights: { write: boolean; correct: boolean }; showPark: boolean; onMove: (m: PendingMove) => void }) {
   const moves = menuMoves(card, rights);
@@ -69,6 +70,7 @@ export function ProjectCard({ card, rights, showPark, onMove }: { card: BoardCar
         <span title={`${card.stageDate} 进入当前阶段`}>在本阶段 {card.daysInStage} 天</span>
         <span>包保：{card.liaisonName ?? "未分配"}</span>
         {card.stale && <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700">滞留</span>}
+        {card.light?.overall && <WarningLight light={card.light} />}
       </div>
     </article>
   );

@@ -4,8 +4,9 @@ import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { formatMoney } from "@/lib/domain/money";
 import { KEY_LEVEL_LABELS } from "@/lib/domain/labels";
 import { StageBadge } from "@/components/ui/stage-badge";
+import { type LightSummary, WarningLight } from "@/components/warnings/warning-light";
 
-export function ProjectTable({ items }: { items: ProjectListItem[] }) {
+export function ProjectTable({ items, lights }: { items: ProjectListItem[]; lights?: Record<number, LightSummary> }) {
   if (items.length === 0) {
     return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">没有符合条件的项目</p>;
   }
@@ -23,6 +24,7 @@ export function ProjectTable({ items }: { items: ProjectListItem[] }) {
             <th className="px-3 py-2">签约日期</th>
             <th className="px-3 py-2 text-right">总投资</th>
             <th className="px-3 py-2">包保责任人</th>
+            {lights && <th className="px-3 py-2">亮灯</th>}
           </tr>
         </thead>
         <tbody>
@@ -44,6 +46,11 @@ export function ProjectTable({ items }: { items: ProjectListItem[] }) {
               <td className="px-3 py-2 tabular-nums text-slate-700">{p.signedDate}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatMoney(p.totalInvestment)}</td>
               <td className="px-3 py-2 text-slate-700">{p.liaisonName ?? "—"}</td>
+              {lights && (
+                <td className="px-3 py-2">
+                  <WarningLight light={lights[p.id]} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

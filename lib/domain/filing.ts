@@ -127,3 +127,9 @@ export function fileableMonthProblem(ym: YearMonth, actualStartDate: string | nu
 export function monthsElapsed(today: string): number {
   return monthOf(today).month - 1;
 }
+
+/** The last `n` completed months, newest first, as [YYYY-MM, "2026年10月"] for pickers. */
+export function recentCompletedMonths(today: string, n = 12): [string, string][] {
+  const last = monthIndex(lastCompletedMonth(today));
+  return Array.from({ length: n }, (_, i) => fromMonthIndex(last - i)).map((ym) => [ymKey(ym), formatYearMonth(ym)]);
+}

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ProjectFiltersForm } from "@/components/projects/project-filters-form";
 import { ProjectTable } from "@/components/projects/project-table";
+import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 import { describeMetric } from "@/lib/domain/indicators";
 import { drillPeriod } from "@/lib/server/metrics/drill-down";
 
@@ -20,6 +21,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   requirePermission(actor, "project.read");
   const { filters, errors } = parseProjectFilters(await searchParams);
   const [result, parks, industries] = await Promise.all([listProjects(actor, filters), listVisibleParks(actor), listProjectIndustries(actor)]);
+  const lights = Object.fromEntries(await getLightsForProjects(actor, result.items.map((p) => p.id)));
   const { page: _page, ...params } = filters;
   return (
     <>
@@ -53,7 +55,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           以下筛选条件无效，已忽略：{errors.join("；")}
         </div>
       )}
-      <ProjectTable items={result.items} />
+      <ProjectTable items={result.items} lights={lights} />
       <Pagination basePath="/projects" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
     </>
   );

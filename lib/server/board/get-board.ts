@@ -5,6 +5,8 @@ import { AppError } from "@/lib/server/errors";
 import { todayInShanghai, dateToIso } from "@/lib/domain/dates";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { type BoardColumnKey, type BoardFilters, BOARD_COLUMNS, boardCursorSchema } from "@/lib/validation/board-filters";
+import type { LightResult } from "@/lib/domain/warnings";
+import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 
 export const BOARD_PAGE_SIZE = 30;
 
@@ -23,6 +25,8 @@ export interface BoardCard {
   daysInStage: number;
   stale: boolean;
   liaisonName: string | null;
+  /** 亮灯 (lib/domain/warnings): overall light, per rule, reasons. */
+  light: Pick<LightResult, "overall" | "start" | "progress" | "filing" | "reasons"> | null;
 }
 
 export interface BoardColumn {
@@ -70,7 +74,19 @@ export function assertBoardScope(actor: Actor, f: BoardFilters) {
   else if (parksWith(actor, "project.read").length === 0) throw new AppError("NOT_FOUND", "没有可查看的园区");
 }
 
-type CardRow = Omit<BoardCard, "stageDate"> & { stageDate: Date };
+type CardRow = Omit<BoardCard, "stageDate" | "light"> & { stageDate: Date };
+
+/** Adds the traffic lights to loaded cards: one light query for all of them. */
+async function withLights(actor: Actor, pages: { cards: Omit<BoardCard, "light">[]; nextCursor: string | null }[], today: string) {
+  const lights = await getLightsForProjects(actor, pages.flatMap((p) => p.cards.map((c) => c.id)), today);
+  return pages.map((p) => ({
+    ...p,
+    cards: p.cards.map((c): BoardCard => {
+      const l = lights.get(c.id);
+      return { ...c, light: l ? { overall: l.overall, start: l.start, progress: l.progress, filing: l.filing, reasons: l.reasons } : null };
+    }),
+  }));
+}
 
 async function loadCards(actor: Actor, f: BoardFilters, key: BoardColumnKey, today: string, cursor: string | null, limit: number) {
   let after = Prisma.empty;
@@ -112,7 +128,8 @@ export async function getBoard(actor: Actor, f: BoardFilters, today = todayInSha
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"
     WHERE ${boardWhere(actor, f, today)}
     GROUP BY 1`);
-  const [totals, ...pages] = await Promise.all([totalsPromise, ...BOARD_COLUMNS.map((key) => loadCards(actor, f, key, today, null, BOARD_PAGE_SIZE))]);
+  const [totals, ...loaded] = await Promise.all([totalsPromise, ...BOARD_COLUMNS.map((key) => loadCards(actor, f, key, today, null, BOARD_PAGE_SIZE))]);
+  const pages = await withLights(actor, loaded, today);
   return BOARD_COLUMNS.map((key, i) => {
     const t = totals.find((row) => row.key === key);
     return { key, count: t?.count ?? 0, totalInvestment: t?.totalInvestment ?? "0", ...pages[i] };
@@ -125,7 +142,8 @@ export async function getBoardColumnPage(actor: Actor, f: BoardFilters, key: Boa
   if (!BOARD_COLUMNS.includes(key)) throw new AppError("VALIDATION", "看板列无效");
   const parsed = boardCursorSchema.safeParse(cursor);
   if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0].message);
-  return loadCards(actor, f, key, today, parsed.data, BOARD_PAGE_SIZE);
+  const [page] = await withLights(actor, [await loadCards(actor, f, key, today, parsed.data, BOARD_PAGE_SIZE)], today);
+  return page;
 }
 
 /** Liaisons with active assignments in the board's scope, for the liaison filter. */

@@ -1,0 +1,176 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound, requirePermission } from "@/lib/auth/guards";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { formatYearMonth, lastCompletedMonth, parseYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/filing";
+import { filingPageSchema } from "@/lib/validation/progress";
+import { parseUrlFilters } from "@/lib/validation/url-filters";
+import { pageFrom } from "@/lib/validation/paging";
+import { listMissingFilings } from "@/lib/server/progress/list-missing-filings";
+import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { PrintButton } from "@/components/ui/print-button";
+import { MonthParkFilter } from "@/components/progress/month-park-filter";
+
+export const metadata: Metadata = { title: "未填报清单" };
+
+export default async function MissingFilingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  requirePermission(actor, "project.read");
+  const raw = await searchParams;
+  const { filters, errors } = parseUrlFilters(filingPageSchema, raw);
+  const today = todayInShanghai();
+  const ym = (filters.month && parseYearMonth(filters.month)) || lastCompletedMonth(today);
+  const monthKey = ymKey(ym);
+  const [result, parks] = await Promise.all([
+    orNotFound(listMissingFilings(actor, { parkId: filters.park, year: ym.year, month: ym.month, liaisonId: filters.liaison }, { page: pageFrom(raw.page), pageSize: 50 })).catch((e) => {
+      if (e?.code === "VALIDATION") return e.message as string;
+      throw e;
+    }),
+    listVisibleParks(actor),
+  ]);
+  const params = { park: filters.park, month: monthKey };
+  const qs = (extra: Record<string, string | number | undefined>) =>
+    "?" + new URLSearchParams(Object.entries({ ...params, ...extra }).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
+  return (
+    <>
+      <div className="no-print mb-2 text-sm">
+        <Link href={`/progress?month=${monthKey}${filters.park ? `&park=${filters.park}` : ""}`} className="text-brand-600 hover:underline">
+          ← 月度填报
+        </Link>
+      </div>
+      <PageHeader title={`${formatYearMonth(ym)} 未填报清单`} subtitle="按园区和包保责任人列出应报未报的项目（已开工、正常推进的项目，当月或以前开工）">
+        <PrintButton />
+      </PageHeader>
+      <MonthParkFilter action="/progress/missing" parks={parks} park={filters.park} month={monthKey} months={recentCompletedMonths(today)} allParks />
+      {errors.length > 0 && (
+        <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          以下筛选条件无效，已忽略：{errors.join("；")}
+        </div>
+      )}
+      {typeof result === "string" ? (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {result}
+        </div>
+      ) : (
+        <>
+          <p className="mb-3 text-sm text-slate-700">
+            截止日 <strong>{result.dueDate}</strong>（月末后第 5 个工作日）{result.overdue ? "，已过截止日，以下为逾期未报" : "，尚未到截止日，以下为待报"}
+          </p>
+          <div className="mb-4 grid gap-4 lg:grid-cols-2">
+            <section>
+              <h2 className="mb-2 font-semibold">按园区</h2>
+              <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="missing-by-park">
+                <thead className="bg-slate-100 text-left text-slate-600">
+                  <tr>
+                    <th className="px-3 py-2">园区</th>
+                    <th className="px-3 py-2 text-right">应报</th>
+                    <th className="px-3 py-2 text-right">未报</th>
+                    <th className="px-3 py-2 text-right">报送率</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.byPark.map((r) => (
+                    <tr key={r.parkId} className="border-t border-slate-100">
+                      <td className="px-3 py-2">
+                        <Link className="text-brand-600 hover:underline" href={`/progress/missing${qs({ park: r.parkId, liaison: undefined })}`}>
+                          {r.parkName}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2 text-right tabular-nums">{r.owed}</td>
+                      <td className={`px-3 py-2 text-right tabular-nums ${r.missing > 0 ? "font-medium text-red-700" : ""}`}>{r.missing}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{r.owed ? `${(((r.owed - r.missing) * 100) / r.owed).toFixed(1)}%` : "—"}</td>
+                    </tr>
+                  ))}
+                  {result.byPark.length === 0 && (
+                    <tr>
+                      <td colSpan={4} className="px-3 py-4 text-center text-slate-500">
+                        该月没有应报项目
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </section>
+            <section>
+              <h2 className="mb-2 font-semibold">按包保责任人</h2>
+              <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="missing-by-person">
+                <thead className="bg-slate-100 text-left text-slate-600">
+                  <tr>
+                    <th className="px-3 py-2">包保责任人</th>
+                    <th className="px-3 py-2 text-right">负责项目</th>
+                    <th className="px-3 py-2 text-right">未报</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.byPerson.map((r) => (
+                    <tr key={r.liaisonId ?? 0} className={`border-t border-slate-100 ${filters.liaison === r.liaisonId ? "bg-brand-50" : ""}`}>
+                      <td className="px-3 py-2">
+                        {r.liaisonId ? (
+                          <Link className="text-brand-600 hover:underline" href={`/progress/missing${qs({ liaison: r.liaisonId })}`}>
+                            {r.liaisonName}
+                          </Link>
+                        ) : (
+                          <span className="text-slate-500">未分配包保责任人</span>
+                        )}
+                      </td>
+                      <td className="px-3 py-2 text-right tabular-nums">{r.owed}</td>
+                      <td className="px-3 py-2 text-right font-medium tabular-nums text-red-700">{r.missing}</td>
+                    </tr>
+                  ))}
+                  {result.byPerson.length === 0 && (
+                    <tr>
+                      <td colSpan={3} className="px-3 py-4 text-center text-slate-500">
+                        全部已报
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </section>
+          </div>
+          <h2 className="mb-2 font-semibold">未填报项目{filters.liaison ? `（${result.byPerson.find((p) => p.liaisonId === filters.liaison)?.liaisonName ?? ""}）` : ""}</h2>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full text-sm" data-testid="missing-list">
+              <thead className="bg-slate-100 text-left text-slate-600">
+                <tr>
+                  <th className="px-3 py-2">园区</th>
+                  <th className="px-3 py-2">包保责任人</th>
+                  <th className="px-3 py-2">项目</th>
+                  <th className="px-3 py-2">投资主体</th>
+                  <th className="px-3 py-2">开工日期</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => (
+                  <tr key={r.id} className="border-t border-slate-100">
+                    <td className="px-3 py-2 text-slate-700">{r.parkName}</td>
+                    <td className="px-3 py-2 text-slate-700">{r.liaisonName ?? "未分配"}</td>
+                    <td className="px-3 py-2">
+                      <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
+                        {r.name}
+                      </Link>
+                      <div className="text-xs text-slate-400">{r.code}</div>
+                    </td>
+                    <td className="px-3 py-2 text-slate-700">{r.enterpriseName}</td>
+                    <td className="px-3 py-2 tabular-nums text-slate-700">{r.actualStartDate}</td>
+                  </tr>
+                ))}
+                {result.rows.length === 0 && (
+                  <tr>
+                    <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
+                      没有未填报的项目
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <Pagination basePath="/progress/missing" params={{ ...params, liaison: filters.liaison }} page={result.page} pageCount={result.pageCount} total={result.total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound, requirePermission } from "@/lib/auth/guards";
+import { parksWith } from "@/lib/server/actor";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { formatYearMonth, lastCompletedMonth, parseYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/filing";
+import { filingPageSchema } from "@/lib/validation/progress";
+import { parseUrlFilters } from "@/lib/validation/url-filters";
+import { pageFrom } from "@/lib/validation/paging";
+import { listFilingGrid } from "@/lib/server/progress/list-filing-grid";
+import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { PrintButton } from "@/components/ui/print-button";
+import { MonthParkFilter } from "@/components/progress/month-park-filter";
+import { ProgressGrid } from "@/components/progress/progress-grid";
+
+export const metadata: Metadata = { title: "月度填报" };
+
+export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  requirePermission(actor, "project.read");
+  const raw = await searchParams;
+  const { filters, errors } = parseUrlFilters(filingPageSchema, raw);
+  const today = todayInShanghai();
+  const filers = parksWith(actor, "progress.file");
+  const readable = parksWith(actor, "project.read");
+  const park = filters.park ?? filers[0] ?? readable[0];
+  const ym = (filters.month && parseYearMonth(filters.month)) || lastCompletedMonth(today);
+  const onlyMissing = filters.only === "missing";
+  const [grid, parks] = await Promise.all([
+    orNotFound(listFilingGrid(actor, { parkId: park, year: ym.year, month: ym.month }, { onlyMissing, page: pageFrom(raw.page), pageSize: 50 })).catch((e) => {
+      // A month that is not over yet (typed into the URL) is a filter error, not a 404.
+      if (e?.code === "VALIDATION") return e.message as string;
+      throw e;
+    }),
+    listVisibleParks(actor),
+  ]);
+  const parkName = parks.find((p) => p.id === park)?.name ?? "";
+  const monthKey = ymKey(ym);
+  return (
+    <>
+      <PageHeader title={`${parkName} · 月度填报`} subtitle="已开工（含已投产）的项目每月填报本月完成投资、到位资金、形象进度和存在问题；每月报表须在月末后第 5 个工作日内报送，已报月份可更正，修改留痕。">
+        <div className="no-print flex gap-2">
+          <Link href={`/progress/missing?park=${park}&month=${monthKey}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            未填报清单
+          </Link>
+          <PrintButton />
+        </div>
+      </PageHeader>
+      <MonthParkFilter
+        action="/progress"
+        parks={parks}
+        park={park}
+        month={monthKey}
+        months={recentCompletedMonths(today)}
+        extra={
+          <label className="flex items-center gap-1 pb-1.5 text-sm text-slate-700">
+            <input type="checkbox" name="only" value="missing" defaultChecked={onlyMissing} /> 只看未填报
+          </label>
+        }
+      />
+      {errors.length > 0 && (
+        <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          以下筛选条件无效，已忽略：{errors.join("；")}
+        </div>
+      )}
+      {typeof grid === "string" ? (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {grid}
+        </div>
+      ) : (
+        <>
+          <p className="mb-3 text-sm text-slate-700" data-testid="filing-summary">
+            {formatYearMonth(ym)}月报截止 <strong>{grid.dueDate}</strong>
+            {grid.overdue ? "（已过截止日）" : "（未到截止日）"}：应报 {onlyMissing ? "—" : grid.total} 项，已报 {grid.filed} 项
+            {!onlyMissing && grid.total - grid.filed > 0 && (
+              <span className={grid.overdue ? "font-medium text-red-700" : "text-amber-800"}>，{grid.overdue ? "逾期未报" : "待报"} {grid.total - grid.filed} 项</span>
+            )}
+            {!grid.canFile && <span className="ml-2 text-slate-500">（您在本园区只能查看，不能填报）</span>}
+          </p>
+          <ProgressGrid rows={grid.rows} year={ym.year} month={ym.month} canFile={grid.canFile} />
+          <Pagination basePath="/progress" params={{ park, month: monthKey, only: filters.only }} page={grid.page} pageCount={grid.pageCount} total={grid.total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import Link from "next/link";
+import { Fragment, useState } from "react";
+import { formatWan } from "@/lib/domain/money";
+import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import type { FilingGridRow } from "@/lib/server/progress/list-filing-grid";
+import { ProgressReportForm } from "./progress-report-form";
+
+const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** The month's grid: one row per project that owes the month, filed figures or a button to file. */
+export function ProgressGrid({ rows, year, month, canFile }: { rows: FilingGridRow[]; year: number; month: number; canFile: boolean }) {
+  const [editing, setEditing] = useState<number | null>(null);
+  if (rows.length === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">该月没有需要填报的项目</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-sm" data-testid="progress-grid">
+        <thead className="bg-slate-100 text-left text-slate-600">
+          <tr>
+            <th className="px-3 py-2">项目</th>
+            <th className="px-3 py-2">包保责任人</th>
+            <th className="px-3 py-2 text-right">本年计划投资</th>
+            <th className="px-3 py-2 text-right">本年此前完成</th>
+            <th className="px-3 py-2 text-right">本月完成投资</th>
+            <th className="px-3 py-2 text-right">本月到位资金</th>
+            <th className="px-3 py-2">形象进度 / 存在问题</th>
+            <th className="px-3 py-2">填报</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <Fragment key={r.id}>
+              <tr className="border-t border-slate-100 align-top" data-testid="progress-row" data-project-id={r.id}>
+                <td className="px-3 py-2">
+                  <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
+                    {r.name}
+                  </Link>
+                  <div className="text-xs text-slate-400">
+                    {r.code} · {STAGE_LABELS[r.stage as Stage]} · {r.actualStartDate} 开工
+                  </div>
+                </td>
+                <td className="px-3 py-2 text-slate-700">{r.liaisonName ?? "未分配"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{r.plannedInvestment === null ? "—" : formatWan(r.plannedInvestment)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatWan(r.completedBefore)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{r.report ? formatWan(r.report.investmentCompleted) : "—"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{r.report ? formatWan(r.report.fundsArrived) : "—"}</td>
+                <td className="max-w-xs px-3 py-2 text-slate-700">
+                  {r.report ? (
+                    <>
+                      <div>{r.report.imageProgress ?? "—"}</div>
+                      {r.report.problems && <div className="text-xs text-amber-800">问题：{r.report.problems}</div>}
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  {r.report ? (
+                    <div className="text-xs text-slate-600" data-testid="filed-by">
+                      <span className="rounded bg-emerald-50 px-1.5 py-0.5 font-medium text-emerald-800">已填报</span>
+                      <div className="mt-1">
+                        {r.report.filedByName} {dateTime.format(new Date(r.report.filedAt))}
+                      </div>
+                    </div>
+                  ) : (
+                    <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">未填报</span>
+                  )}
+                  {canFile && editing !== r.id && (
+                    <button type="button" onClick={() => setEditing(r.id)} className="no-print mt-1 block text-xs text-brand-600 hover:underline" aria-label={`${r.report ? "更正" : "填报"} ${r.name}`}>
+                      {r.report ? "更正" : "填报"}
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {editing === r.id && (
+                <tr className="no-print">
+                  <td colSpan={8} className="px-3 pb-3">
+                    <ProgressReportForm projectId={r.id} projectName={r.name} year={year} month={month} existing={r.report} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

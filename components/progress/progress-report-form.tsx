@@ -1,0 +1,117 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { progressReportSchema } from "@/lib/validation/progress";
+import { fieldErrors } from "@/lib/validation/project";
+import { formatYearMonth } from "@/lib/domain/filing";
+import { FieldErrors } from "@/components/ui/field-errors";
+import { fileProgressReportAction } from "@/app/(app)/progress/actions";
+
+export interface ReportValues {
+  version: number;
+  investmentCompleted: string;
+  fundsArrived: string;
+  imageProgress: string | null;
+  problems: string | null;
+}
+
+const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
+
+/**
+ * Files a month or corrects it (with the version loaded). Checked in the browser with the
+ * same zod schema as the server; the server's field errors land on the same fields.
+ */
+export function ProgressReportForm({
+  projectId,
+  projectName,
+  year,
+  month,
+  existing,
+  onDone,
+  onCancel,
+}: {
+  projectId: number;
+  projectName: string;
+  year: number;
+  month: number;
+  existing: ReportValues | null;
+  onDone?: () => void;
+  onCancel?: () => void;
+}) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const label = `${projectName} ${formatYearMonth({ year, month })}`;
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>;
+    const values = { ...form, projectId, year, month, version: existing?.version };
+    const parsed = progressReportSchema.safeParse(values);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setMessage({ ok: false, text: "请检查标红的字段" });
+      return;
+    }
+    start(async () => {
+      const result = await fileProgressReportAction(values);
+      if (result.ok) {
+        setErrors({});
+        setMessage({ ok: true, text: existing ? "已更正" : "已填报" });
+        router.refresh();
+        onDone?.();
+      } else {
+        setErrors(result.fieldErrors ?? {});
+        setMessage({ ok: false, text: result.message });
+      }
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`${existing ? "更正" : "填报"} ${label}`} className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="progress-form">
+      <label className="text-sm">
+        <span className="text-slate-700">本月完成投资（万元）</span>
+        <input name="investmentCompleted" inputMode="decimal" defaultValue={existing?.investmentCompleted ?? ""} className={input} aria-invalid={errors.investmentCompleted ? true : undefined} />
+        <FieldErrors name="investmentCompleted" errors={errors} />
+      </label>
+      <label className="text-sm">
+        <span className="text-slate-700">本月到位资金（万元）</span>
+        <input name="fundsArrived" inputMode="decimal" defaultValue={existing?.fundsArrived ?? ""} className={input} aria-invalid={errors.fundsArrived ? true : undefined} />
+        <FieldErrors name="fundsArrived" errors={errors} />
+      </label>
+      <label className="text-sm sm:col-span-2">
+        <span className="text-slate-700">形象进度</span>
+        <input name="imageProgress" defaultValue={existing?.imageProgress ?? ""} maxLength={500} className={input} aria-invalid={errors.imageProgress ? true : undefined} />
+        <FieldErrors name="imageProgress" errors={errors} />
+      </label>
+      <label className="text-sm sm:col-span-2 lg:col-span-3">
+        <span className="text-slate-700">存在问题（可不填）</span>
+        <input name="problems" defaultValue={existing?.problems ?? ""} maxLength={1000} className={input} aria-invalid={errors.problems ? true : undefined} />
+        <FieldErrors name="problems" errors={errors} />
+      </label>
+      <div className="flex flex-wrap items-end gap-2">
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "保存中…" : existing ? "保存更正" : "提交填报"}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+            取消
+          </button>
+        )}
+      </div>
+      {(errors.month || errors._form) && (
+        <div className="text-sm sm:col-span-2 lg:col-span-4">
+          <FieldErrors name="month" errors={errors} />
+          <FieldErrors name="_form" errors={errors} />
+        </div>
+      )}
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={`text-sm sm:col-span-2 lg:col-span-4 ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

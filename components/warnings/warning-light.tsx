@@ -1,0 +1,72 @@
+import { LIGHT_KIND_LABELS, LIGHT_LABELS, type Light, type LightKind, type LightResult } from "@/lib/domain/warnings";
+
+// Colour plus a shape and a word, so the light reads in print and without colour vision.
+const STYLE: Record<Light, { box: string; dot: string; mark: string }> = {
+  GREEN: { box: "border-emerald-300 bg-emerald-50 text-emerald-800", dot: "bg-emerald-500", mark: "●" },
+  YELLOW: { box: "border-amber-300 bg-amber-50 text-amber-900", dot: "bg-amber-400", mark: "▲" },
+  RED: { box: "border-red-300 bg-red-50 text-red-800", dot: "bg-red-600", mark: "■" },
+};
+
+export type LightSummary = Pick<LightResult, "overall" | "start" | "progress" | "filing" | "reasons">;
+
+/** The overall light of a project as a small badge; the reasons are in the tooltip. */
+export function WarningLight({ light, size = "sm" }: { light: LightSummary | null | undefined; size?: "sm" | "md" }) {
+  if (!light || light.overall === null) {
+    return (
+      <span className="text-xs text-slate-400" title="暂无适用的亮灯规则（未开工且无计划开工日期，或已暂缓/终止）" data-light="none">
+        未亮灯
+      </span>
+    );
+  }
+  const s = STYLE[light.overall];
+  const title = light.reasons.length > 0 ? light.reasons.join("\n") : "各项均正常";
+  return (
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded border font-medium ${s.box} ${size === "md" ? "px-2 py-1 text-sm" : "px-1.5 py-0.5 text-xs"}`}
+      title={title}
+      aria-label={`${LIGHT_LABELS[light.overall]}：${title}`}
+      data-testid="warning-light"
+      data-light={light.overall}
+    >
+      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${s.dot} print:hidden`} />
+      <span aria-hidden className="hidden print:inline">
+        {s.mark}
+      </span>
+      {LIGHT_LABELS[light.overall]}
+    </span>
+  );
+}
+
+/** One rule's light, labelled with the rule's name ("开工 红灯"). */
+export function RuleLight({ kind, light }: { kind: LightKind; light: Light | null }) {
+  if (light === null) return <span className="text-xs text-slate-400">{LIGHT_KIND_LABELS[kind]} —</span>;
+  const s = STYLE[light];
+  return (
+    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${s.box}`} data-rule={kind} data-light={light}>
+      <span aria-hidden>{s.mark}</span>
+      {LIGHT_KIND_LABELS[kind]} {LIGHT_LABELS[light]}
+    </span>
+  );
+}
+
+/** The three rules and the reasons, for a project page. */
+export function LightDetails({ light }: { light: LightSummary | null }) {
+  if (!light) return null;
+  return (
+    <div className="flex flex-col gap-1" data-testid="light-details">
+      <div className="flex flex-wrap items-center gap-2">
+        <WarningLight light={light} size="md" />
+        <RuleLight kind="start" light={light.start} />
+        <RuleLight kind="progress" light={light.progress} />
+        <RuleLight kind="filing" light={light.filing} />
+      </div>
+      {light.reasons.length > 0 && (
+        <ul className="list-inside list-disc text-xs text-slate-600">
+          {light.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
