@@ -1,34 +1,169 @@
-import type { getProject } from "@/lib/server/projects/get-project";
+"use client";
+
+import { Fragment, useState } from "react";
 import { formatWan } from "@/lib/domain/money";
+import { formatYearMonth } from "@/lib/domain/filing";
+import type { ProgressReportRow, ReportChange } from "@/lib/server/progress/list-progress-reports";
+import { ProgressReportForm } from "@/components/progress/progress-report-form";
 
-type Reports = Awaited<ReturnType<typeof getProject>>["progressReports"];
+const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const money = (v: unknown) => (typeof v === "string" ? formatWan(v) : "—");
 
-export function ProgressTable({ reports }: { reports: Reports }) {
-  if (reports.length === 0) return <p className="text-sm text-slate-500">项目开工后按月填报投资完成与资金到位情况</p>;
+function ChangeLine({ c }: { c: ReportChange }) {
+  const who = `${c.actorName ?? "—"} ${dateTime.format(new Date(c.at))}`;
+  if (c.action === "progress.file") return <li>{who} 填报：完成投资 {money(c.after?.investmentCompleted)}，到位资金 {money(c.after?.fundsArrived)}</li>;
+  const changed: string[] = [];
+  const fields: [string, string, (v: unknown) => string][] = [
+    ["investmentCompleted", "完成投资", money],
+    ["fundsArrived", "到位资金", money],
+    ["imageProgress", "形象进度", (v) => (v ? String(v) : "—")],
+    ["problems", "存在问题", (v) => (v ? String(v) : "—")],
+  ];
+  for (const [key, label, show] of fields) {
+    if (JSON.stringify(c.before?.[key]) !== JSON.stringify(c.after?.[key])) changed.push(`${label} ${show(c.before?.[key])} → ${show(c.after?.[key])}`);
+  }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-100 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">月份</th>
-            <th className="px-3 py-2 text-right">本月完成投资</th>
-            <th className="px-3 py-2 text-right">本月到位资金</th>
-            <th className="px-3 py-2">形象进度</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reports.map((r) => (
-            <tr key={r.id} className="border-t border-slate-100">
-              <td className="px-3 py-2 tabular-nums">
-                {r.year}年{r.month}月
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatWan(r.investmentCompleted)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatWan(r.fundsArrived)}</td>
-              <td className="px-3 py-2 text-slate-700">{r.imageProgress ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <li>
+      {who} 更正：{changed.length ? changed.join("；") : "内容未变"}
+    </li>
+  );
+}
+
+/**
+ * A project's monthly reports with their history, and (for people who may file) the
+ * form to file a month or correct one. `months` are the months that may be filed.
+ */
+export function ProgressTable({
+  projectId,
+  projectName,
+  rows,
+  history,
+  totals,
+  months,
+  canFile,
+}: {
+  projectId: number;
+  projectName: string;
+  rows: ProgressReportRow[];
+  history: ReportChange[];
+  totals: { investmentTotal: string; fundsTotal: string; investmentYear: string; fundsYear: string };
+  months: { year: number; month: number }[];
+  canFile: boolean;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [openHistory, setOpenHistory] = useState<number | null>(null);
+  const unfiled = months.filter((m) => !rows.some((r) => r.year === m.year && r.month === m.month));
+  const [newMonth, setNewMonth] = useState(unfiled[0] ? `${unfiled[0].year}-${unfiled[0].month}` : "");
+  const [ny, nm] = newMonth.split("-").map(Number);
+
+  return (
+    <div className="space-y-3">
+      <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" data-testid="progress-totals">
+        <div className="rounded border border-slate-200 bg-white p-2">
+          <dt className="text-xs text-slate-500">本年完成投资</dt>
+          <dd className="tabular-nums">{formatWan(totals.investmentYear)}</dd>
+        </div>
+        <div className="rounded border border-slate-200 bg-white p-2">
+          <dt className="text-xs text-slate-500">累计完成投资</dt>
+          <dd className="tabular-nums">{formatWan(totals.investmentTotal)}</dd>
+        </div>
+        <div className="rounded border border-slate-200 bg-white p-2">
+          <dt className="text-xs text-slate-500">本年到位资金</dt>
+          <dd className="tabular-nums">{formatWan(totals.fundsYear)}</dd>
+        </div>
+        <div className="rounded border border-slate-200 bg-white p-2">
+          <dt className="text-xs text-slate-500">累计到位资金</dt>
+          <dd className="tabular-nums">{formatWan(totals.fundsTotal)}</dd>
+        </div>
+      </dl>
+      {canFile && unfiled.length > 0 && (
+        <div className="no-print rounded border border-slate-200 bg-white p-3">
+          <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+            <label htmlFor="file-month" className="text-slate-700">
+              填报月份
+            </label>
+            <select id="file-month" value={newMonth} onChange={(e) => setNewMonth(e.target.value)} className="rounded border border-slate-300 px-2 py-1">
+              {unfiled.map((m) => (
+                <option key={`${m.year}-${m.month}`} value={`${m.year}-${m.month}`}>
+                  {formatYearMonth(m)}
+                </option>
+              ))}
+            </select>
+            <span className="text-xs text-slate-500">未填报的月份 {unfiled.length} 个</span>
+          </div>
+          <ProgressReportForm key={newMonth} projectId={projectId} projectName={projectName} year={ny} month={nm} existing={null} />
+        </div>
+      )}
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-500">项目开工后按月填报投资完成与资金到位情况</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="progress-table">
+            <thead className="bg-slate-100 text-left text-slate-600">
+              <tr>
+                <th className="px-3 py-2">月份</th>
+                <th className="px-3 py-2 text-right">本月完成投资</th>
+                <th className="px-3 py-2 text-right">本月到位资金</th>
+                <th className="px-3 py-2">形象进度</th>
+                <th className="px-3 py-2">填报</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const key = `${r.year}-${r.month}`;
+                const changes = history.filter((h) => h.reportId === r.id);
+                return (
+                  <Fragment key={r.id}>
+                    <tr className="border-t border-slate-100 align-top" data-testid="progress-report-row">
+                      <td className="px-3 py-2 tabular-nums">{formatYearMonth(r)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatWan(r.investmentCompleted)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatWan(r.fundsArrived)}</td>
+                      <td className="px-3 py-2 text-slate-700">
+                        {r.imageProgress ?? "—"}
+                        {r.problems && <div className="text-xs text-amber-800">问题：{r.problems}</div>}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">
+                        {r.filedByName}
+                        {r.version > 1 && <span className="ml-1 rounded bg-slate-100 px-1">已更正 {r.version - 1} 次</span>}
+                        <div className="no-print mt-1 flex gap-2">
+                          {canFile && (
+                            <button type="button" className="text-brand-600 hover:underline" onClick={() => setEditing(editing === key ? null : key)} aria-label={`更正 ${formatYearMonth(r)}`}>
+                              更正
+                            </button>
+                          )}
+                          {changes.length > 0 && (
+                            <button type="button" className="text-slate-500 hover:underline" onClick={() => setOpenHistory(openHistory === r.id ? null : r.id)} aria-expanded={openHistory === r.id}>
+                              记录 {changes.length}
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                    {openHistory === r.id && (
+                      <tr>
+                        <td colSpan={5} className="px-3 pb-2">
+                          <ul className="list-inside list-disc text-xs text-slate-600" data-testid="report-history">
+                            {changes.map((c, i) => (
+                              <ChangeLine key={i} c={c} />
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    )}
+                    {editing === key && (
+                      <tr className="no-print">
+                        <td colSpan={5} className="px-3 pb-3">
+                          <ProgressReportForm projectId={projectId} projectName={projectName} year={r.year} month={r.month} existing={r} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -15,6 +15,12 @@ import { StageBadge } from "@/components/ui/stage-badge";
 import { ProjectFacts } from "@/components/projects/project-facts";
 import { StageTimeline } from "@/components/projects/stage-timeline";
 import { ProgressTable } from "@/components/projects/progress-table";
+import { listProgressReports } from "@/lib/server/progress/list-progress-reports";
+import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
+import { LightDetails } from "@/components/warnings/warning-light";
+import { YearPlanForm } from "@/components/progress/year-plan-form";
+import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { fromMonthIndex, lastCompletedMonth, monthIndex, monthOf } from "@/lib/domain/filing";
 
 export const metadata: Metadata = { title: "项目详情" };
 
@@ -25,11 +31,20 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const [project, history] = await orNotFound(Promise.all([getProject(actor, Number(id)), getProjectHistory(actor, Number(id))]));
   const rights = { write: can(actor, "project.write", project.parkId), correct: can(actor, "project.correct", project.parkId) };
   const manages = can(actor, "assignment.manage", project.parkId);
-  const [assignments, liaisons, leaders] = await Promise.all([
+  const [assignments, liaisons, leaders, reports, lights] = await Promise.all([
     listAssignmentHistory(actor, "PROJECT", project.id),
     manages ? listAssignableUsers(actor, project.parkId, "LIAISON") : null,
     manages ? listAssignableUsers(actor, project.parkId, "LEADER") : null,
+    listProgressReports(actor, project.id, { pageSize: 36 }),
+    getLightsForProjects(actor, [project.id]),
   ]);
+  const today = todayInShanghai();
+  const year = Number(today.slice(0, 4));
+  const started = (project.stage === "STARTED" || project.stage === "PRODUCING") && project.actualStartDate;
+  // Months that may be filed: from the start month through last month, newest first (36 at most).
+  const lastIdx = monthIndex(lastCompletedMonth(today));
+  const fileable = started ? Array.from({ length: Math.max(0, Math.min(36, lastIdx - monthIndex(monthOf(dateToIso(project.actualStartDate!))) + 1)) }, (_, i) => fromMonthIndex(lastIdx - i)) : [];
+  const plan = project.yearPlans.find((y) => y.year === year);
   return (
     <>
       <div className="no-print mb-2 text-sm">
@@ -40,6 +55,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       <PageHeader title={project.name} subtitle={`${project.code} · ${project.enterprise.name} · ${project.park.region.name}${project.park.name}`}>
         <StageBadge stage={project.stage} status={project.status} />
       </PageHeader>
+      <div className="mb-3">
+        <LightDetails light={lights.get(project.id) ?? null} />
+      </div>
       <div className="mb-4">
         <ProjectActions project={{ id: project.id, version: project.version, name: project.name, stage: project.stage, status: project.status, parkId: project.parkId }} rights={rights} />
       </div>
@@ -54,12 +72,28 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </div>
         <div>
           <div className="mb-2 flex items-center justify-between gap-3">
-            <h2 className="text-lg font-semibold">月度填报（近 24 个月）</h2>
+            <h2 className="text-lg font-semibold">月度填报</h2>
             <a href={`/api/export/progress?project=${project.id}`} download className="no-print text-sm text-brand-600 hover:underline">
               导出 Excel（全部月份）
             </a>
           </div>
-          <ProgressTable reports={project.progressReports} />
+          <div className="mb-3">
+            <YearPlanForm
+              projectId={project.id}
+              year={year}
+              canEdit={rights.write}
+              plan={plan ? { year, plannedInvestment: plan.plannedInvestment.toFixed(2), planStart: plan.planStart, planProduction: plan.planProduction, note: plan.note } : null}
+            />
+          </div>
+          <ProgressTable
+            projectId={project.id}
+            projectName={project.name}
+            rows={reports.rows}
+            history={reports.history}
+            totals={reports.totals}
+            months={fileable}
+            canFile={project.status === "ACTIVE" && can(actor, "progress.file", project.parkId)}
+          />
         </div>
       </section>
     </>

@@ -1,0 +1,111 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { yearPlanSchema } from "@/lib/validation/progress";
+import { fieldErrors } from "@/lib/validation/project";
+import { formatWan } from "@/lib/domain/money";
+import { FieldErrors } from "@/components/ui/field-errors";
+import { setYearPlanAction } from "@/app/(app)/progress/actions";
+
+export interface YearPlanValues {
+  year: number;
+  plannedInvestment: string;
+  planStart: boolean;
+  planProduction: boolean;
+  note: string | null;
+}
+
+/** The annual plan (本年计划投资) of a project: shown to all, editable with project.write. */
+export function YearPlanForm({ projectId, year, plan, canEdit }: { projectId: number; year: number; plan: YearPlanValues | null; canEdit: boolean }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const values = { projectId, year, plannedInvestment: form.get("plannedInvestment"), planStart: form.get("planStart") === "on", planProduction: form.get("planProduction") === "on", note: form.get("note") };
+    const parsed = yearPlanSchema.safeParse(values);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setMessage({ ok: false, text: "请检查标红的字段" });
+      return;
+    }
+    start(async () => {
+      const result = await setYearPlanAction(values);
+      if (result.ok) {
+        setErrors({});
+        setMessage({ ok: true, text: "年度计划已保存" });
+        setOpen(false);
+        router.refresh();
+      } else {
+        setErrors(result.fieldErrors ?? {});
+        setMessage({ ok: false, text: result.message });
+      }
+    });
+  }
+
+  return (
+    <div className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="year-plan">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <span className="font-medium">{year}年计划</span>
+        {plan ? (
+          <>
+            <span>
+              本年计划投资 <span className="tabular-nums">{formatWan(plan.plannedInvestment)}</span>
+            </span>
+            {plan.planStart && <span className="rounded bg-sky-50 px-1.5 text-sky-800">计划当年开工</span>}
+            {plan.planProduction && <span className="rounded bg-emerald-50 px-1.5 text-emerald-800">计划当年投产</span>}
+            {plan.note && <span className="text-slate-500">{plan.note}</span>}
+          </>
+        ) : (
+          <span className="text-slate-500">未列入本年计划（无本年计划投资，不计投资进度亮灯）</span>
+        )}
+        {canEdit && !open && (
+          <button type="button" className="no-print text-brand-600 hover:underline" onClick={() => setOpen(true)}>
+            {plan ? "修改年度计划" : "设置年度计划"}
+          </button>
+        )}
+      </div>
+      {message && !open && (
+        <p role={message.ok ? "status" : "alert"} className={`mt-1 ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
+          {message.text}
+        </p>
+      )}
+      {open && (
+        <form onSubmit={submit} noValidate className="no-print mt-3 flex flex-wrap items-end gap-3" aria-label={`${year}年计划`}>
+          <label>
+            <span className="text-slate-700">本年计划投资（万元）</span>
+            <input name="plannedInvestment" inputMode="decimal" defaultValue={plan?.plannedInvestment ?? ""} className="mt-1 block w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors.plannedInvestment ? true : undefined} />
+            <FieldErrors name="plannedInvestment" errors={errors} />
+          </label>
+          <label className="flex items-center gap-1 pb-2">
+            <input type="checkbox" name="planStart" defaultChecked={plan?.planStart ?? false} /> 计划当年开工
+          </label>
+          <label className="flex items-center gap-1 pb-2">
+            <input type="checkbox" name="planProduction" defaultChecked={plan?.planProduction ?? false} /> 计划当年投产
+          </label>
+          <label>
+            <span className="text-slate-700">备注</span>
+            <input name="note" defaultValue={plan?.note ?? ""} maxLength={200} className="mt-1 block w-56 rounded border border-slate-300 px-2 py-1.5" />
+            <FieldErrors name="note" errors={errors} />
+          </label>
+          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-white hover:bg-brand-700 disabled:opacity-60">
+            {pending ? "保存中…" : "保存"}
+          </button>
+          <button type="button" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100" onClick={() => setOpen(false)}>
+            取消
+          </button>
+          {message && !message.ok && (
+            <p role="alert" className="w-full text-red-700">
+              {message.text}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
