@@ -79,6 +79,10 @@ describe("ledger import", () => {
       ["ADVANCE", "LANDED"],
       ["ADVANCE", "STARTED"],
     ]);
+    expect(started.stageEvents[0].evidence).toBeNull();
+    expect(started.stageEvents[1].evidence).toEqual({ registrationDate: "2025-04-01", landArea: "85.25" });
+    expect(started.stageEvents[2].businessDate.toISOString().slice(0, 10)).toBe("2025-06-15");
+    expect(started.version).toBe(1);
     expect(started.enterprise.name).toBe(`${tag}-开工有限公司`);
     const audits = await getDb().auditLog.count({ where: { entityType: "Project", entityId: String(started.id), action: "project.create" } });
     expect(audits).toBe(1);

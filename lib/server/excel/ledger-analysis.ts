@@ -45,6 +45,13 @@ export const LEDGER_RECORD_SQL = Prisma.sql`
   to_char(COALESCE(p."actualProductionDate", CASE WHEN p.stage = 'PRODUCING' THEN p."stageDate" END), 'YYYY-MM-DD') AS "actualProductionDate",
   p."responsibleUnit", p.remark`;
 
+/** The writable parks the file's rows name: the ones an import must lock before checking. */
+export async function namedParkIds(db: Reader, actor: Actor, parsed: ParsedLedger): Promise<number[]> {
+  const names = [...new Set(parsed.rows.map((r) => r.texts.park).filter((n): n is string => !!n))];
+  const parks = await db.park.findMany({ where: { id: { in: parksWith(actor, "project.write") }, name: { in: names } }, select: { id: true }, orderBy: { id: "asc" } });
+  return parks.map((p) => p.id);
+}
+
 export async function analyseLedger(db: Reader, actor: Actor, parsed: ParsedLedger): Promise<LedgerAnalysis> {
   const writable = parksWith(actor, "project.write");
   const parks = await db.park.findMany({ where: { id: { in: writable } }, select: { id: true, name: true } });
