@@ -1,8 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { parkSettingsSchema, type ParkSettings } from "@/lib/validation/park-settings";
+import { type ParkSettings, parkSettingsWithRulesSchema } from "@/lib/validation/park-settings";
+import type { WarningRulesForm } from "@/lib/validation/warning-rules";
+import { DEFAULT_WARNING_RULES } from "@/lib/domain/warnings";
 import { fieldErrors } from "@/lib/validation/project";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { updateParkSettingsAction } from "@/app/(app)/parks/[parkId]/settings/actions";
 
 const FIELDS: [keyof ParkSettings, string, string][] = [
@@ -12,15 +15,30 @@ const FIELDS: [keyof ParkSettings, string, string][] = [
   ["visitIntervalDays", "包保走访间隔（天）", "默认 30 天"],
 ];
 
-export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial: ParkSettings }) {
+const D = DEFAULT_WARNING_RULES;
+const RULE_NUMBERS: [keyof WarningRulesForm, string, string, number, number][] = [
+  ["startRedMonthsLate", "开工：超过计划开工日期几个月仍未开工亮红灯", `默认 ${D.start.redMonthsLate} 个月；计划开工在本月或已过期亮黄灯`, 1, 24],
+  ["progressYellowPoints", "投资进度：落后序时进度多少个百分点起亮黄灯", `默认 ${D.progress.yellowPoints} 个百分点`, 1, 100],
+  ["progressRedPoints", "投资进度：落后序时进度超过多少个百分点亮红灯", `默认 ${D.progress.redPoints} 个百分点`, 1, 100],
+];
+const RULE_SWITCHES: [keyof WarningRulesForm, string][] = [
+  ["startEnabled", "启用开工亮灯"],
+  ["progressEnabled", "启用投资进度亮灯"],
+  ["filingEnabled", "启用月报亮灯（上月月报未报亮黄灯，过月末后第 5 个工作日仍未报亮红灯）"],
+];
+
+export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial: ParkSettings & { rules: WarningRulesForm } }) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const values = Object.fromEntries(new FormData(e.currentTarget).entries());
-    const parsed = parkSettingsSchema.safeParse(values);
+    const form = e.currentTarget;
+    const values: Record<string, unknown> = Object.fromEntries(new FormData(form).entries());
+    // Unchecked boxes are absent from FormData: send them as false.
+    for (const [name] of RULE_SWITCHES) values[name] = (form.elements.namedItem(name) as HTMLInputElement).checked;
+    const parsed = parkSettingsWithRulesSchema.safeParse(values);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       setMessage({ ok: false, text: "请检查标红的字段" });
@@ -34,19 +52,35 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
   }
 
   return (
-    <form onSubmit={submit} noValidate className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
-      {FIELDS.map(([name, label, hint]) => (
-        <label key={name} className="block text-sm" htmlFor={name}>
-          <span className="text-slate-700">{label}</span>
-          <input id={name} name={name} type="number" min={1} defaultValue={initial[name]} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors[name] ? true : undefined} />
-          <span className="ml-3 text-xs text-slate-500">{hint}</span>
-          {errors[name]?.map((m) => (
-            <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
-              {m}
-            </span>
-          ))}
-        </label>
-      ))}
+    <form onSubmit={submit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+      <fieldset className="space-y-4">
+        <legend className="mb-2 font-semibold">看板滞留与走访</legend>
+        {FIELDS.map(([name, label, hint]) => (
+          <label key={name} className="block text-sm" htmlFor={name}>
+            <span className="text-slate-700">{label}</span>
+            <input id={name} name={name} type="number" min={1} defaultValue={initial[name]} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors[name] ? true : undefined} />
+            <span className="ml-3 text-xs text-slate-500">{hint}</span>
+            <FieldErrors name={name} errors={errors} />
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="space-y-4 border-t border-slate-200 pt-4" data-testid="warning-rules">
+        <legend className="mb-2 pt-4 font-semibold">亮灯规则</legend>
+        {RULE_SWITCHES.map(([name, label]) => (
+          <label key={name} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name={name} defaultChecked={initial.rules[name] as boolean} />
+            <span className="text-slate-700">{label}</span>
+          </label>
+        ))}
+        {RULE_NUMBERS.map(([name, label, hint, min, max]) => (
+          <label key={name} className="block text-sm" htmlFor={name}>
+            <span className="text-slate-700">{label}</span>
+            <input id={name} name={name} type="number" min={min} max={max} defaultValue={initial.rules[name] as number} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors[name] ? true : undefined} />
+            <span className="ml-3 text-xs text-slate-500">{hint}</span>
+            <FieldErrors name={name} errors={errors} />
+          </label>
+        ))}
+      </fieldset>
       {message && (
         <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
           {message.text}

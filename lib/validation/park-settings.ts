@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { warningRulesFormSchema } from "./warning-rules";
 
 const days = (label: string, max: number) =>
   z.coerce
@@ -15,3 +16,12 @@ export const parkSettingsSchema = z.object({
   visitIntervalDays: days("走访间隔天数", 365),
 });
 export type ParkSettings = z.infer<typeof parkSettingsSchema>;
+
+/** Thresholds plus the park's warning rules (亮灯), as the settings form sends them (flat). */
+export const parkSettingsWithRulesSchema = z.intersection(parkSettingsSchema, warningRulesFormSchema);
+export type ParkSettingsWithRules = z.infer<typeof parkSettingsWithRulesSchema>;
+
+/** Whether an input carries the warning-rule fields (older clients send only the thresholds). */
+export function hasWarningRuleFields(input: unknown): boolean {
+  return typeof input === "object" && input !== null && "startRedMonthsLate" in input;
+}

@@ -7,6 +7,7 @@ import { type LightContext, type WarningRules, DEFAULT_WARNING_RULES, evaluateLi
 import type { Actor } from "@/lib/server/actor";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 import { listRedProjects } from "@/lib/server/warnings/list-red-projects";
+import { getParkSettings, updateParkSettings } from "@/lib/server/parks/park-settings";
 import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
 
 // No Holiday rows in the test database: the due dates are Monday-Friday ones.
@@ -173,5 +174,29 @@ describe("traffic lights in SQL", () => {
     await expect(listRedProjects(staff, { kind: "colour" }, {}, today)).rejects.toMatchObject({ code: "VALIDATION", message: "亮灯类型无效" });
     const staffList = await listRedProjects(staff, {}, { pageSize: 200 }, today);
     expect(staffList.rows.every((r) => r.parkId === park.id)).toBe(true);
+  });
+
+  it("a park leader sets the park's rules in its settings (audited); the lights follow; bad values are refused by field", async () => {
+    const region = await makeRegion();
+    const p = await makePark(region.id);
+    const leader = await makeActor([{ role: "PARK_LEADER", parkId: p.id }]);
+    const id = await makeFrom(p.id, { stage: "LANDED", plannedStart: "2026-09-10" }); // 2.4 months late: yellow by default
+    const today = "2026-11-23";
+    expect((await getLightsForProjects(leader, [id], today)).get(id)!.start).toBe("YELLOW");
+    const settings = await getParkSettings(leader, p.id);
+    expect(settings.rules).toEqual({ startEnabled: true, startRedMonthsLate: 3, progressEnabled: true, progressYellowPoints: 10, progressRedPoints: 30, filingEnabled: true });
+    const thresholds = { staleDaysSigned: 90, staleDaysLanded: 180, staleDaysStarted: 365, visitIntervalDays: 30 };
+    await updateParkSettings(leader, p.id, { ...thresholds, ...settings.rules, startRedMonthsLate: "2", filingEnabled: false });
+    expect((await getLightsForProjects(leader, [id], today)).get(id)!.start).toBe("RED");
+    expect((await listRedProjects(leader, { parkId: p.id, kind: "start" }, {}, today)).rows.map((r) => r.id)).toEqual([id]);
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: "park.settings", entityId: String(p.id) }, orderBy: { id: "desc" } });
+    expect(audit.before).toMatchObject({ warningRules: { start: { redMonthsLate: 3 }, filing: { enabled: true } } });
+    expect(audit.after).toMatchObject({ warningRules: { start: { redMonthsLate: 2 }, filing: { enabled: false } } });
+
+    await expect(updateParkSettings(leader, p.id, { ...thresholds, ...settings.rules, startRedMonthsLate: "0", progressYellowPoints: "40", progressRedPoints: "30" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { startRedMonthsLate: ["开工红灯月数不能小于 1 个月"], progressRedPoints: ["投资进度红灯百分点须大于黄灯百分点"] },
+    });
+    expect((await getParkSettings(leader, p.id)).rules.startRedMonthsLate).toBe(2);
   });
 });

@@ -15,7 +15,7 @@ export default async function ParkSettingsPage({ params }: { params: Promise<{ p
   const { id, name, ...settings } = await orNotFound(getParkSettings(actor, Number(parkId)));
   return (
     <>
-      <PageHeader title={`${name} · 园区设置`} subtitle="看板上项目在某一阶段停留超过设定天数即标为“滞留”；走访间隔用于包保走访提醒" />
+      <PageHeader title={`${name} · 园区设置`} subtitle="看板上项目在某一阶段停留超过设定天数即标为“滞留”；走访间隔用于包保走访提醒；亮灯规则决定项目的红黄绿灯（亮灯督办、看板、台账）" />
       <ParkSettingsForm parkId={id} initial={settings} />
     </>
   );
