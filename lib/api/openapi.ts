@@ -5,6 +5,7 @@
 // /api-docs renders this same document.
 
 import { z } from "zod";
+import { todayInShanghai } from "@/lib/domain/dates";
 import { PROJECT_FIELD_LABELS } from "@/lib/domain/project-fields";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { createIssueSchema, issueActionSchema, issueFiltersSchema } from "@/lib/validation/issues";
@@ -148,7 +149,8 @@ function omitProps(node: JsonSchema, names: string[]): JsonSchema {
 
 const idParam = (what: string) => [{ name: "id", description: `${what} id` }];
 
-const today = new Date().toISOString().slice(0, 10);
+// Examples use a real date so they pass the "not after today" rules when tried.
+const today = todayInShanghai();
 
 /** Every operation of /api/v1. The route folders under app/api/v1 are checked against this list by a test. */
 export const OPERATIONS: Operation[] = [

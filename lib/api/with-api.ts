@@ -58,7 +58,7 @@ async function identify(req: Request): Promise<Who> {
     const result = bearer ? await authenticateApiToken(bearer) : ({ ok: false, reason: "malformed" } as const);
     if (!result.ok) {
       const zh =
-        result.reason === "revoked" ? "接口令牌已被吊销" : result.reason === "expired" ? "接口令牌已过期" : result.reason === "creator-disabled" ? "创建该令牌的管理员账号已停用，令牌失效" : "接口令牌无效";
+        result.reason === "revoked" ? "接口令牌已被吊销" : result.reason === "expired" ? "接口令牌已过期" : result.reason === "creator-disabled" ? "创建该令牌的管理员账号已停用或不再是管理员，令牌失效" : "接口令牌无效";
       return errorResponse("UNAUTHENTICATED", zh, undefined, { "WWW-Authenticate": 'Bearer realm="api"' });
     }
     return { actor: result.actor, tokenId: result.tokenId, rateKey: `token:${result.tokenId}` };

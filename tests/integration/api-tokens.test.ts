@@ -141,6 +141,13 @@ describe("authenticateApiToken", () => {
     const orphan = await createApiToken(otherAdmin, { name: "t", scope: "READ", parkIds: [parkA.id] });
     await db().user.update({ where: { id: otherAdminUser.id }, data: { isActive: false } });
     expect(await authenticateApiToken(orphan.token)).toEqual({ ok: false, reason: "creator-disabled" });
+
+    const demotedUser = await makeUser([{ role: "ADMIN" }]);
+    const demoted = (await loadActor(db(), demotedUser.id))!;
+    const delegated = await createApiToken(demoted, { name: "t", scope: "READ", parkIds: [parkA.id] });
+    expect((await authenticateApiToken(delegated.token)).ok).toBe(true);
+    await db().membership.deleteMany({ where: { userId: demotedUser.id } });
+    expect(await authenticateApiToken(delegated.token)).toEqual({ ok: false, reason: "creator-disabled" });
   });
 });
 

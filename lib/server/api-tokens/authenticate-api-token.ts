@@ -10,7 +10,7 @@ export type TokenAuthResult = { ok: true; actor: Actor; tokenId: number } | { ok
  * The actor a bearer token acts as: its parks, each with the scope's role, cut down to the
  * scope's permissions (`grants`), so assertCan / visibleProjectsSql apply unchanged. Writes
  * are recorded under the administrator who created the token; a token stops working when
- * that administrator is disabled. One indexed lookup; lastUsedAt is written at most once a
+ * that administrator is disabled or loses the ADMIN role. One indexed lookup; lastUsedAt is written at most once a
  * minute.
  */
 export async function authenticateApiToken(raw: string, now = new Date()): Promise<TokenAuthResult> {
@@ -25,14 +25,15 @@ export async function authenticateApiToken(raw: string, now = new Date()): Promi
       lastUsedAt: true,
       expiresAt: true,
       revokedAt: true,
-      createdBy: { select: { id: true, username: true, isActive: true } },
+      createdBy: { select: { id: true, username: true, isActive: true, memberships: { where: { role: "ADMIN" }, select: { id: true }, take: 1 } } },
       parks: { select: { parkId: true } },
     },
   });
   if (!token) return { ok: false, reason: "unknown" };
   const unusable = tokenUnusable(token, now);
   if (unusable) return { ok: false, reason: unusable };
-  if (!token.createdBy.isActive) return { ok: false, reason: "creator-disabled" };
+  // The token is the administrator's delegation: it ends when they are disabled or no longer an administrator.
+  if (!token.createdBy.isActive || token.createdBy.memberships.length === 0) return { ok: false, reason: "creator-disabled" };
 
   if (shouldTouchLastUsed(token.lastUsedAt, now)) {
     const stale = new Date(now.getTime() - 60_000);
