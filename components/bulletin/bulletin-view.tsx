@@ -26,7 +26,7 @@ function ParkList({ title, rows, tone }: { title: string; rows: BulletinRankRow[
     <div className={`rounded border p-3 ${box}`} data-testid={tone === "red" ? "red-board" : "black-board"}>
       <h3 className="font-semibold">{title}</h3>
       {rows.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">参与排名的园区不足两个，不设榜单</p>
+        <p className="mt-1 text-sm text-slate-600">参与排名的园区不足三个，不设榜单</p>
       ) : (
         <ol className="mt-1 space-y-0.5 text-sm">
           {rows.map((r) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareIndicators, formatChange, honourLists, lastCompleteMonth, monthLabel, monthParam, previousMonth, rankParks } from "./bulletin";
+import { compareIndicators, formatChange, honourListSize, honourLists, lastCompleteMonth, monthLabel, monthParam, previousMonth, rankParks } from "./bulletin";
 import { EMPTY_COUNTS, computeIndicators, type Indicator } from "./indicators";
 
 function withRate(key: Indicator["key"], rate: number | null): Indicator[] {
@@ -59,9 +59,15 @@ describe("rankParks and the 红榜/黑榜", () => {
 
   it("takes the top and bottom without overlap", () => {
     const { red, black } = honourLists(rankParks(rows, "startCohort"), 3);
-    // Four ranked parks: two on each list, the worst first on the 黑榜.
-    expect(red.map((r) => r.row.parkId)).toEqual([2, 4]);
-    expect(black.map((r) => r.row.parkId)).toEqual([5, 1]);
-    expect(honourLists(rankParks([park(1, "甲", 0.3)], "startCohort"))).toEqual({ red: [], black: [] });
+    // Four ranked parks: one on each list (a third at most).
+    expect(red.map((r) => r.row.parkId)).toEqual([2]);
+    expect(black.map((r) => r.row.parkId)).toEqual([5]);
+    const many = Array.from({ length: 7 }, (_, i) => park(i + 1, `园区${i + 1}`, i / 10));
+    const lists = honourLists(rankParks(many, "startCohort"));
+    // Seven parks: two each, the worst first on the 黑榜.
+    expect(lists.red.map((r) => r.row.parkId)).toEqual([7, 6]);
+    expect(lists.black.map((r) => r.row.parkId)).toEqual([1, 2]);
+    expect(honourLists(rankParks([park(1, "甲", 0.3), park(2, "乙", 0.2)], "startCohort"))).toEqual({ red: [], black: [] });
+    expect([2, 3, 8, 9, 30].map((n) => honourListSize(n))).toEqual([0, 1, 2, 3, 3]);
   });
 });

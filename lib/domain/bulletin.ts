@@ -107,12 +107,17 @@ export function rankParks<T extends Rankable>(rows: readonly T[], key: Indicator
 }
 
 /**
- * 红榜 and 黑榜: the top and bottom `n` ranked parks. With fewer than 2n ranked parks the
- * lists would overlap, so each takes half (a park is never on both).
+ * How many parks go on each of the 红榜 and 黑榜: up to `n`, and at most a third of the
+ * ranked parks, so a small region does not put everyone on one list or a park on both.
  */
+export function honourListSize(rankedParks: number, n = 3): number {
+  return Math.min(n, Math.floor(rankedParks / 3));
+}
+
+/** 红榜 and 黑榜: the top and bottom ranked parks (the worst first on the 黑榜). */
 export function honourLists<R extends { rank: number | null }>(ranked: readonly R[], n = 3): { red: R[]; black: R[] } {
   const rated = ranked.filter((r) => r.rank !== null);
-  const size = Math.min(n, Math.floor(rated.length / 2));
+  const size = honourListSize(rated.length, n);
   if (size === 0) return { red: [], black: [] };
   return { red: rated.slice(0, size), black: rated.slice(rated.length - size).reverse() };
 }
