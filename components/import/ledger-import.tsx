@@ -73,18 +73,23 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
       <section className={card} aria-labelledby="step2">
         <h2 id="step2" className="mb-2 font-semibold">第二步：上传文件并检查</h2>
         <div className="flex flex-wrap items-center gap-3">
-          <label className="text-sm">
-            <span className="sr-only">选择 Excel 文件</span>
+          {/* The native button speaks the browser's language; this one speaks Chinese. */}
+          <label className={`inline-flex items-center gap-3 text-sm ${busy ? "opacity-50" : "cursor-pointer"}`}>
+            <span className="rounded border border-slate-300 bg-slate-50 px-3 py-2 hover:bg-slate-100">选择文件…</span>
+            <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? `${file.name}（${(file.size / 1024).toFixed(0)} KB）` : "尚未选择文件"}</span>
             <input
               type="file"
               name="file"
+              aria-label="选择 Excel 文件"
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               disabled={busy}
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
                 setState({ step: "idle" });
+                // Choosing the same file again (after editing it) must fire onChange.
+                e.target.value = "";
               }}
-              className="text-sm file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm hover:file:bg-slate-200"
+              className="sr-only"
             />
           </label>
           <button
@@ -115,7 +120,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
           <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
             {[
               ["读取行数", preview.rows, "text-slate-900"],
-              ["将新增项目", preview.toCreate, "text-emerald-700"],
+              [preview.errors.length > 0 ? "通过检查的新项目" : "将新增项目", preview.toCreate, "text-emerald-700"],
               ["与现有项目一致（跳过）", preview.unchanged, "text-slate-600"],
               ["问题", preview.errors.length, preview.errors.length > 0 ? "text-red-700" : "text-slate-600"],
             ].map(([label, value, color]) => (
@@ -176,7 +181,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
             disabled={blocked}
             className="rounded bg-emerald-700 px-4 py-2 text-sm text-white hover:bg-emerald-800 disabled:cursor-not-allowed disabled:opacity-50"
           >
-            确认导入 {preview.toCreate.toLocaleString("zh-CN")} 个项目
+            {blocked ? "确认导入" : `确认导入 ${preview.toCreate.toLocaleString("zh-CN")} 个项目`}
           </button>
           {preview.errors.length > 0 && <span className="ml-3 text-xs text-slate-500">请先修改全部问题</span>}
         </section>

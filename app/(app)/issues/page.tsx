@@ -35,14 +35,16 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="企业诉求" subtitle="企业反映的问题从收集、交办、办理、反馈到销号的全过程；超期的在前">
-        <a href={`/api/export/issues?${new URLSearchParams(params)}`} download className="no-print rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50">
-          导出 Excel
-        </a>
-        {can(actor, "issue.write") && (
-          <Link href="/visits/new" className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
-            登记走访/问题
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          <a href={`/api/export/issues?${new URLSearchParams(params)}`} download className="no-print rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50">
+            导出 Excel
+          </a>
+          {can(actor, "issue.write") && (
+            <Link href="/visits/new" className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
+              登记走访/问题
+            </Link>
+          )}
+        </div>
       </PageHeader>
       <IssueFiguresCards f={figures} drill={drill} />
       <form method="get" action="/issues" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="筛选问题">

@@ -26,18 +26,20 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="项目台账" subtitle="可按园区、阶段、状态、产业链、级别、签约年份筛选，或按项目名称、企业名称、编号搜索">
-        <a
-          href={`/api/export/projects?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]))}`}
-          download
-          className="no-print rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50"
-        >
-          导出 Excel（{result.total} 条）
-        </a>
-        {parksWith(actor, "project.write").length > 0 && (
-          <Link href={filters.park ? `/projects/new?park=${filters.park}` : "/projects/new"} className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
-            新建项目
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          <a
+            href={`/api/export/projects?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]))}`}
+            download
+            className="no-print rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50"
+          >
+            导出 Excel（{result.total} 条）
+          </a>
+          {parksWith(actor, "project.write").length > 0 && (
+            <Link href={filters.park ? `/projects/new?park=${filters.park}` : "/projects/new"} className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
+              新建项目
+            </Link>
+          )}
+        </div>
       </PageHeader>
       <ProjectFiltersForm filters={filters} parks={parks} industries={industries} />
       {filters.metric && (
