@@ -9,7 +9,8 @@ import { getIndustryBreakdown } from "@/lib/server/metrics/get-industry-breakdow
 import { getMonthlyTrend } from "@/lib/server/metrics/get-monthly-trend";
 import { getParkRanking } from "@/lib/server/metrics/get-park-ranking";
 import { getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";
-import { queryCounts } from "@/lib/server/metrics/indicator-sql";
+import { countsOf, queryCounts } from "@/lib/server/metrics/indicator-sql";
+import { getDashboard } from "@/lib/server/metrics/get-dashboard";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { boardFiltersSchema } from "@/lib/validation/board-filters";
 import { resolveIndicatorScope } from "@/lib/validation/indicator-scope";
@@ -209,8 +210,7 @@ describe("dashboard metrics", () => {
       }));
       const expected = countIndicators(facts, { year: s.year, through: s.through, cohort: s.cohort }, TODAY);
       const [row] = await queryCounts(actor, parkIds, { year: s.year, through: s.through, cohort: s.cohort }, TODAY, "none");
-      const { key: _k, activeSigned: _a, activeLanded: _b, activeStarted: _c, activeProducing: _d, ...counts } = row;
-      expect(counts, JSON.stringify(s)).toEqual(expected);
+      expect(countsOf(row), JSON.stringify(s)).toEqual(expected);
     }
   });
 
@@ -288,6 +288,17 @@ describe("dashboard metrics", () => {
     expect(m(9)).toMatchObject({ producing: 1, investmentCompleted: "500.00" });
     expect(m(10)).toMatchObject({ signed: 1, investmentCompleted: "300.00" });
     expect(trend.reduce((s, t) => s + t.signed, 0)).toBe(6);
+  });
+
+  it("gives the dashboard the same figures in one pass as the services one by one", async () => {
+    for (const s of [scope(), scope({ park: parkA1.id }), scope({ region: regionA.id, through: 12 }), scope({ park: emptyPark.id })]) {
+      const d = await getDashboard(regionLeader, s, TODAY);
+      expect(d.indicators).toEqual(await getIndicators(regionLeader, s, TODAY));
+      expect(d.ranking).toEqual(await getParkRanking(regionLeader, s, TODAY));
+      expect(d.industries).toEqual(await getIndustryBreakdown(regionLeader, s, TODAY));
+      expect(d.trend).toEqual(await getMonthlyTrend(regionLeader, s, TODAY));
+    }
+    await expect(getDashboard(liaison, scope(), TODAY)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("keeps scope: other parks are not found, a liaison has no dashboard, empty scopes show no rates", async () => {

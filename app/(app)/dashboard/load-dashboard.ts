@@ -1,22 +1,11 @@
 import type { Actor } from "@/lib/server/actor";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
-import { getIndicators } from "@/lib/server/metrics/get-indicators";
-import { getParkRanking } from "@/lib/server/metrics/get-park-ranking";
-import { getMonthlyTrend } from "@/lib/server/metrics/get-monthly-trend";
-import { getIndustryBreakdown } from "@/lib/server/metrics/get-industry-breakdown";
-import { getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";
+import { getDashboard } from "@/lib/server/metrics/get-dashboard";
 import type { DashboardData } from "@/components/dashboard/dashboard-view";
 
-/** Everything the dashboard shows, in parallel; each service checks the actor's scope itself. */
-export async function loadDashboard(actor: Actor, scope: IndicatorScope): Promise<DashboardData> {
-  const [indicators, ranking, trend, industries, overdue] = await Promise.all([
-    getIndicators(actor, scope),
-    getParkRanking(actor, scope),
-    getMonthlyTrend(actor, scope),
-    getIndustryBreakdown(actor, scope),
-    getOverdueProblems(actor, scope),
-  ]);
-  return { indicators, ranking, trend, industries, overdue };
+/** Everything the dashboard shows; the service checks the actor's scope itself. */
+export function loadDashboard(actor: Actor, scope: IndicatorScope): Promise<DashboardData> {
+  return getDashboard(actor, scope);
 }
 
 /** "怀化市 · 全部园区" / the park's name, for headings. */

@@ -5,7 +5,7 @@ import { type Indicator, type IndicatorCounts, type IndicatorPeriod, computeIndi
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import type { Actor } from "@/lib/server/actor";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
-import { metricSql, queryCounts, scopeParkIds, scopeSql } from "./indicator-sql";
+import { type CountsRow, countsOf, metricSql, queryCounts, scopeParkIds, scopeSql } from "./indicator-sql";
 
 export const DUE_LIST_LIMIT = 20;
 
@@ -47,9 +47,16 @@ export async function getIndicators(actor: Actor, scope: IndicatorScope, today =
   const asOf = dueAsOf(period, today);
   const [[row], due] = await Promise.all([
     queryCounts(actor, parkIds, period, today, "none"),
-    getDb().$queryRaw<(Omit<DueNotStartedItem, "plannedStartDate"> & { plannedStartDate: Date })[]>(dueNotStartedQuery(actor, parkIds, period, today)),
+    getDb().$queryRaw<DueRow[]>(dueNotStartedQuery(actor, parkIds, period, today)),
   ]);
-  const { key: _key, activeSigned, activeLanded, activeStarted, activeProducing, ...counts } = row;
+  return toIndicatorsResult(row, due, period, asOf, parkIds);
+}
+
+export type DueRow = Omit<DueNotStartedItem, "plannedStartDate"> & { plannedStartDate: Date };
+
+/** Shapes the whole-scope counts row and the due list (shared with get-dashboard.ts). */
+export function toIndicatorsResult(row: CountsRow, due: DueRow[], period: IndicatorPeriod, asOf: string, parkIds: number[]): IndicatorsResult {
+  const counts = countsOf(row);
   return {
     period,
     asOf,
@@ -58,10 +65,10 @@ export async function getIndicators(actor: Actor, scope: IndicatorScope, today =
     indicators: computeIndicators(counts, period.through),
     timeProgress: timeProgress(period.through),
     boardColumns: {
-      SIGNED: activeSigned,
-      LANDED: activeLanded,
-      STARTED: activeStarted,
-      PRODUCING: activeProducing,
+      SIGNED: row.activeSigned,
+      LANDED: row.activeLanded,
+      STARTED: row.activeStarted,
+      PRODUCING: row.activeProducing,
       SUSPENDED: counts.suspended,
       TERMINATED: counts.terminated,
     },

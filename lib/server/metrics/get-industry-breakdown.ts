@@ -2,7 +2,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { type Indicator, type IndicatorCounts, computeIndicators } from "@/lib/domain/indicators";
 import type { Actor } from "@/lib/server/actor";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
-import { queryCounts, scopeParkIds } from "./indicator-sql";
+import { type CountsRow, countsOf, queryCounts, scopeParkIds } from "./indicator-sql";
 
 export interface IndustryRow {
   industry: string;
@@ -19,12 +19,16 @@ export async function getIndustryBreakdown(actor: Actor, scope: IndicatorScope, 
   const parkIds = await scopeParkIds(actor, scope);
   const period = { year: scope.year, through: scope.through, cohort: scope.cohort };
   const rows = await queryCounts(actor, parkIds, period, today, "industry");
+  return toIndustryRows(rows, period.through);
+}
+
+/** The industry rows of a counts result, ordered; shared with get-dashboard.ts. */
+export function toIndustryRows(rows: CountsRow[], through: number): IndustryRow[] {
   return rows
-    .filter((r) => r.signed > 0 || r.planned > 0)
-    .map(({ key, activeSigned: _a, activeLanded: _b, activeStarted: _c, activeProducing: _d, ...counts }) => ({
-      industry: key ?? "",
-      counts,
-      indicators: computeIndicators(counts, period.through),
-    }))
+    .filter((r) => r.dim === "industry" && (r.signed > 0 || r.planned > 0))
+    .map((r) => {
+      const counts = countsOf(r);
+      return { industry: r.key ?? "", counts, indicators: computeIndicators(counts, through) };
+    })
     .sort((a, b) => b.counts.signed - a.counts.signed || Number(b.counts.contractInvestment) - Number(a.counts.contractInvestment) || a.industry.localeCompare(b.industry, "zh-CN"));
 }

@@ -3,7 +3,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { type Indicator, type IndicatorCounts, EMPTY_COUNTS, computeIndicators } from "@/lib/domain/indicators";
 import type { Actor } from "@/lib/server/actor";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
-import { queryCounts, scopeParkIds } from "./indicator-sql";
+import { type CountsRow, countsOf, queryCounts, scopeParkIds } from "./indicator-sql";
 
 export interface ParkRankingRow {
   parkId: number;
@@ -23,16 +23,21 @@ export async function getParkRanking(actor: Actor, scope: IndicatorScope, today 
   const period = { year: scope.year, through: scope.through, cohort: scope.cohort };
   const [rows, parks] = await Promise.all([
     queryCounts(actor, parkIds, period, today, "park"),
-    getDb().park.findMany({ where: { id: { in: parkIds } }, select: { id: true, name: true, region: { select: { name: true } } }, orderBy: { code: "asc" } }),
+    rankingParks(parkIds),
   ]);
-  const byPark = new Map(rows.map((r) => [Number(r.key), r]));
+  return toParkRanking(rows, parks, period.through);
+}
+
+/** One row per park (zeros where SQL returned none), shared with get-dashboard.ts. */
+export function toParkRanking(rows: CountsRow[], parks: { id: number; name: string; region: { name: string } }[], through: number): ParkRankingRow[] {
+  const byPark = new Map(rows.filter((r) => r.dim === "park").map((r) => [Number(r.key), r]));
   return parks.map((p) => {
     const row = byPark.get(p.id);
-    let counts: IndicatorCounts = EMPTY_COUNTS;
-    if (row) {
-      const { key: _k, activeSigned: _a, activeLanded: _b, activeStarted: _c, activeProducing: _d, ...rest } = row;
-      counts = rest;
-    }
-    return { parkId: p.id, parkName: p.name, regionName: p.region.name, counts, indicators: computeIndicators(counts, period.through) };
+    const counts: IndicatorCounts = row ? countsOf(row) : EMPTY_COUNTS;
+    return { parkId: p.id, parkName: p.name, regionName: p.region.name, counts, indicators: computeIndicators(counts, through) };
   });
+}
+
+export function rankingParks(parkIds: number[]) {
+  return getDb().park.findMany({ where: { id: { in: parkIds } }, select: { id: true, name: true, region: { select: { name: true } } }, orderBy: { code: "asc" } });
 }

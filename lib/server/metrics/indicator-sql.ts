@@ -88,6 +88,7 @@ export function metricSql(m: Metric, p: IndicatorPeriod, today: string): Prisma.
 export type GroupBy = "none" | "park" | "industry";
 
 export interface CountsRow extends IndicatorCounts {
+  dim: GroupBy;
   key: string | null;
   activeSigned: number;
   activeLanded: number;
@@ -96,19 +97,34 @@ export interface CountsRow extends IndicatorCounts {
 }
 
 /**
- * Every count and sum of the indicators in one statement, optionally per park or per
- * industry: the projects in scope with their year plan (one row each, the plan is unique
- * per project and year), the progress sums only for the projects that need them (cohort
- * or plan), then FILTERed counts and sums.
+ * Every count and sum of the indicators in one statement, for one or more groupings at
+ * once (the whole scope, per park, per industry), so the dashboard reads the projects and
+ * their reports once for all three. Two levels: first the FILTERed counts and sums per
+ * (park, industry) pair — the projects in scope with their year plan (unique per project
+ * and year), and the period's reports summed straight into the pairs through one hash
+ * join — then GROUPING SETS over those few dozen rows.
  */
-export function countsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod, today: string, groupBy: GroupBy): Prisma.Sql {
+export function countsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod, today: string, groupBy: GroupBy | GroupBy[]): Prisma.Sql {
   const m = (x: Metric) => metricSql(x, p, today);
-  const key = groupBy === "park" ? Prisma.sql`pr."parkId"::text` : groupBy === "industry" ? Prisma.sql`pr.industry` : Prisma.sql`NULL::text`;
-  const group = groupBy === "none" ? Prisma.empty : Prisma.sql`GROUP BY s.key`;
-  const outKey = groupBy === "none" ? Prisma.sql`NULL::text` : Prisma.sql`s.key`;
+  const sets = [...new Set(Array.isArray(groupBy) ? groupBy : [groupBy])];
+  const setSql = Prisma.join(
+    sets.map((g) => (g === "park" ? Prisma.sql`(j.park_key)` : g === "industry" ? Prisma.sql`(j.industry_key)` : Prisma.sql`()`)),
+    ", ",
+  );
+  // Which grouping a row belongs to, and its key (NULL for the whole scope). GROUPING()
+  // and the key columns may only name columns some set groups by.
+  const grouped = (["park", "industry"] as const).filter((g) => sets.includes(g));
+  const col = (g: "park" | "industry") => Prisma.raw(g === "park" ? "j.park_key" : "j.industry_key");
+  const outKey =
+    grouped.length === 0
+      ? Prisma.sql`'none'::text AS dim, NULL::text AS key`
+      : Prisma.sql`CASE ${Prisma.join(grouped.map((g) => Prisma.sql`WHEN GROUPING(${col(g)}) = 0 THEN ${g}::text`), " ")} ELSE 'none' END AS dim,
+           COALESCE(${Prisma.join(grouped.map((g) => col(g)), ", ")}, NULL::text) AS key`;
+  const int = (c: string) => Prisma.raw(`COALESCE(sum(j."${c}"), 0)::int AS "${c}"`);
+  const money = (c: string, expr = `j."${c}"`) => Prisma.raw(`COALESCE(sum(${expr}), 0)::numeric(16, 2)::text AS "${c}"`);
   return Prisma.sql`
-    WITH s AS (
-      SELECT ${key} AS key, pr.id, pr.stage, pr.status,
+    WITH s AS NOT MATERIALIZED (
+      SELECT pr."parkId"::text AS park_key, pr.industry AS industry_key, pr.id, pr.stage, pr.status,
              ${m("cohort.signed")} AS in_cohort,
              ${m("cohort.honoured")} AS honoured,
              ${m("cohort.landed")} AS landed,
@@ -128,48 +144,70 @@ export function countsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod,
       LEFT JOIN "ProjectYearPlan" yp ON yp."projectId" = pr.id AND yp.year = ${p.year}::int
       WHERE ${scopeSql(actor, parkIds)}
     ), r AS (
-      SELECT rp."projectId",
-             sum(rp."investmentCompleted") FILTER (WHERE rp.year = ${p.year}::int) AS year_inv,
-             sum(rp."investmentCompleted") AS cum_inv,
-             sum(rp."fundsArrived") AS cum_funds
+      SELECT s.park_key, s.industry_key,
+             sum(rp."fundsArrived") FILTER (WHERE s.honoured) AS funds,
+             sum(rp."investmentCompleted") FILTER (WHERE s.planned AND rp.year = ${p.year}::int) AS year_inv,
+             sum(rp."investmentCompleted") FILTER (WHERE s.planned) AS cum_inv
       FROM "ProgressReport" rp
-      JOIN s ON s.id = rp."projectId" AND (s.honoured OR s.planned)
-      WHERE rp.year < ${p.year}::int OR (rp.year = ${p.year}::int AND rp.month <= ${p.through}::int)
-      GROUP BY rp."projectId"
+      JOIN s ON s.id = rp."projectId"
+      WHERE (s.honoured OR s.planned)
+        AND (rp.year < ${p.year}::int OR (rp.year = ${p.year}::int AND rp.month <= ${p.through}::int))
+      GROUP BY 1, 2
+    ), c AS (
+      SELECT s.park_key, s.industry_key,
+             count(*) FILTER (WHERE in_cohort) AS signed,
+             count(*) FILTER (WHERE honoured) AS honoured,
+             count(*) FILTER (WHERE in_cohort AND s.status = 'TERMINATED') AS terminated,
+             count(*) FILTER (WHERE in_cohort AND s.status = 'SUSPENDED') AS suspended,
+             count(*) FILTER (WHERE landed) AS landed,
+             count(*) FILTER (WHERE started) AS started,
+             count(*) FILTER (WHERE producing) AS producing,
+             count(*) FILTER (WHERE in_cohort AND s.status = 'ACTIVE' AND s.stage = 'SIGNED') AS "activeSigned",
+             count(*) FILTER (WHERE in_cohort AND s.status = 'ACTIVE' AND s.stage = 'LANDED') AS "activeLanded",
+             count(*) FILTER (WHERE in_cohort AND s.status = 'ACTIVE' AND s.stage = 'STARTED') AS "activeStarted",
+             count(*) FILTER (WHERE in_cohort AND s.status = 'ACTIVE' AND s.stage = 'PRODUCING') AS "activeProducing",
+             sum(s."contractInvestment") FILTER (WHERE in_cohort) AS "contractInvestment",
+             sum(s."contractInvestment") FILTER (WHERE honoured) AS "honouredContractInvestment",
+             sum(s."fundsArrivedBefore") FILTER (WHERE honoured) AS funds_before,
+             count(*) FILTER (WHERE planned) AS planned,
+             count(*) FILTER (WHERE plan_start) AS "planStart",
+             count(*) FILTER (WHERE plan_started) AS "planStarted",
+             count(*) FILTER (WHERE plan_due) AS "planDue",
+             count(*) FILTER (WHERE plan_due_started) AS "planDueStarted",
+             count(*) FILTER (WHERE plan_production) AS "planProduction",
+             count(*) FILTER (WHERE plan_producing) AS "planProducing",
+             sum(s."plannedInvestment") FILTER (WHERE planned) AS "plannedInvestment",
+             sum(s."totalInvestment") FILTER (WHERE planned) AS "totalInvestment",
+             sum(s."investmentCompletedBefore") FILTER (WHERE planned) AS inv_before,
+             count(*) FILTER (WHERE due_not_started) AS "dueNotStarted"
+      FROM s
+      GROUP BY 1, 2
+    ), j AS (
+      SELECT c.*, r.funds, r.year_inv, r.cum_inv
+      FROM c LEFT JOIN r ON r.park_key = c.park_key AND r.industry_key = c.industry_key
     )
-    SELECT ${outKey} AS key,
-           count(*) FILTER (WHERE in_cohort)::int AS signed,
-           count(*) FILTER (WHERE honoured)::int AS honoured,
-           count(*) FILTER (WHERE in_cohort AND s.status = 'TERMINATED')::int AS terminated,
-           count(*) FILTER (WHERE in_cohort AND s.status = 'SUSPENDED')::int AS suspended,
-           count(*) FILTER (WHERE landed)::int AS landed,
-           count(*) FILTER (WHERE started)::int AS started,
-           count(*) FILTER (WHERE producing)::int AS producing,
-           count(*) FILTER (WHERE in_cohort AND s.status = 'ACTIVE' AND s.stage = 'SIGNED')::int AS "activeSigned",
-           count(*) FILTER (WHERE in_cohort AND s.status = 'ACTIVE' AND s.stage = 'LANDED')::int AS "activeLanded",
-           count(*) FILTER (WHERE in_cohort AND s.status = 'ACTIVE' AND s.stage = 'STARTED')::int AS "activeStarted",
-           count(*) FILTER (WHERE in_cohort AND s.status = 'ACTIVE' AND s.stage = 'PRODUCING')::int AS "activeProducing",
-           COALESCE(sum(s."contractInvestment") FILTER (WHERE in_cohort), 0)::numeric(16, 2)::text AS "contractInvestment",
-           COALESCE(sum(s."contractInvestment") FILTER (WHERE honoured), 0)::numeric(16, 2)::text AS "honouredContractInvestment",
-           COALESCE(sum(s."fundsArrivedBefore" + COALESCE(r.cum_funds, 0)) FILTER (WHERE honoured), 0)::numeric(16, 2)::text AS "fundsArrived",
-           count(*) FILTER (WHERE planned)::int AS planned,
-           count(*) FILTER (WHERE plan_start)::int AS "planStart",
-           count(*) FILTER (WHERE plan_started)::int AS "planStarted",
-           count(*) FILTER (WHERE plan_due)::int AS "planDue",
-           count(*) FILTER (WHERE plan_due_started)::int AS "planDueStarted",
-           count(*) FILTER (WHERE plan_production)::int AS "planProduction",
-           count(*) FILTER (WHERE plan_producing)::int AS "planProducing",
-           COALESCE(sum(s."plannedInvestment") FILTER (WHERE planned), 0)::numeric(16, 2)::text AS "plannedInvestment",
-           COALESCE(sum(COALESCE(r.year_inv, 0)) FILTER (WHERE planned), 0)::numeric(16, 2)::text AS "yearCompleted",
-           COALESCE(sum(s."totalInvestment") FILTER (WHERE planned), 0)::numeric(16, 2)::text AS "totalInvestment",
-           COALESCE(sum(s."investmentCompletedBefore" + COALESCE(r.cum_inv, 0)) FILTER (WHERE planned), 0)::numeric(16, 2)::text AS "totalCompleted",
-           count(*) FILTER (WHERE due_not_started)::int AS "dueNotStarted"
-    FROM s
-    LEFT JOIN r ON r."projectId" = s.id
-    ${group}`;
+    SELECT ${outKey},
+           ${int("signed")}, ${int("honoured")}, ${int("terminated")}, ${int("suspended")},
+           ${int("landed")}, ${int("started")}, ${int("producing")},
+           ${int("activeSigned")}, ${int("activeLanded")}, ${int("activeStarted")}, ${int("activeProducing")},
+           ${money("contractInvestment")}, ${money("honouredContractInvestment")},
+           ${money("fundsArrived", `COALESCE(j.funds_before, 0) + COALESCE(j.funds, 0)`)},
+           ${int("planned")}, ${int("planStart")}, ${int("planStarted")}, ${int("planDue")}, ${int("planDueStarted")},
+           ${int("planProduction")}, ${int("planProducing")},
+           ${money("plannedInvestment")}, ${money("yearCompleted", "j.year_inv")}, ${money("totalInvestment")},
+           ${money("totalCompleted", `COALESCE(j.inv_before, 0) + COALESCE(j.cum_inv, 0)`)},
+           ${int("dueNotStarted")}
+    FROM j
+    GROUP BY GROUPING SETS (${setSql})`;
 }
 
-/** Runs countsQuery; without grouping it always returns one row. */
-export async function queryCounts(actor: Actor, parkIds: number[], p: IndicatorPeriod, today: string, groupBy: GroupBy): Promise<CountsRow[]> {
+/** Runs countsQuery; the "none" grouping always returns exactly one row. */
+export async function queryCounts(actor: Actor, parkIds: number[], p: IndicatorPeriod, today: string, groupBy: GroupBy | GroupBy[]): Promise<CountsRow[]> {
   return getDb().$queryRaw<CountsRow[]>(countsQuery(actor, parkIds, p, today, groupBy));
+}
+
+/** A row's indicator counts without its grouping and board columns. */
+export function countsOf(row: CountsRow): IndicatorCounts {
+  const { dim: _dim, key: _key, activeSigned: _a, activeLanded: _b, activeStarted: _c, activeProducing: _d, ...counts } = row;
+  return counts;
 }
