@@ -9,6 +9,7 @@ import { previewImport } from "@/lib/server/excel/preview-import";
 import { commitImport, ImportRejectedError } from "@/lib/server/excel/commit-import";
 import { exportProjects } from "@/lib/server/excel/export-projects";
 import { buildTemplate } from "@/lib/server/excel/build-template";
+import { readUpload } from "@/lib/server/excel/read-upload";
 import { projectFiltersSchema } from "@/lib/validation/project-filters";
 import { makeActor, makePark, makeRegion, makeProject, unique } from "../helpers/factories";
 import { ledgerRow, ledgerWorkbook } from "../helpers/ledger-workbook";
@@ -225,5 +226,20 @@ describe("ledger import", () => {
     expect(preview).toMatchObject({ rows: 3, toCreate: 0, unchanged: 3, errors: [] });
     expect(preview.ignoredColumns).toEqual(expect.arrayContaining(["项目编号", "状态"]));
     expect(await commitImport(staff, exported)).toMatchObject({ created: 0, message: "没有新增内容：3 行与现有项目一致" });
+  });
+
+  it("answers uploads that are not a file with a message", async () => {
+    const json = new Request("http://x/api/import/preview", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    expect(await errorOf(readUpload(json))).toBe("请选择要上传的 Excel 文件");
+    const empty = new FormData();
+    empty.append("file", "text, not a file");
+    expect(await errorOf(readUpload(new Request("http://x", { method: "POST", body: empty })))).toBe("请选择要上传的 Excel 文件");
+    const huge = new Request("http://x", { method: "POST", body: "x", headers: { "content-length": String(50 * 1024 * 1024) } });
+    expect(await errorOf(readUpload(huge))).toBe("文件过大（50.0 MB），最大 10 MB；请拆分后分批导入");
+    const form = new FormData();
+    form.append("file", new File([await ledgerWorkbook([ledgerRow(parkA.name, unique("上传"))])], "台账.xlsx"));
+    const upload = await readUpload(new Request("http://x", { method: "POST", body: form }));
+    expect(upload.fileName).toBe("台账.xlsx");
+    expect((await previewImport(staffA, upload.bytes)).toCreate).toBe(1);
   });
 });

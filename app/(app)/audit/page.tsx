@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<string, string> = {
   "auth.signIn": "登录",
   "auth.signInFailed": "登录失败",
   "seed.demo": "导入演示数据",
+  "project.import": "台账导入",
 };
 
 const timeFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
