@@ -237,7 +237,7 @@ describe("ledger import", () => {
     const huge = new Request("http://x", { method: "POST", body: "x", headers: { "content-length": String(50 * 1024 * 1024) } });
     expect(await errorOf(readUpload(huge))).toBe("文件过大（50.0 MB），最大 10 MB；请拆分后分批导入");
     const form = new FormData();
-    form.append("file", new File([await ledgerWorkbook([ledgerRow(parkA.name, unique("上传"))])], "台账.xlsx"));
+    form.append("file", new File([new Uint8Array(await ledgerWorkbook([ledgerRow(parkA.name, unique("上传"))]))], "台账.xlsx"));
     const upload = await readUpload(new Request("http://x", { method: "POST", body: form }));
     expect(upload.fileName).toBe("台账.xlsx");
     expect((await previewImport(staffA, upload.bytes)).toCreate).toBe(1);
