@@ -53,7 +53,9 @@ export function ProgressTable({
   const [editing, setEditing] = useState<string | null>(null);
   const [openHistory, setOpenHistory] = useState<number | null>(null);
   const unfiled = months.filter((m) => !rows.some((r) => r.year === m.year && r.month === m.month));
-  const [newMonth, setNewMonth] = useState(unfiled[0] ? `${unfiled[0].year}-${unfiled[0].month}` : "");
+  const [chosen, setNewMonth] = useState(unfiled[0] ? `${unfiled[0].year}-${unfiled[0].month}` : "");
+  // Once the chosen month is filed (the page refreshes), offer the next unfiled one.
+  const newMonth = unfiled.some((m) => `${m.year}-${m.month}` === chosen) ? chosen : unfiled[0] ? `${unfiled[0].year}-${unfiled[0].month}` : "";
   const [ny, nm] = newMonth.split("-").map(Number);
 
   return (

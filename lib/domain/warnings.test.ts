@@ -95,6 +95,18 @@ describe("progress light (序时进度 = months elapsed / 12)", () => {
     expect(progressLight({ ...started, completedThisYear: "0" }, R, { ...CTX, today: "2026-01-20", monthsElapsed: 0 }).light).toBe("GREEN");
   });
 
+  it.each([
+    // started this year: 序时进度 runs from the start month (October start: 1 of 3 months = 33.3%)
+    ["2026-10-05", "0", "RED", 33.3],
+    ["2026-10-05", "120", "YELLOW", 33.3],
+    ["2026-10-05", "300", "GREEN", 33.3],
+    ["2026-11-04", "0", "GREEN", 0], // started this month: nothing elapsed yet
+    ["2026-01-20", "0", "RED", 83.3],
+  ])("started %s, %s of 1,200 done: %s", (start, done, light, timePct) => {
+    const r = progressLight({ ...started, actualStartDate: start, plannedInvestment: "1200", completedThisYear: done }, R, CTX);
+    expect([r.light, r.timePct]).toEqual([light, timePct]);
+  });
+
   it("follows a park's thresholds", () => {
     const rules = mergeWarningRules({ progress: { yellowPoints: 5, redPoints: 15 } });
     expect(progressLight({ ...started, completedThisYear: "9400" }, rules, CTX).light).toBe("YELLOW"); // 5 points

@@ -10,7 +10,9 @@
 //   green when it is in a later month. Started or producing projects are green.
 // - 投资进度 progress (active started/producing projects with this year's plan > 0):
 //   completion = investment completed this year ÷ 本年计划投资; 序时进度 = months
-//   elapsed ÷ 12 (completed months, so January is 0 and always green). Points behind =
+//   elapsed ÷ 12 (completed months, so January is 0 and always green); a project that
+//   started this year is timed from its start month (elapsed since ÷ months left in the
+//   year from it), so one that started this month is not behind. Points behind =
 //   序时进度 − completion, in percentage points: red when more than `redPoints`, yellow
 //   from `yellowPoints` up to `redPoints`, green otherwise.
 // - 月报 filing (projects that file monthly, lib/domain/filing.ts): red when an owed month
@@ -128,13 +130,17 @@ export function progressLight(p: LightInputs, rules: WarningRules, ctx: LightCon
   const planned = toCents(p.plannedInvestment);
   if (planned <= 0) return { light: null };
   const done = toCents(p.completedThisYear);
-  const e = ctx.monthsElapsed;
+  // A project that started this year is timed from its start month: s months of building this year, e of them elapsed.
+  const year = Number(ctx.today.slice(0, 4));
+  const startMonth = p.actualStartDate && Number(p.actualStartDate.slice(0, 4)) === year ? Number(p.actualStartDate.slice(5, 7)) : 1;
+  const s = 13 - startMonth;
+  const e = Math.max(0, ctx.monthsElapsed - (startMonth - 1));
   const completionPct = Math.round((done * 1000) / planned) / 10;
-  const timePct = Math.round((e * 1000) / 12) / 10;
-  // Points behind > R  <=>  100e/12 - 100·done/planned > R  <=>  100·e·planned - 1200·done > 12·R·planned (integers, exact).
-  const lhs = 100 * e * planned - 1200 * done;
-  const behindMore = (points: number) => lhs > 12 * points * planned;
-  const behindAtLeast = (points: number) => lhs >= 12 * points * planned;
+  const timePct = Math.round((e * 1000) / s) / 10;
+  // Points behind > R  <=>  100e/s - 100·done/planned > R  <=>  100·e·planned - 100·s·done > R·s·planned (integers, exact).
+  const lhs = 100 * e * planned - 100 * s * done;
+  const behindMore = (points: number) => lhs > points * s * planned;
+  const behindAtLeast = (points: number) => lhs >= points * s * planned;
   const figures = `本年完成 ${completionPct}%，序时进度 ${timePct}%`;
   if (e > 0 && behindMore(rules.progress.redPoints)) {
     return { light: "RED", reason: `${figures}，落后超过 ${rules.progress.redPoints} 个百分点`, completionPct, timePct };

@@ -33,7 +33,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
     listVisibleParks(actor),
   ]);
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const parkName = parks.find((p) => p.id === filters.park)?.name;
+  const parkName = parks.find((p) => p.id === filters.park)?.name ?? (parks.length === 1 ? parks[0].name : undefined);
   return (
     <>
       <PageHeader

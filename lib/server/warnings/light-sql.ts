@@ -86,14 +86,17 @@ export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
            WHEN date_trunc('month', "plannedStartDate") <= date_trunc('month', CAST(${ctx.today} AS date)) THEN 2
            ELSE 1 END AS start_light,
       CASE WHEN NOT prog_on OR status <> 'ACTIVE' OR stage NOT IN ('STARTED', 'PRODUCING') OR "plannedInvestment" IS NULL OR "plannedInvestment" <= 0 THEN NULL
-           WHEN ${e}::int > 0 AND 100 * ${e}::int * "plannedInvestment" - 1200 * completed > 12 * prog_red * "plannedInvestment" THEN 3
-           WHEN ${e}::int > 0 AND 100 * ${e}::int * "plannedInvestment" - 1200 * completed >= 12 * prog_yellow * "plannedInvestment" THEN 2
+           WHEN pe > 0 AND 100 * pe * "plannedInvestment" - 100 * ps * completed > prog_red * ps * "plannedInvestment" THEN 3
+           WHEN pe > 0 AND 100 * pe * "plannedInvestment" - 100 * ps * completed >= prog_yellow * ps * "plannedInvestment" THEN 2
            ELSE 1 END AS progress_light,
       CASE WHEN NOT filing_on OR NOT files THEN NULL
            WHEN overdue_months > 0 THEN 3
            WHEN pending_last THEN 2
            ELSE 1 END AS filing_light
     FROM inp
+    -- Timed from the start month for projects that started this year (lib/domain/warnings progressLight).
+    CROSS JOIN LATERAL (SELECT CASE WHEN extract(year FROM inp."actualStartDate") = ${year}::int THEN extract(month FROM inp."actualStartDate")::int ELSE 1 END AS sm) st
+    CROSS JOIN LATERAL (SELECT 13 - st.sm AS ps, GREATEST(0, ${e}::int - (st.sm - 1)) AS pe) pt
   ),
   lights AS (
     SELECT lit.*, GREATEST(start_light, progress_light, filing_light) AS overall_light FROM lit
