@@ -74,7 +74,7 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
         ))}
         {RULE_NUMBERS.map(([name, label, hint, min, max]) => (
           <label key={name} className="block text-sm" htmlFor={name}>
-            <span className="text-slate-700">{label}</span>
+            <span className="block text-slate-700">{label}</span>
             <input id={name} name={name} type="number" min={min} max={max} defaultValue={initial.rules[name] as number} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors[name] ? true : undefined} />
             <span className="ml-3 text-xs text-slate-500">{hint}</span>
             <FieldErrors name={name} errors={errors} />

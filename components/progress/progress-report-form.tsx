@@ -30,6 +30,7 @@ export function ProgressReportForm({
   existing,
   onDone,
   onCancel,
+  narrow = false,
 }: {
   projectId: number;
   projectName: string;
@@ -38,6 +39,8 @@ export function ProgressReportForm({
   existing: ReportValues | null;
   onDone?: () => void;
   onCancel?: () => void;
+  /** In a half-width column: two fields a row instead of four. */
+  narrow?: boolean;
 }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -70,7 +73,7 @@ export function ProgressReportForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`${existing ? "更正" : "填报"} ${label}`} className="grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="progress-form">
+    <form onSubmit={submit} noValidate aria-label={`${existing ? "更正" : "填报"} ${label}`} className={`grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 ${narrow ? "" : "lg:grid-cols-4"}`} data-testid="progress-form">
       <label className="text-sm">
         <span className="text-slate-700">本月完成投资（万元）</span>
         <input name="investmentCompleted" inputMode="decimal" defaultValue={existing?.investmentCompleted ?? ""} className={input} aria-invalid={errors.investmentCompleted ? true : undefined} />
@@ -86,7 +89,7 @@ export function ProgressReportForm({
         <input name="imageProgress" defaultValue={existing?.imageProgress ?? ""} maxLength={500} className={input} aria-invalid={errors.imageProgress ? true : undefined} />
         <FieldErrors name="imageProgress" errors={errors} />
       </label>
-      <label className="text-sm sm:col-span-2 lg:col-span-3">
+      <label className={`text-sm sm:col-span-2 ${narrow ? "" : "lg:col-span-3"}`}>
         <span className="text-slate-700">存在问题（可不填）</span>
         <input name="problems" defaultValue={existing?.problems ?? ""} maxLength={1000} className={input} aria-invalid={errors.problems ? true : undefined} />
         <FieldErrors name="problems" errors={errors} />

@@ -93,7 +93,7 @@ export function ProgressTable({
             </select>
             <span className="text-xs text-slate-500">未填报的月份 {unfiled.length} 个</span>
           </div>
-          <ProgressReportForm key={newMonth} projectId={projectId} projectName={projectName} year={ny} month={nm} existing={null} />
+          <ProgressReportForm key={newMonth} projectId={projectId} projectName={projectName} year={ny} month={nm} existing={null} narrow />
         </div>
       )}
       {rows.length === 0 ? (
@@ -155,7 +155,7 @@ export function ProgressTable({
                     {editing === key && (
                       <tr className="no-print">
                         <td colSpan={5} className="px-3 pb-3">
-                          <ProgressReportForm projectId={projectId} projectName={projectName} year={r.year} month={r.month} existing={r} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+                          <ProgressReportForm projectId={projectId} projectName={projectName} year={r.year} month={r.month} existing={r} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} narrow />
                         </td>
                       </tr>
                     )}

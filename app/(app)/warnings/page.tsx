@@ -40,7 +40,12 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
         title={`${parkName ?? "全部园区"} · 红灯项目督办清单`}
         subtitle={`截至 ${todayInShanghai()}。开工：计划开工满 3 个月仍未开工；投资进度：本年完成落后序时进度超过 30 个百分点；月报：月末后第 5 个工作日仍未填报（各园区可在园区设置中调整阈值）`}
       >
-        <PrintButton />
+        <div className="no-print flex gap-2">
+          <Link href={`/progress/missing${filters.park ? `?park=${filters.park}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            月报未填报清单
+          </Link>
+          <PrintButton />
+        </div>
       </PageHeader>
       <form method="get" action="/warnings" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
