@@ -144,14 +144,16 @@ export function countsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod,
       LEFT JOIN "ProjectYearPlan" yp ON yp."projectId" = pr.id AND yp.year = ${p.year}::int
       WHERE ${scopeSql(actor, parkIds)}
     ), r AS (
-      SELECT s.park_key, s.industry_key,
-             sum(rp."fundsArrived") FILTER (WHERE s.honoured) AS funds,
-             sum(rp."investmentCompleted") FILTER (WHERE s.planned AND rp.year = ${p.year}::int) AS year_inv,
-             sum(rp."investmentCompleted") FILTER (WHERE s.planned) AS cum_inv
+      SELECT n.park_key, n.industry_key,
+             sum(rp."fundsArrived") FILTER (WHERE n.honoured) AS funds,
+             sum(rp."investmentCompleted") FILTER (WHERE n.planned AND rp.year = ${p.year}::int) AS year_inv,
+             sum(rp."investmentCompleted") FILTER (WHERE n.planned) AS cum_inv
       FROM "ProgressReport" rp
-      JOIN s ON s.id = rp."projectId"
-      WHERE (s.honoured OR s.planned)
-        AND (rp.year < ${p.year}::int OR (rp.year = ${p.year}::int AND rp.month <= ${p.through}::int))
+      -- The projects whose reports count, filtered once per project before the join
+      -- (OFFSET 0 keeps the subquery whole, and unlike a CTE keeps the id's statistics).
+      JOIN (SELECT s.id, s.park_key, s.industry_key, s.honoured, s.planned FROM s WHERE s.honoured OR s.planned OFFSET 0) n
+        ON n.id = rp."projectId"
+      WHERE rp.year < ${p.year}::int OR (rp.year = ${p.year}::int AND rp.month <= ${p.through}::int)
       GROUP BY 1, 2
     ), c AS (
       SELECT s.park_key, s.industry_key,
