@@ -79,8 +79,9 @@ export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateCo
   );
   const allRows = [...sorted.withValue, ...sorted.without];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="ranking-table">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white print:overflow-visible">
+      {/* On paper every column must fit the page width: smaller type, tighter cells. */}
+      <table className="min-w-full text-sm print:text-[10px] print:[&_td]:px-1 print:[&_th]:px-1" data-testid="ranking-table">
         <thead className="bg-slate-100 text-slate-600">
           <tr>
             <th className="px-2 py-2 text-left">名次</th>
