@@ -93,20 +93,24 @@ test("staff file last month's progress; the project's light turns green on its p
   await expect(page.getByTestId("red-total")).toBeVisible();
   await expect(page.locator(`[data-testid="red-row"][data-project-id="${id}"]`)).toHaveCount(0);
 
-  // A correction to less than half the plan: progress falls behind (unless it is January), history kept.
+  // A correction to nothing done: the history keeps the 1,000, and the progress light follows the rule.
   await page.goto(`/projects/${id}`);
   await page.getByRole("button", { name: `更正 ${lastLabel}` }).click();
-  await page.getByTestId("progress-form").getByLabel("本月完成投资（万元）").fill("100");
+  await page.getByTestId("progress-form").getByLabel("本月完成投资（万元）").fill("0");
   await page.getByTestId("progress-form").getByRole("button", { name: "保存更正" }).click();
   const reportRow = page.getByTestId("progress-report-row").first();
   await expect(reportRow).toContainText("已更正 1 次");
   await reportRow.getByRole("button", { name: "记录 2" }).click();
-  await expect(page.getByTestId("report-history")).toContainText("完成投资 1,000 万元 → 100 万元");
-  const monthsElapsed = shanghaiToday()[1] - 1;
-  if (monthsElapsed * 100 / 12 - 10 > 30) {
-    await expect(details.locator('[data-rule="progress"]')).toHaveAttribute("data-light", "RED");
+  await expect(page.getByTestId("report-history")).toContainText("完成投资 1,000 万元 → 0 万元");
+  // Started on the 1st of last month: one of the (13 - that month) months left in its first year has elapsed.
+  const [, thisMonth] = shanghaiToday();
+  const startMonth = Number(lastMonth.slice(5, 7));
+  const behind = thisMonth === 1 ? 0 : 100 / (13 - startMonth);
+  const expected = behind > 30 ? "RED" : behind >= 10 ? "YELLOW" : "GREEN";
+  await expect(details.locator('[data-rule="progress"]')).toHaveAttribute("data-light", expected);
+  if (expected === "RED") {
     await page.goto(`/warnings?park=${parkId}&kind=progress`);
-    await expect(page.locator(`[data-testid="red-row"][data-project-id="${id}"]`)).toContainText("投资进度：本年完成 10%");
+    await expect(page.locator(`[data-testid="red-row"][data-project-id="${id}"]`)).toContainText("投资进度：本年完成 0%");
   }
   const rows = await query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "entityType" = 'ProgressReport' AND "parkId" = $1 AND after->>'projectId' = $2 ORDER BY id`, [parkId, String(id)]);
   expect(rows.map((r) => r.action)).toEqual(["progress.file", "progress.correct"]);
