@@ -135,7 +135,7 @@ describe("problem and progress exports", () => {
 
   it("names the download in UTF-8 (RFC 5987) with an ASCII fallback", () => {
     expect(attachmentHeader("项目台账-2026-11-23.xlsx")).toBe(
-      `attachment; filename="____-2026-11-23.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%8F%B0%E8%B4%A6-2026-11-23.xlsx`,
+      `attachment; filename="export-2026-11-23.xlsx"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%8F%B0%E8%B4%A6-2026-11-23.xlsx`,
     );
   });
 });

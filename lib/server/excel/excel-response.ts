@@ -38,6 +38,11 @@ export function errorText(e: unknown): Response {
   return new Response("服务器处理出错，请稍后重试", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
+/** 422 naming each invalid filter. */
+export function badFilters(errors: string[]): Response {
+  return new Response(`筛选条件无效，未导出：${errors.join("；")}`, { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
 /** First value of each search parameter, as pages receive them. */
 export function searchParamsRecord(url: string): Record<string, string> {
   const out: Record<string, string> = {};

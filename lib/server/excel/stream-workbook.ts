@@ -94,6 +94,7 @@ export async function streamWorkbook(out: Writable, sheet: ExportSheet, batches:
 
 /** Content-Disposition with a UTF-8 file name (RFC 5987) and an ASCII fallback. */
 export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  // Old clients get the ASCII part ("export-2026-11-23.xlsx"); every browser today reads filename*.
+  const ascii = `export-${fileName.replace(/[^\x21-\x7e]+/g, "").replace(/["\\;]/g, "").replace(/^[-_.]+/, "")}`;
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { parseProjectFilters } from "@/lib/validation/project-filters";
 import { exportProjects } from "@/lib/server/excel/export-projects";
-import { errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
+import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,9 @@ export async function GET(req: Request) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   try {
-    const { filters } = parseProjectFilters(searchParamsRecord(req.url));
+    const { filters, errors } = parseProjectFilters(searchParamsRecord(req.url));
+    // A list page ignores a bad filter; an export must not silently widen to everything.
+    if (errors.length > 0) return badFilters(errors);
     return streamedXlsx(await exportProjects(actor, filters));
   } catch (e) {
     return errorText(e);
