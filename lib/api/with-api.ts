@@ -21,7 +21,7 @@ export interface ApiContext {
 }
 
 type Handler = (ctx: ApiContext) => Promise<Response | unknown>;
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -93,7 +93,8 @@ export function withApi(handler: Handler, opts: { permission: Permission; status
         });
       }
       if (!can(who.actor, opts.permission)) return errorResponse("FORBIDDEN", who.tokenId ? "该令牌没有此操作的权限（只读令牌不能写入）" : "您没有权限执行此操作");
-      const raw = route ? await route.params : {};
+      // Next passes a params promise that resolves to undefined on routes without dynamic segments.
+      const raw = (route ? await route.params : undefined) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       const result = await handler({ actor: who.actor, req, params, tokenId: who.tokenId });
       const res = result instanceof Response ? result : Response.json(result, { status: opts.status ?? 200 });

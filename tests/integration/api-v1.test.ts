@@ -28,7 +28,8 @@ import { makeProject, unique } from "../helpers/factories";
 import { type IssueWorld, issueInput, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
 import { projectForm } from "../helpers/pipeline-factories";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// As Next calls them: routes without dynamic segments get a params promise of undefined.
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string> | undefined> }) => Promise<Response>;
 
 interface Call {
   token?: string | null;
@@ -46,7 +47,7 @@ async function call(handler: Handler, method: string, path: string, opts: Call =
     body = JSON.stringify(opts.body);
     headers["content-type"] = "application/json";
   }
-  const res = await handler(new Request(`http://localhost/api/v1${path}`, { method, headers, body }), { params: Promise.resolve(opts.params ?? {}) });
+  const res = await handler(new Request(`http://localhost/api/v1${path}`, { method, headers, body }), { params: Promise.resolve(opts.params) });
   const json = (await res.json()) as Record<string, unknown>;
   if (res.status >= 400) S.apiErrorSchema.parse(json); // every error in the one shape
   return { status: res.status, json, headers: res.headers };
