@@ -10,8 +10,8 @@ export type TokenAuthResult = { ok: true; actor: Actor; tokenId: number } | { ok
  * The actor a bearer token acts as: its parks, each with the scope's role, cut down to the
  * scope's permissions (`grants`), so assertCan / visibleProjectsSql apply unchanged. Writes
  * are recorded under the administrator who created the token; a token stops working when
- * that administrator is disabled or loses the ADMIN role. One indexed lookup; lastUsedAt is written at most once a
- * minute.
+ * that administrator is disabled or loses the ADMIN role. One indexed lookup; lastUsedAt
+ * is written at most once a minute.
  */
 export async function authenticateApiToken(raw: string, now = new Date()): Promise<TokenAuthResult> {
   if (!parseApiToken(raw)) return { ok: false, reason: "malformed" };
