@@ -59,7 +59,7 @@ export default async function ApiDocsPage() {
               <ul className="space-y-0.5">
                 {g.operations.map((op) => (
                   <li key={op.id}>
-                    <a href={`#${op.id}`} className="block truncate text-xs text-slate-600 hover:underline">
+                    <a href={`#${op.id}`} title={`${op.method.toUpperCase()} ${op.path}`} className="block truncate text-xs text-slate-600 hover:underline">
                       <span className="inline-block w-11 font-mono uppercase text-slate-400">{op.method}</span>
                       {op.path}
                     </a>
