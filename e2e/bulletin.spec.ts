@@ -26,7 +26,7 @@ test("a region leader opens the monthly bulletin, changes the month and ranking,
 
   // A bad month in the URL is named and the bulletin still shows.
   await page.goto("/bulletin?month=2026-13");
-  await expect(page.getByRole("alert")).toContainText("通报月份须为 年-月");
+  await expect(page.getByRole("alert").filter({ hasText: "通报月份" })).toContainText("通报月份须为 年-月");
   await expect(bulletin).toBeVisible();
 
   // Printed: the navigation and the controls are gone, the bulletin stays.
