@@ -140,9 +140,10 @@ async function checkEnterprises(db: Reader, rows: (LedgerRecord & { row: number 
   const codes = [...new Set(rows.map((r) => r.creditCode).filter((c): c is string => !!c))];
   const found = await db.$queryRaw<{ id: number; parkId: number; name: string; creditCode: string | null }[]>`
     SELECT id, "parkId", name, "creditCode" FROM "Enterprise"
-    WHERE ("parkId" = ANY(${parkIds}::int[]) AND name = ANY(${names}::text[])) OR "creditCode" = ANY(${codes}::text[])`;
+    WHERE "parkId" = ANY(${parkIds}::int[]) AND (name = ANY(${names}::text[]) OR "creditCode" = ANY(${codes}::text[]))`;
   const byName = new Map(found.map((e) => [`${e.parkId}\u0000${e.name}`, e]));
-  const byCode = new Map(found.filter((e) => e.creditCode).map((e) => [e.creditCode!, e]));
+  // A credit code is unique within a park: the same company may invest in several parks.
+  const byCode = new Map(found.filter((e) => e.creditCode).map((e) => [`${e.parkId}\u0000${e.creditCode}`, e]));
   const newCodes = new Map<string, { key: string; row: number }>();
   const column = headerOf("creditCode");
   for (const r of rows) {
@@ -152,25 +153,25 @@ async function checkEnterprises(db: Reader, rows: (LedgerRecord & { row: number 
     if (stored) {
       if (stored.creditCode && stored.creditCode !== r.creditCode) {
         issues.push({ row: r.row, column, message: `「${stored.name}」已登记统一社会信用代码 ${stored.creditCode}，与填写的不一致` });
-      } else if (!stored.creditCode && byCode.has(r.creditCode)) {
-        issues.push({ row: r.row, column, message: holderMessage(byCode.get(r.creditCode)!, r.parkId) });
+      } else if (!stored.creditCode && byCode.has(`${r.parkId}\u0000${r.creditCode}`)) {
+        issues.push({ row: r.row, column, message: holderMessage(byCode.get(`${r.parkId}\u0000${r.creditCode}`)!) });
       }
       continue;
     }
-    const holder = byCode.get(r.creditCode);
+    const holder = byCode.get(`${r.parkId}\u0000${r.creditCode}`);
     if (holder) {
-      issues.push({ row: r.row, column, message: holderMessage(holder, r.parkId) });
+      issues.push({ row: r.row, column, message: holderMessage(holder) });
       continue;
     }
-    const earlier = newCodes.get(r.creditCode);
+    const earlier = newCodes.get(`${r.parkId}\u0000${r.creditCode}`);
     if (earlier && earlier.key !== key) {
       issues.push({ row: r.row, column, message: `统一社会信用代码与第 ${earlier.row} 行的另一家企业相同` });
-    } else if (!earlier) newCodes.set(r.creditCode, { key, row: r.row });
+    } else if (!earlier) newCodes.set(`${r.parkId}\u0000${r.creditCode}`, { key, row: r.row });
   }
 }
 
-function holderMessage(holder: { parkId: number; name: string }, parkId: number): string {
-  return holder.parkId === parkId ? `统一社会信用代码已登记在「${holder.name}」名下` : "统一社会信用代码已被其他园区的企业使用";
+function holderMessage(holder: { name: string }): string {
+  return `统一社会信用代码已登记在「${holder.name}」名下`;
 }
 
 /** Everything is named by row and column; the summary line counts them. */

@@ -60,7 +60,8 @@ const CONTACTS = ["legalPerson", "contactName", "contactPhone"] as const;
  *   project, contacts as on create); otherwise the enterprise is renamed when it is the
  *   same company (same credit code) or has no other project (a typo); otherwise a new one.
  *
- * A credit code belongs to one enterprise: typing another enterprise's code is refused on
+ * A credit code belongs to one enterprise of the park (the same company investing in
+ * another park has its own record there): typing another enterprise's code is refused on
  * the field.
  */
 export async function resolveEnterprise(
@@ -71,7 +72,7 @@ export async function resolveEnterprise(
   projectId: number | null,
 ): Promise<EnterpriseRow> {
   const rows = await tx.enterprise.findMany({
-    where: { OR: [{ parkId, name: data.enterpriseName }, ...(data.creditCode ? [{ creditCode: data.creditCode }] : [])] },
+    where: { parkId, OR: [{ name: data.enterpriseName }, ...(data.creditCode ? [{ creditCode: data.creditCode }] : [])] },
     select: ENTERPRISE_SELECT,
   });
   const byName = rows.find((r) => r.parkId === parkId && r.name === data.enterpriseName);
@@ -98,8 +99,7 @@ export async function resolveEnterprise(
 
   const holder = data.creditCode ? rows.find((r) => r.creditCode === data.creditCode) : undefined;
   if (holder && holder.id !== target?.id) {
-    const message =
-      holder.parkId === parkId ? `统一社会信用代码已登记在「${holder.name}」名下` : "统一社会信用代码已被其他园区的企业使用";
+    const message = `统一社会信用代码已登记在「${holder.name}」名下`;
     throw new AppError("VALIDATION", message, { creditCode: [message] });
   }
   if (!replace && target?.creditCode && data.creditCode && target.creditCode !== data.creditCode) {
