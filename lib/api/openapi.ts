@@ -8,7 +8,7 @@ import { z } from "zod";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { PROJECT_FIELD_LABELS } from "@/lib/domain/project-fields";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
-import { createIssueSchema, issueActionSchema, issueFiltersSchema } from "@/lib/validation/issues";
+import { createIssueSchema, issueActionSchema, issueFiltersSchema, visitFiltersSchema } from "@/lib/validation/issues";
 import { projectCreateSchema } from "@/lib/validation/project";
 import { apiProgressBodySchema, apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
 import { pagingSchema } from "@/lib/validation/progress";
@@ -310,6 +310,19 @@ export const OPERATIONS: Operation[] = [
     body: { schema: issueActionSchema, omit: ["issueId"], example: { version: 2, action: "answer", answer: "已协调供电公司，11 月 30 日前接通。", date: today } },
     success: { status: 200, description: "已处理", schema: S.issueActedSchema },
     errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
+    path: "/visits",
+    tag: "走访记录",
+    summary: "走访记录列表",
+    description:
+      "谁在何时以何种方式走访了哪家企业。可按园区、企业、项目、走访人、方式、月份（month，YYYY-MM）、日期区间和企业名称/信用代码筛选；新的在前，页码分页。只有包保责任人角色的用户只看到自己的走访和所包保企业、项目的走访。",
+    permission: "issue.read",
+    query: visitFiltersSchema,
+    labels: { liaison: "走访人（用户 id）", kind: "走访方式", month: "走访月份 YYYY-MM", from: "走访日期起", to: "走访日期止", q: "搜索词（企业名称或统一社会信用代码）" },
+    success: { status: 200, description: "一页走访记录", schema: S.visitListSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "VALIDATION", "RATE_LIMITED"],
   },
   {
     method: "get",

@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 import { API_TOKEN_SCOPES } from "@/lib/domain/api-tokens";
-import { ISSUE_ACTIONS, ISSUE_CATEGORIES, ISSUE_EVENT_TYPES, ISSUE_STATUSES, SATISFACTIONS } from "@/lib/domain/issues";
+import { ISSUE_ACTIONS, ISSUE_CATEGORIES, ISSUE_EVENT_TYPES, ISSUE_STATUSES, SATISFACTIONS, VISIT_KINDS } from "@/lib/domain/issues";
 import { PROJECT_STATUSES, STAGES } from "@/lib/domain/stages";
 import { PROJECT_KEY_LEVELS, PROJECT_SOURCES } from "@/lib/validation/project";
 
@@ -219,6 +219,29 @@ export const issueCreatedSchema = z.object({ id: z.int(), code: z.string(), vers
 export const issueActedSchema = z
   .object({ version: z.int(), status: z.enum(ISSUE_STATUSES), level: z.int() })
   .meta({ id: "ProblemActionResult" });
+
+export const visitListItemSchema = z
+  .object({
+    id: z.int(),
+    visitDate: date.meta({ description: "走访日期" }),
+    kind: z.enum(VISIT_KINDS).meta({ description: "方式：ON_SITE 走访 / PHONE 电话 / MEETING 座谈" }),
+    peopleMet: z.string().nullable().meta({ description: "会见人员" }),
+    summary: z.string().meta({ description: "走访情况" }),
+    parkId: z.int(),
+    parkName: z.string(),
+    enterpriseId: z.int(),
+    enterpriseName: z.string(),
+    projectId: z.int().nullable(),
+    projectName: z.string().nullable(),
+    liaisonId: z.int().meta({ description: "走访人（包保责任人）用户 id" }),
+    liaisonName: z.string(),
+    issueCount: z.int().meta({ description: "本次走访登记的问题数" }),
+  })
+  .meta({ id: "VisitListItem" });
+
+export const visitListSchema = z
+  .object({ items: z.array(visitListItemSchema), total: z.int(), page: z.int(), pageSize: z.int(), pageCount: z.int() })
+  .meta({ id: "VisitList" });
 
 export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
 

@@ -254,14 +254,22 @@ export const issueFiltersSchema = z.object({
 export type IssueFilters = z.infer<typeof issueFiltersSchema>;
 export const parseIssueFilters = (raw: RawSearchParams) => parseUrlFilters(issueFiltersSchema, raw);
 
+/** The visits list's filters (page and API). `month` (YYYY-MM) narrows to one calendar month, on top of from/to. */
 export const visitFiltersSchema = z.object({
   park: urlId("园区").optional(),
   enterprise: urlId("企业").optional(),
   project: urlId("项目").optional(),
   liaison: urlId("包保责任人").optional(),
   kind: z.enum(VISIT_KINDS, { message: "走访方式无效" }).optional(),
+  month: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "走访月份格式须为 YYYY-MM（如 2026-05）")
+    .optional(),
   from: urlDate("走访日期起").optional(),
   to: urlDate("走访日期止").optional(),
+  /** Enterprise name or 统一社会信用代码, part of it. */
+  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
   page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1),
   pageSize: z.coerce
     .number()

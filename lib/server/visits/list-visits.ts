@@ -27,6 +27,10 @@ export interface VisitListItem {
 
 type Row = Omit<VisitListItem, "visitDate"> & { visitDate: Date };
 
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /**
  * One page of the visits the actor may read (an enterprise's, a liaison's, a park's...),
  * newest first, filtered and counted in SQL. A LIAISON-only actor sees their own visits
@@ -43,8 +47,16 @@ export async function listVisits(actor: Actor, f: VisitFilters) {
   if (f.project) parts.push(Prisma.sql`v."projectId" = ${f.project}::int`);
   if (f.liaison) parts.push(Prisma.sql`v."liaisonId" = ${f.liaison}::int`);
   if (f.kind) parts.push(Prisma.sql`v.kind = CAST(${f.kind} AS "VisitKind")`);
+  if (f.month) {
+    const first = `${f.month}-01`;
+    parts.push(Prisma.sql`v."visitDate" >= CAST(${first} AS date) AND v."visitDate" < (CAST(${first} AS date) + interval '1 month')::date`);
+  }
   if (f.from) parts.push(Prisma.sql`v."visitDate" >= CAST(${f.from} AS date)`);
   if (f.to) parts.push(Prisma.sql`v."visitDate" <= CAST(${f.to} AS date)`);
+  if (f.q) {
+    const p = likePattern(f.q);
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Enterprise" qe WHERE qe.id = v."enterpriseId" AND (qe.name ILIKE ${p} OR qe."creditCode" ILIKE ${p}))`);
+  }
   const where = Prisma.join(parts, " AND ");
 
   const db = getDb();
@@ -66,4 +78,17 @@ export async function listVisits(actor: Actor, f: VisitFilters) {
   ]);
   const items: VisitListItem[] = rows.map((r) => ({ ...r, visitDate: dateToIso(r.visitDate) }));
   return { items, total, page: f.page, pageSize: f.pageSize, pageCount: Math.max(1, Math.ceil(total / f.pageSize)) };
+}
+
+/**
+ * The people who logged visits the actor may read, by name: the liaison filter's choices.
+ * One index probe per user (Visit's liaisonId index), however many visits there are.
+ */
+export async function listVisitLiaisons(actor: Actor): Promise<{ id: number; name: string }[]> {
+  const { fullParks, assignedOnlyParks } = issueReadScope(actor);
+  if (fullParks.length + assignedOnlyParks.length === 0) return [];
+  return getDb().$queryRaw<{ id: number; name: string }[]>(Prisma.sql`
+    SELECT u.id, u.name FROM "User" u
+    WHERE EXISTS (SELECT 1 FROM "Visit" v WHERE v."liaisonId" = u.id AND ${visibleVisitsSql(actor, "v")})
+    ORDER BY u.name, u.id`);
 }
