@@ -24,17 +24,24 @@ export const authOptions: NextAuthOptions = {
         const result = await authenticate(getDb(), credentials ?? {}, clientIp(req?.headers));
         // next-auth passes a thrown message to the sign-in page as `error`.
         if (!result.ok) throw new Error(result.message);
-        return { id: String(result.user.id), name: result.user.name, username: result.user.username };
+        const { sessionVersion } = await getDb().user.findUniqueOrThrow({ where: { id: result.user.id }, select: { sessionVersion: true } });
+        return { id: String(result.user.id), name: result.user.name, username: result.user.username, sessionVersion };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     async session({ session, token }) {
-      if (session.user) session.user.id = token.uid as number;
+      if (session.user) {
+        session.user.id = token.uid as number;
+        session.user.sv = token.sv ?? 0;
+      }
       return session;
     },
   },

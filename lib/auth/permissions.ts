@@ -25,7 +25,8 @@ export const PERMISSIONS = [
   "issue.lead", // set deadlines, approve extensions, escalate to level 3
   "dashboard.read",
   "audit.read",
-  "user.manage",
+  "user.manage", // every account and role, regions and parks (administrators)
+  "member.manage", // the PARK_STAFF and LIAISON people of a park (park leaders, delegated)
   "holiday.manage",
   "apiToken.manage",
 ] as const;
@@ -36,7 +37,7 @@ const READ_ALL: Permission[] = ["park.read", "project.read", "issue.read", "dash
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [...PERMISSIONS],
   REGION_LEADER: [...READ_ALL, "audit.read"],
-  PARK_LEADER: [...READ_ALL, "park.configure", "project.correct", "assignment.manage", "issue.write", "issue.lead", "audit.read"],
+  PARK_LEADER: [...READ_ALL, "park.configure", "project.correct", "assignment.manage", "issue.write", "issue.lead", "audit.read", "member.manage"],
   PARK_STAFF: [...READ_ALL, "project.write", "progress.file", "assignment.manage", "issue.write"],
   // A liaison reads only the projects and enterprises assigned to them (enforced in lib/server).
   LIAISON: ["park.read", "project.read", "progress.file", "issue.read", "issue.write"],
@@ -44,6 +45,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 /** Permissions that are not tied to a park: they need the role anywhere. */
 export const GLOBAL_PERMISSIONS: readonly Permission[] = ["user.manage", "holiday.manage", "apiToken.manage"];
+
+/** The roles a park leader may hand out and take back in their own park (delegation). */
+export const DELEGABLE_ROLES: readonly Role[] = ["PARK_STAFF", "LIAISON"];
+
+/** Roles held in one park; REGION_LEADER is held in a region, ADMIN everywhere. */
+export const PARK_ROLES: readonly Role[] = ["PARK_LEADER", "PARK_STAFF", "LIAISON"];
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

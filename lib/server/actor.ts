@@ -15,10 +15,17 @@ export interface Actor {
   parkRoles: Map<number, Role[]>;
   /** When set (API tokens), only these permissions are held, whatever the roles would give. */
   grants?: readonly Permission[];
+  /** Signed in with a temporary password: nothing but choosing a new one until then. */
+  mustChangePassword?: boolean;
 }
 
-/** Loads an active user's memberships and expands them into park scope. Null if the user is gone or disabled. */
-export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+/**
+ * Loads an active user's memberships and expands them into park scope. Null if the user is
+ * gone or disabled, or, for a browser session, if the session was issued before the user's
+ * sessions were ended (password change or reset, disabling): `sessionVersion` is the one
+ * the session carries.
+ */
+export async function loadActor(db: Db, userId: number, session?: { sessionVersion: number }): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -26,10 +33,13 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
       username: true,
       name: true,
       isActive: true,
+      mustChangePassword: true,
+      sessionVersion: true,
       memberships: { select: { role: true, parkId: true, regionId: true } },
     },
   });
   if (!user || !user.isActive) return null;
+  if (session && session.sessionVersion !== user.sessionVersion) return null;
 
   const isAdmin = user.memberships.some((m) => m.role === "ADMIN");
   const regionIds = user.memberships.filter((m) => m.role === "REGION_LEADER" && m.regionId).map((m) => m.regionId!);
@@ -60,6 +70,7 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
     isAdmin,
     roles: [...new Set(user.memberships.map((m) => m.role))],
     parkRoles,
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }
 

@@ -7,6 +7,7 @@
 // 万元 (never a float), dates YYYY-MM-DD, empty optional text null.
 
 import { z } from "zod";
+import { PHONE, optionalText, requiredText } from "./fields";
 import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
 import { parseWan } from "@/lib/domain/money";
 import { PROJECT_FIELD_LABELS as L } from "@/lib/domain/project-fields";
@@ -19,28 +20,12 @@ export const MONEY_MAX = "99999999.99";
 const MONEY_MAX_TEXT = "99,999,999.99";
 /** 18 characters of the national standard alphabet (no I, O, S, V, Z). */
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
-const PHONE = /^\+?[0-9][0-9\- ]{5,18}[0-9]$/;
+
 
 // ---------------------------------------------------------------- field builders
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
-function requiredText(label: string, max: number) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? `请填写${label}` : `${label}须为文本`) })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字符`);
-}
-
-function optionalText(label: string, max: number) {
-  return z
-    .string({ error: `${label}须为文本` })
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字符`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-}
 
 /** Why a money/area text is wrong, or null. `unit` ends the range message ("万元", "亩"). */
 export function amountProblem(label: string, raw: string, unit: string): string | null {

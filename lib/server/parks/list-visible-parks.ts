@@ -1,11 +1,15 @@
 import { getDb } from "@/lib/db/client";
 import { type Actor, parksWith } from "@/lib/server/actor";
 
-/** The parks the actor may read, for pickers and filters. */
-export async function listVisibleParks(actor: Actor) {
+/**
+ * The parks the actor may read, for pickers and filters. Archived parks are left out
+ * unless asked for: they take no new work, and their records stay reachable from the
+ * figures and the lists of all parks.
+ */
+export async function listVisibleParks(actor: Actor, opts: { includeArchived?: boolean } = {}) {
   return getDb().park.findMany({
-    where: { id: { in: parksWith(actor, "park.read") } },
-    select: { id: true, name: true, code: true, region: { select: { name: true } } },
+    where: { id: { in: parksWith(actor, "park.read") }, ...(opts.includeArchived ? {} : { archivedAt: null }) },
+    select: { id: true, name: true, code: true, archivedAt: true, region: { select: { name: true } } },
     orderBy: [{ regionId: "asc" }, { id: "asc" }],
   });
 }

@@ -7,6 +7,7 @@ import { eligibleUserWhere, ineligibleMessage } from "@/lib/server/assignments/e
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type Actor, assertCan } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
+import { assertParkOpen } from "@/lib/server/parks/park-open";
 import { type DuplicateMatch, findDuplicateProjects } from "./find-duplicate-projects";
 import { lockParkProjects, assertNoExactDuplicate, resolveEnterprise, yearPlanFrom } from "./project-record";
 
@@ -65,6 +66,7 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ id:
   assertCan(actor, "project.write", data.parkId, "园区");
 
   const db = getDb();
+  await assertParkOpen(db, data.parkId);
   const today = todayInShanghai();
   const people = await initialAssignees(actor, data.parkId, { LIAISON: liaisonUserId, LEADER: leaderUserId });
   const year = Number(today.slice(0, 4));
