@@ -1,0 +1,95 @@
+// Chinese names of what the audit trail records: every action string the server writes
+// (AuditLog.action) and every kind of record (AuditLog.entityType), so the audit page never
+// shows a raw code such as "issue.requestExtension". A unit test reads the source files and
+// fails when an action is written that has no label here. Pure: no I/O.
+
+import { ISSUE_ACTIONS, ISSUE_ACTION_LABELS } from "./issues";
+
+/** Action -> label, grouped as the action filter lists them. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  // sign-in
+  "auth.signIn": "登录",
+  "auth.signInFailed": "登录失败",
+  "auth.signOut": "退出登录",
+  // projects
+  "project.create": "新建项目",
+  "project.update": "修改项目台账",
+  "project.move": "推进阶段",
+  "project.correct": "更正阶段（回退）",
+  "project.suspend": "暂缓项目",
+  "project.terminate": "终止项目",
+  "project.resume": "恢复推进",
+  "project.yearPlan": "设置年度计划",
+  "project.import": "台账导入",
+  "progress.file": "填报月度进度",
+  "progress.correct": "更正月度进度",
+  // 包保
+  "assignment.assign": "指派包保",
+  "assignment.reassign": "更换包保",
+  "assignment.bulkReassign": "批量移交包保",
+  "assignment.end": "结束包保",
+  // enterprises, visits and their problems
+  "enterprise.create": "新建企业",
+  "enterprise.update": "修改企业信息",
+  "enterprise.merge": "合并重复企业",
+  "visit.create": "登记走访",
+  "issue.create": "登记问题",
+  ...Object.fromEntries(ISSUE_ACTIONS.map((a) => [`issue.${a}`, ISSUE_ACTION_LABELS[a]])),
+  // organisation
+  "region.create": "新建市州",
+  "region.update": "修改市州",
+  "region.archive": "归档市州",
+  "region.restore": "恢复市州",
+  "park.create": "新建园区",
+  "park.update": "修改园区",
+  "park.archive": "归档园区",
+  "park.restore": "恢复园区",
+  "park.settings": "修改园区设置",
+  // people
+  "user.create": "新建用户",
+  "user.update": "修改用户信息",
+  "user.disable": "停用用户",
+  "user.enable": "启用用户",
+  "user.passwordReset": "重置密码",
+  "user.passwordChange": "修改密码",
+  "membership.add": "添加角色",
+  "membership.remove": "移除角色",
+  // administration
+  "holiday.create": "新增节假日",
+  "holiday.update": "修改节假日",
+  "holiday.delete": "删除节假日",
+  "apiToken.create": "创建接口令牌",
+  "apiToken.revoke": "吊销接口令牌",
+  "seed.demo": "导入演示数据",
+};
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);
+
+/** AuditLog.entityType -> the kind of record, as people call it. */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  Project: "项目",
+  ProgressReport: "月度进度",
+  Import: "台账导入",
+  Enterprise: "企业",
+  Visit: "走访记录",
+  EnterpriseIssue: "企业问题",
+  Assignment: "包保关系",
+  Region: "市州",
+  Park: "园区",
+  User: "用户",
+  Membership: "角色",
+  Holiday: "节假日",
+  ApiToken: "接口令牌",
+  System: "系统",
+};
+
+export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS);
+
+/** The action's label; an action recorded before this list knew it keeps its code rather than disappearing. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+export function auditEntityLabel(entityType: string): string {
+  return AUDIT_ENTITY_LABELS[entityType] ?? entityType;
+}
