@@ -8,7 +8,8 @@ import { z } from "zod";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { PROJECT_FIELD_LABELS } from "@/lib/domain/project-fields";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
-import { createIssueSchema, issueActionSchema, issueFiltersSchema, visitFiltersSchema } from "@/lib/validation/issues";
+import { createIssueSchema, createVisitSchema, issueActionSchema, issueFiltersSchema, visitFiltersSchema } from "@/lib/validation/issues";
+import { ENTERPRISE_FIELD_LABELS, enterpriseCreateSchema, enterpriseListSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
 import { projectCreateSchema } from "@/lib/validation/project";
 import { apiProgressBodySchema, apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
 import { pagingSchema } from "@/lib/validation/progress";
@@ -323,6 +324,77 @@ export const OPERATIONS: Operation[] = [
     labels: { liaison: "走访人（用户 id）", kind: "走访方式", month: "走访月份 YYYY-MM", from: "走访日期起", to: "走访日期止", q: "搜索词（企业名称或统一社会信用代码）" },
     success: { status: 200, description: "一页走访记录", schema: S.visitListSchema },
     errors: ["UNAUTHENTICATED", "NOT_FOUND", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "post",
+    path: "/visits",
+    tag: "走访记录",
+    summary: "登记走访",
+    description:
+      "记录一次走访（ON_SITE 走访 / PHONE 电话 / MEETING 座谈）及企业现场反映的问题（problems，可为空）：每个问题按类别与工作日日历自动计算时限。只有包保责任人角色的用户只能登记本人对所包保企业、项目的走访；园区工作人员与领导可代本园区人员登记（liaisonId）。",
+    permission: "issue.write",
+    body: {
+      schema: createVisitSchema,
+      example: {
+        enterpriseId: 1,
+        visitDate: today,
+        kind: "ON_SITE",
+        peopleMet: "总经理 张三",
+        summary: "了解二期厂房建设进度",
+        problems: [{ category: "UTILITIES", title: "双回路供电尚未接通", description: "影响设备调试" }],
+      },
+    },
+    labels: { liaisonId: "走访人（用户 id，默认为调用者）", visitDate: "走访日期", kind: "走访方式", peopleMet: "接待人员", summary: "走访情况", problems: "现场反映的问题" },
+    success: { status: 201, description: "已登记", schema: S.visitCreatedSchema },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
+    path: "/enterprises",
+    tag: "企业档案",
+    summary: "企业列表（一企一档）",
+    description: "按企业名称或统一社会信用代码搜索、按园区筛选，按名称排序，页码分页；含项目数、未销号问题数与企业本身的现任包保责任人/包保领导。只有包保责任人角色的用户只看到所包保的企业（企业或其项目）。",
+    permission: "project.read",
+    query: enterpriseListSchema,
+    labels: { q: "搜索词（企业名称或统一社会信用代码）" },
+    success: { status: 200, description: "一页企业", schema: S.enterpriseListSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "post",
+    path: "/enterprises",
+    tag: "企业档案",
+    summary: "新建企业档案",
+    description: "不建项目也可建档。同一园区内企业名称、统一社会信用代码不能重复（同一公司在其他园区投资的，在该园区另建档案）；已归档的园区不能新建。",
+    permission: "project.write",
+    body: { schema: enterpriseCreateSchema, example: { parkId: 1, name: "湖南某某新材料有限公司", creditCode: "91431200MA4L0XXX1K", legalPerson: "张三", contactName: "李四", contactPhone: "0745-1234567", industry: "新材料" } },
+    labels: ENTERPRISE_FIELD_LABELS,
+    success: { status: 201, description: "已创建（Location 头指向新企业）", schema: S.enterpriseCreatedSchema },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
+  },
+  {
+    method: "get",
+    path: "/enterprises/{id}",
+    tag: "企业档案",
+    summary: "企业档案详情",
+    description: "企业信息与联系人、项目、最近的走访与问题、企业层面的现任与历任包保责任人/包保领导；同一统一社会信用代码在调用者可见的其他园区的项目（otherParks）。",
+    permission: "project.read",
+    pathParams: idParam("企业"),
+    success: { status: 200, description: "企业档案", schema: S.enterpriseDetailSchema },
+    errors: ["UNAUTHENTICATED", "NOT_FOUND", "RATE_LIMITED"],
+  },
+  {
+    method: "patch",
+    path: "/enterprises/{id}",
+    tag: "企业档案",
+    summary: "修改企业档案",
+    description: "只发送要改的字段；发送空串或 null 清空可选字段。所属园区不能修改。名称与统一社会信用代码在园区内不能与其他企业重复。",
+    permission: "project.write",
+    pathParams: idParam("企业"),
+    body: { schema: enterpriseUpdateSchema, omit: ["parkId"], example: { contactName: "王五", contactPhone: "13800000000", address: "怀化高新区创业路 1 号" } },
+    labels: ENTERPRISE_FIELD_LABELS,
+    success: { status: 200, description: "已保存", schema: S.enterpriseUpdatedSchema },
+    errors: ["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED"],
   },
   {
     method: "get",

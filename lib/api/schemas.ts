@@ -243,6 +243,133 @@ export const visitListSchema = z
   .object({ items: z.array(visitListItemSchema), total: z.int(), page: z.int(), pageSize: z.int(), pageCount: z.int() })
   .meta({ id: "VisitList" });
 
+export const visitCreatedSchema = z
+  .object({
+    id: z.int(),
+    issues: z.array(z.object({ id: z.int(), code: z.string() })).meta({ description: "随走访登记的问题（编号按登记顺序）" }),
+  })
+  .meta({ id: "VisitCreated" });
+
+// ---------------------------------------------------------------- enterprises (一企一档)
+
+const holder = z
+  .object({ userId: z.int(), name: z.string(), phone: z.string().nullable() })
+  .nullable()
+  .meta({ description: "企业本身的现任包保人员（不含经由项目的包保）；null 表示未落实" });
+
+export const enterpriseListItemSchema = z
+  .object({
+    id: z.int(),
+    name: z.string(),
+    creditCode: z.string().nullable().meta({ description: "统一社会信用代码" }),
+    parkId: z.int(),
+    parkName: z.string(),
+    industry: z.string().nullable(),
+    legalPerson: z.string().nullable(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    projectCount: z.int().meta({ description: "调用者可见的项目数" }),
+    openIssueCount: z.int().meta({ description: "未销号的问题数" }),
+    liaison: holder,
+    leader: holder,
+  })
+  .meta({ id: "EnterpriseListItem" });
+
+export const enterpriseListSchema = z
+  .object({ items: z.array(enterpriseListItemSchema), total: z.int(), page: z.int(), pageSize: z.int(), pageCount: z.int() })
+  .meta({ id: "EnterpriseList" });
+
+const enterpriseProject = z.object({
+  id: z.int(),
+  code: z.string(),
+  name: z.string(),
+  industry: z.string(),
+  stage,
+  status,
+  signedDate: date,
+  totalInvestment: money,
+  liaisonName: z.string().nullable(),
+});
+
+export const enterpriseDetailSchema = z
+  .object({
+    id: z.int(),
+    name: z.string(),
+    creditCode: z.string().nullable(),
+    legalPerson: z.string().nullable(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    address: z.string().nullable(),
+    industry: z.string().nullable(),
+    park: z.object({ id: z.int(), name: z.string(), regionName: z.string(), archived: z.boolean() }),
+    createdAt: instant,
+    updatedAt: instant,
+    projects: z.array(enterpriseProject).meta({ description: "本企业在本园区的项目（调用者可见的）" }),
+    otherParks: z
+      .array(z.object({ id: z.int(), name: z.string(), parkId: z.int(), parkName: z.string(), projects: z.array(enterpriseProject) }))
+      .meta({ description: "同一统一社会信用代码在其他园区的企业档案及调用者可见的项目" }),
+    visits: z.object({
+      items: z.array(
+        z.object({
+          id: z.int(),
+          visitDate: date,
+          kind: z.enum(VISIT_KINDS),
+          liaisonName: z.string(),
+          projectName: z.string().nullable(),
+          peopleMet: z.string().nullable(),
+          summary: z.string(),
+        }),
+      ),
+      total: z.int(),
+    }).meta({ description: "最近的走访（最多 20 条）与总数；全部走访见 GET /visits?enterprise=" }),
+    problems: z.object({
+      items: z.array(
+        z.object({
+          id: z.int(),
+          code: z.string(),
+          title: z.string(),
+          category: z.enum(ISSUE_CATEGORIES),
+          status: z.enum(ISSUE_STATUSES),
+          level: z.int(),
+          raisedDate: date,
+          resolveDeadline: date,
+          closedDate: date.nullable(),
+          projectName: z.string().nullable(),
+        }),
+      ),
+      total: z.int(),
+      open: z.int(),
+    }).meta({ description: "问题（未销号的在前，最多 20 条）、总数与未销号数；全部问题见 GET /problems?enterprise=" }),
+    assignments: z
+      .array(
+        z.object({
+          id: z.int(),
+          role: z.enum(["LIAISON", "LEADER"]),
+          userId: z.int(),
+          userName: z.string(),
+          userPhone: z.string().nullable(),
+          department: z.string().nullable(),
+          startDate: date,
+          endDate: date.nullable().meta({ description: "不再负责的第一天；null 为现任" }),
+          active: z.boolean(),
+          note: z.string().nullable(),
+          createdByName: z.string().nullable(),
+          createdAt: instant,
+        }),
+      )
+      .meta({ description: "企业层面的包保责任人/包保领导，现任在前，再按开始日期新到旧" }),
+    can: z
+      .object({ edit: z.boolean(), assign: z.boolean(), merge: z.boolean(), logVisit: z.boolean() })
+      .meta({ description: "调用者在此企业上可做的操作" }),
+  })
+  .meta({ id: "Enterprise" });
+
+export const enterpriseCreatedSchema = z.object({ id: z.int() }).meta({ id: "EnterpriseCreated" });
+
+export const enterpriseUpdatedSchema = z
+  .object({ id: z.int(), changed: z.array(z.string()).meta({ description: "实际修改的字段；为空表示没有变化，未写入" }) })
+  .meta({ id: "EnterpriseUpdated" });
+
 export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
 
 // ---------------------------------------------------------------- indicators (the dashboard's figures)
