@@ -16,8 +16,9 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  // The first sign-in on a cold server (argon2, first render) can be slow on a loaded machine.
-  await expect(page).toHaveURL(/\/parks$/, { timeout: 30_000 });
+  // Each role lands where its work is (liaison: 我的包保, leaders: the dashboard, staff: the
+  // board). The first sign-in on a cold server (argon2, first render) can be slow on a loaded machine.
+  await expect(page.getByTestId("current-user")).toBeVisible({ timeout: 30_000 });
 }
 
 /** A read-only query against the e2e database, for ids the tests need. */

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, query, signIn } from "./helpers";
 
-const NAV = ["园区概览", "项目看板", "项目台账", "我的包保", "挂牌公示", "操作日志", "用户管理"];
+const NAV = ["园区概览", "项目看板", "项目台账", "我的包保", "挂牌公示", "操作日志", "人员与角色"];
 
 const cases = [
-  { account: DEMO_ACCOUNTS.admin, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志", "用户管理"], parks: 6, forbidden: [] as string[] },
-  { account: DEMO_ACCOUNTS.region, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志"], parks: 4, forbidden: ["/admin/users"] },
-  { account: DEMO_ACCOUNTS.parkLeader, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志"], parks: 1, forbidden: ["/admin/users"] },
+  { account: DEMO_ACCOUNTS.admin, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志", "人员与角色"], parks: 6, forbidden: [] as string[] },
+  { account: DEMO_ACCOUNTS.region, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志"], parks: 4, forbidden: ["/admin/users", "/admin/org"] },
+  { account: DEMO_ACCOUNTS.parkLeader, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示", "操作日志", "人员与角色"], parks: 1, forbidden: ["/admin/org"] },
   { account: DEMO_ACCOUNTS.staff, nav: ["园区概览", "项目看板", "项目台账", "挂牌公示"], parks: 1, forbidden: ["/admin/users", "/audit"] },
   { account: DEMO_ACCOUNTS.liaison, nav: ["园区概览", "项目看板", "项目台账", "我的包保", "挂牌公示"], parks: 1, forbidden: ["/admin/users", "/audit"] },
 ];
@@ -23,6 +23,7 @@ for (const c of cases) {
     }
 
     // Park overview: one row per visible park plus the totals row.
+    await nav.getByRole("link", { name: "园区概览" }).click();
     const overview = page.getByTestId("park-overview");
     await expect(overview.locator("tbody tr")).toHaveCount(c.parks + 1);
     await expect(overview.locator("tbody tr").last()).toContainText("合计");
@@ -31,7 +32,7 @@ for (const c of cases) {
     await expect(page.getByRole("heading", { name: "项目台账" })).toBeVisible();
     await expect(page.getByTestId("project-table").locator("tbody tr").first()).toBeVisible();
 
-    for (const path of c.nav.includes("用户管理") ? ["/admin/users"] : []) {
+    for (const path of c.nav.includes("人员与角色") ? ["/admin/users"] : []) {
       await page.goto(path);
       await expect(page.getByTestId("user-table")).toBeVisible();
     }

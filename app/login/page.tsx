@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "登录" };
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
   // Only same-site paths: never bounce a user to another origin after sign-in.
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/parks";
+  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -22,10 +22,10 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
             <Suspense fallback={<BellLink />}>
               <NotificationBell actor={actor} />
             </Suspense>
-            <span data-testid="current-user">
+            <Link href="/account" data-testid="current-user" title="我的账号：修改密码" className="rounded px-1 hover:bg-white/10">
               {actor.name}
               <span className="ml-2 text-slate-300">{roleNames}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -22,7 +22,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/issues", label: "企业诉求", permission: "issue.read" },
   { href: "/coverage", label: "挂牌公示", permission: "park.read" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },
-  { href: "/admin/users", label: "用户管理", permission: "user.manage" },
+  { href: "/admin/users", label: "人员与角色", permission: "member.manage" },
+  { href: "/admin/org", label: "园区与市州", permission: "user.manage" },
   { href: "/admin/holidays", label: "节假日", permission: "holiday.manage" },
   { href: "/admin/api-tokens", label: "接口令牌", permission: "apiToken.manage" },
 ];

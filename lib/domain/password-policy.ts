@@ -3,8 +3,9 @@
 
 import { randomInt } from "node:crypto";
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy-rules";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 // Demo and test passwords are published (README, the test suite): never acceptable on a
 // real account, whatever their length.

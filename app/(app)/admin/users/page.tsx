@@ -1,29 +1,61 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
-import { requirePermission } from "@/lib/auth/guards";
+import { orNotFound } from "@/lib/auth/guards";
 import { listUsers } from "@/lib/server/users/list-users";
-import { pageFrom } from "@/lib/validation/paging";
+import { listGrantOptions } from "@/lib/server/users/scope-options";
+import { userListSchema } from "@/lib/validation/users";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { AddColleagueForm } from "@/components/users/add-colleague-form";
 
-export const metadata: Metadata = { title: "用户管理" };
+export const metadata: Metadata = { title: "人员与角色" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  requirePermission(actor, "user.manage");
   const sp = await searchParams;
-  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 50) : "";
-  const page = pageFrom(sp.page);
-  const { users, total, pageCount } = await listUsers(actor, { q: q || undefined, page, pageSize: 50 });
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const f = userListSchema.parse({ q: first(sp.q) || undefined, park: first(sp.park) || undefined, active: first(sp.active) || undefined, page: first(sp.page) });
+  const [{ users, total, pageCount }, options] = await Promise.all([
+    orNotFound(listUsers(actor, { q: f.q, park: f.park, active: f.active === undefined ? undefined : f.active === "1", page: f.page, pageSize: f.pageSize })),
+    orNotFound(listGrantOptions(actor)),
+  ]);
+  const subtitle = actor.isAdmin ? "全部账号及其在各园区、市州的角色" : "本人担任园区领导的园区中的工作人员和包保责任人";
   return (
     <>
-      <PageHeader title="用户管理" subtitle="系统用户及其在各园区的角色">
-        <form method="get" className="no-print flex gap-2">
-          <input name="q" defaultValue={q} placeholder="用户名、姓名或单位" className="rounded border border-slate-300 px-2 py-1.5 text-sm" />
-          <button className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white">搜索</button>
-        </form>
+      <PageHeader title="人员与角色" subtitle={subtitle}>
+        <div className="no-print flex flex-wrap items-end gap-2">
+          <form method="get" className="flex flex-wrap gap-2">
+            <input name="q" defaultValue={f.q ?? ""} aria-label="搜索" placeholder="用户名、姓名、单位或电话" className="rounded border border-slate-300 px-2 py-1.5 text-sm" />
+            <select name="park" defaultValue={f.park ?? ""} aria-label="园区" className="rounded border border-slate-300 px-2 py-1.5 text-sm">
+              <option value="">全部园区</option>
+              {options.parks.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <select name="active" defaultValue={f.active ?? ""} aria-label="状态" className="rounded border border-slate-300 px-2 py-1.5 text-sm">
+              <option value="">全部状态</option>
+              <option value="1">启用</option>
+              <option value="0">停用</option>
+            </select>
+            <button className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">筛选</button>
+          </form>
+          <Link href="/admin/users/new" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+            新建用户
+          </Link>
+        </div>
       </PageHeader>
+      {!actor.isAdmin && (
+        <details className="mb-4 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <summary className="cursor-pointer text-brand-700">把已有账号的同事加入本园区</summary>
+          <div className="mt-3">
+            <AddColleagueForm options={options} />
+          </div>
+        </details>
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm" data-testid="user-table">
           <thead className="bg-slate-100 text-left text-slate-600">
@@ -39,25 +71,33 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-mono text-xs">{u.username}</td>
+                <td className="px-3 py-2 font-mono text-xs">
+                  <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
+                    {u.username}
+                  </Link>
+                </td>
                 <td className="px-3 py-2">{u.name}</td>
                 <td className="px-3 py-2 text-slate-600">{[u.unit, u.title].filter(Boolean).join(" / ") || "—"}</td>
                 <td className="px-3 py-2 tabular-nums text-slate-600">{u.phone ?? "—"}</td>
                 <td className="px-3 py-2 text-slate-700">
-                  {u.memberships.map((m, i) => (
-                    <div key={i}>
+                  {u.memberships.length === 0 && <span className="text-slate-400">无角色</span>}
+                  {u.memberships.map((m) => (
+                    <div key={m.id}>
                       {ROLE_LABELS[m.role]}
                       {m.park ? ` · ${m.park.name}` : m.region ? ` · ${m.region.name}` : " · 全部园区"}
                     </div>
                   ))}
                 </td>
-                <td className="px-3 py-2">{u.isActive ? <span className="text-emerald-700">启用</span> : <span className="text-slate-400">停用</span>}</td>
+                <td className="px-3 py-2">
+                  {u.isActive ? <span className="text-emerald-700">启用</span> : <span className="text-slate-400">停用</span>}
+                  {u.isActive && u.mustChangePassword && <span className="ml-2 text-xs text-amber-700">待改临时密码</span>}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <Pagination basePath="/admin/users" params={{ q }} page={page} pageCount={pageCount} total={total} />
+      <Pagination basePath="/admin/users" params={{ q: f.q ?? "", park: f.park ? String(f.park) : "", active: f.active ?? "" }} page={f.page} pageCount={pageCount} total={total} />
     </>
   );
 }

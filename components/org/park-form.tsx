@@ -1,0 +1,74 @@
+"use client";
+
+import { useRef } from "react";
+import { useRouter } from "next/navigation";
+import { createParkAction, updateParkAction } from "@/lib/actions/org/manage-org";
+import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/org-labels";
+import { Alert } from "@/components/ui/alert";
+import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+interface ParkValues {
+  id: number;
+  name: string;
+  code: string;
+  level: keyof typeof PARK_LEVEL_LABELS;
+  type: keyof typeof PARK_TYPE_LABELS;
+  regionId: number;
+}
+
+/** Creates a park, or edits one when `park` is given. */
+export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: number; name: string }[] }) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, notice, pending, submit } = useActionForm();
+  const err = (k: string) => errors[k]?.join("；");
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const input = {
+      name: String(f.get("name") ?? ""),
+      code: String(f.get("code") ?? ""),
+      level: f.get("level") || undefined,
+      type: f.get("type") || undefined,
+      regionId: f.get("regionId") || undefined,
+    };
+    submit(
+      () => (park ? updateParkAction(park.id, input) : createParkAction(input)),
+      () => {
+        if (!park) formRef.current?.reset();
+        router.refresh();
+        return park ? "已保存" : `已新增园区「${input.name}」`;
+      },
+    );
+  }
+  const select = (name: string, label: string, options: [string | number, string][], value?: string | number) => (
+    <label className="text-sm text-slate-700">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={INPUT_CLASS} aria-invalid={!!err(name) || undefined}>
+        <option value="">请选择</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+      {err(name) && <span className="mt-1 block text-xs text-red-600">{err(name)}</span>}
+    </label>
+  );
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={park ? "编辑园区" : "新增园区"} className="space-y-3">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <TextField label="园区名称" name="name" defaultValue={park?.name} maxLength={50} errors={errors} />
+        <TextField label="园区代码" name="code" defaultValue={park?.code} maxLength={30} errors={errors} hint="项目编号的前缀，如 HHGX" />
+        {select("level", "级别", Object.entries(PARK_LEVEL_LABELS), park?.level)}
+        {select("type", "类型", Object.entries(PARK_TYPE_LABELS), park?.type)}
+        {select("regionId", "所属市州", regions.map((r) => [r.id, r.name]), park?.regionId)}
+      </div>
+      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+        {park ? "保存" : "新增园区"}
+      </button>
+      {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
+    </form>
+  );
+}

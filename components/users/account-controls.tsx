@@ -1,0 +1,80 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { resetPasswordAction, updateUserAction } from "@/lib/actions/users/manage-users";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { TemporaryPassword } from "./temporary-password";
+
+/** Reset the password (temporary one shown once) and disable / re-enable the account. */
+export function AccountControls({ user }: { user: { id: number; username: string; isActive: boolean; isSelf: boolean } }) {
+  const router = useRouter();
+  const { notice, pending, submit } = useActionForm();
+  const [temp, setTemp] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<"reset" | "disable" | null>(null);
+
+  const reset = () =>
+    submit(
+      () => resetPasswordAction(user.id),
+      (data) => {
+        setConfirming(null);
+        setTemp(data.temporaryPassword);
+      },
+    );
+  const setActive = (isActive: boolean) =>
+    submit(
+      () => updateUserAction(user.id, { isActive }),
+      () => {
+        setConfirming(null);
+        router.refresh();
+        return isActive ? "账号已启用" : "账号已停用，其登录已失效";
+      },
+    );
+
+  if (user.isSelf) return <p className="text-sm text-slate-500">这是您自己的账号：请在“我的账号”中修改密码。</p>;
+  return (
+    <div className="space-y-3">
+      {temp && <TemporaryPassword username={user.username} password={temp} onDone={() => setTemp(null)} />}
+      <div className="flex flex-wrap gap-2">
+        {confirming === "reset" ? (
+          <span className="flex items-center gap-2 text-sm">
+            重置后原密码立即失效，本人所有登录退出。
+            <button type="button" disabled={pending} onClick={reset} className="rounded bg-red-600 px-3 py-1.5 text-white hover:bg-red-700 disabled:opacity-60">
+              确认重置
+            </button>
+            <button type="button" onClick={() => setConfirming(null)} className="rounded border border-slate-300 px-3 py-1.5">
+              取消
+            </button>
+          </span>
+        ) : confirming === "disable" ? (
+          <span className="flex items-center gap-2 text-sm">
+            停用后本人立即无法使用系统，已分配的包保任务请另行移交。
+            <button type="button" disabled={pending} onClick={() => setActive(false)} className="rounded bg-red-600 px-3 py-1.5 text-white hover:bg-red-700 disabled:opacity-60">
+              确认停用
+            </button>
+            <button type="button" onClick={() => setConfirming(null)} className="rounded border border-slate-300 px-3 py-1.5">
+              取消
+            </button>
+          </span>
+        ) : (
+          <>
+            <button type="button" onClick={() => setConfirming("reset")} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+              重置密码
+            </button>
+            {user.isActive ? (
+              <button type="button" onClick={() => setConfirming("disable")} className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
+                停用账号
+              </button>
+            ) : (
+              <button type="button" disabled={pending} onClick={() => setActive(true)} className="rounded border border-emerald-300 bg-white px-3 py-1.5 text-sm text-emerald-800 hover:bg-emerald-50">
+                重新启用
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
+    </div>
+  );
+}

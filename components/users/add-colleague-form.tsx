@@ -1,0 +1,36 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { addMembershipByUsernameAction } from "@/lib/actions/users/manage-users";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
+
+/** A park leader gives a role in their park to someone who already has an account. */
+export function AddColleagueForm({ options }: { options: ScopeOptions }) {
+  const router = useRouter();
+  const { errors, notice, pending, submit } = useActionForm();
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const username = String(f.get("username") ?? "");
+    submit(
+      () => addMembershipByUsernameAction(username, membershipFromForm(f)),
+      () => {
+        router.refresh();
+        return `已为「${username}」添加角色`;
+      },
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="加入已有账号" className="flex flex-wrap items-end gap-3">
+      <TextField label="对方的用户名" name="username" autoComplete="off" errors={errors} className="w-48" />
+      <RoleScopeFields options={options} errors={errors} />
+      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+        添加
+      </button>
+      {notice && <Alert tone={notice.kind} className="w-full">{notice.text}</Alert>}
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useRef, useState } from "react";
+import Link from "next/link";
+import { createUserAction } from "@/lib/actions/users/manage-users";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
+import { TemporaryPassword } from "./temporary-password";
+
+export function CreateUserForm({ options }: { options: ScopeOptions }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, notice, pending, submit } = useActionForm();
+  const [created, setCreated] = useState<{ id: number; username: string; temporaryPassword: string } | null>(null);
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? "");
+    submit(
+      () =>
+        createUserAction({
+          username: text("username"),
+          name: text("name"),
+          unit: text("unit"),
+          title: text("title"),
+          phone: text("phone"),
+          memberships: [membershipFromForm(f)],
+        }),
+      (data) => {
+        setCreated(data);
+        formRef.current?.reset();
+      },
+    );
+  }
+
+  if (created) {
+    return (
+      <div className="space-y-3">
+        <TemporaryPassword username={created.username} password={created.temporaryPassword} />
+        <p className="text-sm">
+          <Link href={`/admin/users/${created.id}`} className="text-brand-700 hover:underline">
+            查看该用户
+          </Link>
+          <button type="button" onClick={() => setCreated(null)} className="ml-4 text-brand-700 hover:underline">
+            继续新建用户
+          </button>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="新建用户" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <TextField label="用户名" name="username" autoComplete="off" maxLength={32} errors={errors} hint="登录用，字母开头，3–32 位字母、数字、_ . -" />
+        <TextField label="姓名" name="name" maxLength={50} errors={errors} />
+        <TextField label="电话" name="phone" maxLength={30} errors={errors} />
+        <TextField label="单位/部门" name="unit" maxLength={100} errors={errors} />
+        <TextField label="职务" name="title" maxLength={50} errors={errors} />
+      </div>
+      <RoleScopeFields options={options} errors={errors} prefix="memberships.0." />
+      {errors.memberships && <p className="text-xs text-red-600">{errors.memberships.join("；")}</p>}
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "创建中…" : "创建用户"}
+        </button>
+        <span className="text-xs text-slate-500">创建后显示一次性临时密码</span>
+      </div>
+      {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
+    </form>
+  );
+}

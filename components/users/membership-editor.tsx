@@ -1,0 +1,71 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { addMembershipAction, removeMembershipAction } from "@/lib/actions/users/manage-users";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
+
+export interface MembershipRow {
+  id: number;
+  role: Role;
+  scopeName: string;
+  /** The actor may take this role back. */
+  removable: boolean;
+}
+
+/** A person's roles with 移除 for those the actor manages, and a form to add one. */
+export function MembershipEditor({ userId, memberships, options }: { userId: number; memberships: MembershipRow[]; options: ScopeOptions }) {
+  const router = useRouter();
+  const { errors, notice, pending, submit } = useActionForm();
+
+  const remove = (m: MembershipRow) =>
+    submit(
+      () => removeMembershipAction(userId, m.id),
+      () => {
+        router.refresh();
+        return `已移除：${ROLE_LABELS[m.role]} · ${m.scopeName}`;
+      },
+    );
+  function add(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const input = membershipFromForm(new FormData(e.currentTarget));
+    submit(
+      () => addMembershipAction(userId, input),
+      () => {
+        router.refresh();
+        return "已添加角色";
+      },
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <ul className="divide-y divide-slate-100 rounded border border-slate-200" data-testid="membership-list">
+        {memberships.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">暂无角色：此人登录后看不到任何园区</li>}
+        {memberships.map((m) => (
+          <li key={m.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+            <span>
+              {ROLE_LABELS[m.role]} <span className="text-slate-500">· {m.scopeName}</span>
+            </span>
+            {m.removable && (
+              <button type="button" disabled={pending} onClick={() => remove(m)} className="rounded px-2 py-1 text-xs text-red-700 hover:bg-red-50" aria-label={`移除${ROLE_LABELS[m.role]}（${m.scopeName}）`}>
+                移除
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {options.roles.length > 0 && (
+        <form onSubmit={add} noValidate aria-label="添加角色" className="flex flex-wrap items-end gap-3">
+          <RoleScopeFields options={options} errors={errors} />
+          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+            添加角色
+          </button>
+        </form>
+      )}
+      {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useState } from "react";
+
+/** A temporary password, shown once, with copy; the person must replace it at first sign-in. */
+export function TemporaryPassword({ username, password, onDone }: { username: string; password: string; onDone?: () => void }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(password);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  return (
+    <div role="status" data-testid="temporary-password" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900">
+      <p className="font-semibold">用户「{username}」的临时密码</p>
+      <p className="mt-2">
+        <code data-testid="temporary-password-value" className="select-all rounded bg-white px-2 py-1 font-mono text-base text-slate-900">
+          {password}
+        </code>
+        <button type="button" onClick={copy} className="ml-3 rounded bg-emerald-700 px-3 py-1 text-white hover:bg-emerald-800">
+          {copied ? "已复制" : "复制"}
+        </button>
+      </p>
+      <p className="mt-2 text-emerald-800">只显示这一次，请当面或通过可靠渠道交给本人。本人首次登录后必须设置自己的新密码。</p>
+      {onDone && (
+        <button type="button" onClick={onDone} className="mt-3 rounded border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-100">
+          我已交给本人，关闭
+        </button>
+      )}
+    </div>
+  );
+}
