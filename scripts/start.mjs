@@ -54,6 +54,20 @@ async function hasDemoData(url) {
   }
 }
 
+async function hasActiveAdmin(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m.role = 'ADMIN' AND u."isActive"`);
+    return rows[0].n > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Nobody could sign in and set anything up: say how to create the first administrator instead of serving. */
+class NoAdministrator extends Error {}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -105,6 +119,12 @@ async function main() {
     await run(bin("tsx"), ["prisma/seed.ts"], { env });
   }
 
+  if (!(await hasActiveAdmin(url))) {
+    throw new NoAdministrator(
+      "数据库中还没有启用的系统管理员，请先运行 ADMIN_PASSWORD='…' npm run admin:create -- --username <用户名> --name <姓名> 再启动 (no active administrator yet: create one with npm run admin:create -- --username <name>, then npm start)",
+    );
+  }
+
   if (!dev && buildIsStale()) {
     log("构建应用 (next build)，首次约需一两分钟");
     await run(bin("next"), ["build"], { env });
@@ -120,7 +140,9 @@ async function main() {
 }
 
 main().catch(async (e) => {
-  console.error(e instanceof ConfigError ? `[start] 配置错误：${e.message}` : `[start] 启动失败：${e instanceof Error ? e.message : e}`);
+  console.error(
+    e instanceof ConfigError ? `[start] 配置错误：${e.message}` : e instanceof NoAdministrator ? `[start] ${e.message}` : `[start] 启动失败：${e instanceof Error ? e.message : e}`,
+  );
   await stopAll();
   process.exit(1);
 });

@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain ESM script without type declarations
 import { startEmbeddedDatabase } from "../../scripts/lib/embedded-db.mjs";
 
 interface EmbeddedDb {
