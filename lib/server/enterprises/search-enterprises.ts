@@ -48,11 +48,11 @@ export async function searchEnterprises(actor: Actor, f: EnterpriseSearchFilters
   if (f.purpose !== "read") parts.push(Prisma.sql`pk."archivedAt" IS NULL`);
   if (f.park) parts.push(Prisma.sql`e."parkId" = ${f.park}::int`);
   if (f.id) parts.push(Prisma.sql`e.id = ${f.id}::int`);
-  let rank = Prisma.sql`0`;
+  let rank = Prisma.empty;
   if (f.q) {
     const code = f.q.toUpperCase();
     parts.push(Prisma.sql`(e.name ILIKE ${containsPattern(f.q)} OR e."creditCode" ILIKE ${containsPattern(code)})`);
-    rank = Prisma.sql`CASE WHEN e.name = ${f.q} OR e."creditCode" = ${code} THEN 0 WHEN e.name ILIKE ${prefixPattern(f.q)} OR e."creditCode" ILIKE ${prefixPattern(code)} THEN 1 ELSE 2 END`;
+    rank = Prisma.sql`CASE WHEN e.name = ${f.q} OR e."creditCode" = ${code} THEN 0 WHEN e.name ILIKE ${prefixPattern(f.q)} OR e."creditCode" ILIKE ${prefixPattern(code)} THEN 1 ELSE 2 END, `;
   }
 
   const db = getDb();
@@ -60,7 +60,7 @@ export async function searchEnterprises(actor: Actor, f: EnterpriseSearchFilters
     SELECT e.id, e.name, e."creditCode", e."parkId", pk.name AS "parkName", e."legalPerson", e."contactName", e."contactPhone"
     FROM "Enterprise" e JOIN "Park" pk ON pk.id = e."parkId"
     WHERE ${Prisma.join(parts, " AND ")}
-    ORDER BY ${rank}, e.name ASC, e.id ASC
+    ORDER BY ${rank}e.name ASC, e.id ASC
     LIMIT ${f.limit + 1}::int`);
   const hasMore = rows.length > f.limit;
   const page = rows.slice(0, f.limit);
