@@ -65,6 +65,30 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);
 
+const GROUP_OF_PREFIX: Record<string, string> = {
+  auth: "登录",
+  project: "项目与进度",
+  progress: "项目与进度",
+  assignment: "包保",
+  enterprise: "企业、走访与问题",
+  visit: "企业、走访与问题",
+  issue: "企业、走访与问题",
+  region: "市州与园区",
+  park: "市州与园区",
+  user: "人员与角色",
+  membership: "人员与角色",
+};
+
+/** The actions in the groups the action filter shows them in, in the order of the label list. */
+export function auditActionGroups(): { label: string; actions: [action: string, label: string][] }[] {
+  const groups = new Map<string, [string, string][]>();
+  for (const [action, label] of Object.entries(AUDIT_ACTION_LABELS)) {
+    const group = GROUP_OF_PREFIX[action.split(".")[0]] ?? "系统管理";
+    groups.set(group, [...(groups.get(group) ?? []), [action, label]]);
+  }
+  return [...groups].map(([label, actions]) => ({ label, actions }));
+}
+
 /** AuditLog.entityType -> the kind of record, as people call it. */
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Project: "项目",

@@ -1,0 +1,36 @@
+// The audit page's filters as they travel in the URL. Kinds of record and actions are the
+// labelled ones (lib/domain/audit-labels.ts): a code typed by hand that the page could not
+// name is refused with a message rather than matched blindly.
+
+import { z } from "zod";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/lib/domain/audit-labels";
+import { isIsoDate } from "@/lib/domain/dates";
+import { type RawSearchParams, parseUrlFilters } from "./url-filters";
+
+const MAX_INT = 2_147_483_647;
+const urlId = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(MAX_INT, `${label}无效`);
+const urlDate = (label: string) => z.string().trim().refine(isIsoDate, `${label}不是有效日期（格式 YYYY-MM-DD）`);
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export const auditFiltersSchema = z
+  .object({
+    /** The person who acted (user id), set by clicking a name in the list. */
+    actor: urlId("操作人").optional(),
+    /** Part of the acting person's name or username. */
+    who: z.string().trim().max(50, "操作人不能超过 50 个字符").optional(),
+    park: urlId("园区").optional(),
+    entity: z.enum(AUDIT_ENTITY_TYPES as [string, ...string[]], { message: "记录类型无效" }).optional(),
+    action: z.enum(AUDIT_ACTIONS as [string, ...string[]], { message: "操作类型无效" }).optional(),
+    /** Days in Beijing time, both included. */
+    from: urlDate("开始日期").optional(),
+    to: urlDate("结束日期").optional(),
+    page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1),
+  })
+  .superRefine((f, ctx) => {
+    if (f.from && f.to && f.to < f.from) ctx.addIssue({ code: "custom", path: ["to"], message: "结束日期不能早于开始日期" });
+  });
+
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export const parseAuditFilters = (raw: RawSearchParams) => parseUrlFilters(auditFiltersSchema, raw);
