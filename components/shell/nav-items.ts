@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/import", label: "台账导入", permission: "project.write" },
   { href: "/liaison", label: "我的包保", permission: "issue.write", roles: ["LIAISON"] },
   { href: "/issues", label: "企业诉求", permission: "issue.read" },
+  { href: "/visits", label: "走访记录", permission: "issue.read" },
   { href: "/coverage", label: "挂牌公示", permission: "park.read" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },
   { href: "/admin/users", label: "人员与角色", permission: "member.manage" },
