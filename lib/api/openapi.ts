@@ -9,6 +9,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { PROJECT_FIELD_LABELS } from "@/lib/domain/project-fields";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { createIssueSchema, createVisitSchema, issueActionSchema, issueFiltersSchema, visitFiltersSchema } from "@/lib/validation/issues";
+import { ADMIN_OPERATIONS } from "./openapi-admin";
 import { ENTERPRISE_FIELD_LABELS, enterpriseCreateSchema, enterpriseListSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
 import { projectCreateSchema } from "@/lib/validation/project";
 import { apiProgressBodySchema, apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
@@ -503,9 +504,12 @@ function componentSchemas(): Record<string, JsonSchema> {
   return out;
 }
 
+/** The ledger's operations and the accounts/organisation ones (kept in their own file). */
+const ALL_OPERATIONS: Operation[] = [...OPERATIONS, ...ADMIN_OPERATIONS];
+
 export function buildOpenApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  for (const op of ALL_OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
   const responses: Record<string, JsonSchema> = {};
   for (const code of Object.keys(ERROR_STATUS) as ApiErrorCode[]) {
     responses[code] = {
@@ -529,7 +533,7 @@ export function buildOpenApiDocument(): JsonSchema {
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
+    tags: [...new Set(ALL_OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
     paths,
     components: {
       schemas: componentSchemas(),

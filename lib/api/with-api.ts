@@ -44,15 +44,15 @@ function sameOrigin(req: Request): boolean {
   }
 }
 
-async function sessionActor(): Promise<Actor | null> {
+async function sessionActor(allowPasswordChange: boolean): Promise<Actor | null> {
   // Loaded lazily: next-auth's session reading needs Next's request scope, which only exists in the server.
-  const { getActor } = await import("@/lib/auth/session");
-  return getActor();
+  const { getActor, getSessionActor } = await import("@/lib/auth/session");
+  return allowPasswordChange ? getSessionActor() : getActor();
 }
 
 type Who = { actor: Actor; tokenId: number | null; rateKey: string } | Response;
 
-async function identify(req: Request): Promise<Who> {
+async function identify(req: Request, allowPasswordChange: boolean): Promise<Who> {
   const bearer = bearerToken(req.headers.get("authorization"));
   if (bearer !== undefined) {
     const result = bearer ? await authenticateApiToken(bearer) : ({ ok: false, reason: "malformed" } as const);
@@ -64,7 +64,7 @@ async function identify(req: Request): Promise<Who> {
     return { actor: result.actor, tokenId: result.tokenId, rateKey: `token:${result.tokenId}` };
   }
   if (hasSessionCookie(req)) {
-    const actor = await sessionActor();
+    const actor = await sessionActor(allowPasswordChange);
     if (actor) {
       if (WRITE_METHODS.has(req.method) && !sameOrigin(req)) return errorResponse("FORBIDDEN", "跨站请求被拒绝：请使用接口令牌");
       return { actor, tokenId: null, rateKey: `user:${actor.userId}` };
@@ -78,12 +78,23 @@ async function identify(req: Request): Promise<Who> {
  * gets 403 before anything is read); lib/server then checks it in the record's own park
  * (records of other parks are 404). A handler returns a Response or a value sent as JSON.
  */
-export function withApi(handler: Handler, opts: { permission: Permission; status?: number }) {
+export function withApi(
+  handler: Handler,
+  opts: {
+    permission: Permission;
+    status?: number;
+    /** Accounts and organisation: a signed-in person only, never an API token. */
+    sessionOnly?: boolean;
+    /** The one endpoint someone on a temporary password may call: changing it (any signed-in person, whatever their roles). */
+    allowPasswordChange?: boolean;
+  },
+) {
   return async (req: Request, route?: RouteContext): Promise<Response> => {
     const where = `${req.method} ${new URL(req.url).pathname}`;
     try {
-      const who = await identify(req);
+      const who = await identify(req, opts.allowPasswordChange ?? false);
       if (who instanceof Response) return who;
+      if (opts.sessionOnly && who.tokenId !== null) return errorResponse("FORBIDDEN", "此接口只接受登录会话（管理员或园区领导），不接受接口令牌");
       const rate = apiRateLimiter.take(who.rateKey);
       const rateHeaders = { "X-RateLimit-Limit": String(rate.limit), "X-RateLimit-Remaining": String(rate.remaining) };
       if (!rate.ok) {
@@ -92,7 +103,7 @@ export function withApi(handler: Handler, opts: { permission: Permission; status
           "Retry-After": String(rate.retryAfter),
         });
       }
-      if (!can(who.actor, opts.permission)) return errorResponse("FORBIDDEN", who.tokenId ? "该令牌没有此操作的权限（只读令牌不能写入）" : "您没有权限执行此操作");
+      if (!opts.allowPasswordChange && !can(who.actor, opts.permission)) return errorResponse("FORBIDDEN", who.tokenId ? "该令牌没有此操作的权限（只读令牌不能写入）" : "您没有权限执行此操作");
       // Next passes a params promise that resolves to undefined on routes without dynamic segments.
       const raw = (route ? await route.params : undefined) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));

@@ -45,7 +45,7 @@ describe("the first administrator of a production database", () => {
   function adminCreate(url: string, args: string[], password?: string) {
     const result = spawnSync(process.execPath, ["node_modules/.bin/tsx", "scripts/admin-create.ts", ...args], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", ...(password ? { ADMIN_PASSWORD: password } : {}) },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: url, CHECKPOINT_DISABLE: "1", ...(password ? { ADMIN_PASSWORD: password } : {}) },
       encoding: "utf8",
       input: "",
       timeout: 110_000,
