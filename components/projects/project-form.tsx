@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { projectCreateSchema, projectFormSchema, fieldErrors as zodFieldErrors } from "@/lib/validation/project";
 import { parseWan, formatYi } from "@/lib/domain/money";
@@ -8,6 +8,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
 import { createProjectAction, findDuplicatesAction, updateProjectAction } from "@/app/(app)/projects/actions";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 
 export type ProjectFormValues = Record<string, string | boolean | string[] | number | undefined>;
 
@@ -67,6 +68,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
   const [money, setMoney] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   const [parkId, setParkId] = useState<number>(Number(initial.parkId));
+  const formRef = useRef<HTMLFormElement>(null);
   const today = todayInShanghai();
   const thisYear = Number(today.slice(0, 4));
   const v = (k: string) => (initial[k] === undefined || initial[k] === null ? undefined : String(initial[k]));
@@ -145,8 +147,22 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
   );
   const date = (name: string, label: string, required = false, future = false) => text(name, label, required, { type: "date", max: future ? undefined : today });
 
+  // Picking a registered enterprise brings its credit code (which must match it) and fills
+  // contacts left blank; anything typed by hand stays.
+  function fillEnterprise(form: HTMLFormElement | null, choice: EnterpriseChoice | null) {
+    if (!form || !choice) return;
+    const set = (key: string, value: string | null, always: boolean) => {
+      const el = form.elements.namedItem(key);
+      if (el instanceof HTMLInputElement && value && (always || el.value.trim() === "")) el.value = value;
+    };
+    set("creditCode", choice.creditCode, true);
+    set("legalPerson", choice.legalPerson, false);
+    set("contactName", choice.contactName, false);
+    set("contactPhone", choice.contactPhone, false);
+  }
+
   return (
-    <form onSubmit={submit} onBlur={(e) => {
+    <form ref={formRef} onSubmit={submit} onBlur={(e) => {
         const target = e.target as unknown as { name?: string };
         if (target.name && ["name", "enterpriseName", "parkId"].includes(target.name)) void checkDuplicates(e.currentTarget);
       }} className="space-y-5" noValidate data-testid="project-form">
@@ -206,7 +222,23 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
       </Section>
 
       <Section title="投资主体及联系人">
-        {text("enterpriseName", "企业名称", true)}
+        <div>
+          <EnterpriseCombobox
+            label="企业名称"
+            textName="enterpriseName"
+            purpose="project"
+            parkId={parkId}
+            initialText={v("enterpriseName")}
+            required
+            invalid={Boolean(errors.enterpriseName)}
+            errorId="enterpriseName-error"
+            placeholder="输入名称，可从已建档企业中选择"
+            onChange={(choice) => fillEnterprise(formRef.current, choice)}
+          />
+          <span id="enterpriseName-error">
+            <FieldErrors name="enterpriseName" errors={errors} />
+          </span>
+        </div>
         {text("creditCode", "统一社会信用代码", false, { maxLength: 18 })}
         {text("legalPerson", "法定代表人")}
         {text("contactName", "联系人")}

@@ -2,24 +2,26 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { VisitTarget } from "@/lib/server/visits/list-visit-targets";
 import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { createVisitAction } from "@/app/(app)/issues/actions";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
-/** A visit (走访/电话/座谈) with the problems the enterprise raised on the spot, saved together. */
-export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarget[]; initialEnterpriseId?: number }) {
+/**
+ * A visit (走访/电话/座谈) with the problems the enterprise raised on the spot, saved together.
+ * The enterprise is searched (any of those the user may log visits for), not listed.
+ */
+export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice | null; hasTargets: boolean }) {
   const router = useRouter();
-  const [enterpriseId, setEnterpriseId] = useState<number | undefined>(initialEnterpriseId ?? targets[0]?.id);
+  const [target, setTarget] = useState<EnterpriseChoice | null>(initial);
   const [problems, setProblems] = useState<number[]>([]);
   const [nextKey, setNextKey] = useState(0);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const target = targets.find((t) => t.id === enterpriseId);
   const today = todayInShanghai();
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -30,7 +32,7 @@ export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarg
       return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
     };
     const input = {
-      enterpriseId,
+      enterpriseId: target?.id,
       projectId: s("projectId") ? Number(s("projectId")) : undefined,
       visitDate: s("visitDate"),
       kind: s("kind"),
@@ -63,26 +65,21 @@ export function VisitForm({ targets, initialEnterpriseId }: { targets: VisitTarg
     });
   }
 
-  if (targets.length === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">您目前没有可登记走访的企业</p>;
+  if (!hasTargets) return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">您目前没有可登记走访的企业</p>;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5" data-testid="visit-form">
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-sm font-semibold text-slate-700">走访情况</legend>
-        <label className="block text-sm">
-          <span className="text-slate-700">企业<span className="text-red-600"> *</span></span>
-          <select name="enterpriseId" value={enterpriseId ?? ""} onChange={(e) => setEnterpriseId(Number(e.target.value))} className={input}>
-            {targets.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}（{t.parkName}）
-              </option>
-            ))}
-          </select>
-          <FieldErrors name="enterpriseId" errors={errors} />
-        </label>
+        <div>
+          <EnterpriseCombobox label="企业" name="enterpriseId" purpose="visit" initial={initial} onChange={setTarget} required invalid={Boolean(errors.enterpriseId)} errorId="visit-enterprise-error" />
+          <span id="visit-enterprise-error">
+            <FieldErrors name="enterpriseId" errors={errors} />
+          </span>
+        </div>
         <label className="block text-sm">
           <span className="text-slate-700">相关项目</span>
-          <select name="projectId" className={input} key={enterpriseId}>
+          <select name="projectId" className={input} key={target?.id ?? 0} disabled={!target}>
             <option value="">（不限项目）</option>
             {target?.projects.map((p) => (
               <option key={p.id} value={p.id}>
