@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/parks", label: "园区概览", permission: "park.read" },
   { href: "/board", label: "项目看板", permission: "project.read" },
   { href: "/projects", label: "项目台账", permission: "project.read" },
+  { href: "/enterprises", label: "企业档案", permission: "project.read" },
   { href: "/progress", label: "月度填报", permission: "progress.file" },
   { href: "/warnings", label: "亮灯督办", permission: "project.read" },
   { href: "/import", label: "台账导入", permission: "project.write" },
