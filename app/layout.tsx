@@ -4,6 +4,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "园区项目推进系统", template: "%s · 园区项目推进系统" },
   description: "园区招商项目从签约、落地、开工到投产的全生命周期跟踪",
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
