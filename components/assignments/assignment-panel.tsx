@@ -6,6 +6,7 @@ import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignm
 import { todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain/labels";
 import { assignAction } from "@/app/(app)/assignments/actions";
+import { EndAssignmentForm } from "@/components/enterprises/end-assignment-form";
 
 type Role = "LIAISON" | "LEADER";
 export interface Candidate {
@@ -17,21 +18,28 @@ export interface Candidate {
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
-/** Who covers the project now and before (包保责任人, 包保领导), with a form to (re)assign. */
+/**
+ * Who covers the project or enterprise now and before (包保责任人, 包保领导), with a form to
+ * (re)assign and, for an enterprise, to end a role without a successor.
+ */
 export function AssignmentPanel({
   targetType,
   targetId,
   rows,
   candidates,
+  endable = false,
 }: {
   targetType: "PROJECT" | "ENTERPRISE";
   targetId: number;
   rows: AssignmentHistoryRow[];
   /** Null when the actor may not assign. */
   candidates: Record<Role, Candidate[]> | null;
+  /** The current holders may be ended without a successor (enterprise-level 包保). */
+  endable?: boolean;
 }) {
   const router = useRouter();
   const [editing, setEditing] = useState<Role | null>(null);
+  const [ending, setEnding] = useState<Role | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -84,10 +92,20 @@ export function AssignmentPanel({
                   <span className="text-red-600">未落实</span>
                 )}
               </div>
-              {candidates && editing !== role && (
-                <button type="button" onClick={() => { setEditing(role); setErrors({}); setMessage(null); }} className="no-print mt-1 text-xs text-brand-600 hover:underline">
-                  {now ? "更换" : "指定"}
-                </button>
+              {candidates && editing !== role && ending !== role && (
+                <div className="no-print mt-1 flex gap-3">
+                  <button type="button" onClick={() => { setEditing(role); setEnding(null); setErrors({}); setMessage(null); }} className="text-xs text-brand-600 hover:underline">
+                    {now ? "更换" : "指定"}
+                  </button>
+                  {endable && now && (
+                    <button type="button" onClick={() => { setEnding(role); setEditing(null); setMessage(null); }} className="text-xs text-red-600 hover:underline">
+                      结束包保
+                    </button>
+                  )}
+                </div>
+              )}
+              {endable && now && ending === role && (
+                <EndAssignmentForm assignmentId={now.id} holderName={now.userName} roleLabel={ASSIGNMENT_ROLE_LABELS[role]} startDate={now.startDate} onClose={() => setEnding(null)} />
               )}
               {candidates && editing === role && (
                 <form onSubmit={(e) => submit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={`指定${ASSIGNMENT_ROLE_LABELS[role]}`}>

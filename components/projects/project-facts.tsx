@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { getProject } from "@/lib/server/projects/get-project";
 import { formatWan, formatYi } from "@/lib/domain/money";
 import { formatDateZh } from "@/lib/domain/dates";
@@ -43,7 +44,11 @@ export function ProjectFacts({ project: p }: { project: Project }) {
         <Fact label="备注">{p.remark}</Fact>
       </Card>
       <Card title="投资主体">
-        <Fact label="企业名称">{p.enterprise.name}</Fact>
+        <Fact label="企业名称">
+          <Link href={`/enterprises/${p.enterprise.id}`} className="text-brand-600 hover:underline">
+            {p.enterprise.name}
+          </Link>
+        </Fact>
         <Fact label="统一社会信用代码">{p.enterprise.creditCode}</Fact>
         <Fact label="法定代表人">{p.enterprise.legalPerson}</Fact>
         <Fact label="联系人">

@@ -1,0 +1,73 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { endAssignmentAction } from "@/lib/actions/enterprises/end-assignment";
+
+const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
+
+/**
+ * Ends an enterprise's 包保责任人 or 包保领导 without a successor. The enterprise then shows
+ * as uncovered on 挂牌公示 until someone is assigned.
+ */
+export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDate, onClose }: { assignmentId: number; holderName: string; roleLabel: string; startDate: string; onClose: () => void }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const today = todayInShanghai();
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    start(async () => {
+      const result = await endAssignmentAction({ assignmentId, endDate: f.get("endDate"), reason: f.get("reason") });
+      if (result.ok) {
+        onClose();
+        router.refresh();
+        return;
+      }
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.message);
+    });
+  }
+
+  const error = (name: string) =>
+    errors[name]?.map((m) => (
+      <span key={m} id={`end-${assignmentId}-${name}-error`} className="block text-red-600" data-field-error={name}>
+        {m}
+      </span>
+    ));
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-2 space-y-2 rounded border border-red-200 bg-red-50/40 p-3" aria-label={`结束${roleLabel}`} data-testid="end-assignment-form">
+      <p className="text-xs text-slate-700">
+        结束 {holderName} 的{roleLabel}，不指定接任人员。结束后该企业在挂牌公示中显示为未落实，直至重新指定。
+      </p>
+      <label className="block text-xs text-slate-600">
+        结束日期（自该日起不再负责）
+        <input type="date" name="endDate" min={startDate} max={today} defaultValue={today} className={input} aria-invalid={errors.endDate ? true : undefined} />
+        {error("endDate")}
+      </label>
+      <label className="block text-xs text-slate-600">
+        结束原因（可选）
+        <input name="reason" maxLength={500} className={input} placeholder="如 人员调离、企业注销" aria-invalid={errors.reason ? true : undefined} />
+        {error("reason")}
+      </label>
+      {message && (
+        <p role="alert" className="text-xs text-red-700">
+          {message}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} className="rounded bg-red-600 px-3 py-1 text-xs text-white disabled:opacity-60">
+          {pending ? "保存中…" : "确认结束"}
+        </button>
+        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 text-xs">
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { ENTERPRISE_FIELD_LABELS as L, enterpriseCreateSchema, enterpriseUpdateSchema, fieldErrors } from "@/lib/validation/enterprises";
+import { createEnterpriseAction } from "@/lib/actions/enterprises/create-enterprise";
+import { updateEnterpriseAction } from "@/lib/actions/enterprises/update-enterprise";
+import { FieldErrors } from "@/components/ui/field-errors";
+
+const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
+
+export type EnterpriseFormValues = Partial<Record<"name" | "creditCode" | "legalPerson" | "contactName" | "contactPhone" | "address" | "industry", string | null>> & { parkId?: number };
+
+interface Props {
+  mode: "create" | "edit";
+  enterpriseId?: number;
+  /** Create mode: the parks the user may register enterprises in (not archived). */
+  parks?: { id: number; name: string }[];
+  initial: EnterpriseFormValues;
+  industries: string[];
+}
+
+/** Create or edit an enterprise's record; the same zod schema runs here and on the server. */
+export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, industries }: Props) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const values: Record<string, string> = {};
+    for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
+    const parsed = (mode === "create" ? enterpriseCreateSchema : enterpriseUpdateSchema).safeParse(values);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setMessage("请检查标红的字段");
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    start(async () => {
+      const result = mode === "create" ? await createEnterpriseAction(values) : await updateEnterpriseAction(enterpriseId!, values);
+      if (result.ok) {
+        router.push(`/enterprises/${result.data.id}`);
+        router.refresh();
+        return;
+      }
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.message);
+    });
+  }
+
+  const field = (name: keyof typeof L) => ({
+    name,
+    id: `enterprise-${name}`,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `enterprise-${name}-error` : undefined,
+  });
+  const text = (name: Exclude<keyof typeof L, "parkId">, props: React.InputHTMLAttributes<HTMLInputElement> = {}, required = false, wide = false) => (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <label className="block text-sm text-slate-700" htmlFor={`enterprise-${name}`}>
+        {L[name]}
+        {required && <span className="text-red-600"> *</span>}
+      </label>
+      <input {...field(name)} defaultValue={initial[name] ?? ""} className={input} {...props} />
+      <span id={`enterprise-${name}-error`}>
+        <FieldErrors name={name} errors={errors} />
+      </span>
+    </div>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" data-testid="enterprise-form">
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="px-1 text-sm font-semibold text-slate-700">企业信息</legend>
+        {mode === "create" && (
+          <div>
+            <label className="block text-sm text-slate-700" htmlFor="enterprise-parkId">
+              {L.parkId}
+              <span className="text-red-600"> *</span>
+            </label>
+            <select {...field("parkId")} defaultValue={initial.parkId ?? parks[0]?.id} className={input}>
+              {parks.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <span id="enterprise-parkId-error">
+              <FieldErrors name="parkId" errors={errors} />
+            </span>
+          </div>
+        )}
+        {text("name", { maxLength: 100 }, true, true)}
+        {text("creditCode", { maxLength: 18, placeholder: "18 位，如 91431200MA4L0XXX1K", className: `${input} font-mono uppercase` })}
+        <div>
+          <label className="block text-sm text-slate-700" htmlFor="enterprise-industry">
+            {L.industry}
+          </label>
+          <input {...field("industry")} list="enterprise-industries" defaultValue={initial.industry ?? ""} maxLength={50} className={input} />
+          <datalist id="enterprise-industries">
+            {industries.map((i) => (
+              <option key={i} value={i} />
+            ))}
+          </datalist>
+          <span id="enterprise-industry-error">
+            <FieldErrors name="industry" errors={errors} />
+          </span>
+        </div>
+        {text("address", { maxLength: 200 }, false, true)}
+      </fieldset>
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="px-1 text-sm font-semibold text-slate-700">法定代表人与联系人</legend>
+        {text("legalPerson", { maxLength: 50 })}
+        {text("contactName", { maxLength: 50 })}
+        {text("contactPhone", { maxLength: 20, inputMode: "tel" })}
+      </fieldset>
+      {message && (
+        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+          {message}
+        </p>
+      )}
+      <div className="flex gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-6 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "保存中…" : mode === "create" ? "保存企业" : "保存修改"}
+        </button>
+        <button type="button" onClick={() => router.back()} className="rounded border border-slate-300 px-6 py-2 text-sm hover:bg-slate-50">
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { mergeEnterprisesAction } from "@/lib/actions/enterprises/merge-enterprises";
+import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
+import { FieldErrors } from "@/components/ui/field-errors";
+
+/**
+ * A park leader merges this enterprise with a duplicate record of the same company: pick
+ * the other record, which of the two survives, and why; a second step says what will
+ * happen before anything is written.
+ */
+export function MergeForm({ enterprise }: { enterprise: { id: number; name: string; parkId: number } }) {
+  const router = useRouter();
+  const [other, setOther] = useState<EnterpriseChoice | null>(null);
+  const [keep, setKeep] = useState<"this" | "other">("this");
+  const [reason, setReason] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  const survivor = keep === "this" ? { id: enterprise.id, name: enterprise.name } : other;
+  const duplicate = keep === "this" ? other : { id: enterprise.id, name: enterprise.name };
+  // The picker is the duplicate's or the survivor's field depending on which one is kept here.
+  const pickerKey = keep === "this" ? "duplicateId" : "survivorId";
+
+  function review(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const problems: Record<string, string[]> = {};
+    if (!other) problems[pickerKey] = ["请选择重复的另一条企业档案"];
+    if (!reason.trim()) problems.reason = ["请填写合并原因"];
+    setErrors(problems);
+    setMessage(Object.keys(problems).length > 0 ? "请检查标红的字段" : null);
+    if (Object.keys(problems).length === 0) setConfirming(true);
+  }
+
+  function merge() {
+    if (!survivor || !duplicate) return;
+    start(async () => {
+      const result = await mergeEnterprisesAction({ survivorId: survivor.id, duplicateId: duplicate.id, reason });
+      if (result.ok) {
+        router.push(`/enterprises/${result.data.survivorId}`);
+        router.refresh();
+        return;
+      }
+      setConfirming(false);
+      const fields = result.fieldErrors ?? {};
+      // The picker shows the other record's errors whichever role it plays.
+      const mapped: Record<string, string[]> = { ...fields };
+      for (const key of ["survivorId", "duplicateId"]) if (fields[key] && key !== pickerKey) mapped[pickerKey] = [...(mapped[pickerKey] ?? []), ...fields[key]];
+      setErrors(mapped);
+      setMessage(result.message);
+    });
+  }
+
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="merge-panel">
+      <h2 className="mb-1 text-sm font-semibold text-slate-700">合并重复档案</h2>
+      <p className="mb-3 text-xs text-slate-500">
+        同一企业被重复建档时，选择保留的一条：另一条的项目、走访、问题和包保记录全部并入保留的档案，保留档案中空缺的信息由另一条补齐，随后删除另一条。合并不能撤销。
+      </p>
+      <form onSubmit={review} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="合并重复档案">
+        <div>
+          <EnterpriseCombobox
+            label="重复的另一条档案"
+            purpose="read"
+            parkId={enterprise.parkId}
+            excludeId={enterprise.id}
+            onChange={(c) => {
+              setOther(c);
+              setConfirming(false);
+            }}
+            required
+            invalid={Boolean(errors[pickerKey])}
+            errorId="merge-other-error"
+          />
+          <span id="merge-other-error">
+            <FieldErrors name={pickerKey} errors={errors} />
+          </span>
+        </div>
+        <fieldset className="text-sm">
+          <legend className="text-slate-700">保留哪一条</legend>
+          <label className="mt-1 flex items-center gap-2">
+            <input type="radio" name="keep" value="this" checked={keep === "this"} onChange={() => { setKeep("this"); setConfirming(false); setErrors({}); }} />
+            本档案（{enterprise.name}）
+          </label>
+          <label className="mt-1 flex items-center gap-2">
+            <input type="radio" name="keep" value="other" checked={keep === "other"} onChange={() => { setKeep("other"); setConfirming(false); setErrors({}); }} />
+            所选的另一条{other ? `（${other.name}）` : ""}
+          </label>
+        </fieldset>
+        <label className="block text-sm sm:col-span-2">
+          <span className="text-slate-700">
+            合并原因<span className="text-red-600"> *</span>
+          </span>
+          <input
+            name="reason"
+            value={reason}
+            maxLength={500}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setConfirming(false);
+            }}
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={errors.reason ? "merge-reason-error" : undefined}
+            placeholder="如 同一企业以简称和全称各建一档"
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500"
+          />
+          <span id="merge-reason-error">
+            <FieldErrors name="reason" errors={errors} />
+          </span>
+        </label>
+        {message && (
+          <p role="alert" data-testid="merge-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2">
+            {message}
+          </p>
+        )}
+        {!confirming && (
+          <div className="sm:col-span-2">
+            <button type="submit" className="rounded border border-red-600 px-4 py-1.5 text-sm text-red-700 hover:bg-red-50">
+              合并…
+            </button>
+          </div>
+        )}
+      </form>
+      {confirming && survivor && duplicate && (
+        <div role="alertdialog" aria-labelledby="merge-confirm-text" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="merge-confirm">
+          <p id="merge-confirm-text" className="text-red-900">
+            将把「{duplicate.name}」的项目、走访、问题和包保记录并入「{survivor.name}」，并删除「{duplicate.name}」的档案。此操作不能撤销，确定合并吗？
+          </p>
+          <div className="mt-2 flex gap-2">
+            <button type="button" onClick={merge} disabled={pending} className="rounded bg-red-600 px-4 py-1.5 text-sm text-white disabled:opacity-60" autoFocus>
+              {pending ? "合并中…" : "确认合并"}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-4 py-1.5 text-sm">
+              返回修改
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
