@@ -103,6 +103,11 @@ describe("auditChanges", () => {
     expect(lines.some((l) => l.startsWith("保留的企业·企业名称"))).toBe(false);
   });
 
+  it("the demo seed's summary reads in Chinese, timings left out", () => {
+    const changes = auditChanges("seed.demo", undefined, { today: "2026-11-28", created: true, users: 42, parksSeeded: ["HHGX", "XXGX"], totals: { projects: 333 }, elapsedMs: 0 });
+    expect(changes.map(line)).toEqual(["数据日期：2026-11-28", "有新建数据：是", "新建用户：42", "生成演示数据的园区：HHGX、XXGX", "演示数据·项目：333"]);
+  });
+
   it("nothing recorded, nothing listed", () => {
     expect(auditChanges("auth.signIn", null, null)).toEqual([]);
   });

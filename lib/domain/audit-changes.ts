@@ -62,6 +62,7 @@ const HIDDEN = new Set([
   "duplicateId",
   "passwordHash",
   "sessionVersion",
+  "elapsedMs",
 ]);
 
 const COMMON_LABELS: Record<string, string> = {
@@ -188,6 +189,27 @@ const CONTEXT_LABELS: Record<string, Record<string, string>> = {
   user: { username: "用户名", name: "姓名", unit: "单位/部门", title: "职务", phone: "电话", email: "邮箱", isActive: "账号状态", memberships: "角色" },
   membership: { role: "角色", parkId: "园区", regionId: "市州" },
   holiday: { name: "名称", kind: "类型" },
+  seed: {
+    today: "数据日期",
+    created: "有新建数据",
+    regions: "新建市州",
+    parks: "新建园区",
+    users: "新建用户",
+    memberships: "新建角色",
+    holidays: "新建节假日",
+    parksSeeded: "生成演示数据的园区",
+    parksSkipped: "已有数据而跳过的园区",
+    totals: "演示数据",
+    projects: "项目",
+    enterprises: "企业",
+    stageEvents: "阶段记录",
+    yearPlans: "年度计划",
+    reports: "月报",
+    assignments: "包保",
+    visits: "走访",
+    issues: "问题",
+    issueEvents: "处理记录",
+  },
   apiToken: { name: "令牌名称", prefix: "令牌前缀", scope: "权限", parkIds: "园区", expiresOn: "有效期至", revokedAt: "吊销时间" },
 };
 
