@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createIssueSchema, createVisitSchema, fieldErrors, holidayUpsertSchema, issueActionSchema, issueFiltersSchema, parseIssueFilters } from "./issues";
+import { createIssueSchema, createVisitSchema, fieldErrors, holidayUpsertSchema, issueActionSchema, issueFiltersSchema, parseIssueFilters, parseVisitFilters } from "./issues";
 
 const errorsOf = (r: { success: boolean; error?: unknown }) => (r.success ? null : fieldErrors(r.error as never));
 
@@ -78,5 +78,13 @@ describe("list filters in the URL", () => {
     expect(filters).toEqual({ park: 3, status: "CLOSED", raisedFrom: "2026-01-01", q: "用电", page: 2, pageSize: 20 });
     expect(errors).toEqual(["协调层级须为 1、2 或 3", "只看超期的取值须为 1"]);
     expect(issueFiltersSchema.parse({}).pageSize).toBe(20);
+  });
+
+  it("visits: a month as YYYY-MM, the enterprise searched by text, bad values dropped with a message", () => {
+    const good = parseVisitFilters({ month: "2026-10", q: " 怀化 ", liaison: "7", kind: "PHONE", pageSize: "50" });
+    expect(good).toEqual({ filters: { month: "2026-10", q: "怀化", liaison: 7, kind: "PHONE", page: 1, pageSize: 50 }, errors: [] });
+    const bad = parseVisitFilters({ month: "2026-13", kind: "EMAIL", enterprise: "x", pageSize: "30" });
+    expect(bad.filters).toEqual({ page: 1, pageSize: 20 });
+    expect(bad.errors).toEqual(["企业须为数字", "走访方式无效", "走访月份格式须为 YYYY-MM（如 2026-05）", "每页条数须为 20、50 或 100"]);
   });
 });
