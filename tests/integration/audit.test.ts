@@ -12,7 +12,7 @@ import { auditFilterPerson, listAudit, listAuditParks } from "@/lib/server/audit
 import { updateParkSettings } from "@/lib/server/parks/park-settings";
 import type { Actor } from "@/lib/server/actor";
 import { parseAuditFilters } from "@/lib/validation/audit";
-import { TEST_PASSWORD, makeActor, makePark, makeProject, makeRegion, makeUser } from "../helpers/factories";
+import { TEST_PASSWORD, makeActor, makePark, makeProject, makeRegion, makeUser, unique } from "../helpers/factories";
 
 const db = () => getDb();
 
@@ -46,6 +46,9 @@ async function row(data: { actorId: number | null; action: string; entityType: s
 }
 
 const ids = (r: { rows: { id: string }[] }) => r.rows.map((x) => x.id);
+// Rows written here name records that do not exist, by ids no real record can have: other
+// files look audit rows up by their records' numeric ids in the same database.
+const fakeId = () => unique("no-such-record");
 
 beforeAll(async () => {
   const region = await makeRegion();
@@ -85,13 +88,13 @@ describe("filters, in SQL", () => {
       actorId: writerA.userId,
       action: "issue.requestExtension",
       entityType: "EnterpriseIssue",
-      entityId: 999999,
+      entityId: fakeId(),
       parkId: parkA.id,
       before: { status: "IN_PROGRESS" },
       after: { events: [{ type: "EXTENSION_REQUESTED", note: "供电公司排期", data: null }] },
       at: "2026-03-01T16:00:00Z", // 2 March, 00:00 in Beijing
     });
-    rowB = await row({ actorId: writerB.userId, action: "visit.create", entityType: "Visit", entityId: 1, parkId: parkB.id, after: { kind: "PHONE" }, at: "2026-03-02T02:00:00Z" });
+    rowB = await row({ actorId: writerB.userId, action: "visit.create", entityType: "Visit", entityId: fakeId(), parkId: parkB.id, after: { kind: "PHONE" }, at: "2026-03-02T02:00:00Z" });
   });
 
   it("by person: the actor's rows only", async () => {
@@ -216,7 +219,7 @@ describe("paging", () => {
   it("pages of 50, newest first, without overlap, with the total of the whole filter", async () => {
     const pager = await makeActor([{ role: "PARK_STAFF", parkId: parkA.id }]);
     await db().auditLog.createMany({
-      data: Array.from({ length: 120 }, (_, i) => ({ actorId: pager.userId, action: "visit.create", entityType: "Visit", entityId: String(i + 1), parkId: parkA.id })),
+      data: Array.from({ length: 120 }, () => ({ actorId: pager.userId, action: "visit.create", entityType: "Visit", entityId: fakeId(), parkId: parkA.id })),
     });
     const pages = await Promise.all([1, 2, 3].map((page) => listAudit(leaderA, { actor: pager.userId, page })));
     expect(pages.map((p) => p.rows.length)).toEqual([50, 50, 20]);
