@@ -14,7 +14,7 @@ await page.goto(`${base}/login`);
 await page.getByLabel("用户名").fill(username);
 await page.getByLabel("密码").fill(process.env.PASSWORD ?? "Park@2026");
 await page.getByRole("button", { name: "登录" }).click();
-await page.waitForURL(/\/parks/);
+await page.getByTestId("current-user").waitFor({ timeout: 30_000 }); // each role lands on its own work
 for (const path of paths) {
   await page.goto(`${base}${path}`);
   const file = `${outDir}/${username}${path.replace(/[/?=&]+/g, "_")}.png`;

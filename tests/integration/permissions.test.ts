@@ -83,15 +83,17 @@ describe("park scope and roles", () => {
     expect(parks[0]).toMatchObject({ parkId: parkA1.id, total: 1, landed: 1 });
   });
 
-  it("an admin reads every park; only admins manage users", async () => {
+  it("an admin reads every park and manages every user; a park leader only their park's people; staff nobody", async () => {
     const admin = await makeActor([{ role: "ADMIN" }]);
     const { parks } = await listParkOverview(admin);
     expect(parks.map((p) => p.parkId)).toEqual(expect.arrayContaining([parkA1.id, parkA2.id, parkB.id]));
     await expect(listUsers(admin, { page: 1, pageSize: 20 })).resolves.toHaveProperty("total");
 
     const leader: Actor = await makeActor([{ role: "PARK_LEADER", parkId: parkA1.id }]);
-    await expect(listUsers(leader, { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const own = await listUsers(leader, { page: 1, pageSize: 100 });
+    expect(own.users.every((u) => u.memberships.some((m) => m.parkId === parkA1.id))).toBe(true);
     const staff = await makeActor([{ role: "PARK_STAFF", parkId: parkA1.id }]);
+    await expect(listUsers(staff, { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(listAudit(staff)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(listAudit(leader)).resolves.toHaveProperty("rows");
   });
