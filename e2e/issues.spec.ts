@@ -1,5 +1,5 @@
 import { type Page, expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, signIn } from "./helpers";
+import { DEMO_ACCOUNTS, query, signIn } from "./helpers";
 
 async function act(page: Page, action: string, fill: Record<string, string> = {}, selects: Record<string, string> = {}) {
   const panel = page.getByTestId("issue-actions");
@@ -18,6 +18,16 @@ test("a liaison logs a visit with a problem; the leader escalates it; answered, 
   await signIn(liaison, DEMO_ACCOUNTS.liaison.username);
   await liaison.goto("/visits/new");
   const form = liaison.getByTestId("visit-form");
+  // The enterprise is searched, not listed: type part of one the liaison covers and pick it.
+  const [covered] = await query<{ name: string }>(
+    `SELECT e.name FROM "Enterprise" e JOIN "Assignment" a ON a."enterpriseId" = e.id AND a.role = 'LIAISON' AND a."endDate" IS NULL
+     JOIN "User" u ON u.id = a."userId" WHERE u.username = 'liaison_hhgx' ORDER BY e.name LIMIT 1`,
+  );
+  const picker = form.getByRole("combobox", { name: /企业/ });
+  await picker.fill(covered.name);
+  await expect(liaison.getByRole("listbox").getByRole("option").first()).toContainText(covered.name);
+  await picker.press("Enter");
+  await expect(picker).toHaveValue(covered.name);
   await form.getByLabel("接待人员").fill("总经理 张三");
   await form.getByRole("button", { name: "＋ 添加现场反映的问题" }).click();
   // A problem without its title is refused with the field named.

@@ -228,7 +228,7 @@ export function EnterpriseCombobox({
       <ul
         id={listId}
         role="listbox"
-        aria-label={`${label}候选`}
+        aria-label="匹配结果"
         hidden={!open}
         className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-lg"
       >
