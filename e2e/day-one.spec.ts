@@ -21,8 +21,8 @@ async function createUser(page: Page, username: string, name: string, role: stri
   const form = page.getByRole("form", { name: "新建用户" });
   await form.getByLabel("用户名", { exact: true }).fill(username);
   await form.getByLabel("姓名", { exact: true }).fill(name);
-  await form.getByLabel("角色").selectOption({ label: role });
-  await form.getByLabel("园区").selectOption({ label: park });
+  await form.getByLabel("角色", { exact: true }).selectOption({ label: role });
+  await form.getByLabel("园区", { exact: true }).selectOption({ label: park });
   await form.getByRole("button", { name: "创建用户" }).click();
   const value = page.getByTestId("temporary-password-value");
   await expect(value).toBeVisible();
@@ -90,7 +90,7 @@ test("day one: administrator → region, park, leader; leader → staff and liai
   const liaisonTemp = await createUser(leader, `liai${stamp}`, "试点联络员", "包保责任人", park);
   // A leader hands out only staff and liaison roles.
   await leader.goto("/admin/users/new");
-  const roleOptions = await leader.getByRole("form", { name: "新建用户" }).getByLabel("角色").locator("option").allTextContents();
+  const roleOptions = await leader.getByRole("form", { name: "新建用户" }).getByLabel("角色", { exact: true }).locator("option").allTextContents();
   expect(roleOptions).toEqual(["园区工作人员", "包保责任人"]);
 
   const staff = await newPage(browser);

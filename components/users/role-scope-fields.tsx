@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { INPUT_CLASS } from "@/components/ui/text-field";
 
@@ -16,11 +16,13 @@ const PARK_ROLES: Role[] = ["PARK_LEADER", "PARK_STAFF", "LIAISON"];
 export function RoleScopeFields({ options, errors, prefix = "" }: { options: ScopeOptions; errors: Record<string, string[]>; prefix?: string }) {
   const [role, setRole] = useState<Role>(options.roles.includes("LIAISON") ? "LIAISON" : options.roles[0]);
   const err = (k: string) => errors[`${prefix}${k}`]?.join("；");
+  // Labels point at their select (htmlFor) instead of wrapping it, so each is named by its label alone.
+  const id = useId();
   return (
     <div className="flex flex-wrap items-start gap-3">
-      <label className="text-sm text-slate-700">
-        角色
-        <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className={INPUT_CLASS} aria-invalid={!!err("role") || undefined}>
+      <div className="text-sm text-slate-700">
+        <label htmlFor={`${id}-role`}>角色</label>
+        <select id={`${id}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className={INPUT_CLASS} aria-invalid={!!err("role") || undefined}>
           {options.roles.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
@@ -28,11 +30,11 @@ export function RoleScopeFields({ options, errors, prefix = "" }: { options: Sco
           ))}
         </select>
         {err("role") && <span className="mt-1 block text-xs text-red-600">{err("role")}</span>}
-      </label>
+      </div>
       {PARK_ROLES.includes(role) && (
-        <label className="text-sm text-slate-700">
-          园区
-          <select name="parkId" className={INPUT_CLASS} aria-invalid={!!err("parkId") || undefined}>
+        <div className="text-sm text-slate-700">
+          <label htmlFor={`${id}-park`}>园区</label>
+          <select id={`${id}-park`} name="parkId" className={INPUT_CLASS} aria-invalid={!!err("parkId") || undefined}>
             {options.parks.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -40,12 +42,12 @@ export function RoleScopeFields({ options, errors, prefix = "" }: { options: Sco
             ))}
           </select>
           {err("parkId") && <span className="mt-1 block text-xs text-red-600">{err("parkId")}</span>}
-        </label>
+        </div>
       )}
       {role === "REGION_LEADER" && (
-        <label className="text-sm text-slate-700">
-          市州
-          <select name="regionId" className={INPUT_CLASS} aria-invalid={!!err("regionId") || undefined}>
+        <div className="text-sm text-slate-700">
+          <label htmlFor={`${id}-region`}>市州</label>
+          <select id={`${id}-region`} name="regionId" className={INPUT_CLASS} aria-invalid={!!err("regionId") || undefined}>
             {options.regions.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -53,7 +55,7 @@ export function RoleScopeFields({ options, errors, prefix = "" }: { options: Sco
             ))}
           </select>
           {err("regionId") && <span className="mt-1 block text-xs text-red-600">{err("regionId")}</span>}
-        </label>
+        </div>
       )}
       {role === "ADMIN" && <p className="mt-6 text-xs text-slate-500">系统管理员对全部园区有效</p>}
     </div>
