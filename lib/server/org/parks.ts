@@ -3,20 +3,11 @@ import { parkCreateSchema, parkUpdateSchema } from "@/lib/validation/org";
 import { idField } from "@/lib/validation/fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type Actor, assertCan } from "@/lib/server/actor";
-import { AppError, isUniqueViolation, notFound, parseOrThrow } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { rethrowDuplicate } from "./unique-error";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 
 const PARK_SELECT = { id: true, code: true, name: true, level: true, type: true, regionId: true, archivedAt: true } as const;
-
-function duplicate(e: unknown, data: { name?: string; code?: string }): never {
-  if (isUniqueViolation(e)) {
-    const target = String((e as { meta?: { target?: unknown } }).meta?.target ?? "");
-    const field = target.includes("code") ? "code" : "name";
-    const message = field === "code" ? `园区代码「${data.code}」已被使用` : `园区「${data.name}」已存在`;
-    throw new AppError("VALIDATION", message, { [field]: [message] });
-  }
-  throw e;
-}
 
 async function assertRegionOpen(tx: Prisma.TransactionClient, regionId: number) {
   const region = await tx.region.findUnique({ where: { id: regionId }, select: { archivedAt: true } });
@@ -58,7 +49,7 @@ export async function createPark(actor: Actor, input: unknown) {
       return park;
     });
   } catch (e) {
-    duplicate(e, data);
+    rethrowDuplicate(e, "园区", data);
   }
 }
 
@@ -88,6 +79,6 @@ export async function updatePark(actor: Actor, parkId: unknown, input: unknown) 
       return park;
     });
   } catch (e) {
-    duplicate(e, fields);
+    rethrowDuplicate(e, "园区", fields);
   }
 }

@@ -3,19 +3,10 @@ import { regionCreateSchema, regionUpdateSchema } from "@/lib/validation/org";
 import { idField } from "@/lib/validation/fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type Actor, assertCan } from "@/lib/server/actor";
-import { AppError, isUniqueViolation, notFound, parseOrThrow } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { rethrowDuplicate } from "./unique-error";
 
 const REGION_SELECT = { id: true, code: true, name: true, archivedAt: true } as const;
-
-function duplicate(e: unknown, data: { name?: string; code?: string }): never {
-  if (isUniqueViolation(e)) {
-    const target = String((e as { meta?: { target?: unknown } }).meta?.target ?? "");
-    const field = target.includes("code") ? "code" : "name";
-    const message = field === "code" ? `市州代码「${data.code}」已被使用` : `市州「${data.name}」已存在`;
-    throw new AppError("VALIDATION", message, { [field]: [message] });
-  }
-  throw e;
-}
 
 /** Every region with its park counts (administrators). */
 export async function listRegions(actor: Actor) {
@@ -37,7 +28,7 @@ export async function createRegion(actor: Actor, input: unknown) {
       return region;
     });
   } catch (e) {
-    duplicate(e, data);
+    rethrowDuplicate(e, "市州", data);
   }
 }
 
@@ -67,6 +58,6 @@ export async function updateRegion(actor: Actor, regionId: unknown, input: unkno
       return region;
     });
   } catch (e) {
-    duplicate(e, fields);
+    rethrowDuplicate(e, "市州", fields);
   }
 }

@@ -6,7 +6,7 @@ import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { eligibleUserWhere, ineligibleMessage } from "@/lib/server/assignments/eligibility";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type Actor, assertCan } from "@/lib/server/actor";
-import { AppError } from "@/lib/server/errors";
+import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { assertParkOpen } from "@/lib/server/parks/park-open";
 import { type DuplicateMatch, findDuplicateProjects } from "./find-duplicate-projects";
 import { lockParkProjects, assertNoExactDuplicate, resolveEnterprise, yearPlanFrom } from "./project-record";
@@ -25,10 +25,6 @@ async function nextProjectCode(tx: Tx, parkCode: string, parkId: number, year: s
       AND substring(code FROM ${prefix.length + 1}::int) ~ '^[0-9]{1,9}$'`;
   const seq = (max ?? 0) + 1 + bump;
   return `${prefix}${String(seq).padStart(3, "0")}`;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
 /**

@@ -25,6 +25,19 @@ const MEMBERSHIP_SELECT = {
   region: { select: { name: true } },
 } as const;
 
+// What the people pages and the account page show of a person.
+const USER_SELECT = {
+  id: true,
+  username: true,
+  name: true,
+  unit: true,
+  title: true,
+  phone: true,
+  mustChangePassword: true,
+  lastLoginAt: true,
+  memberships: { select: MEMBERSHIP_SELECT, orderBy: { id: "asc" } },
+} as const;
+
 /**
  * People with their roles, paginated in SQL: every account for administrators, the people
  * of their parks for park leaders. `manageable` says whether the actor manages the whole
@@ -54,18 +67,7 @@ export async function listUsers(actor: Actor, filters: UserListFilters) {
       orderBy: { id: "asc" },
       skip: (filters.page - 1) * filters.pageSize,
       take: filters.pageSize,
-      select: {
-        id: true,
-        username: true,
-        name: true,
-        unit: true,
-        title: true,
-        phone: true,
-        isActive: true,
-        mustChangePassword: true,
-        lastLoginAt: true,
-        memberships: { select: MEMBERSHIP_SELECT, orderBy: { id: "asc" } },
-      },
+      select: { ...USER_SELECT, isActive: true },
     }),
   ]);
   return {
@@ -81,20 +83,7 @@ export async function getUser(actor: Actor, userId: unknown) {
   const id = parseOrThrow(idField("用户"), userId);
   const user = await getDb().user.findFirst({
     where: { AND: [{ id }, visibleUsersWhere(scope)] },
-    select: {
-      id: true,
-      username: true,
-      name: true,
-      unit: true,
-      title: true,
-      phone: true,
-      isActive: true,
-      mustChangePassword: true,
-      lastLoginAt: true,
-      passwordChangedAt: true,
-      createdAt: true,
-      memberships: { select: MEMBERSHIP_SELECT, orderBy: { id: "asc" } },
-    },
+    select: { ...USER_SELECT, isActive: true, passwordChangedAt: true, createdAt: true },
   });
   if (!user) throw notFound("用户");
   return { ...user, manageable: managesAccount(scope, user.memberships), isSelf: user.id === actor.userId };
@@ -104,17 +93,6 @@ export async function getUser(actor: Actor, userId: unknown) {
 export async function getOwnAccount(actor: Actor) {
   return getDb().user.findUniqueOrThrow({
     where: { id: actor.userId },
-    select: {
-      id: true,
-      username: true,
-      name: true,
-      unit: true,
-      title: true,
-      phone: true,
-      mustChangePassword: true,
-      passwordChangedAt: true,
-      lastLoginAt: true,
-      memberships: { select: MEMBERSHIP_SELECT, orderBy: { id: "asc" } },
-    },
+    select: { ...USER_SELECT, passwordChangedAt: true },
   });
 }
