@@ -2,6 +2,7 @@ import type { BoardCard, BoardColumn } from "@/lib/server/board/get-board";
 import type { BoardColumnKey } from "@/lib/validation/board-filters";
 import type { Stage } from "@/lib/domain/stages";
 import { STAGES, STAGE_LABELS, stageIndex } from "@/lib/domain/stages";
+import { allowedMoves, canChangeStatus, type StatusAction } from "@/lib/domain/transitions";
 
 export type { BoardCard, BoardColumn, BoardColumnKey };
 
@@ -25,8 +26,9 @@ export function moveFor(card: BoardCard, target: BoardColumnKey): PendingMove | 
   const from = columnOf(card);
   if (from === target) return null;
   if (target === "SUSPENDED" || target === "TERMINATED") {
-    if (card.status === "TERMINATED") return { refused: "已终止的项目请先恢复推进" };
-    return { card, kind: target === "SUSPENDED" ? "SUSPEND" : "TERMINATE", toStage: card.stage };
+    const kind = target === "SUSPENDED" ? "SUSPEND" : "TERMINATE";
+    if (!canChangeStatus(card.status, kind)) return { refused: "已终止的项目请先恢复推进" };
+    return { card, kind, toStage: card.stage };
   }
   if (card.status !== "ACTIVE") {
     if (target !== card.stage) return { refused: `恢复推进的项目回到原阶段，请拖到“${STAGE_LABELS[card.stage]}”列` };
@@ -35,18 +37,22 @@ export function moveFor(card: BoardCard, target: BoardColumnKey): PendingMove | 
   return { card, kind: stageIndex(target) > stageIndex(card.stage) ? "ADVANCE" : "ROLLBACK", toStage: target };
 }
 
-/** The moves the card's menu offers, given the actor's rights in the card's park. */
+const MENU_STATUS_ORDER: readonly StatusAction[] = ["RESUME", "SUSPEND", "TERMINATE"];
+
+/** The moves the card's menu offers, given the actor's rights in the card's park: the rule's
+ *  `allowedMoves`, with stage moves only for an active project (one that is suspended or
+ *  terminated is resumed first, as on the board) and 恢复推进 listed first. */
 export function menuMoves(card: MovableProject, rights: { write: boolean; correct: boolean }): PendingMove[] {
+  const allowed = allowedMoves(card.stage, card.status);
   const moves: PendingMove[] = [];
   if (card.status === "ACTIVE") {
     for (const s of STAGES) {
-      if (stageIndex(s) > stageIndex(card.stage) && rights.write) moves.push({ card, kind: "ADVANCE", toStage: s });
-      if (stageIndex(s) < stageIndex(card.stage) && rights.correct) moves.push({ card, kind: "ROLLBACK", toStage: s });
+      if (rights.write && allowed.advance.includes(s)) moves.push({ card, kind: "ADVANCE", toStage: s });
+      if (rights.correct && allowed.rollback.includes(s)) moves.push({ card, kind: "ROLLBACK", toStage: s });
     }
-    if (rights.correct) moves.push({ card, kind: "SUSPEND", toStage: card.stage }, { card, kind: "TERMINATE", toStage: card.stage });
-  } else if (rights.correct) {
-    moves.push({ card, kind: "RESUME", toStage: card.stage });
-    if (card.status === "SUSPENDED") moves.push({ card, kind: "TERMINATE", toStage: card.stage });
+  }
+  if (rights.correct) {
+    for (const action of MENU_STATUS_ORDER) if (allowed.statusActions.includes(action)) moves.push({ card, kind: action, toStage: card.stage });
   }
   return moves;
 }
