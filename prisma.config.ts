@@ -17,7 +17,7 @@ export default defineConfig({
   schema: path.join(root, "prisma/schema.prisma"),
   migrations: {
     path: path.join(root, "prisma/migrations"),
-    seed: "tsx prisma/seed.ts",
+    seed: "tsx --conditions=react-server prisma/seed.ts",
   },
   datasource: {
     url: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,

@@ -9,7 +9,8 @@
 import { performance } from "node:perf_hooks";
 import { createMigratedTestDatabase } from "../tests/helpers/test-db";
 import { getDb } from "../lib/db/client";
-import { loadActor, type Actor } from "../lib/server/actor";
+import { loadActor } from "../lib/server/actor";
+import type { Actor } from "../lib/domain/permissions";
 import { listParkOverview } from "../lib/server/parks/list-park-overview";
 import { listProjects } from "../lib/server/projects/list-projects";
 import { getProject } from "../lib/server/projects/get-project";
@@ -17,7 +18,7 @@ import { projectFiltersSchema } from "../lib/validation/project-filters";
 import { boardFiltersSchema } from "../lib/validation/board-filters";
 import { getBoard } from "../lib/server/board/get-board";
 import { moveProjectStage } from "../lib/server/projects/move-project-stage";
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword } from "../lib/server/auth/password";
 import { todayInShanghai } from "../lib/domain/dates";
 import { timeBoardPage } from "./lib/bench-http";
 

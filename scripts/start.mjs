@@ -116,7 +116,7 @@ async function main() {
 
   if (forceSeed || (embedded && !(await hasDemoData(url)))) {
     log("写入演示数据 (npm run db:seed)");
-    await run(bin("tsx"), ["prisma/seed.ts"], { env });
+    await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env });
   }
 
   if (!(await hasActiveAdmin(url))) {

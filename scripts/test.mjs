@@ -80,7 +80,7 @@ async function main() {
         const dbEnv = { ...env, DATABASE_URL: url };
         log(`端到端测试数据库 ${name}：迁移并写入演示数据`);
         await run(bin("prisma"), ["migrate", "deploy"], { env: dbEnv, quiet: true });
-        await run(bin("tsx"), ["prisma/seed.ts"], { env: dbEnv });
+        await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env: dbEnv });
         log("构建应用 (next build)");
         await run(bin("next"), ["build"], { env: dbEnv });
         log("浏览器测试 (playwright, Debian Chromium)");

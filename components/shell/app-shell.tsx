@@ -1,8 +1,6 @@
 import { Suspense } from "react";
 import Link from "next/link";
-import type { Actor } from "@/lib/server/actor";
-import { can } from "@/lib/server/actor";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { type Actor, can, ROLE_LABELS } from "@/lib/domain/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";

@@ -1,4 +1,4 @@
-import type { Permission, Role } from "@/lib/auth/permissions";
+import type { Permission, Role } from "@/lib/domain/permissions";
 
 export interface NavItem {
   href: string;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { generateDeadlineNotifications } from "@/lib/server/notifications/generate-deadline-notifications";
 import { unreadCount } from "@/lib/server/notifications/unread-count";
 

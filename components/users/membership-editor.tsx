@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { addMembershipAction, removeMembershipAction } from "@/lib/actions/users/manage-users";
-import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { ROLE_LABELS, type Role } from "@/lib/domain/permissions";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";

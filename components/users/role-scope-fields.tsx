@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { ROLE_LABELS, type Role } from "@/lib/domain/permissions";
 import { INPUT_CLASS } from "@/components/ui/text-field";
 
 export interface ScopeOptions {

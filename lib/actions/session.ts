@@ -1,6 +1,6 @@
 import { getSessionActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/server/errors";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 
 /**
  * The signed-in actor for a server action; a lost session is a user-facing error, not a

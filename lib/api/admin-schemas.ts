@@ -2,7 +2,7 @@
 // leaders' sessions only), registered for the OpenAPI document like schemas.ts.
 
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/domain/permissions";
 import { PARK_LEVELS, PARK_TYPES } from "@/lib/validation/org";
 
 const instant = z.iso.datetime({ offset: true }).meta({ description: "时间戳 ISO 8601" });

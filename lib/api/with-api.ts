@@ -4,9 +4,9 @@
 // input with the shared zod schemas, call lib/server, return JSON.
 
 import type { z } from "zod";
-import type { Permission } from "@/lib/auth/permissions";
+import type { Permission } from "@/lib/domain/permissions";
 import { bearerToken } from "@/lib/domain/api-tokens";
-import { type Actor, can } from "@/lib/server/actor";
+import { type Actor, can } from "@/lib/domain/permissions";
 import { authenticateApiToken } from "@/lib/server/api-tokens/authenticate-api-token";
 import { fieldErrors } from "@/lib/validation/project";
 import { ApiError, errorResponse, toErrorResponse } from "./errors";

@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
-import type { Permission } from "./permissions";
-import { type Actor, can } from "@/lib/server/actor";
+import { type Actor, type Permission, can } from "@/lib/domain/permissions";
 import { isAppError } from "@/lib/server/errors";
 
 /** Pages: a record outside the actor's scope, or a page their role may not see, is a 404. */

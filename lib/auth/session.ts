@@ -2,7 +2,8 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
-import { type Actor, loadActor } from "@/lib/server/actor";
+import { loadActor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { authOptions } from "./options";
 
 /**

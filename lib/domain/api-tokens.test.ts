@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rolesHave, PERMISSIONS } from "@/lib/auth/permissions";
+import { rolesHave, PERMISSIONS } from "@/lib/domain/permissions";
 import { API_TOKEN_GRANTS, API_TOKEN_ROLE, bearerToken, expiryInstant, formatApiToken, parseApiToken, shouldTouchLastUsed, tokenUnusable } from "./api-tokens";
 
 const SECRET = "A".repeat(20) + "b-_9".repeat(5) + "xyz";

@@ -1,7 +1,7 @@
 // API tokens: their format and what each scope may do. Pure; the server generates the
 // random parts and stores only a SHA-256 hash of the whole token.
 
-import type { Permission, Role } from "@/lib/auth/permissions";
+import type { Permission, Role } from "@/lib/domain/permissions";
 
 export const API_TOKEN_SCOPES = ["READ", "READ_WRITE"] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];

@@ -3,7 +3,7 @@
 // row's action says what the fields mean ("status" of a project or of a problem, "kind" of
 // a visit or of a holiday), so labels and values are chosen by the action's prefix. Pure.
 
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/domain/permissions";
 import { API_TOKEN_SCOPE_LABELS } from "./api-tokens";
 import {
   EXTENSION_STATUS_LABELS,

@@ -1,6 +1,6 @@
 // Where each role lands after sign-in: the page of their daily work.
 
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/domain/permissions";
 
 /**
  * A liaison on 我的包保, leaders on the dashboard, staff on their park's board,

@@ -1,7 +1,7 @@
 // Who may grant which role where, and whose account a park leader may manage. Pure: the
 // server passes the actor's managed parks and the target's memberships.
 
-import { DELEGABLE_ROLES, PARK_ROLES, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { DELEGABLE_ROLES, PARK_ROLES, ROLE_LABELS, type Role } from "@/lib/domain/permissions";
 
 export interface MembershipScope {
   role: Role;

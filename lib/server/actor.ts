@@ -1,23 +1,9 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { type Permission, type Role, GLOBAL_PERMISSIONS, readsOnlyAssigned, rolesHave } from "@/lib/auth/permissions";
+import { type Actor, type Permission, type Role, GLOBAL_PERMISSIONS, can, projectReadScope } from "@/lib/domain/permissions";
 import { forbidden, notFound } from "./errors";
 
-/** The acting user with the parks they may touch; every lib/server function takes one. */
-export interface Actor {
-  userId: number;
-  username: string;
-  name: string;
-  isAdmin: boolean;
-  /** Distinct roles held anywhere. */
-  roles: Role[];
-  /** Park id -> roles held there (a region leader's region expanded to its parks, an admin's to all). */
-  parkRoles: Map<number, Role[]>;
-  /** When set (API tokens), only these permissions are held, whatever the roles would give. */
-  grants?: readonly Permission[];
-  /** Signed in with a temporary password: nothing but choosing a new one until then. */
-  mustChangePassword?: boolean;
-}
 
 /**
  * Loads an active user's memberships and expands them into park scope. Null if the user is
@@ -74,19 +60,6 @@ export async function loadActor(db: Db, userId: number, session?: { sessionVersi
   };
 }
 
-/** Parks where the actor holds `permission`. */
-export function parksWith(actor: Actor, permission: Permission): number[] {
-  const ids: number[] = [];
-  if (actor.grants && !actor.grants.includes(permission)) return ids;
-  for (const [parkId, roles] of actor.parkRoles) if (rolesHave(roles, permission)) ids.push(parkId);
-  return ids.sort((a, b) => a - b);
-}
-
-export function can(actor: Actor, permission: Permission, parkId?: number): boolean {
-  if (actor.grants && !actor.grants.includes(permission)) return false;
-  if (GLOBAL_PERMISSIONS.includes(permission) || parkId === undefined) return rolesHave(actor.roles, permission);
-  return rolesHave(actor.parkRoles.get(parkId) ?? [], permission);
-}
 
 /**
  * Throws unless the actor holds `permission` in `parkId`. A park the actor has no role
@@ -97,16 +70,6 @@ export function assertCan(actor: Actor, permission: Permission, parkId?: number,
   if (!can(actor, permission, parkId)) throw forbidden();
 }
 
-/** Splits readable parks into those read in full and those where only assigned projects are visible. */
-export function projectReadScope(actor: Actor): { fullParks: number[]; assignedOnlyParks: number[] } {
-  const fullParks: number[] = [];
-  const assignedOnlyParks: number[] = [];
-  for (const [parkId, roles] of actor.parkRoles) {
-    if (!rolesHave(roles, "project.read")) continue;
-    (readsOnlyAssigned(roles) ? assignedOnlyParks : fullParks).push(parkId);
-  }
-  return { fullParks, assignedOnlyParks };
-}
 
 /** Prisma filter: the projects the actor may read. */
 export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {

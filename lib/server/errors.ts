@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { fieldErrors } from "@/lib/validation/project";

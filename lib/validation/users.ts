@@ -2,7 +2,7 @@
 // account page and the API all parse with these.
 
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/domain/permissions";
 import { PASSWORD_MAX_LENGTH } from "@/lib/domain/password-policy";
 import { PHONE, idField, optionalText, requiredText } from "./fields";
 

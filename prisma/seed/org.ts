@@ -1,7 +1,7 @@
 // Regions, parks, users, memberships and the holiday calendar: looked up by their
 // natural keys and created only when missing.
 import type { Db } from "../../lib/db/client";
-import { hashPassword } from "../../lib/auth/password";
+import { hashPassword } from "../../lib/server/auth/password";
 import { PARKS, REGIONS } from "./catalog";
 import { toDate } from "./dates";
 import { holidayRows } from "./holidays";

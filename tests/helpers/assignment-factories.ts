@@ -2,7 +2,7 @@
 // rows with chosen dates (written directly, as the seed does), visits and problems.
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { loadActor } from "@/lib/server/actor";
 import { type MembershipSpec, makePark, makeRegion, makeUser, unique } from "./factories";
 

@@ -1,11 +1,12 @@
 // Per-test seed factories with unique names, so test files never collide and never
 // depend on the demo seed.
 import { getDb } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/server/auth/password";
+import type { Role } from "@/lib/domain/permissions";
 import type { Stage, ProjectStatus } from "@/lib/domain/stages";
 import { isoToDate } from "@/lib/domain/dates";
-import { loadActor, type Actor } from "@/lib/server/actor";
+import { loadActor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 
 let counter = 0;
 export function unique(prefix: string): string {

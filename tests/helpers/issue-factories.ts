@@ -6,7 +6,7 @@ import { isoToDate } from "@/lib/domain/dates";
 import type { IssueCategory, IssueStatus, Satisfaction } from "@/lib/domain/issues";
 import { addDays } from "@/lib/domain/working-days";
 import { AppError } from "@/lib/server/errors";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { CreateIssueInput } from "@/lib/validation/issues";
 import { makeActor, makePark, makeRegion, unique } from "./factories";
 

@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { getDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/prisma/client";
 import { isoToDate } from "@/lib/domain/dates";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { ProjectFormInput } from "@/lib/validation/project";
 import { makeActor, makePark, makeRegion, makeUser, unique } from "./factories";
 

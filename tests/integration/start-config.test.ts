@@ -43,7 +43,7 @@ describe("npm start refuses bad configuration with one line", () => {
 
 describe("the first administrator of a production database", () => {
   function adminCreate(url: string, args: string[], password?: string) {
-    const result = spawnSync(process.execPath, ["node_modules/.bin/tsx", "scripts/admin-create.ts", ...args], {
+    const result = spawnSync(process.execPath, ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/admin-create.ts", ...args], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: url, CHECKPOINT_DISABLE: "1", ...(password ? { ADMIN_PASSWORD: password } : {}) },
       encoding: "utf8",
@@ -88,7 +88,7 @@ describe("the first administrator of a production database", () => {
       } finally {
         await client.end();
       }
-      const { verifyPassword } = await import("@/lib/auth/password");
+      const { verifyPassword } = await import("@/lib/server/auth/password");
       const hashClient = new pg.Client({ connectionString: db.url });
       await hashClient.connect();
       const [{ passwordHash }] = (await hashClient.query(`SELECT "passwordHash" FROM "User"`)).rows;

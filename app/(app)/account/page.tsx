@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/domain/permissions";
 import { getOwnAccount } from "@/lib/server/users/list-users";
 import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { PageHeader } from "@/components/ui/page-header";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { requireActor } from "@/lib/auth/session";
-import { can } from "@/lib/server/actor";
+import { can } from "@/lib/domain/permissions";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { viewOperations } from "@/lib/api/openapi-view";
 import { API_ERROR_EN, API_ERROR_STATUS, type ApiErrorCode } from "@/lib/api/errors";

@@ -5,7 +5,7 @@ import { parseBoardFilters } from "@/lib/validation/board-filters";
 import { getBoard, listBoardLiaisons } from "@/lib/server/board/get-board";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { listProjectIndustries } from "@/lib/server/projects/list-projects";
-import { can, parksWith } from "@/lib/server/actor";
+import { can, parksWith } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { BoardFiltersForm } from "@/components/board/board-filters-form";
 import { PipelineBoard, type ParkRights } from "@/components/board/pipeline-board";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
-import { parksWith } from "@/lib/server/actor";
+import { parksWith } from "@/lib/domain/permissions";
 import { listCoverage, listCoverageLiaisons } from "@/lib/server/coverage/list-coverage";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { parseCoverageFilters } from "@/lib/validation/assignments";

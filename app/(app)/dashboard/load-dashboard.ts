@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { getDashboard } from "@/lib/server/metrics/get-dashboard";
 import type { DashboardData } from "@/components/dashboard/dashboard-view";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
-import { parksWith } from "@/lib/server/actor";
+import { parksWith } from "@/lib/domain/permissions";
 import { listEnterprises } from "@/lib/server/enterprises/list-enterprises";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { parseEnterpriseFilters } from "@/lib/validation/enterprises";

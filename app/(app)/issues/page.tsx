@@ -6,7 +6,7 @@ import { parseIssueFilters, type IssueFilters } from "@/lib/validation/issues";
 import { listIssues } from "@/lib/server/issues/list-issues";
 import { issueFigures } from "@/lib/server/issues/issue-figures";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
-import { can } from "@/lib/server/actor";
+import { can } from "@/lib/domain/permissions";
 import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUSES, ISSUE_STATUS_LABELS } from "@/lib/domain/issues";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";

@@ -5,7 +5,7 @@ import { listParkOverview } from "@/lib/server/parks/list-park-overview";
 import { PageHeader } from "@/components/ui/page-header";
 import { ParkOverviewTable } from "@/components/parks/park-overview-table";
 import { todayInShanghai, formatDateZh } from "@/lib/domain/dates";
-import { parksWith } from "@/lib/server/actor";
+import { parksWith } from "@/lib/domain/permissions";
 
 export const metadata: Metadata = { title: "园区概览" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
-import { parksWith } from "@/lib/server/actor";
+import { parksWith } from "@/lib/domain/permissions";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { formatYearMonth, lastCompletedMonth, parseYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/filing";
 import { filingPageSchema } from "@/lib/validation/progress";

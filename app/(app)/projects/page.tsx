@@ -5,7 +5,7 @@ import { parseProjectFilters } from "@/lib/validation/project-filters";
 import { listProjects, listProjectIndustries } from "@/lib/server/projects/list-projects";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import Link from "next/link";
-import { parksWith } from "@/lib/server/actor";
+import { parksWith } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ProjectFiltersForm } from "@/components/projects/project-filters-form";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
-import { can } from "@/lib/server/actor";
+import { can } from "@/lib/domain/permissions";
 import { listVisitLiaisons, listVisits } from "@/lib/server/visits/list-visits";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";

@@ -1,7 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { API_TOKEN_GRANTS, API_TOKEN_ROLE, parseApiToken, shouldTouchLastUsed, tokenUnusable } from "@/lib/domain/api-tokens";
-import type { Role } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/server/actor";
+import type { Role } from "@/lib/domain/permissions";
+import { type Actor } from "@/lib/domain/permissions";
 import { hashApiToken } from "./token-secret";
 
 export type TokenAuthResult = { ok: true; actor: Actor; tokenId: number } | { ok: false; reason: "malformed" | "unknown" | "revoked" | "expired" | "creator-disabled" };

@@ -1,9 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { expiryInstant } from "@/lib/domain/api-tokens";
 import { fieldErrors } from "@/lib/validation/project";
 import { createApiTokenSchema } from "@/lib/validation/api-tokens";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { generateApiToken } from "./token-secret";
 

@@ -1,7 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { ApiTokenScope } from "@/lib/domain/api-tokens";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { ApiTokenListFilters } from "@/lib/validation/api-tokens";
 
 export interface ApiTokenListItem {

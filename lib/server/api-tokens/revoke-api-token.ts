@@ -1,6 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 
 /**

@@ -1,10 +1,12 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABEL, ASSIGNMENT_TARGET_LABEL, assignmentStartProblem, endDateForReassign } from "@/lib/domain/coverage";
 import { assignSchema } from "@/lib/validation/assignments";
 import { fieldErrors } from "@/lib/validation/project";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 import { validationError } from "@/lib/server/projects/project-writes";
 import { eligibleUserWhere, ineligibleMessage } from "./eligibility";

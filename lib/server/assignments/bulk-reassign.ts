@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
@@ -5,7 +6,8 @@ import { ELIGIBLE_PARK_ROLES, type AssignmentRole } from "@/lib/domain/coverage"
 import { bulkReassignSchema } from "@/lib/validation/assignments";
 import { fieldErrors } from "@/lib/validation/project";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan, parksWith } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError, forbidden } from "@/lib/server/errors";
 import { validationError } from "@/lib/server/projects/project-writes";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Who may take a 包保 role in a park, shared by the single and the bulk assignment and
 // by the pickers.
 import { ASSIGNMENT_ROLE_LABEL, ELIGIBLE_PARK_ROLES, type AssignmentRole } from "@/lib/domain/coverage";

@@ -1,7 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { ASSIGNMENT_ROLES, type AssignmentRole } from "@/lib/domain/coverage";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { eligibleUserWhere } from "./eligibility";
 

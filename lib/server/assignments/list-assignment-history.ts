@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import { readsOnlyAssigned, rolesHave } from "@/lib/auth/permissions";
+import { readsOnlyAssigned, rolesHave, type Actor } from "@/lib/domain/permissions";
 import { dateToIso } from "@/lib/domain/dates";
 import { ASSIGNMENT_TARGET_LABEL, type AssignmentRole, type AssignmentTarget } from "@/lib/domain/coverage";
-import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { visibleProjectsWhere } from "@/lib/server/actor";
 import { notFound } from "@/lib/server/errors";
 
 export interface AssignmentHistoryRow {

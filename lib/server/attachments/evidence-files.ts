@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { attachmentProblems, sniffType } from "@/lib/domain/attachments";
 import { AppError } from "@/lib/server/errors";

@@ -1,5 +1,7 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 
 /** One attachment's bytes, if the actor may read its project; otherwise not found. */

@@ -1,9 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { type AuditChange, type AuditNames, type RefKind, auditChanges, collectAuditRefs } from "@/lib/domain/audit-changes";
 import { auditActionLabel, auditEntityLabel } from "@/lib/domain/audit-labels";
 import { BUSINESS_TZ } from "@/lib/domain/dates";
-import { type Actor, assertCan, parksWith } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AUDIT_PAGE_SIZE, type AuditFilters } from "@/lib/validation/audit";
 
 export interface AuditRow {

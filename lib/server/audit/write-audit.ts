@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;

@@ -1,5 +1,6 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
-import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { dummyPasswordHash, verifyPassword } from "@/lib/server/auth/password";
 import { ACCOUNT_RULE, IP_RULE, type ThrottleRule, type ThrottleState, afterFailure, isLocked, minutesLeft } from "@/lib/domain/throttle";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { writeAudit } from "@/lib/server/audit/write-audit";

@@ -1,6 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { type Actor, assertCan, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { todayInShanghai, dateToIso } from "@/lib/domain/dates";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";

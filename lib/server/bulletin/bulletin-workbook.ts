@@ -1,3 +1,4 @@
+import "server-only";
 // The monthly bulletin as an .xlsx: the same content as the printed page, one sheet per
 // part. Small by nature (one row per indicator, per park, and at most BULLETIN_LIST_LIMIT
 // red projects and overdue problems), so it is built in memory, unlike the ledger exports.

@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type BulletinMonth, type IndicatorChange, type RankedPark, compareIndicators, honourLists, previousMonth, rankParks } from "@/lib/domain/bulletin";
 import type { IndicatorKey, IndicatorCounts } from "@/lib/domain/indicators";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { getIndicators } from "@/lib/server/metrics/get-indicators";
 import { type ParkRankingRow, getParkRanking } from "@/lib/server/metrics/get-park-ranking";
 import { type OverdueProblems, getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";

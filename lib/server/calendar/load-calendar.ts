@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { type WorkCalendar, calendarFrom } from "@/lib/domain/working-days";

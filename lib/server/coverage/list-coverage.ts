@@ -1,9 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import type { AssignmentRole } from "@/lib/domain/coverage";
 import type { CoverageFilters } from "@/lib/validation/assignments";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 
 /** A person on the public list: who to call. */
 export interface CoveragePerson {

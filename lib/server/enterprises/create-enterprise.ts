@@ -1,7 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { enterpriseCreateSchema, fieldErrors } from "@/lib/validation/enterprises";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { isUniqueViolation } from "@/lib/server/issues/issue-writes";
 import { ENTERPRISE_RECORD_SELECT, assertParkOpen, assertUniqueInPark } from "./enterprise-writes";

@@ -1,9 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { endAssignmentSchema, fieldErrors } from "@/lib/validation/enterprises";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 import { validationError } from "@/lib/server/projects/project-writes";
 

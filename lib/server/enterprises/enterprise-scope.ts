@@ -1,3 +1,4 @@
+import "server-only";
 // Which enterprises an actor may see, as SQL for lists and pickers and as one check for a
 // single record, like visibleProjectsSql / visibleIssuesSql:
 // - every enterprise of the parks where a role other than LIAISON holds the permission;
@@ -6,8 +7,8 @@
 
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import type { Permission } from "@/lib/auth/permissions";
-import { type Actor, can } from "@/lib/server/actor";
+import type { Permission } from "@/lib/domain/permissions";
+import { type Actor, can } from "@/lib/domain/permissions";
 import { issueReadScope, onlyAssignedIn } from "@/lib/server/issues/issue-scope";
 
 /** An active 包保责任人 assignment of `userId` on enterprise `e` (alias) or one of its projects. */

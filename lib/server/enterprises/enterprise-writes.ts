@@ -1,3 +1,4 @@
+import "server-only";
 // Shared by the enterprise write paths (create, edit, merge): the record's columns, the
 // per-park uniqueness of name and credit code as field errors, and the archived-park rule.
 

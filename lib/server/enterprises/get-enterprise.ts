@@ -1,9 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso } from "@/lib/domain/dates";
 import type { IssueCategory, IssueStatus, VisitKind } from "@/lib/domain/issues";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
-import { type Actor, can, visibleProjectsWhere } from "@/lib/server/actor";
+import { visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor, can } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { visibleIssuesSql, visibleVisitsSql } from "@/lib/server/issues/issue-scope";
 import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";

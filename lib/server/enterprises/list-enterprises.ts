@@ -1,8 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { containsPattern } from "@/lib/domain/enterprises";
 import type { EnterpriseListFilters } from "@/lib/validation/enterprises";
-import { type Actor, assertCan, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { visibleIssuesSql } from "@/lib/server/issues/issue-scope";
 import { visibleEnterprisesSql } from "./enterprise-scope";

@@ -1,9 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { mergeFill, mergeProblem } from "@/lib/domain/enterprises";
 import { enterpriseMergeSchema, fieldErrors } from "@/lib/validation/enterprises";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan, can } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor, can } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 import { validationError } from "@/lib/server/projects/project-writes";
 import { ENTERPRISE_RECORD_SELECT, assertParkOpen, recordOf } from "./enterprise-writes";

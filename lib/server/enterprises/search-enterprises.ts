@@ -1,9 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import type { Permission } from "@/lib/auth/permissions";
+import type { Permission } from "@/lib/domain/permissions";
 import { containsPattern, prefixPattern } from "@/lib/domain/enterprises";
 import type { EnterprisePickerPurpose, EnterpriseSearchFilters } from "@/lib/validation/enterprises";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { visibleEnterprisesSql } from "./enterprise-scope";
 
 export interface EnterpriseOption {

@@ -1,8 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { type EnterpriseRecordField, changedFields } from "@/lib/domain/enterprises";
 import { enterpriseUpdateSchema, fieldErrors } from "@/lib/validation/enterprises";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 import { isUniqueViolation } from "@/lib/server/issues/issue-writes";
 import { ENTERPRISE_RECORD_SELECT, assertParkOpen, assertUniqueInPark, recordOf } from "./enterprise-writes";

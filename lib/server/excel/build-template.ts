@@ -1,9 +1,10 @@
+import "server-only";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
 import { IMPORT_COLUMNS, LEDGER_SHEET, STAGE_CHOICES, columnLetter } from "@/lib/domain/ledger-columns";
-import { type Actor, parksWith } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { forbidden } from "@/lib/server/errors";
 import { MAX_IMPORT_ROWS } from "./parse-ledger-workbook";
 

@@ -1,10 +1,11 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { isoToDate } from "@/lib/domain/dates";
 import { STAGES, type Stage } from "@/lib/domain/stages";
 import type { LedgerRecord, RowIssue } from "@/lib/validation/ledger-import";
-import { type Actor, parksWith } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError, forbidden } from "@/lib/server/errors";
 import { lockParkProjects } from "@/lib/server/projects/project-record";

@@ -1,3 +1,4 @@
+import "server-only";
 // Turning the Excel services into HTTP responses for the route handlers: a streamed
 // download with a UTF-8 file name, and AppErrors as status + Chinese message.
 

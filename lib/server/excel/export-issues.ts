@@ -1,10 +1,11 @@
+import "server-only";
 import type { Writable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUS_LABELS, SATISFACTION_LABELS, type IssueCategory, type IssueStatus, type Satisfaction } from "@/lib/domain/issues";
 import type { IssueFilters } from "@/lib/validation/issues";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { type IssueFilterSet, assertIssueScope, issueWhereSql, overdueSql } from "@/lib/server/issues/issue-filter-sql";
 import { EXPORT_BATCH } from "./export-projects";
 import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";

@@ -1,9 +1,11 @@
+import "server-only";
 import type { Writable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import type { ProgressExportFilters } from "@/lib/validation/excel-export";
-import { type Actor, assertCan, projectReadScope, visibleProjectsSql, visibleProjectsWhere } from "@/lib/server/actor";
+import { assertCan, visibleProjectsSql, visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor, projectReadScope } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { EXPORT_BATCH } from "./export-projects";
 import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Writable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
@@ -6,7 +7,8 @@ import { KEY_LEVEL_LABELS } from "@/lib/domain/labels";
 import { LEDGER_COLUMNS, LEDGER_SHEET, enumLabel } from "@/lib/domain/ledger-columns";
 import { STAGE_LABELS, STATUS_LABELS, type Stage, type ProjectStatus } from "@/lib/domain/stages";
 import type { ProjectFilters } from "@/lib/validation/project-filters";
-import { type Actor, assertCan, projectReadScope } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor, projectReadScope } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { projectListWhere } from "@/lib/server/projects/list-projects";
 import { LEDGER_RECORD_SQL } from "./ledger-analysis";

@@ -1,3 +1,4 @@
+import "server-only";
 // What an import would do, shared by the preview and the commit (which runs it again
 // inside its transaction, under the parks' locks, so nothing changed in between): every
 // row checked, duplicates within the file and against existing projects found, and the
@@ -14,7 +15,7 @@ import {
   naturalKey,
   validateLedgerRow,
 } from "@/lib/validation/ledger-import";
-import { type Actor, parksWith } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import type { ParsedLedger } from "./parse-ledger-workbook";
 
 type Reader = Pick<Prisma.TransactionClient, "$queryRaw" | "park">;

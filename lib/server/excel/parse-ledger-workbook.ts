@@ -1,3 +1,4 @@
+import "server-only";
 // Reads an uploaded ledger workbook into rows of canonical cell texts. File-level problems
 // (not an xlsx, no 项目台账 sheet, no header row, missing columns, too many rows) throw an
 // AppError with a Chinese message; cell-level problems (formulas, error values, overlong

@@ -1,6 +1,7 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { RowIssue } from "@/lib/validation/ledger-import";
-import { type Actor, parksWith } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { forbidden } from "@/lib/server/errors";
 import { analyseLedger } from "./ledger-analysis";
 import { parseLedgerWorkbook } from "./parse-ledger-workbook";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/server/errors";
 import { MAX_UPLOAD_BYTES } from "./xlsx-container";
 

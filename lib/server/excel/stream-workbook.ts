@@ -1,3 +1,4 @@
+import "server-only";
 // Writes one sheet with exceljs's streaming WorkbookWriter: rows are committed as they come
 // and flushed to `out`, waiting for the reader when its buffer is full, so memory stays flat
 // however many rows an export has. Shared by the project, problem and progress exports.

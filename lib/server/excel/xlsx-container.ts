@@ -1,3 +1,4 @@
+import "server-only";
 // Checks an uploaded file is an .xlsx before exceljs opens it: a ZIP (by its magic bytes
 // and central directory) holding xl/workbook.xml, not too large once unpacked. Reading the
 // central directory costs microseconds and keeps random bytes, Word files and zip bombs

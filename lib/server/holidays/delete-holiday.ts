@@ -1,6 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError, notFound } from "@/lib/server/errors";
 import { holidayDateSchema } from "@/lib/validation/issues";

@@ -1,6 +1,7 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
-import { type Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, forbidden } from "@/lib/server/errors";
 import { holidayYearSchema } from "@/lib/validation/issues";
 

@@ -1,6 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError } from "@/lib/server/errors";
 import { fieldErrors, holidayUpsertSchema } from "@/lib/validation/issues";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
@@ -11,7 +12,8 @@ import {
   applyIssueAction,
   authorityFor,
 } from "@/lib/domain/issues";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { forbidden, notFound } from "@/lib/server/errors";
 import { type NotificationDraft, notify } from "@/lib/server/notifications/notify";

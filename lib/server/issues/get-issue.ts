@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import {
@@ -12,7 +13,7 @@ import {
   isOverdue,
 } from "@/lib/domain/issues";
 import { addDays } from "@/lib/domain/working-days";
-import { type Actor, can } from "@/lib/server/actor";
+import { type Actor, can } from "@/lib/domain/permissions";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
 import { notFound } from "@/lib/server/errors";
 import { leadsIssue, visibleIssuesWhere } from "./issue-scope";

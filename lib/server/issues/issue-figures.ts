@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, type IssueCategory } from "@/lib/domain/issues";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { type IssueFilterSet, assertIssueScope, issueWhereSql, overdueSql } from "./issue-filter-sql";
 
 export interface IssueFigures {

@@ -1,9 +1,11 @@
+import "server-only";
 // The WHERE clause of every problems list and figure: the actor's scope plus the URL
 // filters. Lists and figures share it, so each figure's drill-down list (the same filters
 // plus one more) shows exactly the problems the figure counted.
 
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import type { IssueFilters } from "@/lib/validation/issues";
 import { coversSql, issueReadScope, visibleIssuesSql } from "./issue-scope";

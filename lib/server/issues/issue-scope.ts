@@ -1,3 +1,4 @@
+import "server-only";
 // Which problems (and visits) an actor may see, and who may lead a problem. The same
 // rule in Prisma (single records) and in SQL (lists and figures), like
 // visibleProjectsWhere / visibleProjectsSql in lib/server/actor.ts:
@@ -7,8 +8,7 @@
 //   extensions), and problems they answer for or logged.
 
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { type Permission, readsOnlyAssigned, rolesHave } from "@/lib/auth/permissions";
-import { type Actor, can } from "@/lib/server/actor";
+import { type Permission, readsOnlyAssigned, rolesHave, type Actor, can } from "@/lib/domain/permissions";
 
 /** Parks read in full, and parks where only the actor's own problems are visible. */
 export function issueReadScope(actor: Actor, permission: Permission = "issue.read"): { fullParks: number[]; assignedOnlyParks: number[] } {

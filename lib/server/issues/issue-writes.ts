@@ -1,3 +1,4 @@
+import "server-only";
 // Shared by the problem write paths (create, visit with problems, lifecycle actions):
 // the per-park numbering lock, the people around a problem, the conflict error, and
 // writing a new problem with its CREATED event, notification and audit row.
@@ -10,7 +11,8 @@ import { addDays } from "@/lib/domain/working-days";
 import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
-import { type Actor, assertCan, can } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor, can } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 import { notify } from "@/lib/server/notifications/notify";
 import { onlyAssignedIn } from "./issue-scope";

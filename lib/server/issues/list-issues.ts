@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import type { IssueCategory, IssueStatus, Satisfaction } from "@/lib/domain/issues";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { IssueFilters } from "@/lib/validation/issues";
 import { assertIssueScope, issueWhereSql, overdueSql } from "./issue-filter-sql";
 

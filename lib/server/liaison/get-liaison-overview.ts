@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import {
   type LiaisonIssueItem,
   type LiaisonPerson,

@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
 import { weekOf } from "@/lib/domain/coverage";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { type LiaisonIssueItem, type LiaisonPerson, type VisitDueItem, issuesQuery, resolveLiaisonScope, visitsQuery } from "./liaison-queries";
 

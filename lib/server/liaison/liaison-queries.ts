@@ -1,3 +1,4 @@
+import "server-only";
 // Shared by the liaison's page and the weekly list: whose page the actor may read and
 // in which parks, and the SQL of "enterprises due a visit" and "problems of their
 // assignments". The visit rule is lib/domain/coverage.ts visitDue, written in SQL so lists
@@ -5,8 +6,7 @@
 
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { readsOnlyAssigned, rolesHave } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/server/actor";
+import { readsOnlyAssigned, rolesHave, type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 
 export interface LiaisonPerson {

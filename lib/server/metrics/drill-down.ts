@@ -1,3 +1,4 @@
+import "server-only";
 // Drill-down: each dashboard figure's projects as a Prisma filter for the ledger list
 // (lib/server/projects/list-projects.ts), the same sets as metricSql in indicator-sql.ts.
 // The integration tests compare the list's total with the figure for every metric.
@@ -5,7 +6,7 @@
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { type IndicatorPeriod, type Metric, cohortWindow, defaultPeriod, dueAsOf } from "@/lib/domain/indicators";
-import { type Actor, parksWith } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 
 /** The period a drill-down URL names (period=YYYY-MM, cohort=YYYY), with the dashboard's defaults. */
 export function drillPeriod(f: { period?: string; cohort?: number }, today = todayInShanghai()): IndicatorPeriod {

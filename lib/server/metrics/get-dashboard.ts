@@ -1,7 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type IndicatorPeriod, dueAsOf } from "@/lib/domain/indicators";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { type DueRow, type IndicatorsResult, dueNotStartedQuery, toIndicatorsResult } from "./get-indicators";
 import { type IndustryRow, toIndustryRows } from "./get-industry-breakdown";

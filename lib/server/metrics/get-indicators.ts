@@ -1,9 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { type Indicator, type IndicatorCounts, type IndicatorPeriod, computeIndicators, dueAsOf, timeProgress } from "@/lib/domain/indicators";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { type CountsRow, countsOf, metricSql, queryCounts, scopeParkIds, scopeSql } from "./indicator-sql";
 

@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { periodEnd } from "@/lib/domain/indicators";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { scopeParkIds, scopeSql } from "./indicator-sql";
 

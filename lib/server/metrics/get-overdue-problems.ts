@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { ISSUE_CATEGORY_LABELS, type IssueCategory } from "@/lib/domain/issues";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { overdueSql } from "@/lib/server/issues/issue-filter-sql";
 import { visibleIssuesSql } from "@/lib/server/issues/issue-scope";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";

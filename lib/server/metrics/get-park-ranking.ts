@@ -1,7 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type Indicator, type IndicatorCounts, EMPTY_COUNTS, computeIndicators } from "@/lib/domain/indicators";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { type CountsRow, countsOf, queryCounts, scopeParkIds } from "./indicator-sql";
 

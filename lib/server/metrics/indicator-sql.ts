@@ -1,3 +1,4 @@
+import "server-only";
 // The SQL behind every dashboard figure. The definitions mirror lib/domain/indicators.ts
 // (countIndicators is their executable specification) and lib/server/metrics/drill-down.ts
 // (the same sets as Prisma filters for the ledger list); tests/integration/metrics.test.ts
@@ -5,7 +6,8 @@
 
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { type Actor, assertCan, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { type IndicatorCounts, type IndicatorPeriod, type Metric, cohortWindow, dueAsOf } from "@/lib/domain/indicators";
 

@@ -1,5 +1,6 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import { type Actor, parksWith } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 
 export interface DashboardScopes {
   parks: { id: number; name: string; regionId: number }[];

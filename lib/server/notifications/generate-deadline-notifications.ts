@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 

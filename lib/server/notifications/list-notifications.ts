@@ -1,7 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { NotificationKind } from "@/lib/domain/issues";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import type { NotificationFilters } from "@/lib/validation/issues";
 
 export interface NotificationItem {

@@ -1,5 +1,6 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { notificationIdsSchema } from "@/lib/validation/issues";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Creating in-app notifications inside the transaction of the change they announce, so a
 // rolled-back change never leaves a notification behind.
 

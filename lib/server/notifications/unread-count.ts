@@ -1,5 +1,6 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 
 /** The actor's unread notifications, for the bell. One indexed count. */
 export async function unreadCount(actor: Actor): Promise<number> {

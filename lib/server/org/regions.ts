@@ -1,8 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { regionCreateSchema, regionUpdateSchema } from "@/lib/validation/org";
 import { idField } from "@/lib/validation/fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
 import { rethrowDuplicate } from "./unique-error";
 

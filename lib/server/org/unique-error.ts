@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 
 /**

@@ -1,6 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { type Actor, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { visibleProjectsSql } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 
 export interface ParkOverviewRow {
   parkId: number | null; // null on the totals row

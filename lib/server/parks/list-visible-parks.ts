@@ -1,5 +1,6 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import { type Actor, parksWith } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 
 /**
  * The parks the actor may read, for pickers and filters. Archived parks are left out

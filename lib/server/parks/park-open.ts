@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 

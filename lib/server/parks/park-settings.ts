@@ -1,6 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type ParkSettings, hasWarningRuleFields, parkSettingsSchema, parkSettingsWithRulesSchema } from "@/lib/validation/park-settings";

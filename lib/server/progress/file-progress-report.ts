@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
@@ -5,7 +6,8 @@ import { fileableMonthProblem, formatYearMonth, monthIndex } from "@/lib/domain/
 import { progressReportSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/project";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan, visibleProjectsWhere } from "@/lib/server/actor";
+import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 
 export interface FiledReport {

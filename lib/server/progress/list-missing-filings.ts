@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
@@ -5,7 +6,8 @@ import { fileableMonthProblem, filingDueDate, lastDayOfMonth } from "@/lib/domai
 import { addDays } from "@/lib/domain/working-days";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/project";
-import { type Actor, assertCan, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
 

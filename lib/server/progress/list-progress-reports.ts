@@ -1,8 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { pagingSchema } from "@/lib/validation/progress";
-import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 
 export interface ProgressReportRow {

@@ -1,8 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { yearPlanSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/project";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan, visibleProjectsWhere } from "@/lib/server/actor";
+import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 
 /**

@@ -1,10 +1,12 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { validateStatusChange } from "@/lib/domain/transitions";
 import { fieldErrors } from "@/lib/validation/project";
 import { statusChangeSchema } from "@/lib/validation/transition";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import {
   StaleVersion,
   eventRows,

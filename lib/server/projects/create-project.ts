@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
@@ -5,7 +6,8 @@ import { fieldErrors, projectCreateSchema, type ProjectCreateData } from "@/lib/
 import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { eligibleUserWhere, ineligibleMessage } from "@/lib/server/assignments/eligibility";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { assertParkOpen } from "@/lib/server/parks/park-open";
 import { type DuplicateMatch, findDuplicateProjects } from "./find-duplicate-projects";

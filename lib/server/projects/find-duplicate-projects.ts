@@ -1,7 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
-import { type Actor, assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 
 /**
  * How an existing project resembles the one being typed:

@@ -1,10 +1,12 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso } from "@/lib/domain/dates";
 import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
 import { formatWan } from "@/lib/domain/money";
 import { EVIDENCE_LABELS, fieldLabel, sortEvidence, sortFields } from "@/lib/domain/project-fields";
 import { STAGE_LABELS, STATUS_LABELS, type ProjectStatus, type Stage } from "@/lib/domain/stages";
-import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 
 export type StageEventKind = "SIGN" | "ADVANCE" | "ROLLBACK" | "SUSPEND" | "TERMINATE" | "RESUME";

@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { assertBoardScope, boardWhere, staleSql } from "@/lib/server/board/get-board";
 import type { ApiProjectListQuery } from "@/lib/validation/api-projects";
 

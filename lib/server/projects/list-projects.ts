@@ -1,6 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { dateToIso } from "@/lib/domain/dates";
 import type { ProjectFilters } from "@/lib/validation/project-filters";
 import { drillDownWhere } from "@/lib/server/metrics/drill-down";

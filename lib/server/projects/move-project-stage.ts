@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { stageIndex } from "@/lib/domain/stages";
@@ -5,7 +6,8 @@ import { validateAdvance, validateRollback, type ProjectPatch, type StageEventDr
 import { fieldErrors } from "@/lib/validation/project";
 import { moveStageSchema, toAdvanceInput } from "@/lib/validation/transition";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { type EvidenceFile, attachmentRows, checkEvidenceFiles } from "@/lib/server/attachments/evidence-files";
 import {
   StaleVersion,

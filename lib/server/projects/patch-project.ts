@@ -1,6 +1,7 @@
+import "server-only";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { apiFieldErrors, projectPatchSchema } from "@/lib/validation/api-projects";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { getProject } from "./get-project";
 import { updateProject } from "./update-project";

@@ -1,3 +1,4 @@
+import "server-only";
 // Pieces of the ledger record shared by creating and editing a project: the per-park
 // lock, the exact-duplicate refusal, the enterprise behind the project and this year's plan.
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Shared by the project write paths (edit, stage move, status change): loading the
 // project inside the actor's scope, the conflict error built from the latest audit row,
 // and turning the rules' drafts (lib/domain/transitions) into rows.
@@ -7,7 +8,8 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { type ConflictInfo, PROJECT_FIELD_LABELS, conflictMessage, sortFields } from "@/lib/domain/project-fields";
 import type { ProjectPatch, ProjectState, StageEventDraft } from "@/lib/domain/transitions";
-import { type Actor, visibleProjectsWhere } from "@/lib/server/actor";
+import { visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 
 /** Someone else wrote the project since the caller loaded it; `conflict` says who, when and what. */

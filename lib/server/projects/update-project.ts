@@ -1,9 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { signedDateProblem } from "@/lib/domain/transitions";
 import { fieldErrors, projectUpdateSchema, type ProjectUpdateData } from "@/lib/validation/project";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { type Actor, assertCan, visibleProjectsWhere } from "@/lib/server/actor";
+import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
 import { StaleVersion, projectConflictError } from "./project-writes";
 import { ENTERPRISE_SELECT, type EnterpriseRow, assertNoExactDuplicate, lockParkProjects, resolveEnterprise, yearPlanFrom } from "./project-record";

@@ -1,5 +1,6 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/server/auth/password";
 import { passwordProblems } from "@/lib/domain/password-policy";
 import { usernameField } from "@/lib/validation/users";
 import { requiredText } from "@/lib/validation/fields";

@@ -1,9 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/server/auth/password";
 import { temporaryPassword } from "@/lib/domain/password-policy";
 import { userCreateSchema } from "@/lib/validation/users";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, isUniqueViolation, parseOrThrow } from "@/lib/server/errors";
 import { checkGrant } from "./membership-rules";
 import { assertAdministersPeople } from "./user-scope";

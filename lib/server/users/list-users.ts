@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { managesAccount } from "@/lib/domain/user-admin";
 import { idField } from "@/lib/validation/fields";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { notFound, parseOrThrow } from "@/lib/server/errors";
 import { assertAdministersPeople, visibleUsersWhere } from "./user-scope";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { type AdminScope, membershipGrantProblem, membershipShapeProblem } from "@/lib/domain/user-admin";
 import type { MembershipData } from "@/lib/validation/users";

@@ -1,9 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { membershipSchema } from "@/lib/validation/users";
 import { idField } from "@/lib/validation/fields";
 import { membershipGrantProblem } from "@/lib/domain/user-admin";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, isUniqueViolation, notFound, parseOrThrow } from "@/lib/server/errors";
 import { checkGrant } from "./membership-rules";
 import { assertAdministersPeople, assertAnotherActiveAdmin, lockTarget } from "./user-scope";

@@ -1,11 +1,12 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { passwordProblems, temporaryPassword } from "@/lib/domain/password-policy";
 import { ACCOUNT_RULE, afterFailure, isLocked, minutesLeft } from "@/lib/domain/throttle";
 import { passwordChangeSchema } from "@/lib/validation/users";
 import { idField } from "@/lib/validation/fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { assertAdministersPeople, lockTarget } from "./user-scope";
 

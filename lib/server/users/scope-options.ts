@@ -1,6 +1,6 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
-import { DELEGABLE_ROLES, ROLES, type Role } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/server/actor";
+import { DELEGABLE_ROLES, ROLES, type Role, type Actor } from "@/lib/domain/permissions";
 import { assertAdministersPeople } from "./user-scope";
 
 /** The roles, parks and regions the actor may hand out, for the people pages' pickers (archived ones left out). */

@@ -1,7 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { userUpdateSchema } from "@/lib/validation/users";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { idField } from "@/lib/validation/fields";
 import { assertAdministersPeople, assertAnotherActiveAdmin, lockTarget } from "./user-scope";

@@ -1,6 +1,7 @@
+import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { type AdminScope, managesAccount, seesAccount } from "@/lib/domain/user-admin";
-import { type Actor, parksWith } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError, forbidden, notFound } from "@/lib/server/errors";
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,7 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
-import { type Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError } from "@/lib/server/errors";
 import { onlyAssignedIn } from "@/lib/server/issues/issue-scope";

@@ -1,8 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso } from "@/lib/domain/dates";
 import type { VisitKind } from "@/lib/domain/issues";
-import { type Actor, assertCan } from "@/lib/server/actor";
+import { assertCan } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { issueReadScope, visibleVisitsSql } from "@/lib/server/issues/issue-scope";
 import type { VisitFilters } from "@/lib/validation/issues";

@@ -1,8 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import type { LightResult } from "@/lib/domain/warnings";
-import { type Actor, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { visibleProjectsSql } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { LIGHT_COLUMNS, type LightRow, litCte, lightFromRow, loadLightSetup } from "./light-sql";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 // The traffic-light rules of lib/domain/warnings.ts as SQL, so lists can filter and page
 // by light in the database. The thresholds come in per park (a VALUES table built from
 // Park.warningRules), the dates as constants computed once per request.

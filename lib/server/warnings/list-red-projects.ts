@@ -1,9 +1,11 @@
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { LIGHT_KINDS, type LightResult } from "@/lib/domain/warnings";
-import { type Actor, assertCan, parksWith, visibleProjectsSql } from "@/lib/server/actor";
+import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { fieldErrors } from "@/lib/validation/project";
 import { LIGHT_COLUMNS, type LightRow, litCte, lightFromRow, loadLightSetup } from "./light-sql";

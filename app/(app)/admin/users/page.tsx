@@ -5,7 +5,7 @@ import { orNotFound } from "@/lib/auth/guards";
 import { listUsers } from "@/lib/server/users/list-users";
 import { listGrantOptions } from "@/lib/server/users/scope-options";
 import { userListSchema } from "@/lib/validation/users";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AddColleagueForm } from "@/components/users/add-colleague-form";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
-import { parksWith } from "@/lib/server/actor";
+import { parksWith } from "@/lib/domain/permissions";
 import { listAssignableUsers } from "@/lib/server/assignments/list-assignable-users";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { todayInShanghai } from "@/lib/domain/dates";

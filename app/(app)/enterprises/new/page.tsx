@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { parksWith } from "@/lib/server/actor";
+import { parksWith } from "@/lib/domain/permissions";
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { getProject } from "@/lib/server/projects/get-project";
 import { getProjectHistory } from "@/lib/server/projects/get-project-history";
-import { can } from "@/lib/server/actor";
+import { can } from "@/lib/domain/permissions";
 import { ProjectActions } from "@/components/projects/project-actions";
 import { listAssignmentHistory } from "@/lib/server/assignments/list-assignment-history";
 import { listAssignableUsers } from "@/lib/server/assignments/list-assignable-users";

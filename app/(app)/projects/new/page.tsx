@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { parksWith } from "@/lib/server/actor";
+import { parksWith } from "@/lib/domain/permissions";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { listProjectIndustries } from "@/lib/server/projects/list-projects";
 import { listAssignableUsers } from "@/lib/server/assignments/list-assignable-users";

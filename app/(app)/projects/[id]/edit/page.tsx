@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
-import { can } from "@/lib/server/actor";
+import { can } from "@/lib/domain/permissions";
 import { getProject } from "@/lib/server/projects/get-project";
 import { listProjectIndustries } from "@/lib/server/projects/list-projects";
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";

@@ -65,3 +65,44 @@ export function rolesHave(roles: Iterable<Role>, permission: Permission): boolea
 export function readsOnlyAssigned(roles: readonly Role[]): boolean {
   return roles.length > 0 && roles.every((r) => r === "LIAISON");
 }
+
+/** The acting user with the parks they may touch; every lib/server function takes one. */
+export interface Actor {
+  userId: number;
+  username: string;
+  name: string;
+  isAdmin: boolean;
+  /** Distinct roles held anywhere. */
+  roles: Role[];
+  /** Park id -> roles held there (a region leader's region expanded to its parks, an admin's to all). */
+  parkRoles: Map<number, Role[]>;
+  /** When set (API tokens), only these permissions are held, whatever the roles would give. */
+  grants?: readonly Permission[];
+  /** Signed in with a temporary password: nothing but choosing a new one until then. */
+  mustChangePassword?: boolean;
+}
+
+/** Parks where the actor holds `permission`. */
+export function parksWith(actor: Actor, permission: Permission): number[] {
+  const ids: number[] = [];
+  if (actor.grants && !actor.grants.includes(permission)) return ids;
+  for (const [parkId, roles] of actor.parkRoles) if (rolesHave(roles, permission)) ids.push(parkId);
+  return ids.sort((a, b) => a - b);
+}
+
+export function can(actor: Actor, permission: Permission, parkId?: number): boolean {
+  if (actor.grants && !actor.grants.includes(permission)) return false;
+  if (GLOBAL_PERMISSIONS.includes(permission) || parkId === undefined) return rolesHave(actor.roles, permission);
+  return rolesHave(actor.parkRoles.get(parkId) ?? [], permission);
+}
+
+/** Splits readable parks into those read in full and those where only assigned projects are visible. */
+export function projectReadScope(actor: Actor): { fullParks: number[]; assignedOnlyParks: number[] } {
+  const fullParks: number[] = [];
+  const assignedOnlyParks: number[] = [];
+  for (const [parkId, roles] of actor.parkRoles) {
+    if (!rolesHave(roles, "project.read")) continue;
+    (readsOnlyAssigned(roles) ? assignedOnlyParks : fullParks).push(parkId);
+  }
+  return { fullParks, assignedOnlyParks };
+}
