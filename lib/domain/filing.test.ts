@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_CALENDAR, addDays, calendarFrom } from "./working-days";
 import {
+  FILEABLE_MONTHS_SHOWN,
   FILING_LOOKBACK_MONTHS,
   fileableMonthProblem,
+  fileableMonths,
   filingDueDate,
   filingState,
   formatYearMonth,
@@ -10,6 +12,7 @@ import {
   lastCompletedMonth,
   lastDayOfMonth,
   monthIndex,
+  monthNotOverProblem,
   monthsElapsed,
   owedMonths,
   parseYearMonth,
@@ -125,5 +128,46 @@ describe("fileableMonthProblem", () => {
     [{ year: 2026, month: 2 }, null, "项目尚未开工，开工后才能按月填报"],
   ])("%o started %s -> %s", (ym, start, problem) => {
     expect(fileableMonthProblem(ym, start, "2026-11-23")).toBe(problem);
+  });
+});
+
+describe("monthNotOverProblem", () => {
+  it("accepts a completed month and refuses this month and later", () => {
+    expect(monthNotOverProblem({ year: 2026, month: 10 }, "2026-11-01")).toBeNull();
+    expect(monthNotOverProblem({ year: 2019, month: 1 }, "2026-11-23")).toBeNull();
+    expect(monthNotOverProblem({ year: 2026, month: 11 }, "2026-11-30")).toBe("2026年11月尚未结束，月末后才能填报");
+    expect(monthNotOverProblem({ year: 2027, month: 1 }, "2026-11-23")).toBe("2027年1月尚未结束，月末后才能填报");
+  });
+});
+
+describe("fileableMonths", () => {
+  const key = (ym: { year: number; month: number }) => `${ym.year}-${String(ym.month).padStart(2, "0")}`;
+  it.each([
+    ["STARTED", "2026-08-20", ["2026-10", "2026-09", "2026-08"]],
+    ["PRODUCING", "2026-10-31", ["2026-10"]],
+    ["STARTED", "2025-11-05", ["2026-10", "2026-09", "2026-08", "2026-07", "2026-06", "2026-05", "2026-04", "2026-03", "2026-02", "2026-01", "2025-12", "2025-11"]],
+    ["STARTED", "2026-11-02", []],
+    ["STARTED", null, []],
+    ["LANDED", "2026-03-01", []],
+    ["SIGNED", null, []],
+  ] as const)("%s started %s -> %o", (stage, start, months) => {
+    expect(fileableMonths({ stage, actualStartDate: start }, "2026-11-23").map(key)).toEqual(months);
+  });
+
+  it(`offers the newest ${FILEABLE_MONTHS_SHOWN} months at most, or fewer when asked`, () => {
+    const long = fileableMonths({ stage: "PRODUCING", actualStartDate: "2015-01-01" }, "2026-11-23");
+    expect(long).toHaveLength(FILEABLE_MONTHS_SHOWN);
+    expect(key(long[0])).toBe("2026-10");
+    expect(key(long[FILEABLE_MONTHS_SHOWN - 1])).toBe("2023-11");
+    expect(fileableMonths({ stage: "PRODUCING", actualStartDate: "2015-01-01" }, "2026-11-23", 2).map(key)).toEqual(["2026-10", "2026-09"]);
+  });
+
+  it("offers exactly the months fileableMonthProblem accepts", () => {
+    const start = "2025-06-15";
+    const offered = new Set(fileableMonths({ stage: "STARTED", actualStartDate: start }, "2026-11-23").map(key));
+    for (let i = monthIndex({ year: 2025, month: 1 }); i <= monthIndex({ year: 2027, month: 2 }); i++) {
+      const ym = fromMonthIndex(i);
+      expect(offered.has(key(ym))).toBe(fileableMonthProblem(ym, start, "2026-11-23") === null);
+    }
   });
 });

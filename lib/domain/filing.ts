@@ -117,10 +117,32 @@ export function filingState(p: FilingProject, filed: Iterable<YearMonth>, today:
  * before the start month.
  */
 export function fileableMonthProblem(ym: YearMonth, actualStartDate: string | null, today: string): string | null {
-  if (monthIndex(ym) > monthIndex(lastCompletedMonth(today))) return `${formatYearMonth(ym)}尚未结束，月末后才能填报`;
+  const notOver = monthNotOverProblem(ym, today);
+  if (notOver) return notOver;
   if (actualStartDate === null) return "项目尚未开工，开工后才能按月填报";
   if (monthIndex(ym) < monthIndex(monthOf(actualStartDate))) return `项目于 ${actualStartDate} 开工，不能填报开工前的月份`;
   return null;
+}
+
+/** Why month `ym` cannot be filed, or be missing, yet: it is not over. Null for a completed month. */
+export function monthNotOverProblem(ym: YearMonth, today: string): string | null {
+  return monthIndex(ym) > monthIndex(lastCompletedMonth(today)) ? `${formatYearMonth(ym)}尚未结束，月末后才能填报` : null;
+}
+
+/** How many months a project page offers to file or correct. */
+export const FILEABLE_MONTHS_SHOWN = 36;
+
+/**
+ * The months a project may file or correct now, newest first: from the month it started
+ * through the last completed month, at most `limit` of them. None for a project that has
+ * not started (stage STARTED or PRODUCING with a start date). Every month returned is one
+ * `fileableMonthProblem` accepts.
+ */
+export function fileableMonths(p: { stage: string; actualStartDate: string | null }, today: string, limit = FILEABLE_MONTHS_SHOWN): YearMonth[] {
+  if ((p.stage !== "STARTED" && p.stage !== "PRODUCING") || !p.actualStartDate) return [];
+  const last = monthIndex(lastCompletedMonth(today));
+  const count = Math.max(0, Math.min(limit, last - monthIndex(monthOf(p.actualStartDate)) + 1));
+  return Array.from({ length: count }, (_, i) => fromMonthIndex(last - i));
 }
 
 /** Months elapsed this year for 序时进度: the completed months (0 in January). */

@@ -20,7 +20,7 @@ import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-proje
 import { LightDetails } from "@/components/warnings/warning-light";
 import { YearPlanForm } from "@/components/progress/year-plan-form";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { fromMonthIndex, lastCompletedMonth, monthIndex, monthOf } from "@/lib/domain/filing";
+import { fileableMonths } from "@/lib/domain/filing";
 
 export const metadata: Metadata = { title: "项目详情" };
 
@@ -40,10 +40,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   ]);
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
-  const started = (project.stage === "STARTED" || project.stage === "PRODUCING") && project.actualStartDate;
-  // Months that may be filed: from the start month through last month, newest first (36 at most).
-  const lastIdx = monthIndex(lastCompletedMonth(today));
-  const fileable = started ? Array.from({ length: Math.max(0, Math.min(36, lastIdx - monthIndex(monthOf(dateToIso(project.actualStartDate!))) + 1)) }, (_, i) => fromMonthIndex(lastIdx - i)) : [];
+  const fileable = fileableMonths({ stage: project.stage, actualStartDate: project.actualStartDate ? dateToIso(project.actualStartDate) : null }, today);
   const plan = project.yearPlans.find((y) => y.year === year);
   return (
     <>
