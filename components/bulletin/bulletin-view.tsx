@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatChange, monthLabel } from "@/lib/domain/bulletin";
-import { INDICATOR_DEFS, formatPercent, formatPoints } from "@/lib/domain/indicators";
+import { INDICATOR_DEFS, formatPercent, formatPoints, pointsAgainstTime } from "@/lib/domain/indicators";
 import { formatMoney } from "@/lib/domain/money";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import type { Bulletin, BulletinRankRow } from "@/lib/server/bulletin/get-bulletin";
@@ -60,7 +60,7 @@ export function BulletinView({ b }: { b: Bulletin }) {
           {b.month.year}年1—{b.month.month}月，共签约项目 {b.counts.signed} 个（上月末 {b.previousCounts.signed} 个），合同引资额 {formatMoney(b.counts.contractInvestment)}；
           其中已落地 {b.counts.landed} 个、已开工 {b.counts.started} 个、已投产 {b.counts.producing} 个，终止/解约 {b.counts.terminated} 个。
           年度计划项目 {b.counts.planned} 个，本年计划投资 {formatMoney(b.counts.plannedInvestment)}，已完成 {formatMoney(b.counts.yearCompleted)}
-          {investment ? `，投资完成率 ${formatPercent(investment.current)}，序时进度 ${formatPercent(b.timeProgress)}（${formatPoints(investment.current === null ? null : Math.round((investment.current - b.timeProgress) * 1000) / 10)}）` : ""}。
+          {investment ? `，投资完成率 ${formatPercent(investment.current)}，序时进度 ${formatPercent(b.timeProgress)}（${formatPoints(pointsAgainstTime(investment.current, b.month.month))}）` : ""}。
           应开工未开工 {b.counts.dueNotStarted} 个。
         </p>
         <table className="mt-3 w-full border-collapse text-sm" data-testid="bulletin-indicators">

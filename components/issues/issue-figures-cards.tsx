@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { IssueFigures } from "@/lib/server/issues/issue-figures";
 import { ISSUE_LEVEL_LABELS } from "@/lib/domain/issues";
+import { formatPercent } from "@/lib/domain/indicators";
 
-const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 const days = (v: number | null) => (v === null ? "—" : `${v.toFixed(1)} 天`);
 
 function Card({ label, value, href, hint, tone }: { label: string; value: string | number; href: string; hint: string; tone?: "red" }) {
@@ -23,10 +23,10 @@ export function IssueFiguresCards({ f, drill }: { f: IssueFigures; drill: (extra
         <Card label="问题总数" value={f.total} href={drill({})} hint="筛选范围内提出的问题" />
         <Card label="未销号" value={f.open} href={drill({ open: "1" })} hint="尚未销号" />
         <Card label="超期未办结" value={f.overdue} href={drill({ overdue: "1" })} hint="已过办结时限仍未销号" tone={f.overdue ? "red" : undefined} />
-        <Card label="办结率" value={pct(f.resolutionRate)} href={drill({ status: "CLOSED" })} hint={`已销号 ${f.closed} ÷ 问题总数 ${f.total}`} />
+        <Card label="办结率" value={formatPercent(f.resolutionRate)} href={drill({ status: "CLOSED" })} hint={`已销号 ${f.closed} ÷ 问题总数 ${f.total}`} />
         <Card label="平均办结天数" value={days(f.avgDaysToClose)} href={drill({ status: "CLOSED" })} hint="提出至销号的自然日，已销号问题平均" />
         <Card label="90% 问题办结于" value={days(f.p90DaysToClose)} href={drill({ status: "CLOSED" })} hint="办结天数的第 90 百分位" />
-        <Card label="满意率" value={pct(f.satisfactionRate)} href={drill({ status: "CLOSED", satisfaction: "SATISFIED" })} hint={`满意 ${f.satisfied} ÷ 已评价 ${f.rated}`} />
+        <Card label="满意率" value={formatPercent(f.satisfactionRate)} href={drill({ status: "CLOSED", satisfaction: "SATISFIED" })} hint={`满意 ${f.satisfied} ÷ 已评价 ${f.rated}`} />
       </div>
       <div className="flex flex-wrap gap-2 text-xs">
         {f.byCategory.map((c) => (

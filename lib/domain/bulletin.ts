@@ -2,7 +2,7 @@
 // month before, and the parks ranked by one indicator with a 红榜 (top) and a 黑榜 (bottom).
 // Pure: lib/server/bulletin assembles the figures, this file decides how they compare.
 
-import type { Indicator, IndicatorKey } from "./indicators";
+import { type Indicator, type IndicatorKey, percentPoints } from "./indicators";
 
 export interface BulletinMonth {
   year: number;
@@ -42,10 +42,6 @@ export interface IndicatorChange {
   unit: Indicator["unit"];
 }
 
-function points(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x) * 1000 + 1e-9) / 10;
-}
-
 /** This month's indicators beside last month's, matched by key (both come from computeIndicators). */
 export function compareIndicators(current: readonly Indicator[], previous: readonly Indicator[]): IndicatorChange[] {
   const before = new Map(previous.map((i) => [i.key, i.rate]));
@@ -58,7 +54,7 @@ export function compareIndicators(current: readonly Indicator[], previous: reado
       formula: i.formula,
       current: i.rate,
       previous: prev,
-      changePoints: i.rate === null || prev === null ? null : points(i.rate - prev),
+      changePoints: i.rate === null || prev === null ? null : percentPoints(i.rate - prev),
       numerator: i.numerator,
       denominator: i.denominator,
       unit: i.unit,

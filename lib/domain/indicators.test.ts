@@ -11,6 +11,7 @@ import {
   formatPercent,
   formatPoints,
   isDueNotStarted,
+  percentPoints,
   periodEnd,
   pointsAgainstTime,
   rate,
@@ -80,6 +81,13 @@ describe("序时进度", () => {
     expect(formatPoints(0)).toBe("与序时进度持平");
     expect(pointsAgainstTime(null, 6)).toBeNull();
     expect(formatPoints(null)).toBe("—");
+  });
+
+  it("rounds a difference of rates to points half-up, away from zero", () => {
+    expect(percentPoints(0.13849)).toBe(13.8);
+    expect(percentPoints(0.1385)).toBe(13.9);
+    expect(percentPoints(-0.1385)).toBe(-13.9);
+    expect(percentPoints(0)).toBe(0);
   });
 });
 

@@ -35,10 +35,15 @@ export function timeProgress(throughMonth: number): number {
   return throughMonth / 12;
 }
 
+/** A difference between two rates in percentage points, half-up to one decimal (0.138 -> 13.8). */
+export function percentPoints(difference: number): number {
+  return roundHalfUp(difference * 100, 1);
+}
+
 /** Percentage points a completion rate is ahead (+) or behind (−) time progress, one decimal; null without a rate. */
 export function pointsAgainstTime(completion: number | null, throughMonth: number): number | null {
   if (completion === null) return null;
-  return roundHalfUp((completion - timeProgress(throughMonth)) * 100, 1);
+  return percentPoints(completion - timeProgress(throughMonth));
 }
 
 /** "领先序时进度 13.8 个百分点" / "落后序时进度 …" / "与序时进度持平"; "—" without a rate. */

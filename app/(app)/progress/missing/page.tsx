@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { todayInShanghai } from "@/lib/domain/dates";
+import { formatPercent, rate } from "@/lib/domain/indicators";
 import { formatYearMonth, lastCompletedMonth, parseYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/filing";
 import { filingPageSchema } from "@/lib/validation/progress";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
@@ -81,7 +82,7 @@ export default async function MissingFilingsPage({ searchParams }: { searchParam
                       </td>
                       <td className="px-3 py-2 text-right tabular-nums">{r.owed}</td>
                       <td className={`px-3 py-2 text-right tabular-nums ${r.missing > 0 ? "font-medium text-red-700" : ""}`}>{r.missing}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{r.owed ? `${(((r.owed - r.missing) * 100) / r.owed).toFixed(1)}%` : "—"}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatPercent(rate(r.owed - r.missing, r.owed))}</td>
                     </tr>
                   ))}
                   {result.byPark.length === 0 && (
