@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EnterpriseRecord, changedFields, containsPattern, mergeFill, mergeProblem, prefixPattern } from "./enterprises";
+import { type EnterpriseRecord, changedFields, mergeFill, mergeProblem } from "./enterprises";
 
 const record = (over: Partial<EnterpriseRecord> = {}): EnterpriseRecord => ({
   name: "湖南某某新材料有限公司",
@@ -42,12 +42,5 @@ describe("merging", () => {
     expect(mergeProblem({ creditCode: "91431200MA4L0XXX1K" }, { creditCode: "91431200MA4L0XXX1K" })).toBeNull();
     expect(mergeProblem({ creditCode: null }, { creditCode: "91431200MA4L0XXX1K" })).toBeNull();
     expect(mergeProblem({ creditCode: null }, { creditCode: null })).toBeNull();
-  });
-});
-
-describe("search patterns", () => {
-  it("takes LIKE wildcards literally", () => {
-    expect(containsPattern("50%_股份\\")).toBe("%50\\%\\_股份\\\\%");
-    expect(prefixPattern("湖南")).toBe("湖南%");
   });
 });

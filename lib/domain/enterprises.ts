@@ -45,13 +45,3 @@ export function mergeFill(survivor: EnterpriseRecord, duplicate: EnterpriseRecor
   for (const key of MERGE_FILLED_FIELDS) if (survivor[key] === null && duplicate[key] !== null) fill[key] = duplicate[key];
   return fill;
 }
-
-/** A LIKE pattern matching `q` anywhere, with LIKE's own wildcards in `q` taken literally. */
-export function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** A LIKE pattern matching text that starts with `q` (wildcards in `q` taken literally). */
-export function prefixPattern(q: string): string {
-  return `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

@@ -5,6 +5,7 @@ import { type AuditChange, type AuditNames, type RefKind, auditChanges, collectA
 import { auditActionLabel, auditEntityLabel } from "@/lib/domain/audit-labels";
 import { BUSINESS_TZ } from "@/lib/domain/dates";
 import { assertCan } from "@/lib/server/actor";
+import { likePattern } from "@/lib/server/sql";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AUDIT_PAGE_SIZE, type AuditFilters } from "@/lib/validation/audit";
 
@@ -49,10 +50,6 @@ const HREF: Record<string, (id: string) => string> = {
   EnterpriseIssue: (id) => `/issues/${id}`,
   Enterprise: (id) => `/enterprises/${id}`,
 };
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * Rows the actor may read. Administrators: all. Leaders (audit.read): the rows of their

@@ -5,6 +5,7 @@ import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import type { AssignmentRole } from "@/lib/domain/coverage";
 import type { CoverageFilters } from "@/lib/validation/assignments";
 import { assertCan } from "@/lib/server/actor";
+import { likePattern } from "@/lib/server/sql";
 import { type Actor } from "@/lib/domain/permissions";
 
 /** A person on the public list: who to call. */
@@ -66,10 +67,6 @@ export interface CoverageList {
 }
 
 export const PROJECTS_PER_ENTERPRISE = 20;
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Live (not terminated) projects of the enterprise `e`, as a subquery of ids. */
 const liveProjectsOf = (e: string) =>

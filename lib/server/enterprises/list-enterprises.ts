@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { containsPattern } from "@/lib/domain/enterprises";
+import { likePattern } from "@/lib/server/sql";
 import type { EnterpriseListFilters } from "@/lib/validation/enterprises";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
@@ -79,7 +79,7 @@ export async function listEnterprises(actor: Actor, f: EnterpriseListFilters): P
   const parts: Prisma.Sql[] = [visibleEnterprisesSql(actor, "e")];
   if (f.park) parts.push(Prisma.sql`e."parkId" = ${f.park}::int`);
   if (f.q) {
-    const p = containsPattern(f.q);
+    const p = likePattern(f.q);
     parts.push(Prisma.sql`(e.name ILIKE ${p} OR e."creditCode" ILIKE ${p})`);
   }
   const where = Prisma.join(parts, " AND ");

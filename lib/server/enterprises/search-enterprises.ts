@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { Permission } from "@/lib/domain/permissions";
-import { containsPattern, prefixPattern } from "@/lib/domain/enterprises";
+import { likePattern, prefixLikePattern } from "@/lib/server/sql";
 import type { EnterprisePickerPurpose, EnterpriseSearchFilters } from "@/lib/validation/enterprises";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
@@ -53,8 +53,8 @@ export async function searchEnterprises(actor: Actor, f: EnterpriseSearchFilters
   let rank = Prisma.empty;
   if (f.q) {
     const code = f.q.toUpperCase();
-    parts.push(Prisma.sql`(e.name ILIKE ${containsPattern(f.q)} OR e."creditCode" ILIKE ${containsPattern(code)})`);
-    rank = Prisma.sql`CASE WHEN e.name = ${f.q} OR e."creditCode" = ${code} THEN 0 WHEN e.name ILIKE ${prefixPattern(f.q)} OR e."creditCode" ILIKE ${prefixPattern(code)} THEN 1 ELSE 2 END, `;
+    parts.push(Prisma.sql`(e.name ILIKE ${likePattern(f.q)} OR e."creditCode" ILIKE ${likePattern(code)})`);
+    rank = Prisma.sql`CASE WHEN e.name = ${f.q} OR e."creditCode" = ${code} THEN 0 WHEN e.name ILIKE ${prefixLikePattern(f.q)} OR e."creditCode" ILIKE ${prefixLikePattern(code)} THEN 1 ELSE 2 END, `;
   }
 
   const db = getDb();

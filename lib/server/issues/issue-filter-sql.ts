@@ -5,6 +5,7 @@ import "server-only";
 
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan } from "@/lib/server/actor";
+import { likePattern } from "@/lib/server/sql";
 import { type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import type { IssueFilters } from "@/lib/validation/issues";
@@ -12,10 +13,6 @@ import { coversSql, issueReadScope, visibleIssuesSql } from "./issue-scope";
 
 /** The filters without paging: what a figure is computed over. */
 export type IssueFilterSet = Partial<Omit<IssueFilters, "page" | "pageSize">>;
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** NOT_FOUND for a park filter outside the actor's scope, or an actor who reads no park's problems. */
 export function assertIssueScope(actor: Actor, f: IssueFilterSet): void {

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { likePattern } from "@/lib/server/sql";
 import { type Actor } from "@/lib/domain/permissions";
 
 /**
@@ -37,7 +38,6 @@ export const DUPLICATE_LIMIT = 5;
 /** Shorter names match too much to be a useful warning. */
 const SIMILAR_MIN_LENGTH = 4;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const core = (s: string) => s.trim().replace(/\s+/g, "").replace(/项目$/, "");
 
 /**
@@ -53,7 +53,7 @@ export async function findDuplicateProjects(actor: Actor, query: DuplicateQuery)
 
   const nameCore = core(name);
   const similarOk = nameCore.length >= SIMILAR_MIN_LENGTH;
-  const contains = `%${escapeLike(nameCore)}%`;
+  const contains = likePattern(nameCore);
   // "name ILIKE '%core%'" or the other way round: the stored name's core inside the typed one.
   const storedCore = Prisma.sql`regexp_replace(regexp_replace(p.name, '\\s+', '', 'g'), '项目$', '')`;
   const similar = similarOk

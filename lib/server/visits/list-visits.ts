@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso } from "@/lib/domain/dates";
 import type { VisitKind } from "@/lib/domain/issues";
 import { assertCan } from "@/lib/server/actor";
+import { likePattern } from "@/lib/server/sql";
 import { type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { issueReadScope, visibleVisitsSql } from "@/lib/server/issues/issue-scope";
@@ -28,10 +29,6 @@ export interface VisitListItem {
 }
 
 type Row = Omit<VisitListItem, "visitDate"> & { visitDate: Date };
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * One page of the visits the actor may read (an enterprise's, a liaison's, a park's...),
