@@ -17,7 +17,7 @@ import { type Actor, can } from "@/lib/domain/permissions";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
 import { notFound } from "@/lib/server/errors";
 import { leadsIssue, visibleIssuesWhere } from "./issue-scope";
-import { isoOrNull } from "./issue-writes";
+import { isoOrNull, issueStateOf } from "./issue-writes";
 
 export interface IssueEventEntry {
   id: number;
@@ -171,20 +171,7 @@ export async function getIssue(actor: Actor, id: number, today = todayInShanghai
   const leaders = people("LEADER");
 
   const pending = row.extensions.find((e) => e.status === "PENDING");
-  const state = {
-    status: row.status,
-    level: row.level,
-    raisedDate: dateToIso(row.raisedDate),
-    answerDeadline: isoOrNull(row.answerDeadline),
-    resolveDeadline: dateToIso(row.resolveDeadline),
-    answeredDate: isoOrNull(row.answeredDate),
-    closedDate: isoOrNull(row.closedDate),
-    satisfaction: row.satisfaction,
-    reopenCount: row.reopenCount,
-    responsibleUnit: row.responsibleUnit,
-    responsibleUserId: row.responsibleUserId,
-    pendingExtension: pending ? { id: pending.id, requestedDeadline: dateToIso(pending.requestedDeadline) } : null,
-  };
+  const state = issueStateOf(row, pending);
   const write = can(actor, "issue.write", row.parkId);
   const lead = write && leadsIssue(actor, row, leaders.map((l) => l.id));
   const actions = write ? allowedIssueActions(state, today).filter((a) => authorityFor(a, state) === "write" || lead) : [];

@@ -6,7 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
-import { type IssueCategory, ISSUE_CATEGORY_LABELS, defaultDeadlines } from "@/lib/domain/issues";
+import { type IssueCategory, type IssueState, ISSUE_CATEGORY_LABELS, defaultDeadlines } from "@/lib/domain/issues";
 import { addDays } from "@/lib/domain/working-days";
 import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -188,6 +188,36 @@ export async function insertIssue(tx: Tx, actorId: number, code: string, issue: 
 }
 
 export const isoOrNull = (d: Date | null): string | null => (d ? dateToIso(d) : null);
+
+/** The EnterpriseIssue columns the lifecycle rules read. */
+export type IssueStateRow = Pick<
+  IssueState,
+  "status" | "level" | "satisfaction" | "reopenCount" | "responsibleUnit" | "responsibleUserId"
+> & {
+  raisedDate: Date;
+  answerDeadline: Date | null;
+  resolveDeadline: Date;
+  answeredDate: Date | null;
+  closedDate: Date | null;
+};
+
+/** A stored problem as the rules' IssueState, with its pending extension request if there is one. */
+export function issueStateOf(row: IssueStateRow, pending: { id: number; requestedDeadline: Date } | null | undefined): IssueState {
+  return {
+    status: row.status,
+    level: row.level,
+    raisedDate: dateToIso(row.raisedDate),
+    answerDeadline: isoOrNull(row.answerDeadline),
+    resolveDeadline: dateToIso(row.resolveDeadline),
+    answeredDate: isoOrNull(row.answeredDate),
+    closedDate: isoOrNull(row.closedDate),
+    satisfaction: row.satisfaction,
+    reopenCount: row.reopenCount,
+    responsibleUnit: row.responsibleUnit,
+    responsibleUserId: row.responsibleUserId,
+    pendingExtension: pending ? { id: pending.id, requestedDeadline: dateToIso(pending.requestedDeadline) } : null,
+  };
+}
 
 export function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
