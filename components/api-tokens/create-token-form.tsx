@@ -2,7 +2,8 @@
 
 import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { createApiTokenAction } from "@/app/(app)/admin/api-tokens/actions";
+import { createApiTokenAction } from "@/lib/actions/api-tokens/create-api-token";
+import { outcome } from "@/lib/actions/result";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { FieldErrors } from "@/components/ui/field-errors";
 
@@ -83,7 +84,7 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
     const f = new FormData(e.currentTarget);
     const input = { name: String(f.get("name") ?? ""), scope: f.get("scope") || undefined, parkIds: [...selected], expiresOn: String(f.get("expiresOn") ?? "") };
     start(async () => {
-      const result = await createApiTokenAction(input);
+      const result = outcome(await createApiTokenAction(input));
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         setMessage(result.message);

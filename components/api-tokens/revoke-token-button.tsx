@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { revokeApiTokenAction } from "@/app/(app)/admin/api-tokens/actions";
+import { revokeApiTokenAction } from "@/lib/actions/api-tokens/revoke-api-token";
+import { outcome } from "@/lib/actions/result";
 
 /** 吊销, after a confirmation; the token stops working at its next request. */
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
@@ -11,7 +12,7 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   function click() {
     if (!window.confirm(`确定吊销令牌「${name}」吗？吊销后使用该令牌的程序将立即无法访问，且不能恢复。`)) return;
     start(async () => {
-      const result = await revokeApiTokenAction(id);
+      const result = outcome(await revokeApiTokenAction(id));
       setError(result.ok ? null : result.message);
     });
   }

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain/labels";
-import { assignAction } from "@/app/(app)/assignments/actions";
+import { assignAction } from "@/lib/actions/assignments/assign";
+import { outcome } from "@/lib/actions/result";
 import { EndAssignmentForm } from "@/components/enterprises/end-assignment-form";
 
 type Role = "LIAISON" | "LEADER";
@@ -50,7 +51,7 @@ export function AssignmentPanel({
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     start(async () => {
-      const result = await assignAction({
+      const result = outcome(await assignAction({
         targetType,
         targetId,
         role,
@@ -59,7 +60,7 @@ export function AssignmentPanel({
         department: f.get("department") || null,
         note: f.get("note") || null,
         currentAssignmentId: current(role)?.id ?? null,
-      });
+      }));
       if (result.ok) {
         setEditing(null);
         setErrors({});

@@ -3,7 +3,8 @@
 import { useEffect, useState, useTransition } from "react";
 import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from "@dnd-kit/core";
 import type { BoardFilters } from "@/lib/validation/board-filters";
-import { loadMoreCardsAction } from "@/app/(app)/board/actions";
+import { loadMoreCardsAction } from "@/lib/actions/board/load-board-cards";
+import { outcome } from "@/lib/actions/result";
 import { type BoardCard, type BoardColumn, type BoardColumnKey, type PendingMove, canDrop, moveFor } from "./board-types";
 import { BoardColumnView } from "./board-column";
 import { TransitionDialog } from "./transition-dialog";
@@ -35,7 +36,7 @@ export function PipelineBoard({ columns: initial, filters, rights, showPark }: {
 
   function loadMore(key: BoardColumnKey, cursor: string) {
     startLoading(async () => {
-      const result = await loadMoreCardsAction(filters, key, cursor);
+      const result = outcome(await loadMoreCardsAction({ filters, column: key, cursor }));
       if (!result.ok) return setNotice(result.message);
       setColumns((cols) => cols.map((c) => (c.key === key ? { ...c, cards: [...c.cards, ...result.data.cards], nextCursor: result.data.nextCursor } : c)));
     });

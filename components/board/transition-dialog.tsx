@@ -4,7 +4,9 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { STAGE_LABELS, stagesBetween, type Stage } from "@/lib/domain/stages";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { changeStatusAction, moveStageAction } from "@/app/(app)/board/actions";
+import { changeStatusAction } from "@/lib/actions/projects/change-project-status";
+import { moveStageAction } from "@/lib/actions/projects/move-project-stage";
+import { outcome } from "@/lib/actions/result";
 import type { PendingMove } from "./board-types";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, attachmentProblems } from "@/lib/domain/attachments";
 import { FieldErrors } from "@/components/ui/field-errors";
@@ -72,17 +74,17 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
       const base = { projectId: card.id, version: card.version };
       const result =
         kind === "ADVANCE"
-          ? await moveStageAction({
+          ? outcome(await moveStageAction({
               ...base,
               toStage,
               landed: reached.includes("LANDED") ? { date: s("landed.date"), registrationDate: s("landed.registrationDate"), landArea: s("landed.landArea") } : undefined,
               started: reached.includes("STARTED") ? { date: s("started.date") } : undefined,
               producing: reached.includes("PRODUCING") ? { date: s("producing.date"), capacity: s("producing.capacity") } : undefined,
               note: s("note"),
-            }, upload)
+            }, upload))
           : kind === "ROLLBACK"
-            ? await moveStageAction({ ...base, toStage, reason: s("reason") })
-            : await changeStatusAction({ ...base, action: kind, date: s("date"), reason: s("reason") });
+            ? outcome(await moveStageAction({ ...base, toStage, reason: s("reason") }, undefined))
+            : outcome(await changeStatusAction({ ...base, action: kind, date: s("date"), reason: s("reason") }));
       if (result.ok) {
         dialog.current?.close();
         router.refresh();

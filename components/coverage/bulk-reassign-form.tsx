@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { ASSIGNMENT_ROLE_LABEL, type AssignmentRole } from "@/lib/domain/coverage";
 import { ASSIGNMENT_FIELD_LABELS as L } from "@/lib/validation/assignments";
 import type { BulkReassignResult } from "@/lib/server/assignments/bulk-reassign";
-import { bulkReassignAction } from "@/app/(app)/coverage/reassign/actions";
+import { bulkReassignAction } from "@/lib/actions/assignments/bulk-reassign";
+import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 
 export interface ReassignCandidate {
@@ -99,7 +100,7 @@ export function BulkReassignForm({
     };
     const names = { from: from?.user.name ?? "", to: to?.name ?? "" };
     start(async () => {
-      const result = await bulkReassignAction(input);
+      const result = outcome(await bulkReassignAction(input));
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         setFailure(result.message);

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { endAssignmentAction } from "@/lib/actions/enterprises/end-assignment";
+import { outcome } from "@/lib/actions/result";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
 
@@ -22,7 +23,7 @@ export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDa
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     start(async () => {
-      const result = await endAssignmentAction({ assignmentId, endDate: f.get("endDate"), reason: f.get("reason") });
+      const result = outcome(await endAssignmentAction({ assignmentId, endDate: f.get("endDate"), reason: f.get("reason") }));
       if (result.ok) {
         onClose();
         router.refresh();

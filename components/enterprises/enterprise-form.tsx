@@ -2,9 +2,11 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { ENTERPRISE_FIELD_LABELS as L, enterpriseCreateSchema, enterpriseUpdateSchema, fieldErrors } from "@/lib/validation/enterprises";
+import { ENTERPRISE_FIELD_LABELS as L, enterpriseCreateSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { createEnterpriseAction } from "@/lib/actions/enterprises/create-enterprise";
 import { updateEnterpriseAction } from "@/lib/actions/enterprises/update-enterprise";
+import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
@@ -41,7 +43,7 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
     setErrors({});
     setMessage(null);
     start(async () => {
-      const result = mode === "create" ? await createEnterpriseAction(values) : await updateEnterpriseAction(enterpriseId!, values);
+      const result = mode === "create" ? outcome(await createEnterpriseAction(values)) : outcome(await updateEnterpriseAction(enterpriseId!, values));
       if (result.ok) {
         router.push(`/enterprises/${result.data.id}`);
         router.refresh();

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { mergeEnterprisesAction } from "@/lib/actions/enterprises/merge-enterprises";
+import { outcome } from "@/lib/actions/result";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { FieldErrors } from "@/components/ui/field-errors";
 
@@ -39,7 +40,7 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
   function merge() {
     if (!survivor || !duplicate) return;
     start(async () => {
-      const result = await mergeEnterprisesAction({ survivorId: survivor.id, duplicateId: duplicate.id, reason });
+      const result = outcome(await mergeEnterprisesAction({ survivorId: survivor.id, duplicateId: duplicate.id, reason }));
       if (result.ok) {
         router.push(`/enterprises/${result.data.survivorId}`);
         router.refresh();

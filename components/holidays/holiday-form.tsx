@@ -2,7 +2,9 @@
 
 import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { deleteHolidayAction, upsertHolidayAction } from "@/app/(app)/admin/holidays/actions";
+import { deleteHolidayAction } from "@/lib/actions/holidays/delete-holiday";
+import { upsertHolidayAction } from "@/lib/actions/holidays/upsert-holiday";
+import { outcome } from "@/lib/actions/result";
 
 const HOLIDAY_KIND_LABELS = { HOLIDAY: "法定节假日", WORKDAY: "调休上班" } as const;
 
@@ -36,7 +38,7 @@ export function HolidayForm({ year, existing }: { year: number; existing: string
     const f = new FormData(e.currentTarget);
     const input = { date: String(f.get("date") ?? ""), kind: f.get("kind") || undefined, name: String(f.get("name") ?? "") };
     start(async () => {
-      const result = await upsertHolidayAction(input);
+      const result = outcome(await upsertHolidayAction(input));
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         setMessage({ ok: false, text: result.message });
@@ -93,7 +95,7 @@ export function DeleteHolidayButton({ date, name }: { date: string; name: string
   function click() {
     if (!window.confirm(`确定删除 ${date}（${name}）吗？删除后该日按普通工作日或周末计算。`)) return;
     start(async () => {
-      const result = await deleteHolidayAction(date);
+      const result = outcome(await deleteHolidayAction(date));
       setError(result.ok ? null : result.message);
     });
   }

@@ -4,7 +4,8 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { ISSUE_ACTION_LABELS, SATISFACTIONS, SATISFACTION_LABELS, type IssueActionName } from "@/lib/domain/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { actOnIssueAction } from "@/app/(app)/issues/actions";
+import { actOnIssueAction } from "@/lib/actions/issues/act-on-issue";
+import { outcome } from "@/lib/actions/result";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -88,7 +89,7 @@ export function IssueActionPanel({
     for (const [k, v] of new FormData(e.currentTarget).entries()) if (typeof v === "string" && v.trim() !== "") values[k] = v.trim();
     if (action === "decideExtension") values.extensionId = pendingExtensionId;
     start(async () => {
-      const result = await actOnIssueAction(values);
+      const result = outcome(await actOnIssueAction(values));
       if (result.ok) {
         setOpen(null);
         setErrors({});

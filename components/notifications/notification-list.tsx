@@ -2,7 +2,9 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { markAllReadAction, markReadAction } from "@/app/(app)/notifications/actions";
+import { markAllReadAction } from "@/lib/actions/notifications/mark-all-read";
+import { markReadAction } from "@/lib/actions/notifications/mark-read";
+import { outcome } from "@/lib/actions/result";
 
 export interface NotificationRow {
   id: number;
@@ -26,7 +28,7 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
   function markOne(id: number) {
     setBusyId(id);
     start(async () => {
-      const result = await markReadAction([id]);
+      const result = outcome(await markReadAction([id]));
       setBusyId(null);
       if (!result.ok) {
         setError(result.message);
@@ -115,7 +117,7 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
 
   function click() {
     start(async () => {
-      const result = await markAllReadAction();
+      const result = outcome(await markAllReadAction());
       if (!result.ok) {
         setMessage({ ok: false, text: result.message });
         return;

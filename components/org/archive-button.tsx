@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { updateParkAction, updateRegionAction } from "@/lib/actions/org/manage-org";
+import { updateParkAction } from "@/lib/actions/org/update-park";
+import { updateRegionAction } from "@/lib/actions/org/update-region";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 

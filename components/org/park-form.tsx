@@ -2,7 +2,8 @@
 
 import { useRef } from "react";
 import { useRouter } from "next/navigation";
-import { createParkAction, updateParkAction } from "@/lib/actions/org/manage-org";
+import { createParkAction } from "@/lib/actions/org/create-park";
+import { updateParkAction } from "@/lib/actions/org/update-park";
 import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/org-labels";
 import { Alert } from "@/components/ui/alert";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";

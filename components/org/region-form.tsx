@@ -2,7 +2,8 @@
 
 import { useRef } from "react";
 import { useRouter } from "next/navigation";
-import { createRegionAction, updateRegionAction } from "@/lib/actions/org/manage-org";
+import { createRegionAction } from "@/lib/actions/org/create-region";
+import { updateRegionAction } from "@/lib/actions/org/update-region";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";

@@ -4,9 +4,10 @@ import { useState, useTransition } from "react";
 import { type ParkSettings, parkSettingsWithRulesSchema } from "@/lib/validation/park-settings";
 import type { WarningRulesForm } from "@/lib/validation/warning-rules";
 import { DEFAULT_WARNING_RULES } from "@/lib/domain/warnings";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { FieldErrors } from "@/components/ui/field-errors";
-import { updateParkSettingsAction } from "@/app/(app)/parks/[parkId]/settings/actions";
+import { updateParkSettingsAction } from "@/lib/actions/parks/update-park-settings";
+import { outcome } from "@/lib/actions/result";
 
 const FIELDS: [keyof ParkSettings, string, string][] = [
   ["staleDaysSigned", "签约后未落地，超过（天）", "默认 90 天"],
@@ -45,7 +46,7 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
       return;
     }
     start(async () => {
-      const result = await updateParkSettingsAction(parkId, parsed.data);
+      const result = outcome(await updateParkSettingsAction(parkId, parsed.data));
       setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       setMessage(result.ok ? { ok: true, text: "已保存" } : { ok: false, text: result.message });
     });

@@ -3,10 +3,11 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { progressReportSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { formatYearMonth } from "@/lib/domain/filing";
 import { FieldErrors } from "@/components/ui/field-errors";
-import { fileProgressReportAction } from "@/app/(app)/progress/actions";
+import { fileProgressReportAction } from "@/lib/actions/progress/file-progress-report";
+import { outcome } from "@/lib/actions/result";
 
 export interface ReportValues {
   version: number;
@@ -59,7 +60,7 @@ export function ProgressReportForm({
       return;
     }
     start(async () => {
-      const result = await fileProgressReportAction(values);
+      const result = outcome(await fileProgressReportAction(values));
       if (result.ok) {
         setErrors({});
         setMessage({ ok: true, text: existing ? "已更正" : "已填报" });

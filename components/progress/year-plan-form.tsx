@@ -3,10 +3,11 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { yearPlanSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { formatWan } from "@/lib/domain/money";
 import { FieldErrors } from "@/components/ui/field-errors";
-import { setYearPlanAction } from "@/app/(app)/progress/actions";
+import { setYearPlanAction } from "@/lib/actions/progress/set-year-plan";
+import { outcome } from "@/lib/actions/result";
 
 export interface YearPlanValues {
   year: number;
@@ -35,7 +36,7 @@ export function YearPlanForm({ projectId, year, plan, canEdit }: { projectId: nu
       return;
     }
     start(async () => {
-      const result = await setYearPlanAction(values);
+      const result = outcome(await setYearPlanAction(values));
       if (result.ok) {
         setErrors({});
         setMessage({ ok: true, text: "年度计划已保存" });

@@ -2,11 +2,15 @@
 
 import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { projectCreateSchema, projectFormSchema, fieldErrors as zodFieldErrors } from "@/lib/validation/project";
+import { projectCreateSchema, projectFormSchema } from "@/lib/validation/project";
+import { fieldErrors as zodFieldErrors } from "@/lib/validation/field-errors";
 import { parseWan, formatYi } from "@/lib/domain/money";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
-import { createProjectAction, findDuplicatesAction, updateProjectAction } from "@/app/(app)/projects/actions";
+import { createProjectAction } from "@/lib/actions/projects/create-project";
+import { findDuplicatesAction } from "@/lib/actions/projects/find-duplicate-projects";
+import { updateProjectAction } from "@/lib/actions/projects/update-project";
+import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 
@@ -82,7 +86,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
   async function checkDuplicates(form: HTMLFormElement) {
     const values = readForm(form);
     if (!values.name || !values.parkId) return;
-    const result = await findDuplicatesAction({ parkId: values.parkId, name: values.name, enterpriseName: values.enterpriseName, excludeId: projectId });
+    const result = outcome(await findDuplicatesAction({ parkId: values.parkId, name: values.name, enterpriseName: values.enterpriseName, excludeId: projectId }));
     if (result.ok) setDuplicates(result.data);
   }
 
@@ -98,7 +102,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
     setErrors({});
     setMessage(null);
     start(async () => {
-      const result = mode === "create" ? await createProjectAction(values) : await updateProjectAction(projectId!, values);
+      const result = mode === "create" ? outcome(await createProjectAction(values)) : outcome(await updateProjectAction(projectId!, values));
       if (result.ok) {
         router.push(`/projects/${"id" in result.data ? result.data.id : projectId}`);
         router.refresh();

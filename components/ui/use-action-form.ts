@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/auth/action";
+import { type SafeResult, outcome } from "@/lib/actions/result";
 
 export type FormNotice = { kind: "success" | "error"; text: string } | null;
 
@@ -15,9 +15,9 @@ export function useActionForm() {
   const [notice, setNotice] = useState<FormNotice>(null);
   const [pending, start] = useTransition();
 
-  function submit<T>(run: () => Promise<ActionResult<T>>, onOk?: (data: T) => string | void) {
+  function submit<T>(run: () => Promise<SafeResult<T>>, onOk?: (data: T) => string | void) {
     start(async () => {
-      const result = await run();
+      const result = outcome(await run());
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
         setNotice({ kind: "error", text: result.message });

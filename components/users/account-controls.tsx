@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { resetPasswordAction, updateUserAction } from "@/lib/actions/users/manage-users";
+import { resetPasswordAction } from "@/lib/actions/users/reset-password";
+import { updateUserAction } from "@/lib/actions/users/update-user";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { TemporaryPassword } from "./temporary-password";

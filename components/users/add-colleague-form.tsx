@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { addMembershipByUsernameAction } from "@/lib/actions/users/manage-users";
+import { addMembershipByUsernameAction } from "@/lib/actions/users/add-membership";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";

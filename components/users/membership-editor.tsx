@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { addMembershipAction, removeMembershipAction } from "@/lib/actions/users/manage-users";
+import { addMembershipAction } from "@/lib/actions/users/add-membership";
+import { removeMembershipAction } from "@/lib/actions/users/remove-membership";
 import { ROLE_LABELS, type Role } from "@/lib/domain/permissions";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";

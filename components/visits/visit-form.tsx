@@ -4,7 +4,8 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { createVisitAction } from "@/app/(app)/issues/actions";
+import { createVisitAction } from "@/lib/actions/visits/create-visit";
+import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 
@@ -47,7 +48,7 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
       })),
     };
     start(async () => {
-      const result = await createVisitAction(input);
+      const result = outcome(await createVisitAction(input));
       if (result.ok) {
         const created = result.data.issues;
         router.push(created.length === 1 ? `/issues/${created[0].id}` : created.length > 1 ? "/issues?mine=1&open=1" : "/liaison");

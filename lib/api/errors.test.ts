@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
-import { ApiError, toErrorResponse } from "./errors";
+import { toErrorResponse } from "./errors";
 
 async function body(res: Response) {
   return { status: res.status, json: (await res.json()) as { error: { code: string; message: { zh: string; en: string }; fields: { path: string; message: string }[] } } };
@@ -13,7 +13,7 @@ describe("toErrorResponse", () => {
     [new AppError("FORBIDDEN", "您没有权限"), 403, "FORBIDDEN"],
     [new AppError("CONFLICT", "已被张三修改"), 409, "CONFLICT"],
     [new AppError("VALIDATION", "请检查", { "landed.date": ["落地日期不能晚于今天"] }), 422, "VALIDATION"],
-    [new ApiError("BAD_REQUEST", "请求体不是有效的 JSON"), 400, "BAD_REQUEST"],
+    [new AppError("BAD_REQUEST", "请求体不是有效的 JSON"), 400, "BAD_REQUEST"],
   ])("maps %s to %i", async (error, status, code) => {
     const { status: s, json } = await body(toErrorResponse(error, "test"));
     expect(s).toBe(status);

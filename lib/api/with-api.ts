@@ -4,12 +4,12 @@
 // input with the shared zod schemas, call lib/server, return JSON.
 
 import type { z } from "zod";
-import type { Permission } from "@/lib/domain/permissions";
 import { bearerToken } from "@/lib/domain/api-tokens";
-import { type Actor, can } from "@/lib/domain/permissions";
+import { type Actor, type Permission, can } from "@/lib/domain/permissions";
 import { authenticateApiToken } from "@/lib/server/api-tokens/authenticate-api-token";
-import { fieldErrors } from "@/lib/validation/project";
-import { ApiError, errorResponse, toErrorResponse } from "./errors";
+import { AppError } from "@/lib/server/errors";
+import { fieldErrors } from "@/lib/validation/field-errors";
+import { errorResponse, toErrorResponse } from "./errors";
 import { apiRateLimiter } from "./rate-limit";
 
 export interface ApiContext {
@@ -120,24 +120,24 @@ export function withApi(
 /** The request body as JSON; malformed or missing JSON is a 400, not a 500. */
 export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
-  if (text.trim() === "") throw new ApiError("BAD_REQUEST", "请求体为空：请发送 JSON");
+  if (text.trim() === "") throw new AppError("BAD_REQUEST", "请求体为空：请发送 JSON");
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("BAD_REQUEST", "请求体不是有效的 JSON");
+    throw new AppError("BAD_REQUEST", "请求体不是有效的 JSON");
   }
 }
 
 /** A JSON object body (arrays and scalars are refused with a 422 on the whole body). */
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
   const body = await readJson(req);
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ApiError("VALIDATION", "请求体须为 JSON 对象", { _form: ["请求体须为 JSON 对象"] });
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("VALIDATION", "请求体须为 JSON 对象", { _form: ["请求体须为 JSON 对象"] });
   return body as Record<string, unknown>;
 }
 
 /** A path id such as /projects/{id}; anything but a positive integer is simply not found. */
 export function pathId(value: string | undefined, what: string): number {
-  if (!value || !/^\d{1,10}$/.test(value) || Number(value) > 2_147_483_647 || Number(value) < 1) throw new ApiError("NOT_FOUND", `${what}不存在或无权查看`);
+  if (!value || !/^\d{1,10}$/.test(value) || Number(value) > 2_147_483_647 || Number(value) < 1) throw new AppError("NOT_FOUND", `${what}不存在或无权查看`);
   return Number(value);
 }
 
@@ -146,6 +146,6 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.outp
   const input: Record<string, string> = {};
   for (const [k, v] of new URL(req.url).searchParams) if (v !== "" && !(k in input)) input[k] = v;
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ApiError("VALIDATION", "查询参数有误", fieldErrors(parsed.error));
+  if (!parsed.success) throw new AppError("VALIDATION", "查询参数有误", fieldErrors(parsed.error));
   return parsed.data;
 }

@@ -1,21 +1,43 @@
 import "server-only";
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
-// Errors a caller can cause, with a Chinese message that names the field and rule.
-// Routes map them to 404/403/409/422 pages or responses; anything else is a bug.
+// The one error class. What a caller can cause carries a code and a Chinese message that
+// names the field and the rule; anything else is a bug. Each transport turns it into its
+// own shape in one place: server actions in lib/actions/safe-action.ts, the REST API in
+// lib/api/errors.ts, pages in lib/auth/guards.ts (orNotFound), file downloads and
+// attachments with `toTextResponse`/`toJsonResponse` below.
 
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED";
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "VALIDATION"
+  | "RATE_LIMITED"
+  | "INTERNAL";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  VALIDATION: 422,
-  CONFLICT: 409,
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION: 422,
   RATE_LIMITED: 429,
+  INTERNAL: 500,
 };
+
+export const INTERNAL_MESSAGE = "服务器处理出错，请稍后重试；如果问题持续，请联系系统管理员";
+
+/** An error as a form shows it (the failure half of a server action's result). */
+export interface ActionError {
+  code: AppErrorCode;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
 
 export class AppError extends Error {
   constructor(
@@ -26,6 +48,24 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
+
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+
+  toActionError(): ActionError {
+    return { code: this.code, message: this.message, ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}) };
+  }
+
+  /** For links the browser opens directly (downloads, attachments): the message as plain text. */
+  toTextResponse(): Response {
+    return new Response(this.message, { status: this.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+
+  /** For the upload endpoints the pages call with fetch: `{ message, ...extra }`. */
+  toJsonResponse(extra?: Record<string, unknown>): Response {
+    return Response.json({ message: this.message, ...extra }, { status: this.status });
+  }
 }
 
 export const notFound = (what = "记录") => new AppError("NOT_FOUND", `${what}不存在或无权查看`);
@@ -35,11 +75,38 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** Parses `input` with `schema`, or throws the VALIDATION error the forms and the API show per field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/**
+ * Any thrown value as an AppError. A ZodError that escaped parsing is the caller's invalid
+ * input; anything else is a bug: logged with its stack (`where` says which door it came
+ * through) and answered with the generic INTERNAL message, never the stack.
+ */
+export function toAppError(e: unknown, where: string): AppError {
+  if (e instanceof AppError) return e;
+  if (e instanceof ZodError) return validationError(fieldErrors(e));
+  console.error(`[${where}] unexpected error`, e);
+  return new AppError("INTERNAL", INTERNAL_MESSAGE);
+}
+
+/** A VALIDATION error for per-field messages: the one message itself when there is just one. */
+export function validationError(errors: Record<string, string[]>): AppError {
+  const all = [...new Set(Object.values(errors).flat())];
+  return new AppError("VALIDATION", all.length === 1 ? all[0] : "请检查标红的字段", errors);
+}
+
+/**
+ * Parses `input` with `schema`, or throws the VALIDATION error the forms and the API show
+ * per field. `field` names a scalar input (a date, a list of ids), so its message lands on
+ * that field instead of the whole form.
+ */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, field?: string): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrors(parsed.error);
+  if (field && errors._form) {
+    errors[field] = [...(errors[field] ?? []), ...errors._form];
+    delete errors._form;
+  }
+  throw validationError(errors);
 }
 
 /** A unique constraint refused the write (a concurrent or duplicate insert). */

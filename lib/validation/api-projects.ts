@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { PROJECT_STATUSES, STAGES } from "@/lib/domain/stages";
 import { boardFiltersSchema } from "./board-filters";
-import { fieldErrors, projectUpdateSchema } from "./project";
+import { projectUpdateSchema } from "./project";
 import { moveStageSchema, statusChangeSchema } from "./transition";
 import { progressReportSchema } from "./progress";
 
@@ -52,18 +52,6 @@ export const apiStageMoveSchema = moveStageSchema.omit({ projectId: true });
 export const apiStatusChangeSchema = statusChangeSchema.omit({ projectId: true });
 export const apiTransitionSchema = z.union([apiStageMoveSchema, apiStatusChangeSchema]);
 
-/**
- * fieldErrors, with each unknown key of a strict object reported on its own path
- * ("nmae": 不支持的字段) instead of one message on the whole body.
- */
-export function apiFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const unknown = error.issues.filter((i) => i.code === "unrecognized_keys");
-  const out = fieldErrors(new z.ZodError(error.issues.filter((i) => i.code !== "unrecognized_keys")));
-  for (const issue of unknown) {
-    for (const key of issue.keys) out[[...issue.path.map(String), key].join(".")] = [`不支持的字段：${key}`];
-  }
-  return out;
-}
 
 /** PUT /projects/{id}/progress/{year}/{month}: the month's figures; project, year and month come from the path. */
 export const apiProgressBodySchema = progressReportSchema.omit({ projectId: true, year: true, month: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { addDays } from "@/lib/domain/coverage";
 import { assignSchema, bulkReassignSchema, parseCoverageFilters } from "./assignments";
-import { fieldErrors } from "./project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 const today = todayInShanghai();
 

@@ -8,7 +8,6 @@ import { z } from "zod";
 import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
 import { type RawSearchParams, parseUrlFilters } from "./url-filters";
 
-export { fieldErrors } from "./project";
 
 /** Field key -> label, for messages, forms and the audit page. */
 export const ENTERPRISE_FIELD_LABELS = {

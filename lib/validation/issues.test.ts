@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createIssueSchema, createVisitSchema, fieldErrors, holidayUpsertSchema, issueActionSchema, issueFiltersSchema, parseIssueFilters, parseVisitFilters } from "./issues";
+import { createIssueSchema, createVisitSchema, holidayUpsertSchema, issueActionSchema, issueFiltersSchema, parseIssueFilters, parseVisitFilters } from "./issues";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 const errorsOf = (r: { success: boolean; error?: unknown }) => (r.success ? null : fieldErrors(r.error as never));
 

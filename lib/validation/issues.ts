@@ -22,7 +22,6 @@ import {
 import { weekday } from "@/lib/domain/working-days";
 import { type RawSearchParams, parseUrlFilters } from "./url-filters";
 
-export { fieldErrors } from "./project";
 
 // ---------------------------------------------------------------- field builders
 

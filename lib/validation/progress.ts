@@ -81,8 +81,8 @@ export const filingPageSchema = z.object({
 export type FilingPageFilters = z.infer<typeof filingPageSchema>;
 
 export const pagingSchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: z.coerce.number({ error: "页码须为 1 到 100000 的整数" }).int({ error: "页码须为 1 到 100000 的整数" }).min(1, { error: "页码须为 1 到 100000 的整数" }).max(100_000, { error: "页码须为 1 到 100000 的整数" }).default(1),
+  pageSize: z.coerce.number({ error: "每页条数须为 1 到 200 的整数" }).int({ error: "每页条数须为 1 到 200 的整数" }).min(1, { error: "每页条数须为 1 到 200 的整数" }).max(200, { error: "每页条数须为 1 到 200 的整数" }).default(50),
 });
 export type Paging = z.infer<typeof pagingSchema>;
 

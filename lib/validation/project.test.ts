@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { fieldErrors, projectFormSchema, projectUpdateSchema } from "./project";
+import { projectFormSchema, projectUpdateSchema } from "./project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { moveStageSchema, statusChangeSchema } from "./transition";
 
 const today = todayInShanghai();

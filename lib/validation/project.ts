@@ -237,16 +237,3 @@ export type ProjectFormData = z.output<typeof projectFormSchema>;
 export type ProjectUpdateInput = z.input<typeof projectUpdateSchema>;
 export type ProjectUpdateData = z.output<typeof projectUpdateSchema>;
 
-/**
- * Zod issues as { "field.path": [messages] } — the shape AppError and the forms use.
- * An issue without a path (the whole input) lands on "_form".
- */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-    const list = (out[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
-  }
-  return out;
-}

@@ -1,10 +1,11 @@
 "use server";
 
-import { runAction } from "@/lib/auth/action";
-import { actionActor } from "@/lib/actions/session";
+import { authActionClient, formSchema, shapeErrors } from "@/lib/actions/safe-action";
 import { createEnterprise } from "@/lib/server/enterprises/create-enterprise";
+import { enterpriseCreateSchema } from "@/lib/validation/enterprises";
 
 /** The new-enterprise form; lib/server validates, authorizes and audits. */
-export async function createEnterpriseAction(input: unknown) {
-  return runAction(async () => createEnterprise(await actionActor(), input));
-}
+export const createEnterpriseAction = authActionClient
+  .metadata({ permission: "project.write" })
+  .inputSchema(formSchema(enterpriseCreateSchema), shapeErrors)
+  .action(async ({ clientInput, ctx }) => createEnterprise(ctx.actor, clientInput));

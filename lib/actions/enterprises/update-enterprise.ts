@@ -1,10 +1,13 @@
 "use server";
 
-import { runAction } from "@/lib/auth/action";
-import { actionActor } from "@/lib/actions/session";
+import { authActionClient, formSchema, shapeErrors } from "@/lib/actions/safe-action";
 import { updateEnterprise } from "@/lib/server/enterprises/update-enterprise";
+import { enterpriseUpdateSchema } from "@/lib/validation/enterprises";
+import { idField } from "@/lib/validation/fields";
 
-/** The enterprise edit form; an id that is not a positive integer is simply not found (in lib/server). */
-export async function updateEnterpriseAction(id: number, input: unknown) {
-  return runAction(async () => updateEnterprise(await actionActor(), Number(id), input));
-}
+/** The enterprise edit form: (enterprise id, fields with the version read). */
+export const updateEnterpriseAction = authActionClient
+  .metadata({ permission: "project.write" })
+  .bindArgsSchemas([formSchema(idField("企业"))])
+  .inputSchema(formSchema(enterpriseUpdateSchema), shapeErrors)
+  .action(async ({ clientInput, bindArgsParsedInputs: [id], ctx }) => updateEnterprise(ctx.actor, id, clientInput));

@@ -1,12 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { expiryInstant } from "@/lib/domain/api-tokens";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { createApiTokenSchema } from "@/lib/validation/api-tokens";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { generateApiToken } from "./token-secret";
 
 export interface CreatedApiToken {
@@ -24,9 +24,8 @@ export interface CreatedApiToken {
  */
 export async function createApiToken(actor: Actor, input: unknown): Promise<CreatedApiToken> {
   assertCan(actor, "apiToken.manage");
-  const parsed = createApiTokenSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(createApiTokenSchema, input);
+  const data = parsed;
   const db = getDb();
 
   const parks = await db.park.findMany({ where: { id: { in: data.parkIds } }, select: { id: true } });

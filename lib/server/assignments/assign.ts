@@ -3,12 +3,12 @@ import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABEL, ASSIGNMENT_TARGET_LABEL, assignmentStartProblem, endDateForReassign } from "@/lib/domain/coverage";
 import { assignSchema } from "@/lib/validation/assignments";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/projects/project-writes";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { validationError } from "@/lib/server/errors";
 import { eligibleUserWhere, ineligibleMessage } from "./eligibility";
 
 export interface AssignResult {
@@ -34,9 +34,8 @@ export interface AssignResult {
  * audit row (entity = the project or enterprise, before/after = the holders).
  */
 export async function assign(actor: Actor, input: unknown): Promise<AssignResult> {
-  const parsed = assignSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(assignSchema, input);
+  const data = parsed;
   const db = getDb();
   const targetLabel = ASSIGNMENT_TARGET_LABEL[data.targetType];
   const roleLabel = ASSIGNMENT_ROLE_LABEL[data.role];

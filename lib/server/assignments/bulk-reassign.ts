@@ -4,12 +4,12 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { ELIGIBLE_PARK_ROLES, type AssignmentRole } from "@/lib/domain/coverage";
 import { bulkReassignSchema } from "@/lib/validation/assignments";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
-import { AppError, forbidden } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/projects/project-writes";
+import { AppError, forbidden, parseOrThrow } from "@/lib/server/errors";
+import { validationError } from "@/lib/server/errors";
 
 export interface BulkReassignGroup {
   parkId: number;
@@ -44,9 +44,8 @@ const NOTHING_TO_MOVE = "原包保人员在所选范围内没有在岗的包保"
  * records the count, the groups and the ids.
  */
 export async function bulkReassign(actor: Actor, input: unknown): Promise<BulkReassignResult> {
-  const parsed = bulkReassignSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(bulkReassignSchema, input);
+  const data = parsed;
   if (data.parkId !== undefined) assertCan(actor, "assignment.manage", data.parkId, "园区");
   const scope = data.parkId !== undefined ? [data.parkId] : parksWith(actor, "assignment.manage");
   if (scope.length === 0) throw forbidden("包保移交");

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { todayInShanghai, dateToIso } from "@/lib/domain/dates";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { type BoardColumnKey, type BoardFilters, BOARD_COLUMNS, boardCursorSchema } from "@/lib/validation/board-filters";
@@ -142,9 +142,8 @@ export async function getBoard(actor: Actor, f: BoardFilters, today = todayInSha
 export async function getBoardColumnPage(actor: Actor, f: BoardFilters, key: BoardColumnKey, cursor: string, today = todayInShanghai()) {
   assertBoardScope(actor, f);
   if (!BOARD_COLUMNS.includes(key)) throw new AppError("VALIDATION", "看板列无效");
-  const parsed = boardCursorSchema.safeParse(cursor);
-  if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0].message);
-  const [page] = await withLights(actor, [await loadCards(actor, f, key, today, parsed.data, BOARD_PAGE_SIZE)], today);
+  const parsed = parseOrThrow(boardCursorSchema, cursor);
+  const [page] = await withLights(actor, [await loadCards(actor, f, key, today, parsed, BOARD_PAGE_SIZE)], today);
   return page;
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { enterpriseCreateSchema, fieldErrors } from "@/lib/validation/enterprises";
+import { enterpriseCreateSchema } from "@/lib/validation/enterprises";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { isUniqueViolation } from "@/lib/server/issues/issue-writes";
 import { ENTERPRISE_RECORD_SELECT, assertParkOpen, assertUniqueInPark } from "./enterprise-writes";
 
@@ -15,9 +16,8 @@ import { ENTERPRISE_RECORD_SELECT, assertParkOpen, assertUniqueInPark } from "./
  * there). One transaction with its audit row.
  */
 export async function createEnterprise(actor: Actor, input: unknown): Promise<{ id: number }> {
-  const parsed = enterpriseCreateSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(enterpriseCreateSchema, input);
+  const data = parsed;
   assertCan(actor, "project.write", data.parkId, "园区");
   const db = getDb();
 

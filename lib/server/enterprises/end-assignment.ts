@@ -2,12 +2,13 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
-import { endAssignmentSchema, fieldErrors } from "@/lib/validation/enterprises";
+import { endAssignmentSchema } from "@/lib/validation/enterprises";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/projects/project-writes";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { validationError } from "@/lib/server/errors";
 
 /**
  * Ends an enterprise's 包保责任人 or 包保领导 without naming a successor (someone left, or the
@@ -20,9 +21,8 @@ import { validationError } from "@/lib/server/projects/project-writes";
  * assignment and an ending never cross; then the end date and one audit row.
  */
 export async function endAssignment(actor: Actor, input: unknown): Promise<{ assignmentId: number; enterpriseId: number; endDate: string }> {
-  const parsed = endAssignmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(endAssignmentSchema, input);
+  const data = parsed;
   const db = getDb();
 
   const row = await db.assignment.findUnique({

@@ -2,12 +2,13 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { mergeFill, mergeProblem } from "@/lib/domain/enterprises";
-import { enterpriseMergeSchema, fieldErrors } from "@/lib/validation/enterprises";
+import { enterpriseMergeSchema } from "@/lib/validation/enterprises";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor, can } from "@/lib/domain/permissions";
-import { AppError, notFound } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/projects/project-writes";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { validationError } from "@/lib/server/errors";
 import { ENTERPRISE_RECORD_SELECT, assertParkOpen, recordOf } from "./enterprise-writes";
 
 export interface MergeResult {
@@ -33,9 +34,8 @@ export interface MergeResult {
  * survivor, what moved, why).
  */
 export async function mergeEnterprises(actor: Actor, input: unknown): Promise<MergeResult> {
-  const parsed = enterpriseMergeSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const { survivorId, duplicateId, reason } = parsed.data;
+  const parsed = parseOrThrow(enterpriseMergeSchema, input);
+  const { survivorId, duplicateId, reason } = parsed;
   const db = getDb();
 
   const [survivor, duplicate] = await Promise.all([

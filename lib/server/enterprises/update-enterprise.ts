@@ -1,11 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { type EnterpriseRecordField, changedFields } from "@/lib/domain/enterprises";
-import { enterpriseUpdateSchema, fieldErrors } from "@/lib/validation/enterprises";
+import { enterpriseUpdateSchema } from "@/lib/validation/enterprises";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
 import { isUniqueViolation } from "@/lib/server/issues/issue-writes";
 import { ENTERPRISE_RECORD_SELECT, assertParkOpen, assertUniqueInPark, recordOf } from "./enterprise-writes";
 import { seesEnterprise } from "./enterprise-scope";
@@ -19,15 +20,14 @@ import { seesEnterprise } from "./enterprise-scope";
  */
 export async function updateEnterprise(actor: Actor, id: number, input: unknown): Promise<{ id: number; changed: EnterpriseRecordField[] }> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw notFound("企业");
-  const parsed = enterpriseUpdateSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
+  const parsed = parseOrThrow(enterpriseUpdateSchema, input);
   const db = getDb();
 
   const current = await db.enterprise.findUnique({ where: { id }, select: ENTERPRISE_RECORD_SELECT });
   if (!current || !(await seesEnterprise(db, actor, current))) throw notFound("企业");
   assertCan(actor, "project.write", current.parkId, "企业");
 
-  const { fields, before, after } = changedFields(recordOf(current), parsed.data);
+  const { fields, before, after } = changedFields(recordOf(current), parsed);
   if (fields.length === 0) return { id, changed: [] };
   const uniqueKeys = { ...(after.name !== undefined ? { name: after.name! } : {}), ...(after.creditCode ? { creditCode: after.creditCode } : {}) };
 

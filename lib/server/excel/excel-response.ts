@@ -3,7 +3,7 @@ import "server-only";
 // download with a UTF-8 file name, and AppErrors as status + Chinese message.
 
 import { PassThrough, Readable } from "node:stream";
-import { HTTP_STATUS, isAppError } from "@/lib/server/errors";
+import { toAppError } from "@/lib/server/errors";
 import { attachmentHeader } from "./stream-workbook";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -25,18 +25,15 @@ export function streamedXlsx(job: { fileName: string; write: (out: PassThrough) 
   });
 }
 
-/** An error as JSON { message, ... } with its status; anything but an AppError is logged and answered generically. */
+/** An error as JSON { message, ... } with its status (the upload endpoints the pages fetch). */
 export function errorJson(e: unknown, extra?: (e: unknown) => Record<string, unknown>): Response {
-  if (isAppError(e)) return Response.json({ message: e.message, ...(extra?.(e) ?? {}) }, { status: HTTP_STATUS[e.code] });
-  console.error("[excel] unexpected error", e);
-  return Response.json({ message: "服务器处理出错，请稍后重试；如果问题持续，请联系系统管理员" }, { status: 500 });
+  const err = toAppError(e, "excel");
+  return err.toJsonResponse(err.code === "INTERNAL" ? undefined : extra?.(e));
 }
 
 /** An error as a plain-text page (for links the browser opens directly). */
 export function errorText(e: unknown): Response {
-  if (isAppError(e)) return new Response(e.message, { status: HTTP_STATUS[e.code], headers: { "content-type": "text/plain; charset=utf-8" } });
-  console.error("[excel] unexpected error", e);
-  return new Response("服务器处理出错，请稍后重试", { status: 500, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return toAppError(e, "excel").toTextResponse();
 }
 
 /** 422 naming each invalid filter. */

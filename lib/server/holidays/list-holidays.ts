@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, forbidden } from "@/lib/server/errors";
+import { AppError, forbidden, parseOrThrow } from "@/lib/server/errors";
 import { holidayYearSchema } from "@/lib/validation/issues";
 
 export interface HolidayRow {
@@ -17,9 +17,8 @@ export interface HolidayRow {
  */
 export async function listHolidays(actor: Actor, year: unknown): Promise<HolidayRow[]> {
   if (actor.roles.length === 0) throw forbidden("查看节假日");
-  const parsed = holidayYearSchema.safeParse(year);
-  if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0].message, { year: [parsed.error.issues[0].message] });
-  const y = parsed.data;
+  const parsed = parseOrThrow(holidayYearSchema, year, "year");
+  const y = parsed;
   const rows = await getDb().holiday.findMany({
     where: { date: { gte: isoToDate(`${y}-01-01`), lte: isoToDate(`${y}-12-31`) } },
     orderBy: { date: "asc" },

@@ -4,8 +4,9 @@ import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { AppError } from "@/lib/server/errors";
-import { fieldErrors, holidayUpsertSchema } from "@/lib/validation/issues";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
+import { holidayUpsertSchema } from "@/lib/validation/issues";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import type { HolidayRow } from "./list-holidays";
 
 /**
@@ -15,13 +16,7 @@ import type { HolidayRow } from "./list-holidays";
  */
 export async function upsertHoliday(actor: Actor, input: unknown): Promise<HolidayRow> {
   assertCan(actor, "holiday.manage");
-  const parsed = holidayUpsertSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    const all = Object.values(errors).flat();
-    throw new AppError("VALIDATION", all.length === 1 ? all[0] : "请检查标红的字段", errors);
-  }
-  const { date, kind, name } = parsed.data;
+  const { date, kind, name } = parseOrThrow(holidayUpsertSchema, input);
   const db = getDb();
   return db.$transaction(async (tx) => {
     const before = await tx.holiday.findUnique({ where: { date: isoToDate(date) }, select: { kind: true, name: true } });

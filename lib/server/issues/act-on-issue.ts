@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
+import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import {
   ISSUE_ACTION_LABELS,
   type IssueAction,
@@ -15,12 +15,13 @@ import {
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { forbidden, notFound } from "@/lib/server/errors";
+import { forbidden, notFound, parseOrThrow } from "@/lib/server/errors";
 import { type NotificationDraft, notify } from "@/lib/server/notifications/notify";
-import { validationError } from "@/lib/server/projects/project-writes";
-import { fieldErrors, issueActionSchema } from "@/lib/validation/issues";
+import { validationError } from "@/lib/server/errors";
+import { issueActionSchema } from "@/lib/validation/issues";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { leadsIssue, visibleIssuesWhere } from "./issue-scope";
-import { type IssuePeople, StaleIssueVersion, assertParkUser, isoOrNull, issueConflictError, leadersOrParkLeaders, loadIssuePeople } from "./issue-writes";
+import { type IssuePeople, StaleIssueVersion, assertParkUser, issueConflictError, issueStateOf, leadersOrParkLeaders, loadIssuePeople } from "./issue-writes";
 
 const ISSUE_STATE_SELECT = {
   id: true,
@@ -48,21 +49,7 @@ const ISSUE_STATE_SELECT = {
 type IssueRow = Prisma.EnterpriseIssueGetPayload<{ select: typeof ISSUE_STATE_SELECT }>;
 
 function toState(row: IssueRow): IssueState {
-  const pending = row.extensions[0];
-  return {
-    status: row.status,
-    level: row.level,
-    raisedDate: dateToIso(row.raisedDate),
-    answerDeadline: isoOrNull(row.answerDeadline),
-    resolveDeadline: dateToIso(row.resolveDeadline),
-    answeredDate: isoOrNull(row.answeredDate),
-    closedDate: isoOrNull(row.closedDate),
-    satisfaction: row.satisfaction,
-    reopenCount: row.reopenCount,
-    responsibleUnit: row.responsibleUnit,
-    responsibleUserId: row.responsibleUserId,
-    pendingExtension: pending ? { id: pending.id, requestedDeadline: dateToIso(pending.requestedDeadline) } : null,
-  };
+  return issueStateOf(row, row.extensions[0]);
 }
 
 const DATE_COLUMNS = new Set(["answerDeadline", "resolveDeadline", "answeredDate", "closedDate"]);
@@ -143,9 +130,8 @@ function notifications(row: IssueRow, state: IssueState, patch: IssuePatch, effe
  * extension row if any, the IssueEvent rows, the notifications and the audit row.
  */
 export async function actOnIssue(actor: Actor, input: unknown, today = todayInShanghai()): Promise<{ version: number; status: IssueStatus; level: number }> {
-  const parsed = issueActionSchema.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const { issueId, version, ...rest } = parsed.data;
+  const parsed = parseOrThrow(issueActionSchema, input);
+  const { issueId, version, ...rest } = parsed;
   const action = rest as IssueAction;
   const db = getDb();
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/projects/project-writes";
-import { createIssueSchema, fieldErrors } from "@/lib/validation/issues";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
+import { validationError } from "@/lib/server/errors";
+import { createIssueSchema } from "@/lib/validation/issues";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { insertIssues, isUniqueViolation, loadIssueTarget, prepareIssues } from "./issue-writes";
 
 /**
@@ -16,9 +17,8 @@ import { insertIssues, isUniqueViolation, loadIssueTarget, prepareIssues } from 
  * enterprises or projects assigned to them (NOT_FOUND otherwise).
  */
 export async function createIssue(actor: Actor, input: unknown): Promise<{ id: number; code: string; version: number }> {
-  const parsed = createIssueSchema.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(createIssueSchema, input);
+  const data = parsed;
   const db = getDb();
 
   const target = await loadIssueTarget(db, actor, data.enterpriseId, data.projectId);

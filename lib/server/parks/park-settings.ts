@@ -3,11 +3,11 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type ParkSettings, hasWarningRuleFields, parkSettingsSchema, parkSettingsWithRulesSchema } from "@/lib/validation/park-settings";
 import { type WarningRulesForm, formToRules, parkWarningRules, rulesToForm } from "@/lib/validation/warning-rules";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 const SELECT = { id: true, name: true, staleDaysSigned: true, staleDaysLanded: true, staleDaysStarted: true, visitIntervalDays: true, warningRules: true } as const;
 
@@ -24,9 +24,8 @@ export async function getParkSettings(actor: Actor, parkId: number) {
 export async function updateParkSettings(actor: Actor, parkId: number, input: unknown): Promise<ParkSettings & Partial<WarningRulesForm>> {
   assertCan(actor, "park.configure", parkId, "园区");
   const withRules = hasWarningRuleFields(input);
-  const parsed = withRules ? parkSettingsWithRulesSchema.safeParse(input) : parkSettingsSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data = parsed.data as ParkSettings & Partial<WarningRulesForm>;
+  const parsed = withRules ? parseOrThrow(parkSettingsWithRulesSchema, input) : parseOrThrow(parkSettingsSchema, input);
+  const data = parsed as ParkSettings & Partial<WarningRulesForm>;
   const thresholds: ParkSettings = {
     staleDaysSigned: data.staleDaysSigned,
     staleDaysLanded: data.staleDaysLanded,

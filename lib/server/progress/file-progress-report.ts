@@ -4,11 +4,11 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { fileableMonthProblem, formatYearMonth, monthIndex } from "@/lib/domain/filing";
 import { progressReportSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
 
 export interface FiledReport {
   id: number;
@@ -53,9 +53,8 @@ function conflict(ym: { year: number; month: number }, row: ReportRow | null): A
  * Cumulative figures and lights are sums over the reports, so they follow at once.
  */
 export async function fileProgressReport(actor: Actor, input: unknown, today = todayInShanghai()): Promise<FiledReport> {
-  const parsed = progressReportSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(progressReportSchema, input);
+  const data = parsed;
   const db = getDb();
   const project = await db.project.findFirst({
     where: { AND: [{ id: data.projectId }, visibleProjectsWhere(actor)] },

@@ -5,10 +5,10 @@ import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { fileableMonthProblem, filingDueDate, lastDayOfMonth } from "@/lib/domain/filing";
 import { addDays } from "@/lib/domain/working-days";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, can } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
 
 export interface FilingGridRow {
@@ -39,9 +39,8 @@ export interface FilingGridRow {
  * to look (leaders read it), only to file.
  */
 export async function listFilingGrid(actor: Actor, query: unknown, options: { onlyMissing?: boolean; page?: number; pageSize?: number } = {}, today = todayInShanghai()) {
-  const q = missingFilingsQuerySchema.safeParse(query);
-  if (!q.success) throw new AppError("VALIDATION", q.error.issues[0].message, fieldErrors(q.error));
-  const { parkId, year, month, liaisonId } = q.data;
+  const q = parseOrThrow(missingFilingsQuerySchema, query);
+  const { parkId, year, month, liaisonId } = q;
   if (!parkId) throw new AppError("VALIDATION", "请选择园区", { park: ["请选择园区"] });
   assertCan(actor, "project.read", parkId, "园区");
   const { page, pageSize } = pagingSchema.parse({ page: options.page, pageSize: options.pageSize });

@@ -5,10 +5,10 @@ import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { fileableMonthProblem, filingDueDate, lastDayOfMonth } from "@/lib/domain/filing";
 import { addDays } from "@/lib/domain/working-days";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
 
 export interface MissingFilingRow {
@@ -30,12 +30,10 @@ export interface MissingFilingRow {
  * producing, and started in that month or before. The month must be over.
  */
 export async function listMissingFilings(actor: Actor, query: unknown, paging: unknown = {}, today = todayInShanghai()) {
-  const q = missingFilingsQuerySchema.safeParse(query);
-  if (!q.success) throw new AppError("VALIDATION", q.error.issues[0].message, fieldErrors(q.error));
-  const p = pagingSchema.safeParse(paging);
-  if (!p.success) throw new AppError("VALIDATION", "分页参数无效");
-  const { parkId, year, month, liaisonId } = q.data;
-  const { page, pageSize } = p.data;
+  const q = parseOrThrow(missingFilingsQuerySchema, query);
+  const p = parseOrThrow(pagingSchema, paging);
+  const { parkId, year, month, liaisonId } = q;
+  const { page, pageSize } = p;
   const ym = { year, month };
   // Same rule as filing: only a finished month can be missing (any start date passes here).
   const notOver = fileableMonthProblem(ym, "1900-01-01", today);

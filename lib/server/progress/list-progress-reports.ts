@@ -5,7 +5,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { pagingSchema } from "@/lib/validation/progress";
 import { visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
 
 export interface ProgressReportRow {
   id: number;
@@ -35,9 +35,8 @@ export interface ReportChange {
  * the cumulative figures (opening balances plus all reports; this year's) summed in SQL.
  */
 export async function listProgressReports(actor: Actor, projectId: number, paging: unknown = {}, today = todayInShanghai()) {
-  const p = pagingSchema.safeParse(paging);
-  if (!p.success) throw new AppError("VALIDATION", "分页参数无效");
-  const { page, pageSize } = p.data;
+  const p = parseOrThrow(pagingSchema, paging);
+  const { page, pageSize } = p;
   const db = getDb();
   const project = await db.project.findFirst({
     where: { AND: [{ id: projectId }, visibleProjectsWhere(actor)] },

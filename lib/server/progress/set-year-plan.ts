@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { yearPlanSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
 
 /**
  * Sets a project's annual plan for one year (本年计划投资, plan to start, plan to produce).
@@ -14,9 +14,8 @@ import { AppError, notFound } from "@/lib/server/errors";
  * instead of writing an older plan back. Audited with before and after.
  */
 export async function setYearPlan(actor: Actor, input: unknown): Promise<{ year: number; plannedInvestment: string; planStart: boolean; planProduction: boolean; note: string | null }> {
-  const parsed = yearPlanSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const { projectId, year, ...plan } = parsed.data;
+  const parsed = parseOrThrow(yearPlanSchema, input);
+  const { projectId, year, ...plan } = parsed;
   const db = getDb();
   const project = await db.project.findFirst({ where: { AND: [{ id: projectId }, visibleProjectsWhere(actor)] }, select: { id: true, parkId: true } });
   if (!project) throw notFound("项目");

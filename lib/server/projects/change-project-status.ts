@@ -1,8 +1,9 @@
 import "server-only";
+import { parseOrThrow, validationError } from "@/lib/server/errors";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { validateStatusChange } from "@/lib/domain/transitions";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { statusChangeSchema } from "@/lib/validation/transition";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
@@ -15,7 +16,6 @@ import {
   patchToData,
   projectConflictError,
   toProjectState,
-  validationError,
 } from "./project-writes";
 
 const AUDIT_ACTIONS = { SUSPEND: "project.suspend", TERMINATE: "project.terminate", RESUME: "project.resume" } as const;
@@ -26,9 +26,8 @@ const AUDIT_ACTIONS = { SUSPEND: "project.suspend", TERMINATE: "project.terminat
  * StageEvent records the change. Same fixed cost as a stage move.
  */
 export async function changeProjectStatus(actor: Actor, input: unknown): Promise<{ version: number }> {
-  const parsed = statusChangeSchema.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(statusChangeSchema, input);
+  const data = parsed;
   const db = getDb();
 
   const row = await loadProjectState(db, actor, data.projectId);

@@ -2,13 +2,14 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
-import { fieldErrors, projectCreateSchema, type ProjectCreateData } from "@/lib/validation/project";
+import { projectCreateSchema, type ProjectCreateData } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { eligibleUserWhere, ineligibleMessage } from "@/lib/server/assignments/eligibility";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, isUniqueViolation } from "@/lib/server/errors";
+import { AppError, isUniqueViolation, parseOrThrow } from "@/lib/server/errors";
 import { assertParkOpen } from "@/lib/server/parks/park-open";
 import { type DuplicateMatch, findDuplicateProjects } from "./find-duplicate-projects";
 import { lockParkProjects, assertNoExactDuplicate, resolveEnterprise, yearPlanFrom } from "./project-record";
@@ -58,9 +59,8 @@ async function initialAssignees(actor: Actor, parkId: number, chosen: Record<"LI
  * page to show as a warning.
  */
 export async function createProject(actor: Actor, input: unknown): Promise<{ id: number; code: string; duplicates: DuplicateMatch[] }> {
-  const parsed = projectCreateSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const { liaisonUserId, leaderUserId, ...data }: ProjectCreateData = parsed.data;
+  const parsed = parseOrThrow(projectCreateSchema, input);
+  const { liaisonUserId, leaderUserId, ...data }: ProjectCreateData = parsed;
   assertCan(actor, "project.write", data.parkId, "园区");
 
   const db = getDb();

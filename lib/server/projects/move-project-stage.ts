@@ -1,9 +1,10 @@
 import "server-only";
+import { parseOrThrow, validationError } from "@/lib/server/errors";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { stageIndex } from "@/lib/domain/stages";
 import { validateAdvance, validateRollback, type ProjectPatch, type StageEventDraft } from "@/lib/domain/transitions";
-import { fieldErrors } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { moveStageSchema, toAdvanceInput } from "@/lib/validation/transition";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
@@ -17,7 +18,6 @@ import {
   patchToData,
   projectConflictError,
   toProjectState,
-  validationError,
 } from "./project-writes";
 
 /**
@@ -36,10 +36,9 @@ import {
  * audit insert (plus one read of the audit trail when reporting a conflict).
  */
 export async function moveProjectStage(actor: Actor, input: unknown, files: EvidenceFile[] = []): Promise<{ version: number }> {
-  const parsed = moveStageSchema.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
+  const parsed = parseOrThrow(moveStageSchema, input);
   checkEvidenceFiles(files);
-  const data = parsed.data;
+  const data = parsed;
   const db = getDb();
 
   const row = await loadProjectState(db, actor, data.projectId);

@@ -1,13 +1,11 @@
 import "server-only";
-import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { apiFieldErrors, projectPatchSchema } from "@/lib/validation/api-projects";
+import { projectPatchSchema } from "@/lib/validation/api-projects";
+import { fieldErrors as apiFieldErrors } from "@/lib/validation/field-errors";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { getProject } from "./get-project";
+import { storedProjectValues } from "./project-values";
 import { updateProject } from "./update-project";
-
-const iso = (d: Date | null) => (d ? dateToIso(d) : null);
-const str = (v: { toString(): string } | null | undefined) => (v === null || v === undefined ? null : v.toString());
 
 /**
  * A partial edit (the REST API's PATCH): the fields sent replace the stored ones, the rest
@@ -15,40 +13,10 @@ const str = (v: { toString(): string } | null | undefined) => (v === null || v =
  * (optimistic locking), the audit row and the permissions are those of the edit form.
  */
 export async function patchProject(actor: Actor, id: number, input: unknown): Promise<{ version: number; changed: string[] }> {
-  const parsed = projectPatchSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", apiFieldErrors(parsed.error));
+  const parsed = parseOrThrow(projectPatchSchema, input);
   const p = await getProject(actor, id);
-  const year = Number(todayInShanghai().slice(0, 4));
-  const plan = p.yearPlans.find((y) => y.year === year);
-  const stored: Record<string, unknown> = {
-    parkId: p.parkId,
-    name: p.name,
-    industry: p.industry,
-    source: p.source,
-    keyLevel: p.keyLevel,
-    specialLists: p.specialLists,
-    content: p.content,
-    enterpriseName: p.enterprise.name,
-    creditCode: p.enterprise.creditCode,
-    legalPerson: p.enterprise.legalPerson,
-    contactName: p.enterprise.contactName,
-    contactPhone: p.enterprise.contactPhone,
-    totalInvestment: str(p.totalInvestment),
-    contractInvestment: str(p.contractInvestment),
-    registeredCapital: str(p.registeredCapital),
-    landArea: str(p.landArea),
-    plannedInvestmentThisYear: str(plan?.plannedInvestment),
-    planStartThisYear: plan?.planStart ?? false,
-    planProductionThisYear: plan?.planProduction ?? false,
-    signedDate: iso(p.signedDate),
-    registeredDate: iso(p.registeredDate),
-    landSuppliedDate: iso(p.landSuppliedDate),
-    plannedStartDate: iso(p.plannedStartDate),
-    plannedProductionDate: iso(p.plannedProductionDate),
-    responsibleUnit: p.responsibleUnit,
-    remark: p.remark,
-  };
+  const stored = storedProjectValues(p);
   // Keys sent as undefined are absent from the raw input; only keys actually sent replace stored values.
-  const sent = Object.fromEntries(Object.entries(input as Record<string, unknown>).filter(([k]) => k in parsed.data));
+  const sent = Object.fromEntries(Object.entries(input as Record<string, unknown>).filter(([k]) => k in parsed));
   return updateProject(actor, id, { ...stored, ...sent });
 }

@@ -55,11 +55,6 @@ export class StaleVersion extends Error {
   }
 }
 
-/** A VALIDATION error from a field -> messages map: a single problem is the message itself. */
-export function validationError(errors: Record<string, string[]>): AppError {
-  const all = Object.values(errors).flat();
-  return new AppError("VALIDATION", all.length === 1 ? all[0] : "请检查标红的字段", errors);
-}
 
 export const PROJECT_STATE_SELECT = {
   id: true,

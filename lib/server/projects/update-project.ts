@@ -2,11 +2,12 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { signedDateProblem } from "@/lib/domain/transitions";
-import { fieldErrors, projectUpdateSchema, type ProjectUpdateData } from "@/lib/validation/project";
+import { projectUpdateSchema, type ProjectUpdateData } from "@/lib/validation/project";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
 import { StaleVersion, projectConflictError } from "./project-writes";
 import { ENTERPRISE_SELECT, type EnterpriseRow, assertNoExactDuplicate, lockParkProjects, resolveEnterprise, yearPlanFrom } from "./project-record";
 
@@ -58,9 +59,8 @@ const same = (a: Value, b: Value) => JSON.stringify(a) === JSON.stringify(b);
  * moveProjectStage / changeProjectStatus. The park cannot change.
  */
 export async function updateProject(actor: Actor, id: number, input: unknown): Promise<{ version: number; changed: string[] }> {
-  const parsed = projectUpdateSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "请检查标红的字段", fieldErrors(parsed.error));
-  const data: ProjectUpdateData = parsed.data;
+  const parsed = parseOrThrow(projectUpdateSchema, input);
+  const data: ProjectUpdateData = parsed;
   const db = getDb();
   const year = Number(todayInShanghai().slice(0, 4));
 

@@ -3,11 +3,12 @@ import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { AppError } from "@/lib/server/errors";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { onlyAssignedIn } from "@/lib/server/issues/issue-scope";
 import { assertParkUser, insertIssues, isUniqueViolation, loadIssueTarget, prepareIssues } from "@/lib/server/issues/issue-writes";
-import { validationError } from "@/lib/server/projects/project-writes";
-import { createVisitSchema, fieldErrors } from "@/lib/validation/issues";
+import { validationError } from "@/lib/server/errors";
+import { createVisitSchema } from "@/lib/validation/issues";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 /**
  * Logs a visit (走访 / 电话 / 座谈) to an enterprise, and the problems raised on the spot:
@@ -20,9 +21,8 @@ import { createVisitSchema, fieldErrors } from "@/lib/validation/issues";
  * leaders may log a visit on behalf of a liaison of the park (liaisonId).
  */
 export async function createVisit(actor: Actor, input: unknown): Promise<{ id: number; issues: { id: number; code: string }[] }> {
-  const parsed = createVisitSchema.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const data = parsed.data;
+  const parsed = parseOrThrow(createVisitSchema, input);
+  const data = parsed;
   const db = getDb();
 
   const target = await loadIssueTarget(db, actor, data.enterpriseId, data.projectId);

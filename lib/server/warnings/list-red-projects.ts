@@ -6,8 +6,8 @@ import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { LIGHT_KINDS, type LightResult } from "@/lib/domain/warnings";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
-import { AppError } from "@/lib/server/errors";
-import { fieldErrors } from "@/lib/validation/project";
+import { AppError, parseOrThrow } from "@/lib/server/errors";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { LIGHT_COLUMNS, type LightRow, litCte, lightFromRow, loadLightSetup } from "./light-sql";
 
 const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
@@ -48,12 +48,10 @@ const KIND_COLUMN = { start: "start_light", progress: "progress_light", filing: 
  * dashboard and the monthly bulletin.
  */
 export async function listRedProjects(actor: Actor, filters: unknown, paging: unknown = {}, today = todayInShanghai()): Promise<{ rows: RedProjectRow[]; total: number; page: number; pageSize: number }> {
-  const f = redListFiltersSchema.safeParse(filters);
-  if (!f.success) throw new AppError("VALIDATION", f.error.issues[0].message, fieldErrors(f.error));
-  const p = redListPagingSchema.safeParse(paging);
-  if (!p.success) throw new AppError("VALIDATION", p.error.issues[0].message, fieldErrors(p.error));
-  const { parkId, regionId, kind } = f.data;
-  const { page, pageSize } = p.data;
+  const f = parseOrThrow(redListFiltersSchema, filters);
+  const p = parseOrThrow(redListPagingSchema, paging);
+  const { parkId, regionId, kind } = f;
+  const { page, pageSize } = p;
   if (parkId) assertCan(actor, "project.read", parkId, "园区");
   const readable = parksWith(actor, "project.read");
   if (readable.length === 0) throw new AppError("NOT_FOUND", "没有可查看的园区");

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/session";
 import { getAttachment } from "@/lib/server/attachments/get-attachment";
-import { isAppError } from "@/lib/server/errors";
+import { toAppError } from "@/lib/server/errors";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,7 +19,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       },
     });
   } catch (e) {
-    if (isAppError(e)) return new Response(e.message, { status: 404 });
-    throw e;
+    return toAppError(e, "attachment").toTextResponse();
   }
 }
