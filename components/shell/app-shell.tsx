@@ -6,7 +6,7 @@ import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
 import { BellLink, NotificationBell } from "./notification-bell";
 
-export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+export function AppShell({ actor, unread, children }: { actor: Actor; unread: Promise<number>; children: React.ReactNode }) {
   const items = NAV_ITEMS.filter((item) => can(actor, item.permission) && (!item.roles || item.roles.some((r) => actor.roles.includes(r))));
   const roleNames = actor.roles.map((r) => ROLE_LABELS[r]).join("、");
   return (
@@ -18,7 +18,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
           </Link>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <Suspense fallback={<BellLink />}>
-              <NotificationBell actor={actor} />
+              <NotificationBell unread={unread} />
             </Suspense>
             <Link href="/account" data-testid="current-user" title="我的账号：修改密码" className="rounded px-1 hover:bg-white/10">
               {actor.name}

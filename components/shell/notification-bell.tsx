@@ -1,21 +1,12 @@
 import Link from "next/link";
-import { type Actor } from "@/lib/domain/permissions";
-import { generateDeadlineNotifications } from "@/lib/server/notifications/generate-deadline-notifications";
-import { unreadCount } from "@/lib/server/notifications/unread-count";
 
 /**
- * The header's bell (🔔) with the unread count, linking to /notifications. Deadline reminders
- * are created here (one cheap statement, skipped while another request holds the lock),
- * so a problem that became due shows up on the next page a person opens.
+ * The header's bell (🔔) with the unread count, linking to /notifications. The layout starts
+ * reading the count and the bell waits for it inside a Suspense boundary. Nothing is written
+ * here: deadline reminders are written by the server's schedule (lib/server/jobs).
  */
-export async function NotificationBell({ actor }: { actor: Actor }) {
-  try {
-    await generateDeadlineNotifications();
-  } catch (e) {
-    // The reminders can wait for the next page; the shell must not fail for them.
-    console.error("[bell] generating deadline notifications failed", e);
-  }
-  const count = await unreadCount(actor);
+export async function NotificationBell({ unread }: { unread: Promise<number> }) {
+  const count = await unread;
   return <BellLink count={count} />;
 }
 

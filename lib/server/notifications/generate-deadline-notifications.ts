@@ -12,7 +12,7 @@ const DEADLINE_LOCK_CLASS = 0x445545;
  * goes to the responsible user and the active 包保责任人 of the project or enterprise,
  * once per problem, person and kind (a later reminder after an extension is not sent).
  *
- * Cheap enough to call whenever a bell is loaded: one INSERT … SELECT … WHERE NOT EXISTS.
+ * One INSERT … SELECT … WHERE NOT EXISTS, run by the server's schedule (lib/server/jobs).
  * Concurrent callers do not wait for each other: whoever holds the lock does the work and
  * the others return 0 at once (they would have inserted the same rows).
  *
