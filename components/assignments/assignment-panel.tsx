@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain/labels";
+import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { assignAction } from "@/lib/actions/assignments/assign";
 import { outcome } from "@/lib/actions/result";
 import { EndAssignmentForm } from "@/components/enterprises/end-assignment-form";
@@ -81,7 +81,7 @@ export function AssignmentPanel({
           const now = current(role);
           return (
             <div key={role}>
-              <div className="text-xs text-slate-500">{ASSIGNMENT_ROLE_LABELS[role]}</div>
+              <div className="text-xs text-slate-500">{ASSIGNMENT_ROLE_LABEL[role]}</div>
               <div className="mt-0.5 text-sm">
                 {now ? (
                   <>
@@ -106,10 +106,10 @@ export function AssignmentPanel({
                 </div>
               )}
               {endable && now && ending === role && (
-                <EndAssignmentForm assignmentId={now.id} holderName={now.userName} roleLabel={ASSIGNMENT_ROLE_LABELS[role]} startDate={now.startDate} onClose={() => setEnding(null)} />
+                <EndAssignmentForm assignmentId={now.id} holderName={now.userName} roleLabel={ASSIGNMENT_ROLE_LABEL[role]} startDate={now.startDate} onClose={() => setEnding(null)} />
               )}
               {candidates && editing === role && (
-                <form onSubmit={(e) => submit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={`指定${ASSIGNMENT_ROLE_LABELS[role]}`}>
+                <form onSubmit={(e) => submit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={`指定${ASSIGNMENT_ROLE_LABEL[role]}`}>
                   <label className="block text-xs text-slate-600">
                     人员
                     <select name="userId" className={input} defaultValue="">
@@ -161,7 +161,7 @@ export function AssignmentPanel({
           <ul className="mt-1 space-y-0.5">
             {history.map((h) => (
               <li key={h.id}>
-                {ASSIGNMENT_ROLE_LABELS[h.role]} {h.userName}：{h.startDate} 至 {h.endDate}
+                {ASSIGNMENT_ROLE_LABEL[h.role]} {h.userName}：{h.startDate} 至 {h.endDate}
                 {h.note ? `（${h.note}）` : ""}
               </li>
             ))}

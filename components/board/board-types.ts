@@ -2,7 +2,7 @@ import type { BoardCard, BoardColumn } from "@/lib/server/board/get-board";
 import type { BoardColumnKey } from "@/lib/validation/board-filters";
 import type { Stage } from "@/lib/domain/stages";
 import { STAGES, STAGE_LABELS, stageIndex } from "@/lib/domain/stages";
-import { allowedMoves, canChangeStatus, type StatusAction } from "@/lib/domain/transitions";
+import { STATUS_ACTION_LABELS, allowedMoves, canChangeStatus, type StatusAction } from "@/lib/domain/transitions";
 
 export type { BoardCard, BoardColumn, BoardColumnKey };
 
@@ -64,9 +64,9 @@ export function canDrop(move: PendingMove, rights: { write: boolean; correct: bo
 const MOVE_LABELS: Record<MoveKind, (m: PendingMove) => string> = {
   ADVANCE: (m) => `推进到 ${STAGE_LABELS[m.toStage]}`,
   ROLLBACK: (m) => `更正回退到 ${STAGE_LABELS[m.toStage]}`,
-  SUSPEND: () => "暂缓",
-  TERMINATE: () => "终止",
-  RESUME: () => "恢复推进",
+  SUSPEND: () => STATUS_ACTION_LABELS.SUSPEND,
+  TERMINATE: () => STATUS_ACTION_LABELS.TERMINATE,
+  RESUME: () => STATUS_ACTION_LABELS.RESUME,
 };
 
 /** "推进到 开工", "暂缓" ... for menus and buttons. */

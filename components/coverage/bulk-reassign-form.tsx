@@ -20,8 +20,8 @@ export interface ReassignCandidate {
 type RoleChoice = AssignmentRole | "";
 
 const ROLE_CHOICES: [RoleChoice, string][] = [
-  ["LIAISON", "包保责任人"],
-  ["LEADER", "包保领导"],
+  ["LIAISON", ASSIGNMENT_ROLE_LABEL.LIAISON],
+  ["LEADER", ASSIGNMENT_ROLE_LABEL.LEADER],
   ["", "两者（包保责任人和包保领导）"],
 ];
 

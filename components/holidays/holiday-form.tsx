@@ -5,8 +5,7 @@ import { useRouter } from "next/navigation";
 import { deleteHolidayAction } from "@/lib/actions/holidays/delete-holiday";
 import { upsertHolidayAction } from "@/lib/actions/holidays/upsert-holiday";
 import { outcome } from "@/lib/actions/result";
-
-const HOLIDAY_KIND_LABELS = { HOLIDAY: "法定节假日", WORKDAY: "调休上班" } as const;
+import { HOLIDAY_KIND_LABELS } from "@/lib/domain/labels";
 
 const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 

@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { createParkAction } from "@/lib/actions/org/create-park";
 import { updateParkAction } from "@/lib/actions/org/update-park";
-import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/org-labels";
+import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/labels";
 import { Alert } from "@/components/ui/alert";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ParkOverviewRow } from "@/lib/server/parks/list-park-overview";
 import { formatYi } from "@/lib/domain/money";
-import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/labels";
+import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS, type ParkLevel, type ParkType } from "@/lib/domain/labels";
 
 const STAGE_COLUMNS = [
   ["signed", "签约", "SIGNED"],
@@ -58,8 +58,8 @@ export function ParkOverviewTable({ parks, totals, configurable = [] }: { parks:
                         {row.parkName}
                       </Link>
                       <span className="ml-2 text-xs text-slate-500">
-                        {PARK_LEVEL_LABELS[row.level ?? ""]}
-                        {PARK_TYPE_LABELS[row.type ?? ""]}
+                        {row.level && PARK_LEVEL_LABELS[row.level as ParkLevel]}
+                        {row.type && PARK_TYPE_LABELS[row.type as ParkType]}
                       </span>
                       <Link href={`/board?park=${row.parkId}`} className="no-print ml-2 text-xs text-brand-600 hover:underline">
                         看板

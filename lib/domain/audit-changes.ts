@@ -14,7 +14,8 @@ import {
   SATISFACTION_LABELS,
   VISIT_KIND_LABELS,
 } from "./issues";
-import { ASSIGNMENT_ROLE_LABELS, KEY_LEVEL_LABELS, PARK_LEVEL_LABELS, PARK_TYPE_LABELS, SOURCE_LABELS } from "./labels";
+import { ASSIGNMENT_ROLE_LABEL } from "./coverage";
+import { HOLIDAY_KIND_LABELS, KEY_LEVEL_LABELS, PARK_LEVEL_LABELS, PARK_TYPE_LABELS, SOURCE_LABELS } from "./labels";
 import { formatWan } from "./money";
 import { PROJECT_FIELD_LABELS } from "./project-fields";
 import { STAGE_LABELS, STATUS_LABELS } from "./stages";
@@ -213,8 +214,7 @@ const CONTEXT_LABELS: Record<string, Record<string, string>> = {
   apiToken: { name: "令牌名称", prefix: "令牌前缀", scope: "权限", parkIds: "园区", expiresOn: "有效期至", revokedAt: "吊销时间" },
 };
 
-const ANY_ROLE_LABELS: Record<string, string> = { ...ROLE_LABELS, ...ASSIGNMENT_ROLE_LABELS };
-const HOLIDAY_KIND_LABELS: Record<string, string> = { HOLIDAY: "法定节假日", WORKDAY: "调休上班" };
+const ANY_ROLE_LABELS: Record<string, string> = { ...ROLE_LABELS, ...ASSIGNMENT_ROLE_LABEL };
 
 /** Enum values in words, by prefix then field. */
 const CONTEXT_VALUES: Record<string, Record<string, Record<string | number, string>>> = {

@@ -1,12 +1,9 @@
 // Chinese labels for enum values shown in the UI.
 
-export const PARK_LEVEL_LABELS: Record<string, string> = { NATIONAL: "国家级", PROVINCIAL: "省级", MUNICIPAL: "市级" };
-export const PARK_TYPE_LABELS: Record<string, string> = {
-  HIGH_TECH: "高新区",
-  ECONOMIC_DEV: "经开区",
-  INDUSTRIAL_CLUSTER: "工业集中区",
-  OTHER: "其他",
-};
+export const PARK_LEVEL_LABELS = { NATIONAL: "国家级", PROVINCIAL: "省级", MUNICIPAL: "市级" } as const;
+export type ParkLevel = keyof typeof PARK_LEVEL_LABELS;
+export const PARK_TYPE_LABELS = { HIGH_TECH: "高新区", ECONOMIC_DEV: "经开区", INDUSTRIAL_CLUSTER: "工业集中区", OTHER: "其他" } as const;
+export type ParkType = keyof typeof PARK_TYPE_LABELS;
 export const KEY_LEVEL_LABELS: Record<string, string> = { PROVINCIAL: "省重点", CITY: "市重点", COUNTY: "县重点", NONE: "一般" };
 export const SOURCE_LABELS: Record<string, string> = {
   BUSINESS_REFERRAL: "以商招商",
@@ -17,7 +14,8 @@ export const SOURCE_LABELS: Record<string, string> = {
   ONLINE: "网络招商",
   OTHER: "其他",
 };
-export const ASSIGNMENT_ROLE_LABELS: Record<string, string> = { LIAISON: "包保责任人", LEADER: "包保领导" };
+/** Holiday table rows: a 法定节假日 off, or a weekend day worked (调休). */
+export const HOLIDAY_KIND_LABELS = { HOLIDAY: "法定节假日", WORKDAY: "调休上班" } as const;
 export const STAGE_EVENT_LABELS: Record<string, string> = {
   SIGN: "签约",
   ADVANCE: "推进",

@@ -6,12 +6,12 @@ import { listHolidays } from "@/lib/server/holidays/list-holidays";
 import { holidayYearSchema } from "@/lib/validation/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { weekday } from "@/lib/domain/working-days";
+import { HOLIDAY_KIND_LABELS } from "@/lib/domain/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeleteHolidayButton, HolidayForm } from "@/components/holidays/holiday-form";
 
 export const metadata: Metadata = { title: "节假日" };
 
-const KIND_LABELS = { HOLIDAY: "法定节假日", WORKDAY: "调休上班" } as const;
 const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
 export default async function HolidaysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -83,7 +83,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
                 <td className="px-3 py-2 tabular-nums">{r.date}</td>
                 <td className="px-3 py-2 text-slate-600">{WEEKDAYS[weekday(r.date)]}</td>
                 <td className="px-3 py-2">
-                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${r.kind === "HOLIDAY" ? "bg-red-100 text-red-700" : "bg-sky-100 text-sky-800"}`}>{KIND_LABELS[r.kind]}</span>
+                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${r.kind === "HOLIDAY" ? "bg-red-100 text-red-700" : "bg-sky-100 text-sky-800"}`}>{HOLIDAY_KIND_LABELS[r.kind]}</span>
                 </td>
                 <td className="px-3 py-2">{r.name}</td>
                 <td className="px-3 py-2 text-right">

@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { listRegions } from "@/lib/server/org/regions";
 import { listParksForAdmin } from "@/lib/server/org/parks";
-import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/org-labels";
+import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegionForm } from "@/components/org/region-form";
 import { ParkForm } from "@/components/org/park-form";
