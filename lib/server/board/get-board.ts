@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
+import { likePattern } from "@/lib/server/sql";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { todayInShanghai, dateToIso } from "@/lib/domain/dates";
@@ -43,9 +44,6 @@ export interface BoardColumn {
 export function staleSql(today: string): Prisma.Sql {
   return Prisma.sql`(pr.status = 'ACTIVE' AND (CAST(${today} AS date) - pr."stageDate") > CASE pr.stage
     WHEN 'SIGNED' THEN pk."staleDaysSigned" WHEN 'LANDED' THEN pk."staleDaysLanded" WHEN 'STARTED' THEN pk."staleDaysStarted" END)`;
-}
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The WHERE clause of every board query: the actor's scope plus the filters. */

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { fileableMonthProblem, filingDueDate, lastDayOfMonth } from "@/lib/domain/filing";
+import { filingDueDate, lastDayOfMonth, monthNotOverProblem } from "@/lib/domain/filing";
 import { addDays } from "@/lib/domain/working-days";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/field-errors";
@@ -45,7 +45,7 @@ export async function listFilingGrid(actor: Actor, query: unknown, options: { on
   assertCan(actor, "project.read", parkId, "园区");
   const { page, pageSize } = pagingSchema.parse({ page: options.page, pageSize: options.pageSize });
   const ym = { year, month };
-  const notOver = fileableMonthProblem(ym, "1900-01-01", today);
+  const notOver = monthNotOverProblem(ym, today);
   if (notOver) throw new AppError("VALIDATION", notOver, { month: [notOver] });
 
   const db = getDb();

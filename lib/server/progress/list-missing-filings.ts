@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { fileableMonthProblem, filingDueDate, lastDayOfMonth } from "@/lib/domain/filing";
+import { filingDueDate, lastDayOfMonth, monthNotOverProblem } from "@/lib/domain/filing";
 import { addDays } from "@/lib/domain/working-days";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/field-errors";
@@ -35,8 +35,8 @@ export async function listMissingFilings(actor: Actor, query: unknown, paging: u
   const { parkId, year, month, liaisonId } = q;
   const { page, pageSize } = p;
   const ym = { year, month };
-  // Same rule as filing: only a finished month can be missing (any start date passes here).
-  const notOver = fileableMonthProblem(ym, "1900-01-01", today);
+  // Same rule as filing: only a finished month can be missing.
+  const notOver = monthNotOverProblem(ym, today);
   if (notOver) throw new AppError("VALIDATION", notOver, { month: [notOver] });
   if (parkId) assertCan(actor, "project.read", parkId, "园区");
   else if (parksWith(actor, "project.read").length === 0) throw new AppError("NOT_FOUND", "没有可查看的园区");
