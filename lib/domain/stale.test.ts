@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STALE_THRESHOLDS as T, isStale, staleThreshold } from "./stale";
+import { DEFAULT_STALE_THRESHOLDS as T, isStale, isStaleProject, staleThreshold } from "./stale";
 
 describe("stale in stage", () => {
   it("uses the park's threshold per stage, strictly longer than it", () => {
@@ -14,5 +14,13 @@ describe("stale in stage", () => {
   it("never marks a producing project", () => {
     expect(staleThreshold("PRODUCING", T)).toBeNull();
     expect(isStale("PRODUCING", 5000, T)).toBe(false);
+  });
+
+  it("flags only an active project", () => {
+    expect(isStaleProject({ stage: "SIGNED", status: "ACTIVE", daysInStage: 91 }, T)).toBe(true);
+    expect(isStaleProject({ stage: "SIGNED", status: "ACTIVE", daysInStage: 90 }, T)).toBe(false);
+    expect(isStaleProject({ stage: "SIGNED", status: "SUSPENDED", daysInStage: 500 }, T)).toBe(false);
+    expect(isStaleProject({ stage: "STARTED", status: "TERMINATED", daysInStage: 500 }, T)).toBe(false);
+    expect(isStaleProject({ stage: "PRODUCING", status: "ACTIVE", daysInStage: 5000 }, T)).toBe(false);
   });
 });

@@ -1,6 +1,9 @@
-// A project is "stale" when it has stayed in its stage longer than the park allows.
-// 投产 is the last stage: a producing project is never stale.
-import type { Stage } from "./stages";
+// A project is "stale" (滞留) when it has stayed in its stage longer than the park allows.
+// 投产 is the last stage: a producing project is never stale. Only an active project is
+// flagged: a suspended or terminated one is not moving on purpose. The board's SQL
+// (staleSql in lib/server/board/get-board.ts) is the same rule; tests/integration/stale.test.ts
+// holds the two equal on the same rows. See docs/domain.md#stale-projects.
+import type { ProjectStatus, Stage } from "./stages";
 
 export interface StaleThresholds {
   staleDaysSigned: number;
@@ -26,4 +29,9 @@ export function staleThreshold(stage: Stage, t: StaleThresholds): number | null 
 export function isStale(stage: Stage, daysInStage: number, t: StaleThresholds): boolean {
   const limit = staleThreshold(stage, t);
   return limit !== null && daysInStage > limit;
+}
+
+/** The board's 滞留 flag for a project: active, and longer in its stage than the park allows. */
+export function isStaleProject(p: { stage: Stage; status: ProjectStatus; daysInStage: number }, t: StaleThresholds): boolean {
+  return p.status === "ACTIVE" && isStale(p.stage, p.daysInStage, t);
 }

@@ -40,7 +40,8 @@ export interface BoardColumn {
   nextCursor: string | null;
 }
 
-// Days past the park's threshold for the project's stage; active projects only.
+// Days past the park's threshold for the project's stage; active projects only: isStaleProject
+// (lib/domain/stale.ts) in SQL, NULL for a producing project (tests/integration/stale.test.ts).
 export function staleSql(today: string): Prisma.Sql {
   return Prisma.sql`(pr.status = 'ACTIVE' AND (CAST(${today} AS date) - pr."stageDate") > CASE pr.stage
     WHEN 'SIGNED' THEN pk."staleDaysSigned" WHEN 'LANDED' THEN pk."staleDaysLanded" WHEN 'STARTED' THEN pk."staleDaysStarted" END)`;
