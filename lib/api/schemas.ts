@@ -4,7 +4,6 @@
 // drift from what the server sends.
 
 import { z } from "zod";
-import { API_TOKEN_SCOPES } from "@/lib/domain/api-tokens";
 import { ISSUE_ACTIONS, ISSUE_CATEGORIES, ISSUE_EVENT_TYPES, ISSUE_STATUSES, SATISFACTIONS, VISIT_KINDS } from "@/lib/domain/issues";
 import { PROJECT_STATUSES, STAGES } from "@/lib/domain/stages";
 import { PROJECT_KEY_LEVELS, PROJECT_SOURCES } from "@/lib/validation/project";
@@ -369,8 +368,6 @@ export const enterpriseCreatedSchema = z.object({ id: z.int() }).meta({ id: "Ent
 export const enterpriseUpdatedSchema = z
   .object({ id: z.int(), changed: z.array(z.string()).meta({ description: "实际修改的字段；为空表示没有变化，未写入" }) })
   .meta({ id: "EnterpriseUpdated" });
-
-export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
 
 // ---------------------------------------------------------------- indicators (the dashboard's figures)
 

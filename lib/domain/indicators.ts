@@ -201,10 +201,6 @@ export const METRIC_LABELS: Record<Metric, string> = {
   "due.notStarted": "应开工未开工项目",
 };
 
-export function isMetric(value: unknown): value is Metric {
-  return typeof value === "string" && (METRICS as readonly string[]).includes(value);
-}
-
 export type IndicatorKey =
   | "fulfilment"
   | "landing"

@@ -14,13 +14,6 @@ export const STAGE_LABELS: Record<Stage, string> = {
   PRODUCING: "投产",
 };
 
-export const STAGE_LABELS_EN: Record<Stage, string> = {
-  SIGNED: "Signed",
-  LANDED: "Landed",
-  STARTED: "Started",
-  PRODUCING: "Producing",
-};
-
 export const STATUS_LABELS: Record<ProjectStatus, string> = {
   ACTIVE: "正常推进",
   SUSPENDED: "暂缓",
