@@ -1,5 +1,5 @@
 // `npm test`: the whole suite against real parts.
-//   1. typecheck (tsc)
+//   1. lint (eslint: Next.js rules, jsx-a11y, the layer boundaries) and typecheck (tsc)
 //   2. unit tests of lib/ and integration tests of lib/server on a fresh PostgreSQL
 //      database built by the migrations (vitest; the database is dropped afterwards)
 //   3. end-to-end tests in Debian's Chromium (Playwright) against `next start` on a
@@ -66,6 +66,8 @@ async function main() {
   const env = { ...process.env, TEST_PG_URL: server.url, NEXT_TELEMETRY_DISABLED: "1" };
   try {
     if (!only) {
+      log("代码检查 (eslint：Next.js、jsx-a11y 与分层边界)");
+      await run(bin("eslint"), ["--max-warnings", "0", "."], { env });
       log("类型检查 (tsc --noEmit)");
       await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"], { env });
     }

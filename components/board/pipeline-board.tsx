@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from "@dnd-kit/core";
 import type { BoardFilters } from "@/lib/validation/board-filters";
 import { loadMoreCardsAction } from "@/lib/actions/board/load-board-cards";
@@ -18,7 +18,13 @@ export function PipelineBoard({ columns: initial, filters, rights, showPark }: {
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [loading, startLoading] = useTransition();
-  useEffect(() => setColumns(initial), [initial]);
+  // New columns from the server (a refresh after a move, other filters) replace the ones
+  // loaded so far; adjusted while rendering, as React advises, rather than in an effect.
+  const [shownInitial, setShownInitial] = useState(initial);
+  if (shownInitial !== initial) {
+    setShownInitial(initial);
+    setColumns(initial);
+  }
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
 

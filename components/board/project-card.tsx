@@ -30,7 +30,8 @@ export function ProjectCard({ card, rights, showPark, onMove }: { card: BoardCar
           {card.name}
         </Link>
         {moves.length > 0 && (
-          <div className="no-print relative shrink-0" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+          // The menu's own pointer and key events must not start a drag of the card.
+          <div role="presentation" className="no-print relative shrink-0" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
             <button
               type="button"
               aria-haspopup="menu"

@@ -5,14 +5,14 @@
 export function FormulaTip({ formula, id }: { formula: string; id: string }) {
   return (
     <span className="group relative inline-block align-middle">
-      <span
-        tabIndex={0}
+      <button
+        type="button"
         aria-describedby={id}
         aria-label="计算公式"
         className="no-print ml-1 inline-flex h-4 w-4 cursor-help items-center justify-center rounded-full border border-slate-400 text-[10px] leading-none text-slate-500 focus:outline-2 focus:outline-brand-600"
       >
         ?
-      </span>
+      </button>
       <span
         id={id}
         role="tooltip"

@@ -132,7 +132,7 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
             将把「{duplicate.name}」的项目、走访、问题和包保记录并入「{survivor.name}」，并删除「{duplicate.name}」的档案。此操作不能撤销，确定合并吗？
           </p>
           <div className="mt-2 flex gap-2">
-            <button type="button" onClick={merge} disabled={pending} className="rounded bg-red-600 px-4 py-1.5 text-sm text-white disabled:opacity-60" autoFocus>
+            <button type="button" onClick={merge} disabled={pending} className="rounded bg-red-600 px-4 py-1.5 text-sm text-white disabled:opacity-60" ref={(el) => el?.focus()}>
               {pending ? "合并中…" : "确认合并"}
             </button>
             <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-4 py-1.5 text-sm">

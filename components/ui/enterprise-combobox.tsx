@@ -79,6 +79,9 @@ export function EnterpriseCombobox({
 
   // A different park makes the options (and, in select mode, a choice from another park) stale.
   useEffect(() => {
+    // The reset also tells the surrounding form (onChange), which must not happen during a
+    // render, so it stays an effect of the park changing.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setOptions([]);
     setStatus({ kind: "idle" });
     if (!textName && selected && parkId !== undefined && selected.parkId !== parkId) {
@@ -233,6 +236,8 @@ export function EnterpriseCombobox({
         className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-lg"
       >
         {options.map((o, i) => (
+          // The keyboard picks from the text box (aria-activedescendant), not from the option.
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
           <li
             key={o.id}
             id={`${id}-opt-${o.id}`}

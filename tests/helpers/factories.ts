@@ -2,11 +2,10 @@
 // depend on the demo seed.
 import { getDb } from "@/lib/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
-import type { Role } from "@/lib/domain/permissions";
+import type { Actor, Role } from "@/lib/domain/permissions";
 import type { Stage, ProjectStatus } from "@/lib/domain/stages";
 import { isoToDate } from "@/lib/domain/dates";
 import { loadActor } from "@/lib/server/actor";
-import { type Actor } from "@/lib/domain/permissions";
 
 let counter = 0;
 export function unique(prefix: string): string {

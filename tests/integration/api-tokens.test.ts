@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { type Actor, can, parksWith, visibleProjectsWhere } from "@/lib/server/actor";
+import { visibleProjectsWhere } from "@/lib/server/actor";
+import { type Actor, can, parksWith } from "@/lib/domain/permissions";
 import { authenticateApiToken } from "@/lib/server/api-tokens/authenticate-api-token";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";

@@ -10,7 +10,7 @@ import { authenticate } from "@/lib/server/auth/authenticate";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { auditFilterPerson, listAudit, listAuditParks } from "@/lib/server/audit/list-audit";
 import { updateParkSettings } from "@/lib/server/parks/park-settings";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { parseAuditFilters } from "@/lib/validation/audit";
 import { TEST_PASSWORD, makeActor, makePark, makeProject, makeRegion, makeUser, unique } from "../helpers/factories";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getBoard, getBoardColumnPage, BOARD_PAGE_SIZE } from "@/lib/server/board/get-board";
 import { boardFiltersSchema } from "@/lib/validation/board-filters";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { isoToDate } from "@/lib/domain/dates";
 import { makeActor, makePark, makeProject, makeRegion, makeUser } from "../helpers/factories";
 

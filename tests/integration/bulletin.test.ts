@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";

@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { apiRateLimiter } from "@/lib/api/rate-limit";
 import * as S from "@/lib/api/schemas";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { assign } from "@/lib/server/assignments/assign";
 import { listCoverage } from "@/lib/server/coverage/list-coverage";

@@ -4,7 +4,6 @@ import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
 import { LEDGER_COLUMNS } from "@/lib/domain/ledger-columns";
-import type { Actor } from "@/lib/server/actor";
 import { isAppError } from "@/lib/server/errors";
 import { exportProjects } from "@/lib/server/excel/export-projects";
 import { exportIssues } from "@/lib/server/excel/export-issues";

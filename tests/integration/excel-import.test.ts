@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { isAppError } from "@/lib/server/errors";
 import { previewImport } from "@/lib/server/excel/preview-import";
 import { commitImport, ImportRejectedError } from "@/lib/server/excel/commit-import";
@@ -17,14 +17,12 @@ import { ledgerRow, ledgerWorkbook } from "../helpers/ledger-workbook";
 let parkA: { id: number; name: string };
 let parkB: { id: number; name: string };
 let staffA: Actor;
-let admin: Actor;
 
 beforeAll(async () => {
   const region = await makeRegion();
   parkA = await makePark(region.id);
   parkB = await makePark(region.id);
   staffA = await makeActor([{ role: "PARK_STAFF", parkId: parkA.id }]);
-  admin = await makeActor([{ role: "ADMIN" }]);
 });
 
 const projectCount = (parkId: number) => getDb().project.count({ where: { parkId } });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { METRICS, type Metric, type ProjectFacts, countIndicators, formatPercent } from "@/lib/domain/indicators";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { getBoard } from "@/lib/server/board/get-board";
 import { getIndicators } from "@/lib/server/metrics/get-indicators";
 import { getIndustryBreakdown } from "@/lib/server/metrics/get-industry-breakdown";

@@ -4,7 +4,8 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { loadActor, type Actor } from "@/lib/server/actor";
+import { loadActor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { createUser } from "@/lib/server/users/create-user";
 import { updateUser } from "@/lib/server/users/update-user";
 import { addMembership, addMembershipByUsername, removeMembership } from "@/lib/server/users/memberships";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { loadActor, type Actor } from "@/lib/server/actor";
+import { loadActor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { listParkOverview } from "@/lib/server/parks/list-park-overview";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { getProject } from "@/lib/server/projects/get-project";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { fileProgressReport } from "@/lib/server/progress/file-progress-report";
 import { listProgressReports } from "@/lib/server/progress/list-progress-reports";
 import { listMissingFilings } from "@/lib/server/progress/list-missing-filings";

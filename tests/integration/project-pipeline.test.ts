@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { createProject } from "@/lib/server/projects/create-project";
 import { updateProject } from "@/lib/server/projects/update-project";

@@ -11,7 +11,7 @@ import * as S from "@/lib/api/schemas";
 import { isoToDate } from "@/lib/domain/dates";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import * as visitsRoute from "@/app/api/v1/visits/route";
 import { unique } from "../helpers/factories";
 import { type IssueWorld, makeIssueWorld } from "../helpers/issue-factories";

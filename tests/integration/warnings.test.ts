@@ -4,7 +4,7 @@ import { isoToDate } from "@/lib/domain/dates";
 import { EMPTY_CALENDAR } from "@/lib/domain/working-days";
 import { filingDueDate, filingState, lastCompletedMonth, monthsElapsed } from "@/lib/domain/filing";
 import { type LightContext, type WarningRules, DEFAULT_WARNING_RULES, evaluateLights, mergeWarningRules } from "@/lib/domain/warnings";
-import type { Actor } from "@/lib/server/actor";
+import { type Actor } from "@/lib/domain/permissions";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 import { listRedProjects } from "@/lib/server/warnings/list-red-projects";
 import { getParkSettings, updateParkSettings } from "@/lib/server/parks/park-settings";

@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { API_TOKEN_GRANTS, API_TOKEN_ROLE, parseApiToken, shouldTouchLastUsed, tokenUnusable } from "@/lib/domain/api-tokens";
-import type { Role } from "@/lib/domain/permissions";
-import { type Actor } from "@/lib/domain/permissions";
+import type { Actor, Role } from "@/lib/domain/permissions";
 import { hashApiToken } from "./token-secret";
 
 export type TokenAuthResult = { ok: true; actor: Actor; tokenId: number } | { ok: false; reason: "malformed" | "unknown" | "revoked" | "expired" | "creator-disabled" };

@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { expiryInstant } from "@/lib/domain/api-tokens";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { createApiTokenSchema } from "@/lib/validation/api-tokens";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";

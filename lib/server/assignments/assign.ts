@@ -3,12 +3,10 @@ import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABEL, ASSIGNMENT_TARGET_LABEL, assignmentStartProblem, endDateForReassign } from "@/lib/domain/coverage";
 import { assignSchema } from "@/lib/validation/assignments";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow, validationError } from "@/lib/server/errors";
 import { eligibleUserWhere, ineligibleMessage } from "./eligibility";
 
 export interface AssignResult {

@@ -4,12 +4,10 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { ELIGIBLE_PARK_ROLES, type AssignmentRole } from "@/lib/domain/coverage";
 import { bulkReassignSchema } from "@/lib/validation/assignments";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
-import { AppError, forbidden, parseOrThrow } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/errors";
+import { AppError, forbidden, parseOrThrow, validationError } from "@/lib/server/errors";
 
 export interface BulkReassignGroup {
   parkId: number;

@@ -3,12 +3,10 @@ import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { endAssignmentSchema } from "@/lib/validation/enterprises";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow, validationError } from "@/lib/server/errors";
 
 /**
  * Ends an enterprise's 包保责任人 or 包保领导 without naming a successor (someone left, or the

@@ -7,8 +7,7 @@ import "server-only";
 
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import type { Permission } from "@/lib/domain/permissions";
-import { type Actor, can } from "@/lib/domain/permissions";
+import { type Actor, type Permission, can } from "@/lib/domain/permissions";
 import { issueReadScope, onlyAssignedIn } from "@/lib/server/issues/issue-scope";
 
 /** An active 包保责任人 assignment of `userId` on enterprise `e` (alias) or one of its projects. */

@@ -4,8 +4,7 @@ import "server-only";
 
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { type EnterpriseRecord } from "@/lib/domain/enterprises";
-import { AppError } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/errors";
+import { AppError, validationError } from "@/lib/server/errors";
 
 type Reader = Pick<Prisma.TransactionClient, "enterprise" | "park">;
 

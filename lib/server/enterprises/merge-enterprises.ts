@@ -3,12 +3,10 @@ import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { mergeFill, mergeProblem } from "@/lib/domain/enterprises";
 import { enterpriseMergeSchema } from "@/lib/validation/enterprises";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor, can } from "@/lib/domain/permissions";
-import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/errors";
+import { AppError, notFound, parseOrThrow, validationError } from "@/lib/server/errors";
 import { ENTERPRISE_RECORD_SELECT, assertParkOpen, recordOf } from "./enterprise-writes";
 
 export interface MergeResult {

@@ -1,11 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import type { Permission } from "@/lib/domain/permissions";
+import type { Actor, Permission } from "@/lib/domain/permissions";
 import { likePattern, prefixLikePattern } from "@/lib/server/sql";
 import type { EnterprisePickerPurpose, EnterpriseSearchFilters } from "@/lib/validation/enterprises";
 import { assertCan } from "@/lib/server/actor";
-import { type Actor } from "@/lib/domain/permissions";
 import { visibleEnterprisesSql } from "./enterprise-scope";
 
 export interface EnterpriseOption {

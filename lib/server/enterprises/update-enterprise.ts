@@ -2,7 +2,6 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { type EnterpriseRecordField, changedFields } from "@/lib/domain/enterprises";
 import { enterpriseUpdateSchema } from "@/lib/validation/enterprises";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";

@@ -2,7 +2,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { isoToDate } from "@/lib/domain/dates";
 import { STAGES, type Stage } from "@/lib/domain/stages";
 import type { LedgerRecord, RowIssue } from "@/lib/validation/ledger-import";
 import { type Actor, parksWith } from "@/lib/domain/permissions";

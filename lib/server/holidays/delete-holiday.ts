@@ -4,7 +4,7 @@ import { isoToDate } from "@/lib/domain/dates";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { notFound, parseOrThrow } from "@/lib/server/errors";
 import { holidayDateSchema } from "@/lib/validation/issues";
 
 /** Removes one calendar day (the date becomes an ordinary weekday or weekend day again), with an audit row. */

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, forbidden, parseOrThrow } from "@/lib/server/errors";
+import { forbidden, parseOrThrow } from "@/lib/server/errors";
 import { holidayYearSchema } from "@/lib/validation/issues";
 
 export interface HolidayRow {

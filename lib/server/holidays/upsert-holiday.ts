@@ -4,9 +4,8 @@ import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { AppError, parseOrThrow } from "@/lib/server/errors";
+import { parseOrThrow } from "@/lib/server/errors";
 import { holidayUpsertSchema } from "@/lib/validation/issues";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import type { HolidayRow } from "./list-holidays";
 
 /**

@@ -15,11 +15,9 @@ import {
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { forbidden, notFound, parseOrThrow } from "@/lib/server/errors";
+import { forbidden, notFound, parseOrThrow, validationError } from "@/lib/server/errors";
 import { type NotificationDraft, notify } from "@/lib/server/notifications/notify";
-import { validationError } from "@/lib/server/errors";
 import { issueActionSchema } from "@/lib/validation/issues";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { leadsIssue, visibleIssuesWhere } from "./issue-scope";
 import { type IssuePeople, StaleIssueVersion, assertParkUser, issueConflictError, issueStateOf, leadersOrParkLeaders, loadIssuePeople } from "./issue-writes";
 

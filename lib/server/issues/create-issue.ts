@@ -2,9 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { type Actor } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
-import { validationError } from "@/lib/server/errors";
 import { createIssueSchema } from "@/lib/validation/issues";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { insertIssues, isUniqueViolation, loadIssueTarget, prepareIssues } from "./issue-writes";
 
 /**

@@ -17,7 +17,7 @@ import { type Actor, can } from "@/lib/domain/permissions";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
 import { notFound } from "@/lib/server/errors";
 import { leadsIssue, visibleIssuesWhere } from "./issue-scope";
-import { isoOrNull, issueStateOf } from "./issue-writes";
+import { issueStateOf } from "./issue-writes";
 
 export interface IssueEventEntry {
   id: number;

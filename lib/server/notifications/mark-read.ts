@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, parseOrThrow } from "@/lib/server/errors";
+import { parseOrThrow } from "@/lib/server/errors";
 import { notificationIdsSchema } from "@/lib/validation/issues";
 
 /** Marks some of the actor's own notifications read (ids of others' are ignored). Returns how many changed. */

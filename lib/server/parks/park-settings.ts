@@ -3,11 +3,10 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, parseOrThrow } from "@/lib/server/errors";
+import { parseOrThrow } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { type ParkSettings, hasWarningRuleFields, parkSettingsSchema, parkSettingsWithRulesSchema } from "@/lib/validation/park-settings";
 import { type WarningRulesForm, formToRules, parkWarningRules, rulesToForm } from "@/lib/validation/warning-rules";
-import { fieldErrors } from "@/lib/validation/field-errors";
 
 const SELECT = { id: true, name: true, staleDaysSigned: true, staleDaysLanded: true, staleDaysStarted: true, visitIntervalDays: true, warningRules: true } as const;
 

@@ -4,7 +4,6 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { fileableMonthProblem, formatYearMonth, monthIndex } from "@/lib/domain/filing";
 import { progressReportSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";

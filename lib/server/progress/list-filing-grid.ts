@@ -5,7 +5,6 @@ import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { filingDueDate, lastDayOfMonth, monthNotOverProblem } from "@/lib/domain/filing";
 import { addDays } from "@/lib/domain/working-days";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, can } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";

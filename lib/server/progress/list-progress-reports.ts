@@ -5,7 +5,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { pagingSchema } from "@/lib/validation/progress";
 import { visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { notFound, parseOrThrow } from "@/lib/server/errors";
 
 export interface ProgressReportRow {
   id: number;

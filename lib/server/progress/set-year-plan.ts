@@ -1,11 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { yearPlanSchema } from "@/lib/validation/progress";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { notFound, parseOrThrow } from "@/lib/server/errors";
 
 /**
  * Sets a project's annual plan for one year (本年计划投资, plan to start, plan to produce).

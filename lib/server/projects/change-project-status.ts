@@ -3,7 +3,6 @@ import { parseOrThrow, validationError } from "@/lib/server/errors";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { validateStatusChange } from "@/lib/domain/transitions";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { statusChangeSchema } from "@/lib/validation/transition";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";

@@ -3,7 +3,6 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { projectCreateSchema, type ProjectCreateData } from "@/lib/validation/project";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { eligibleUserWhere, ineligibleMessage } from "@/lib/server/assignments/eligibility";
 import { writeAudit } from "@/lib/server/audit/write-audit";

@@ -4,7 +4,6 @@ import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { stageIndex } from "@/lib/domain/stages";
 import { validateAdvance, validateRollback, type ProjectPatch, type StageEventDraft } from "@/lib/domain/transitions";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { moveStageSchema, toAdvanceInput } from "@/lib/validation/transition";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan } from "@/lib/server/actor";

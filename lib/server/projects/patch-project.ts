@@ -1,8 +1,7 @@
 import "server-only";
 import { projectPatchSchema } from "@/lib/validation/api-projects";
-import { fieldErrors as apiFieldErrors } from "@/lib/validation/field-errors";
 import { type Actor } from "@/lib/domain/permissions";
-import { AppError, parseOrThrow } from "@/lib/server/errors";
+import { parseOrThrow } from "@/lib/server/errors";
 import { getProject } from "./get-project";
 import { storedProjectValues } from "./project-values";
 import { updateProject } from "./update-project";

@@ -3,7 +3,6 @@ import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { signedDateProblem } from "@/lib/domain/transitions";
 import { projectUpdateSchema, type ProjectUpdateData } from "@/lib/validation/project";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";

@@ -6,9 +6,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { onlyAssignedIn } from "@/lib/server/issues/issue-scope";
 import { assertParkUser, insertIssues, isUniqueViolation, loadIssueTarget, prepareIssues } from "@/lib/server/issues/issue-writes";
-import { validationError } from "@/lib/server/errors";
 import { createVisitSchema } from "@/lib/validation/issues";
-import { fieldErrors } from "@/lib/validation/field-errors";
 
 /**
  * Logs a visit (走访 / 电话 / 座谈) to an enterprise, and the problems raised on the spot:

@@ -7,7 +7,6 @@ import { LIGHT_KINDS, type LightResult } from "@/lib/domain/warnings";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
-import { fieldErrors } from "@/lib/validation/field-errors";
 import { LIGHT_COLUMNS, type LightRow, litCte, lightFromRow, loadLightSetup } from "./light-sql";
 
 const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { parksWith } from "@/lib/domain/permissions";
+import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
@@ -11,10 +10,8 @@ export const metadata: Metadata = { title: "新建企业" };
 
 export default async function NewEnterprisePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const writable = parksWith(actor, "project.write");
-  if (writable.length === 0) notFound();
-  // Archived parks take no new work; createEnterprise refuses them too.
-  const parks = await getDb().park.findMany({ where: { id: { in: writable }, archivedAt: null }, select: { id: true, name: true }, orderBy: [{ regionId: "asc" }, { id: "asc" }] });
+  // Archived parks take no new work (left out here); createEnterprise refuses them too.
+  const parks = await listVisibleParks(actor, { permission: "project.write" });
   if (parks.length === 0) notFound();
   const wanted = Number((await searchParams).park);
   const parkId = parks.some((p) => p.id === wanted) ? wanted : parks[0].id;
