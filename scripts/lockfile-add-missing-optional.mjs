@@ -7,7 +7,6 @@
 // version and its os/cpu is enough for `npm ci`: on linux-x64 it skips those packages
 // without fetching them. Run after every `npm install` that changes the lockfile:
 //   node scripts/lockfile-add-missing-optional.mjs
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
