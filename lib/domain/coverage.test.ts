@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, assignmentStartProblem, coversDay, endDateForReassign, visitDue, weekOf } from "./coverage";
+import { addDays } from "./dates";
+import { assignmentStartProblem, coversDay, endDateForReassign, visitDue, weekOf } from "./coverage";
 
 describe("assignment start dates", () => {
   it("allow today and earlier, never the future", () => {

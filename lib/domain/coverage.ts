@@ -5,7 +5,7 @@
 //
 // Dates are YYYY-MM-DD calendar dates in Asia/Shanghai (lib/domain/dates.ts).
 
-import { daysBetween, isoToDate, dateToIso, todayInShanghai } from "./dates";
+import { addDays, daysBetween, isoToDate, todayInShanghai } from "./dates";
 
 export const ASSIGNMENT_ROLES = ["LIAISON", "LEADER"] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
@@ -25,13 +25,6 @@ export const ELIGIBLE_PARK_ROLES: Record<AssignmentRole, readonly ("LIAISON" | "
   LIAISON: ["LIAISON", "PARK_STAFF"],
   LEADER: ["PARK_LEADER"],
 };
-
-/** The date `days` after `iso` (negative: before). */
-export function addDays(iso: string, days: number): string {
-  const d = isoToDate(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return dateToIso(d);
-}
 
 // ---------------------------------------------------------------- assignments
 

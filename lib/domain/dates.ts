@@ -31,6 +31,13 @@ export function isoToDate(value: string): Date {
 }
 
 /** Whole days from a to b (b - a), both YYYY-MM-DD. */
+/** The date `days` calendar days after `iso` (negative: before), YYYY-MM-DD. */
+export function addDays(iso: string, days: number): string {
+  const d = isoToDate(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return dateToIso(d);
+}
+
 export function daysBetween(a: string, b: string): number {
   return Math.round((isoToDate(b).getTime() - isoToDate(a).getTime()) / 86_400_000);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_CALENDAR, addDays, calendarFrom } from "./working-days";
+import { addDays } from "./dates";
+import { EMPTY_CALENDAR, calendarFrom } from "./working-days";
 import {
   FILEABLE_MONTHS_SHOWN,
   FILING_LOOKBACK_MONTHS,

@@ -23,7 +23,8 @@ import {
   type IssueState,
   type IssueStatus,
 } from "./issues";
-import { addDays, calendarFrom } from "./working-days";
+import { addDays } from "./dates";
+import { calendarFrom } from "./working-days";
 
 const TODAY = "2026-11-20"; // a Friday
 

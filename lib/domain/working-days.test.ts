@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_CALENDAR, addDays, addWorkingDays, calendarFrom, isWorkingDay, nextWorkingDay, weekday, workingDaysBetween } from "./working-days";
+import { addDays } from "./dates";
+import { EMPTY_CALENDAR, addWorkingDays, calendarFrom, isWorkingDay, nextWorkingDay, weekday, workingDaysBetween } from "./working-days";
 
 // The 2026 arrangement published by the State Council General Office, as the Holiday table holds it.
 const OFF: [string, string, string][] = [

@@ -6,7 +6,7 @@
 // a date missing from both sets falls back to the weekday rule, so a range loaded too
 // narrowly degrades to "Monday to Friday", never to an error.
 
-import { isoToDate } from "./dates";
+import { addDays, isoToDate } from "./dates";
 
 export interface WorkCalendar {
   /** 法定节假日: days off, even on a weekday. */
@@ -22,13 +22,6 @@ export function calendarFrom(rows: Iterable<{ date: string; kind: "HOLIDAY" | "W
   const cal: WorkCalendar = { holidays: new Set(), workdays: new Set() };
   for (const r of rows) (r.kind === "HOLIDAY" ? cal.holidays : cal.workdays).add(r.date);
   return cal;
-}
-
-/** `date` moved by `n` calendar days (n may be negative). */
-export function addDays(date: string, n: number): string {
-  const d = isoToDate(date);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** 0 = Sunday ... 6 = Saturday. */

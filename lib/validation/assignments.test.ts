@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayInShanghai } from "@/lib/domain/dates";
-import { addDays } from "@/lib/domain/coverage";
+import { addDays, todayInShanghai } from "@/lib/domain/dates";
 import { assignSchema, bulkReassignSchema, parseCoverageFilters } from "./assignments";
 import { fieldErrors } from "@/lib/validation/field-errors";
 

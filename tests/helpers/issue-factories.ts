@@ -2,9 +2,8 @@
 // enterprise and its project (包保责任人 + 包保领导 assignments), the 2026 holiday calendar,
 // valid problem input and problems written directly for figure tests.
 import { getDb } from "@/lib/db/client";
-import { isoToDate } from "@/lib/domain/dates";
+import { addDays, isoToDate } from "@/lib/domain/dates";
 import type { IssueCategory, IssueStatus, Satisfaction } from "@/lib/domain/issues";
-import { addDays } from "@/lib/domain/working-days";
 import { AppError } from "@/lib/server/errors";
 import { type Actor } from "@/lib/domain/permissions";
 import type { CreateIssueInput } from "@/lib/validation/issues";

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { addDays } from "@/lib/domain/coverage";
+import { addDays, dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { AppError } from "@/lib/server/errors";
 import { loadActor } from "@/lib/server/actor";
 import { assign } from "@/lib/server/assignments/assign";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { addDays, addWorkingDays } from "@/lib/domain/working-days";
+import { addDays, dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { addWorkingDays } from "@/lib/domain/working-days";
 import { type Actor } from "@/lib/domain/permissions";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
 import { deleteHoliday } from "@/lib/server/holidays/delete-holiday";

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { dateToIso, daysBetween, isoToDate } from "@/lib/domain/dates";
+import { addDays, dateToIso, daysBetween, isoToDate } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
 import { PROJECT_STATUSES, STAGES, type ProjectStatus, type Stage } from "@/lib/domain/stages";
 import { DEFAULT_STALE_THRESHOLDS, type StaleThresholds, isStaleProject, staleThreshold } from "@/lib/domain/stale";
-import { addDays } from "@/lib/domain/working-days";
 import { getBoard, staleSql } from "@/lib/server/board/get-board";
 import { boardFiltersSchema } from "@/lib/validation/board-filters";
 import { makeActor, makePark, makeRegion } from "../helpers/factories";

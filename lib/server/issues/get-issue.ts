@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { addDays, dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import {
   type IssueActionName,
   type IssueCategory,
@@ -12,7 +12,6 @@ import {
   dueTomorrow,
   isOverdue,
 } from "@/lib/domain/issues";
-import { addDays } from "@/lib/domain/working-days";
 import { type Actor, can } from "@/lib/domain/permissions";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
 import { notFound } from "@/lib/server/errors";

@@ -5,9 +5,8 @@ import "server-only";
 
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { dateToIso, isoToDate } from "@/lib/domain/dates";
+import { addDays, dateToIso, isoToDate } from "@/lib/domain/dates";
 import { type IssueCategory, type IssueState, ISSUE_CATEGORY_LABELS, defaultDeadlines } from "@/lib/domain/issues";
-import { addDays } from "@/lib/domain/working-days";
 import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";

@@ -1,9 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { addDays, dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { filingDueDate, lastDayOfMonth, monthNotOverProblem } from "@/lib/domain/filing";
-import { addDays } from "@/lib/domain/working-days";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, can } from "@/lib/domain/permissions";

@@ -5,12 +5,11 @@ import "server-only";
 
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { addDays, dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { FILING_LOOKBACK_MONTHS, filingDueDate, lastCompletedMonth, monthIndex, monthsElapsed } from "@/lib/domain/filing";
 import { type LightContext, type LightInputs, type LightResult, type WarningRules, evaluateLights, lightOfRank } from "@/lib/domain/warnings";
 import { parkWarningRules } from "@/lib/validation/warning-rules";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
-import { addDays } from "@/lib/domain/working-days";
 
 export interface LightSetup {
   ctx: LightContext;
