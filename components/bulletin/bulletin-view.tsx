@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatChange, monthLabel } from "@/lib/domain/bulletin";
+import { formatChange } from "@/lib/domain/bulletin";
+import { formatYearMonth } from "@/lib/domain/filing";
 import { INDICATOR_DEFS, formatPercent, formatPoints, pointsAgainstTime } from "@/lib/domain/indicators";
 import { formatMoney } from "@/lib/domain/money";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
@@ -50,7 +51,7 @@ export function BulletinView({ b }: { b: Bulletin }) {
       <header className="text-center">
         <h2 className="text-2xl font-bold">{b.scopeName}项目推进情况通报</h2>
         <p className="mt-1 text-sm text-slate-600">
-          （{monthLabel(b.month)} · 统计期 {b.month.year}年1—{b.month.month}月 · 签约批次 {b.month.year}年 · 对比截至{monthLabel(b.previous)}）
+          （{formatYearMonth(b.month)} · 统计期 {b.month.year}年1—{b.month.month}月 · 签约批次 {b.month.year}年 · 对比截至{formatYearMonth(b.previous)}）
         </p>
       </header>
 
@@ -68,8 +69,8 @@ export function BulletinView({ b }: { b: Bulletin }) {
             <tr>
               <th className={th}>指标</th>
               <th className={th}>口径</th>
-              <th className={th}>截至{monthLabel(b.month)}</th>
-              <th className={th}>截至{monthLabel(b.previous)}</th>
+              <th className={th}>截至{formatYearMonth(b.month)}</th>
+              <th className={th}>截至{formatYearMonth(b.previous)}</th>
               <th className={th}>变化</th>
               <th className={th}>分子 / 分母</th>
             </tr>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareIndicators, formatChange, honourListSize, honourLists, lastCompleteMonth, monthLabel, monthParam, previousMonth, rankParks } from "./bulletin";
+import { compareIndicators, formatChange, honourListSize, honourLists, rankParks } from "./bulletin";
+import { formatYearMonth, lastCompletedMonth, previousMonth, ymKey } from "./filing";
 import { EMPTY_COUNTS, computeIndicators, type Indicator } from "./indicators";
 
 function withRate(key: Indicator["key"], rate: number | null): Indicator[] {
@@ -14,13 +15,13 @@ describe("bulletin months", () => {
   ])("previousMonth(%o) = %o", (m, prev) => expect(previousMonth(m)).toEqual(prev));
 
   it("reports on the last complete month", () => {
-    expect(lastCompleteMonth("2026-11-23")).toEqual({ year: 2026, month: 10 });
-    expect(lastCompleteMonth("2027-01-03")).toEqual({ year: 2026, month: 12 });
+    expect(lastCompletedMonth("2026-11-23")).toEqual({ year: 2026, month: 10 });
+    expect(lastCompletedMonth("2027-01-03")).toEqual({ year: 2026, month: 12 });
   });
 
   it("writes months for URLs and for people", () => {
-    expect(monthParam({ year: 2026, month: 3 })).toBe("2026-03");
-    expect(monthLabel({ year: 2026, month: 3 })).toBe("2026年3月");
+    expect(ymKey({ year: 2026, month: 3 })).toBe("2026-03");
+    expect(formatYearMonth({ year: 2026, month: 3 })).toBe("2026年3月");
   });
 });
 

@@ -2,31 +2,9 @@
 // month before, and the parks ranked by one indicator with a 红榜 (top) and a 黑榜 (bottom).
 // Pure: lib/server/bulletin assembles the figures, this file decides how they compare.
 
+// Months (the one reported on, the one before, the latest complete one) are lib/domain/filing's.
+
 import { type Indicator, type IndicatorKey, percentPoints } from "./indicators";
-
-export interface BulletinMonth {
-  year: number;
-  month: number;
-}
-
-/** The month before (January's is the previous December, with that year's cohort and plan). */
-export function previousMonth(m: BulletinMonth): BulletinMonth {
-  return m.month === 1 ? { year: m.year - 1, month: 12 } : { year: m.year, month: m.month - 1 };
-}
-
-/** The latest month a bulletin can report on: the last complete month before `today`. */
-export function lastCompleteMonth(today: string): BulletinMonth {
-  const [y, m] = today.split("-").map(Number);
-  return previousMonth({ year: y, month: m });
-}
-
-export function monthParam(m: BulletinMonth): string {
-  return `${m.year}-${String(m.month).padStart(2, "0")}`;
-}
-
-export function monthLabel(m: BulletinMonth): string {
-  return `${m.year}年${m.month}月`;
-}
 
 export interface IndicatorChange {
   key: IndicatorKey;

@@ -41,7 +41,12 @@ export function lastDayOfMonth(ym: YearMonth): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The month before the one `today` falls in: the newest month that may be filed. */
+/** The month before `ym` (January's is the previous December). */
+export function previousMonth(ym: YearMonth): YearMonth {
+  return fromMonthIndex(monthIndex(ym) - 1);
+}
+
+/** The month before the one `today` falls in: the newest month that may be filed (and the latest a bulletin reports on). */
 export function lastCompletedMonth(today: string): YearMonth {
   return fromMonthIndex(monthIndex(monthOf(today)) - 1);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type BulletinMonth, lastCompleteMonth, monthParam } from "@/lib/domain/bulletin";
+import { type YearMonth, lastCompletedMonth, ymKey } from "@/lib/domain/filing";
 import { INDICATOR_DEFS, type IndicatorKey } from "@/lib/domain/indicators";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type RawSearchParams, parseUrlFilters } from "./url-filters";
@@ -17,7 +17,7 @@ export const bulletinParamsSchema = z.object({
         ? "通报月份须为 年-月，如 2026-10"
         : m < "2000-01"
           ? "通报月份不能早于 2000 年"
-          : m > monthParam(lastCompleteMonth(todayInShanghai()))
+          : m > ymKey(lastCompletedMonth(todayInShanghai()))
             ? "通报月份须为已结束的月份"
             : null;
       if (message) ctx.addIssue({ code: "custom", message });
@@ -29,7 +29,7 @@ export const bulletinParamsSchema = z.object({
 });
 
 export interface BulletinParams {
-  month: BulletinMonth;
+  month: YearMonth;
   park?: number;
   region?: number;
   rank: IndicatorKey;
@@ -41,7 +41,7 @@ export function parseBulletinParams(raw: RawSearchParams, today = todayInShangha
   const [year, month] = filters.month ? filters.month.split("-").map(Number) : [0, 0];
   return {
     params: {
-      month: filters.month ? { year, month } : lastCompleteMonth(today),
+      month: filters.month ? { year, month } : lastCompletedMonth(today),
       park: filters.park,
       region: filters.park ? undefined : filters.region,
       rank: filters.rank ?? "investmentYear",
@@ -52,7 +52,7 @@ export function parseBulletinParams(raw: RawSearchParams, today = todayInShangha
 
 /** The params as a query string (for the .xlsx link and the form). */
 export function bulletinQuery(p: BulletinParams): string {
-  const q = new URLSearchParams({ month: monthParam(p.month), rank: p.rank });
+  const q = new URLSearchParams({ month: ymKey(p.month), rank: p.rank });
   if (p.park) q.set("park", String(p.park));
   if (p.region) q.set("region", String(p.region));
   return q.toString();

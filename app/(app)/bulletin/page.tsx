@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { INDICATOR_DEFS } from "@/lib/domain/indicators";
-import { lastCompleteMonth, monthLabel, monthParam } from "@/lib/domain/bulletin";
+import { recentCompletedMonths, ymKey } from "@/lib/domain/filing";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { bulletinQuery, parseBulletinParams } from "@/lib/validation/bulletin";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
@@ -13,17 +13,6 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { BulletinView } from "@/components/bulletin/bulletin-view";
 
 export const metadata: Metadata = { title: "月度通报" };
-
-/** The last 24 complete months, newest first, for the month picker. */
-function monthChoices(today: string) {
-  let m = lastCompleteMonth(today);
-  const out: (readonly [string, string])[] = [];
-  for (let i = 0; i < 24; i++) {
-    out.push([monthParam(m), monthLabel(m)] as const);
-    m = m.month === 1 ? { year: m.year - 1, month: 12 } : { year: m.year, month: m.month - 1 };
-  }
-  return out;
-}
 
 export default async function BulletinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -41,7 +30,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
         </div>
       </PageHeader>
       <form method="get" action="/bulletin" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="通报范围">
-        <FilterSelect label="通报月份" name="month" value={monthParam(params.month)} options={monthChoices(todayInShanghai())} allLabel={null} />
+        <FilterSelect label="通报月份" name="month" value={ymKey(params.month)} options={recentCompletedMonths(todayInShanghai(), 24)} allLabel={null} />
         {scopes.regions.length > 1 && <FilterSelect label="市州" name="region" value={params.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="全部市州" />}
         <FilterSelect label="园区" name="park" value={params.park} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
         <FilterSelect label="排名指标" name="rank" value={params.rank} options={INDICATOR_DEFS.map((d) => [d.key, `${d.label}（${d.convention}）`] as const)} allLabel={null} />

@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/session";
-import { monthParam } from "@/lib/domain/bulletin";
+import { ymKey } from "@/lib/domain/filing";
 import { parseBulletinParams } from "@/lib/validation/bulletin";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
@@ -21,7 +21,7 @@ export async function GET(req: Request) {
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": XLSX_TYPE,
-        "content-disposition": attachmentHeader(`月度通报-${bulletin.scopeName}-${monthParam(bulletin.month)}.xlsx`),
+        "content-disposition": attachmentHeader(`月度通报-${bulletin.scopeName}-${ymKey(bulletin.month)}.xlsx`),
         "cache-control": "no-store",
         "x-content-type-options": "nosniff",
       },

@@ -4,7 +4,8 @@ import "server-only";
 // red projects and overdue problems), so it is built in memory, unlike the ledger exports.
 
 import ExcelJS from "exceljs";
-import { formatChange, monthLabel } from "@/lib/domain/bulletin";
+import { formatChange } from "@/lib/domain/bulletin";
+import { formatYearMonth } from "@/lib/domain/filing";
 import { INDICATOR_DEFS } from "@/lib/domain/indicators";
 import { LIGHT_LABELS } from "@/lib/domain/warnings";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
@@ -24,8 +25,8 @@ function header(ws: ExcelJS.Worksheet, titles: string[]) {
 }
 
 function title(ws: ExcelJS.Worksheet, b: Bulletin, text: string) {
-  ws.addRow([`${b.scopeName} ${monthLabel(b.month)} ${text}`]).font = { bold: true, size: 14 };
-  ws.addRow([`统计期：${b.month.year}年1月至${b.month.month}月；签约批次：${b.month.year}年签约项目；对比：截至${monthLabel(b.previous)}。生成时间：${b.generatedAt.slice(0, 16).replace("T", " ")} UTC`]);
+  ws.addRow([`${b.scopeName} ${formatYearMonth(b.month)} ${text}`]).font = { bold: true, size: 14 };
+  ws.addRow([`统计期：${b.month.year}年1月至${b.month.month}月；签约批次：${b.month.year}年签约项目；对比：截至${formatYearMonth(b.previous)}。生成时间：${b.generatedAt.slice(0, 16).replace("T", " ")} UTC`]);
   ws.addRow([]);
 }
 
@@ -39,7 +40,7 @@ export async function bulletinWorkbook(b: Bulletin): Promise<Buffer> {
 
   const summary = wb.addWorksheet("主要指标");
   title(summary, b, "项目推进月度通报");
-  header(summary, ["指标", "口径", `截至${monthLabel(b.month)}`, `截至${monthLabel(b.previous)}`, "变化", "分子", "分母", "单位", "计算公式"]);
+  header(summary, ["指标", "口径", `截至${formatYearMonth(b.month)}`, `截至${formatYearMonth(b.previous)}`, "变化", "分子", "分母", "单位", "计算公式"]);
   for (const i of b.indicators) {
     const row = summary.addRow([i.label, i.convention, rateOrNull(i.current), rateOrNull(i.previous), formatChange(i.changePoints), Number(i.numerator), Number(i.denominator), i.unit === "money" ? "万元" : "个", i.formula]);
     row.getCell(3).numFmt = PERCENT;

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { type BulletinMonth, type IndicatorChange, type RankedPark, compareIndicators, honourLists, previousMonth, rankParks } from "@/lib/domain/bulletin";
+import { type IndicatorChange, type RankedPark, compareIndicators, honourLists, rankParks } from "@/lib/domain/bulletin";
+import { type YearMonth, previousMonth } from "@/lib/domain/filing";
 import type { IndicatorKey, IndicatorCounts } from "@/lib/domain/indicators";
 import { type Actor } from "@/lib/domain/permissions";
 import { getIndicators } from "@/lib/server/metrics/get-indicators";
@@ -20,8 +21,8 @@ export interface BulletinRankRow extends RankedPark<ParkRankingRow> {
 }
 
 export interface Bulletin {
-  month: BulletinMonth;
-  previous: BulletinMonth;
+  month: YearMonth;
+  previous: YearMonth;
   scopeName: string;
   rankKey: IndicatorKey;
   generatedAt: string;
@@ -36,7 +37,7 @@ export interface Bulletin {
   overdue: OverdueProblems;
 }
 
-function scopeOf(p: BulletinParams, m: BulletinMonth): IndicatorScope {
+function scopeOf(p: BulletinParams, m: YearMonth): IndicatorScope {
   return { park: p.park, region: p.region, year: m.year, through: m.month, cohort: m.year };
 }
 
