@@ -4,6 +4,7 @@
 //   年度计划口径 (plan):   the denominator is the projects in the year's plan.
 // Every rate is null when its denominator is zero; the UI shows "—", never NaN or 0%.
 
+import { lastDayOfMonth, ymKey } from "./filing";
 import type { ProjectStatus, Stage } from "./stages";
 
 /** num ÷ den, or null when there is nothing to divide by. */
@@ -81,9 +82,9 @@ export interface IndicatorPeriod {
   cohort: number;
 }
 
+/** The period's last day: the end of its last month. */
 export function periodEnd(year: number, through: number): string {
-  const last = new Date(Date.UTC(year, through, 0)).getUTCDate();
-  return `${year}-${String(through).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+  return lastDayOfMonth({ year, month: through });
 }
 
 /** Signing window of the cohort: its year, cut at the period's end when the cohort is the period's year. */
@@ -466,7 +467,7 @@ export function countIndicators(projects: readonly ProjectFacts[], p: IndicatorP
 
 /** "YYYY-MM" of a period, as the ledger's drill-down URL carries it. */
 export function periodParam(year: number, through: number): string {
-  return `${year}-${String(through).padStart(2, "0")}`;
+  return ymKey({ year, month: through });
 }
 
 /** What a drill-down list shows, in words: "2026年签约批次（截至10月） · 已开工项目（含投产）". */
