@@ -10,6 +10,10 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // See docs/offline-prisma.md.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.join(root, "prisma/engine/schema-engine.mjs");
 
+// The CLI sends a telemetry "checkpoint" request to an outside host unless this is set;
+// nothing here may even try (a government intranet). package.json's scripts set it too.
+process.env.CHECKPOINT_DISABLE ||= "1";
+
 // Default lets `prisma generate` (which never connects) work without any env.
 const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/park_pipeline";
 

@@ -12,6 +12,9 @@ import pg from "pg";
 import { ConfigError, checkDatabaseReachable, checkDatabaseUrl, resolveAuthSecret, resolvePort } from "./lib/config.mjs";
 import { startEmbeddedDatabase } from "./lib/embedded-db.mjs";
 import { ROOT, bin, run } from "./lib/run.mjs";
+import { ensureNode22 } from "./lib/node-runtime.mjs";
+
+await ensureNode22();
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");

