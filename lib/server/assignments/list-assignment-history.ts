@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { readsOnlyAssigned, rolesHave, type Actor } from "@/lib/domain/permissions";
 import { dateToIso } from "@/lib/domain/dates";
 import { ASSIGNMENT_TARGET_LABEL, type AssignmentRole, type AssignmentTarget } from "@/lib/domain/coverage";
@@ -27,6 +28,40 @@ export interface AssignmentHistory {
   target: { type: AssignmentTarget; id: number; name: string; parkId: number };
   /** Active rows first, then newest start first; at most HISTORY_LIMIT rows. */
   rows: AssignmentHistoryRow[];
+}
+
+/** Active rows first (NULLS FIRST), then newest start first. */
+export const ASSIGNMENT_HISTORY_ORDER: Prisma.AssignmentOrderByWithRelationInput[] = [{ endDate: { sort: "desc", nulls: "first" } }, { startDate: "desc" }, { id: "desc" }];
+
+export const ASSIGNMENT_HISTORY_SELECT = {
+  id: true,
+  role: true,
+  userId: true,
+  department: true,
+  startDate: true,
+  endDate: true,
+  note: true,
+  createdAt: true,
+  user: { select: { name: true, phone: true } },
+  createdBy: { select: { name: true } },
+} as const satisfies Prisma.AssignmentSelect;
+
+/** An Assignment row read with ASSIGNMENT_HISTORY_SELECT, as the history lists show it. */
+export function toAssignmentHistoryRow(r: Prisma.AssignmentGetPayload<{ select: typeof ASSIGNMENT_HISTORY_SELECT }>): AssignmentHistoryRow {
+  return {
+    id: r.id,
+    role: r.role,
+    userId: r.userId,
+    userName: r.user.name,
+    userPhone: r.user.phone,
+    department: r.department,
+    startDate: dateToIso(r.startDate),
+    endDate: r.endDate ? dateToIso(r.endDate) : null,
+    active: r.endDate === null,
+    note: r.note,
+    createdByName: r.createdBy?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
 }
 
 /** Far more than any real project or enterprise collects. */
@@ -68,37 +103,12 @@ export async function listAssignmentHistory(actor: Actor, targetType: Assignment
 
   const rows = await db.assignment.findMany({
     where: targetType === "PROJECT" ? { projectId: target.id } : { enterpriseId: target.id },
-    // NULLS FIRST: the active rows on top.
-    orderBy: [{ endDate: { sort: "desc", nulls: "first" } }, { startDate: "desc" }, { id: "desc" }],
+    orderBy: ASSIGNMENT_HISTORY_ORDER,
     take: HISTORY_LIMIT,
-    select: {
-      id: true,
-      role: true,
-      userId: true,
-      department: true,
-      startDate: true,
-      endDate: true,
-      note: true,
-      createdAt: true,
-      user: { select: { name: true, phone: true } },
-      createdBy: { select: { name: true } },
-    },
+    select: ASSIGNMENT_HISTORY_SELECT,
   });
   return {
     target: { type: targetType, ...target },
-    rows: rows.map((r) => ({
-      id: r.id,
-      role: r.role,
-      userId: r.userId,
-      userName: r.user.name,
-      userPhone: r.user.phone,
-      department: r.department,
-      startDate: dateToIso(r.startDate),
-      endDate: r.endDate ? dateToIso(r.endDate) : null,
-      active: r.endDate === null,
-      note: r.note,
-      createdByName: r.createdBy?.name ?? null,
-      createdAt: r.createdAt.toISOString(),
-    })),
+    rows: rows.map(toAssignmentHistoryRow),
   };
 }

@@ -8,7 +8,7 @@ import { visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor, can } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { visibleIssuesSql, visibleVisitsSql } from "@/lib/server/issues/issue-scope";
-import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
+import { ASSIGNMENT_HISTORY_ORDER, ASSIGNMENT_HISTORY_SELECT, type AssignmentHistoryRow, toAssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
 import { seesEnterprise } from "./enterprise-scope";
 
 export interface EnterpriseProject {
@@ -180,20 +180,9 @@ export async function getEnterprise(actor: Actor, id: number): Promise<Enterpris
       SELECT count(*)::int AS total, count(*) FILTER (WHERE i.status <> 'CLOSED')::int AS open FROM "EnterpriseIssue" i WHERE ${issueWhere}`),
     db.assignment.findMany({
       where: { enterpriseId: id, projectId: null },
-      orderBy: [{ endDate: { sort: "desc", nulls: "first" } }, { startDate: "desc" }, { id: "desc" }],
+      orderBy: ASSIGNMENT_HISTORY_ORDER,
       take: ASSIGNMENTS_LIMIT,
-      select: {
-        id: true,
-        role: true,
-        userId: true,
-        department: true,
-        startDate: true,
-        endDate: true,
-        note: true,
-        createdAt: true,
-        user: { select: { name: true, phone: true } },
-        createdBy: { select: { name: true } },
-      },
+      select: ASSIGNMENT_HISTORY_SELECT,
     }),
   ]);
 
@@ -229,20 +218,7 @@ export async function getEnterprise(actor: Actor, id: number): Promise<Enterpris
       total: problemCounts.total,
       open: problemCounts.open,
     },
-    assignments: assignments.map((r) => ({
-      id: r.id,
-      role: r.role,
-      userId: r.userId,
-      userName: r.user.name,
-      userPhone: r.user.phone,
-      department: r.department,
-      startDate: dateToIso(r.startDate),
-      endDate: r.endDate ? dateToIso(r.endDate) : null,
-      active: r.endDate === null,
-      note: r.note,
-      createdByName: r.createdBy?.name ?? null,
-      createdAt: r.createdAt.toISOString(),
-    })),
+    assignments: assignments.map(toAssignmentHistoryRow),
     can: {
       edit: can(actor, "project.write", e.parkId) && !e.park.archivedAt,
       assign: can(actor, "assignment.manage", e.parkId) && !e.park.archivedAt,
