@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLES, ASSIGNMENT_ROLE_LABEL, ASSIGNMENT_TARGETS, type AssignmentRole } from "@/lib/domain/coverage";
-import { type RawSearchParams, parseUrlFilters } from "./url-filters";
+import { type RawSearchParams, parseUrlFilters, urlPage } from "./url-filters";
 
 /** Field labels, for messages and form labels. */
 export const ASSIGNMENT_FIELD_LABELS = {
@@ -132,7 +132,7 @@ export const coverageFiltersSchema = z.object({
     .enum(["1", "true"], { message: "未覆盖筛选无效" })
     .transform(() => true)
     .optional(),
-  page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1),
+  page: urlPage(),
   pageSize: z.coerce
     .number()
     .refine((n) => (COVERAGE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50、100 或 500")

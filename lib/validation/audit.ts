@@ -4,12 +4,8 @@
 
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/lib/domain/audit-labels";
-import { isIsoDate } from "@/lib/domain/dates";
-import { type RawSearchParams, parseUrlFilters } from "./url-filters";
+import { type RawSearchParams, parseUrlFilters, urlDate, urlId, urlPage } from "./url-filters";
 
-const MAX_INT = 2_147_483_647;
-const urlId = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(MAX_INT, `${label}无效`);
-const urlDate = (label: string) => z.string().trim().refine(isIsoDate, `${label}不是有效日期（格式 YYYY-MM-DD）`);
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -25,7 +21,7 @@ export const auditFiltersSchema = z
     /** Days in Beijing time, both included. */
     from: urlDate("开始日期").optional(),
     to: urlDate("结束日期").optional(),
-    page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1),
+    page: urlPage(),
   })
   .superRefine((f, ctx) => {
     if (f.from && f.to && f.to < f.from) ctx.addIssue({ code: "custom", path: ["to"], message: "结束日期不能早于开始日期" });

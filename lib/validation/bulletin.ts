@@ -2,9 +2,8 @@ import { z } from "zod";
 import { type YearMonth, lastCompletedMonth, ymKey } from "@/lib/domain/filing";
 import { INDICATOR_DEFS, type IndicatorKey } from "@/lib/domain/indicators";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { type RawSearchParams, parseUrlFilters } from "./url-filters";
+import { type RawSearchParams, parseUrlFilters, urlId } from "./url-filters";
 
-const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
 const RANK_KEYS = INDICATOR_DEFS.map((d) => d.key) as [IndicatorKey, ...IndicatorKey[]];
 
 /** The bulletin's choices as they travel in the URL: the month, the scope and the ranking indicator. */
@@ -23,8 +22,8 @@ export const bulletinParamsSchema = z.object({
       if (message) ctx.addIssue({ code: "custom", message });
     })
     .optional(),
-  park: id("园区").optional(),
-  region: id("市州").optional(),
+  park: urlId("园区").optional(),
+  region: urlId("市州").optional(),
   rank: z.enum(RANK_KEYS, { message: "排名指标无效" }).optional(),
 });
 

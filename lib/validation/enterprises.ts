@@ -6,7 +6,7 @@
 
 import { z } from "zod";
 import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
-import { type RawSearchParams, parseUrlFilters } from "./url-filters";
+import { type RawSearchParams, parseUrlFilters, urlId, urlPage } from "./url-filters";
 
 
 /** Field key -> label, for messages, forms and the audit page. */
@@ -170,13 +170,12 @@ export type EndAssignmentData = z.output<typeof endAssignmentSchema>;
 
 export const ENTERPRISE_PAGE_SIZES = [20, 50, 100] as const;
 
-const urlId = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(INT_MAX, `${label}无效`);
 
 /** The enterprise list's filters, as they travel in the URL and the API's query string. */
 export const enterpriseListSchema = z.object({
   q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
   park: urlId("园区").optional(),
-  page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1),
+  page: urlPage(),
   pageSize: z.coerce
     .number({ message: "每页条数须为数字" })
     .refine((n) => (ENTERPRISE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")

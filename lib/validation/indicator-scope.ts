@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { defaultPeriod } from "@/lib/domain/indicators";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { type RawSearchParams, parseUrlFilters } from "./url-filters";
-
-const intIn = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: `${label}须为数字` })
-    .int(`${label}须为整数`)
-    .min(min, `${label}不能小于 ${min}`)
-    .max(max, `${label}不能大于 ${max}`);
+import { type RawSearchParams, parseUrlFilters, urlInt } from "./url-filters";
 
 /**
  * The dashboard's scope as it travels in the URL: one park, one region or (neither) every
@@ -16,11 +9,11 @@ const intIn = (label: string, min: number, max: number) =>
  * signing year (default: the period's year).
  */
 export const indicatorScopeSchema = z.object({
-  park: intIn("园区", 1, 2_147_483_647).optional(),
-  region: intIn("市州", 1, 2_147_483_647).optional(),
-  year: intIn("年份", 2000, 2100).optional(),
-  through: intIn("截止月份", 1, 12).optional(),
-  cohort: intIn("签约批次年份", 2000, 2100).optional(),
+  park: urlInt("园区", 1, 2_147_483_647).optional(),
+  region: urlInt("市州", 1, 2_147_483_647).optional(),
+  year: urlInt("年份", 2000, 2100).optional(),
+  through: urlInt("截止月份", 1, 12).optional(),
+  cohort: urlInt("签约批次年份", 2000, 2100).optional(),
 });
 
 export interface IndicatorScope {

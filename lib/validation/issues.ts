@@ -20,7 +20,7 @@ import {
   VISIT_KINDS,
 } from "@/lib/domain/issues";
 import { weekday } from "@/lib/domain/working-days";
-import { type RawSearchParams, parseUrlFilters } from "./url-filters";
+import { type RawSearchParams, parseUrlFilters, urlDate, urlId, urlPage } from "./url-filters";
 
 
 // ---------------------------------------------------------------- field builders
@@ -214,8 +214,6 @@ export const holidayYearSchema = z.coerce.number({ error: "年份须为数字" }
 
 export const ISSUE_PAGE_SIZES = [20, 50, 100] as const;
 
-const urlId = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(MAX_INT, `${label}无效`);
-const urlDate = (label: string) => z.string().trim().refine(isIsoDate, `${label}不是有效日期（格式 YYYY-MM-DD）`);
 const flag = (label: string) => z.enum(["1"], { message: `${label}的取值须为 1` });
 
 /**
@@ -244,7 +242,7 @@ export const issueFiltersSchema = z.object({
   closedFrom: urlDate("销号日期起").optional(),
   closedTo: urlDate("销号日期止").optional(),
   q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
-  page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1),
+  page: urlPage(),
   pageSize: z.coerce
     .number()
     .refine((n) => (ISSUE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")
@@ -269,7 +267,7 @@ export const visitFiltersSchema = z.object({
   to: urlDate("走访日期止").optional(),
   /** Enterprise name or 统一社会信用代码, part of it. */
   q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
-  page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1),
+  page: urlPage(),
   pageSize: z.coerce
     .number()
     .refine((n) => (ISSUE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")
@@ -280,7 +278,7 @@ export const parseVisitFilters = (raw: RawSearchParams) => parseUrlFilters(visit
 
 export const notificationFiltersSchema = z.object({
   unread: flag("只看未读").optional(),
-  page: z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1),
+  page: urlPage(),
   pageSize: z.coerce.number({ message: "每页条数须为数字" }).int("每页条数须为整数").min(1, "每页条数不能小于 1").max(100, "每页条数不能大于 100").default(20),
 });
 export type NotificationFilters = z.infer<typeof notificationFiltersSchema>;

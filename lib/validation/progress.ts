@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { urlId } from "./url-filters";
 import { parseWan } from "@/lib/domain/money";
 import { amountProblem } from "./project";
 
-const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
 
 /** A required amount in 万元 as typed ("1,234.5" or a JSON number) -> "1234.50". */
 function amount(label: string) {
@@ -40,7 +40,7 @@ export const monthSchema = z.coerce.number({ message: "月份须为数字" }).in
  */
 export const progressReportSchema = z.object(
   {
-    projectId: id("项目"),
+    projectId: urlId("项目"),
     year: yearSchema,
     month: monthSchema,
     investmentCompleted: amount("本月完成投资"),
@@ -59,7 +59,7 @@ const flag = z.preprocess((v) => v === true || v === "on" || v === "true" || v =
 /** A project's annual plan (计划口径) for one year. */
 export const yearPlanSchema = z.object(
   {
-    projectId: id("项目"),
+    projectId: urlId("项目"),
     year: yearSchema,
     plannedInvestment: amount("本年计划投资"),
     planStart: flag,
@@ -73,9 +73,9 @@ export type YearPlanData = z.output<typeof yearPlanSchema>;
 
 /** The monthly filing page and the missing-filings list, as URL params. */
 export const filingPageSchema = z.object({
-  park: id("园区").optional(),
+  park: urlId("园区").optional(),
   month: z.string().regex(/^\d{4}-\d{2}$/, "月份格式须为 YYYY-MM").optional(),
-  liaison: id("包保责任人").optional(),
+  liaison: urlId("包保责任人").optional(),
   only: z.enum(["missing"], { message: "只看未填报的取值须为 missing" }).optional(),
 });
 export type FilingPageFilters = z.infer<typeof filingPageSchema>;
@@ -88,9 +88,9 @@ export type Paging = z.infer<typeof pagingSchema>;
 
 /** listMissingFilings' filter: one completed month, optionally one park or one person. */
 export const missingFilingsQuerySchema = z.object({
-  parkId: id("园区").optional(),
+  parkId: urlId("园区").optional(),
   year: yearSchema,
   month: monthSchema,
-  liaisonId: id("包保责任人").optional(),
+  liaisonId: urlId("包保责任人").optional(),
 });
 export type MissingFilingsQuery = z.infer<typeof missingFilingsQuerySchema>;

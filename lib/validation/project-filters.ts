@@ -1,27 +1,20 @@
 import { z } from "zod";
 import { STAGES, PROJECT_STATUSES } from "@/lib/domain/stages";
 import { METRICS } from "@/lib/domain/indicators";
-import { type RawSearchParams, parseUrlFilters } from "./url-filters";
+import { type RawSearchParams, parseUrlFilters, urlInt } from "./url-filters";
 
 export const KEY_LEVELS = ["PROVINCIAL", "CITY", "COUNTY", "NONE"] as const;
 export const PAGE_SIZES = [20, 50, 100] as const;
 
-const intIn = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: `${label}须为数字` })
-    .int(`${label}须为整数`)
-    .min(min, `${label}不能小于 ${min}`)
-    .max(max, `${label}不能大于 ${max}`);
-
 /** The project list's filters, as they travel in the URL (so a view can be bookmarked). */
 export const projectFiltersSchema = z.object({
-  park: intIn("园区", 1, 2_147_483_647).optional(),
-  region: intIn("市州", 1, 2_147_483_647).optional(),
+  park: urlInt("园区", 1, 2_147_483_647).optional(),
+  region: urlInt("市州", 1, 2_147_483_647).optional(),
   stage: z.enum(STAGES, { message: "阶段须为 签约/落地/开工/投产 之一" }).optional(),
   status: z.enum(PROJECT_STATUSES, { message: "状态须为 正常推进/暂缓/终止 之一" }).optional(),
   keyLevel: z.enum(KEY_LEVELS, { message: "项目级别无效" }).optional(),
   industry: z.string().trim().max(50, "产业链不能超过 50 个字符").optional(),
-  year: intIn("签约年份", 2000, 2100).optional(),
+  year: urlInt("签约年份", 2000, 2100).optional(),
   q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
   /** Drill-down from a dashboard figure: the figure's projects (lib/server/metrics/drill-down.ts). */
   metric: z.enum(METRICS, { message: "指标无效" }).optional(),
@@ -31,8 +24,8 @@ export const projectFiltersSchema = z.object({
     .regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, "统计期须为 YYYY-MM（2000—2100 年，1—12 月）")
     .optional(),
   /** The figure's signing cohort (year). */
-  cohort: intIn("签约批次年份", 2000, 2100).optional(),
-  page: intIn("页码", 1, 100_000).default(1),
+  cohort: urlInt("签约批次年份", 2000, 2100).optional(),
+  page: urlInt("页码", 1, 100_000).default(1),
   pageSize: z.coerce
     .number()
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")

@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { isIsoDate } from "@/lib/domain/dates";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -23,3 +24,22 @@ export function parseUrlFilters<S extends z.ZodObject>(schema: S, raw: RawSearch
     }
   }
 }
+
+// The fields URL filters share, each with messages that name the field and the rule.
+
+/** A whole number in [min, max]. */
+export const urlInt = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${label}须为数字` })
+    .int(`${label}须为整数`)
+    .min(min, `${label}不能小于 ${min}`)
+    .max(max, `${label}不能大于 ${max}`);
+
+/** A record id (a positive PostgreSQL integer). */
+export const urlId = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
+
+/** A YYYY-MM-DD date. */
+export const urlDate = (label: string) => z.string().trim().refine(isIsoDate, `${label}不是有效日期（格式 YYYY-MM-DD）`);
+
+/** The page number of a paged list (1 when absent). */
+export const urlPage = () => z.coerce.number({ message: "页码须为数字" }).int("页码须为整数").min(1, "页码不能小于 1").max(100_000, "页码不能大于 100000").default(1);
