@@ -7,6 +7,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy-rules";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { Button } from "@/components/ui/button";
 
 export function PasswordForm({ mustChange }: { mustChange: boolean }) {
   const router = useRouter();
@@ -46,9 +47,9 @@ export function PasswordForm({ mustChange }: { mustChange: boolean }) {
       />
       <TextField label="再次输入新密码" name="confirmPassword" type="password" autoComplete="new-password" errors={errors} />
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {pending ? "保存中…" : "修改密码"}
-        </button>
+        </Button>
       </div>
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
     </form>

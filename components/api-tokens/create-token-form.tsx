@@ -6,6 +6,7 @@ import { createApiTokenAction } from "@/lib/actions/api-tokens/create-api-token"
 import { outcome } from "@/lib/actions/result";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { Button } from "@/components/ui/button";
 
 const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -43,12 +44,12 @@ function SecretBox({ name, token, onDone }: { name: string; token: string; onDon
           onFocus={(e) => e.currentTarget.select()}
           className="w-full max-w-2xl rounded border border-emerald-300 bg-white px-2 py-1.5 font-mono text-xs text-slate-900"
         />
-        <button type="button" onClick={copy} className="rounded bg-emerald-700 px-4 py-1.5 text-sm text-white hover:bg-emerald-800">
+        <Button type="button" onClick={copy} tone="success">
           {copied ? "已复制" : "复制"}
-        </button>
-        <button type="button" onClick={onDone} className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">
+        </Button>
+        <Button type="button" onClick={onDone} variant="secondary">
           我已保存，关闭
-        </button>
+        </Button>
       </div>
       <p className="mt-2 text-xs text-slate-600">
         使用方法：请求头 <code className="font-mono">Authorization: Bearer &lt;令牌&gt;</code>，详见
@@ -148,9 +149,9 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
         <FieldErrors name="parkIds" errors={errors} />
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {pending ? "创建中…" : "创建令牌"}
-        </button>
+        </Button>
         {message && (
           <p role="alert" className="text-sm text-red-700">
             {message}

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { revokeApiTokenAction } from "@/lib/actions/api-tokens/revoke-api-token";
 import { outcome } from "@/lib/actions/result";
+import { Button } from "@/components/ui/button";
 
 /** 吊销, after a confirmation; the token stops working at its next request. */
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
@@ -19,9 +20,9 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
 
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={click} disabled={pending} aria-label={`吊销 ${name}`} className="rounded px-2 py-0.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
+      <Button type="button" onClick={click} aria-label={`吊销 ${name}`} variant="ghost" tone="danger" pending={pending}>
         {pending ? "吊销中…" : "吊销"}
-      </button>
+      </Button>
       {error && (
         <span role="alert" className="text-xs text-red-700">
           {error}

@@ -8,6 +8,7 @@ import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { assignAction } from "@/lib/actions/assignments/assign";
 import { outcome } from "@/lib/actions/result";
 import { EndAssignmentForm } from "@/components/enterprises/end-assignment-form";
+import { Button } from "@/components/ui/button";
 
 type Role = "LIAISON" | "LEADER";
 export interface Candidate {
@@ -95,13 +96,13 @@ export function AssignmentPanel({
               </div>
               {candidates && editing !== role && ending !== role && (
                 <div className="no-print mt-1 flex gap-3">
-                  <button type="button" onClick={() => { setEditing(role); setEnding(null); setErrors({}); setMessage(null); }} className="text-xs text-brand-600 hover:underline">
+                  <Button type="button" onClick={() => { setEditing(role); setEnding(null); setErrors({}); setMessage(null); }} variant="link" size="sm">
                     {now ? "更换" : "指定"}
-                  </button>
+                  </Button>
                   {endable && now && (
-                    <button type="button" onClick={() => { setEnding(role); setEditing(null); setMessage(null); }} className="text-xs text-red-600 hover:underline">
+                    <Button type="button" onClick={() => { setEnding(role); setEditing(null); setMessage(null); }} variant="link" size="sm" tone="danger">
                       结束包保
-                    </button>
+                    </Button>
                   )}
                 </div>
               )}
@@ -137,12 +138,12 @@ export function AssignmentPanel({
                     <input name="note" className={input} placeholder="如 原包保人员调岗" />
                   </label>
                   <div className="flex gap-2">
-                    <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1 text-xs text-white disabled:opacity-60">
+                    <Button type="submit" size="sm" pending={pending}>
                       {pending ? "保存中…" : "保存"}
-                    </button>
-                    <button type="button" onClick={() => setEditing(null)} className="rounded border border-slate-300 px-3 py-1 text-xs">
+                    </Button>
+                    <Button type="button" onClick={() => setEditing(null)} variant="secondary" size="sm">
                       取消
-                    </button>
+                    </Button>
                   </div>
                 </form>
               )}

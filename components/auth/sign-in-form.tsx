@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { signInSchema } from "@/lib/validation/sign-in";
+import { Button } from "@/components/ui/button";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -47,9 +48,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand-600 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" className="w-full" pending={pending}>
         {pending ? "正在登录…" : "登录"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { formatMoney } from "@/lib/domain/money";
 import type { BoardColumn, BoardColumnKey, PendingMove } from "./board-types";
 import type { ParkRights } from "./pipeline-board";
 import { ProjectCard } from "./project-card";
+import { Button } from "@/components/ui/button";
 
 const HEADER_COLORS: Record<BoardColumnKey, string> = {
   SIGNED: "border-t-slate-400",
@@ -57,14 +58,15 @@ export function BoardColumnView({ column, lane, rights, showPark, loading, onMov
       </ul>
       {column.cards.length === 0 && <p className="py-6 text-center text-sm text-slate-400">暂无项目</p>}
       {column.nextCursor && (
-        <button
+        <Button
           type="button"
           disabled={loading}
           onClick={() => onLoadMore(column.key, column.nextCursor!)}
-          className="no-print mt-2 w-full rounded border border-dashed border-slate-300 py-1.5 text-sm text-slate-600 hover:bg-slate-50 disabled:opacity-50"
+          variant="secondary"
+          className="no-print mt-2 w-full border-dashed"
         >
           {loading ? "加载中…" : `加载更多（已显示 ${column.cards.length} / ${column.count}）`}
-        </button>
+        </Button>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import type { BoardFilters } from "@/lib/validation/board-filters";
 import { KEY_LEVELS } from "@/lib/validation/project-filters";
 import { KEY_LEVEL_LABELS } from "@/lib/domain/labels";
 import { FilterSelect, filterField, recentYears } from "@/components/ui/filter-select";
+import { Button } from "@/components/ui/button";
 
 // A GET form: the board's filters live in the URL, so a view can be shared and bookmarked.
 export function BoardFiltersForm({
@@ -32,9 +33,9 @@ export function BoardFiltersForm({
         <input type="checkbox" name="stale" value="1" defaultChecked={filters.stale === "1"} />
         只看滞留项目
       </label>
-      <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+      <Button type="submit">
         筛选
-      </button>
+      </Button>
       <Link href={filters.park ? `/board?park=${filters.park}` : "/board"} className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
         重置
       </Link>

@@ -7,6 +7,7 @@ import { CSS } from "@dnd-kit/utilities";
 import { formatMoney } from "@/lib/domain/money";
 import { type BoardCard, type PendingMove, menuMoves, moveLabel } from "./board-types";
 import { WarningLight } from "@/components/warnings/warning-light";
+import { Button } from "@/components/ui/button";
 
 export function ProjectCard({ card, rights, showPark, onMove }: { card: BoardCard; rights: { write: boolean; correct: boolean }; showPark: boolean; onMove: (m: PendingMove) => void }) {
   const moves = menuMoves(card, rights);
@@ -32,16 +33,17 @@ export function ProjectCard({ card, rights, showPark, onMove }: { card: BoardCar
         {moves.length > 0 && (
           // The menu's own pointer and key events must not start a drag of the card.
           <div role="presentation" className="no-print relative shrink-0" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-            <button
+            <Button
               type="button"
               aria-haspopup="menu"
               aria-expanded={menuOpen}
               aria-label={`移动 ${card.name}`}
               onClick={() => setMenuOpen((o) => !o)}
-              className="rounded px-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+              variant="ghost"
+              tone="muted"
             >
               移动 ▾
-            </button>
+            </Button>
             {menuOpen && (
               <ul role="menu" className="absolute right-0 z-20 mt-1 w-40 rounded border border-slate-200 bg-white py-1 shadow-lg" onKeyDown={(e) => e.key === "Escape" && setMenuOpen(false)}>
                 {moves.map((m) => (

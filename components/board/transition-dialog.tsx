@@ -10,6 +10,7 @@ import { outcome } from "@/lib/actions/result";
 import type { PendingMove } from "./board-types";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, attachmentProblems } from "@/lib/domain/attachments";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { Button } from "@/components/ui/button";
 
 const TITLES: Record<PendingMove["kind"], string> = {
   ADVANCE: "推进项目阶段",
@@ -180,12 +181,12 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded border border-slate-300 px-4 py-1.5 text-sm hover:bg-slate-50">
+          <Button type="button" onClick={() => dialog.current?.close()} variant="secondary">
             取消
-          </button>
-          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+          </Button>
+          <Button type="submit" pending={pending}>
             {pending ? "保存中…" : "确认"}
-          </button>
+          </Button>
         </div>
       </form>
     </dialog>

@@ -8,6 +8,7 @@ import type { BulkReassignResult } from "@/lib/server/assignments/bulk-reassign"
 import { bulkReassignAction } from "@/lib/actions/assignments/bulk-reassign";
 import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { Button } from "@/components/ui/button";
 
 export interface ReassignCandidate {
   id: number;
@@ -232,9 +233,9 @@ export function BulkReassignForm({
           </ul>
         </div>
       )}
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-2 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" pending={pending}>
         {pending ? "移交中…" : "移交"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FilterSelect } from "@/components/ui/filter-select";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import type { DashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
+import { Button } from "@/components/ui/button";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => [i + 1, `${i + 1}月`] as const);
 
@@ -17,9 +18,9 @@ export function ScopeForm({ scope, scopes, years }: { scope: IndicatorScope; sco
       <FilterSelect label="年份" name="year" value={scope.year} options={yearOptions} allLabel={null} />
       <FilterSelect label="截止月份" name="through" value={scope.through} options={MONTHS} allLabel={null} />
       <FilterSelect label="签约批次" name="cohort" value={scope.cohort} options={years.map((y) => [y, `${y}年签约`] as const)} allLabel={null} />
-      <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+      <Button type="submit">
         统计
-      </button>
+      </Button>
       <Link href="/dashboard" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
         重置
       </Link>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { endAssignmentAction } from "@/lib/actions/enterprises/end-assignment";
 import { outcome } from "@/lib/actions/result";
+import { Button } from "@/components/ui/button";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
 
@@ -62,12 +63,12 @@ export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDa
         </p>
       )}
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className="rounded bg-red-600 px-3 py-1 text-xs text-white disabled:opacity-60">
+        <Button type="submit" variant="danger" size="sm" pending={pending}>
           {pending ? "保存中…" : "确认结束"}
-        </button>
-        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 text-xs">
+        </Button>
+        <Button type="button" onClick={onClose} variant="secondary" size="sm">
           取消
-        </button>
+        </Button>
       </div>
     </form>
   );

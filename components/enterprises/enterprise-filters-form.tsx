@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ENTERPRISE_PAGE_SIZES, type EnterpriseListFilters } from "@/lib/validation/enterprises";
 import { FilterSelect, filterField } from "@/components/ui/filter-select";
+import { Button } from "@/components/ui/button";
 
 // A plain GET form: the search lives in the URL, so a list can be shared and bookmarked.
 export function EnterpriseFiltersForm({ filters, parks }: { filters: EnterpriseListFilters; parks: { id: number; name: string }[] }) {
@@ -12,9 +13,9 @@ export function EnterpriseFiltersForm({ filters, parks }: { filters: EnterpriseL
       </label>
       {parks.length > 1 && <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />}
       <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={ENTERPRISE_PAGE_SIZES.map((n) => [n, `${n} 条`] as const)} allLabel={null} />
-      <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+      <Button type="submit">
         查询
-      </button>
+      </Button>
       <Link href="/enterprises" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
         重置
       </Link>

@@ -8,6 +8,7 @@ import { createEnterpriseAction } from "@/lib/actions/enterprises/create-enterpr
 import { updateEnterpriseAction } from "@/lib/actions/enterprises/update-enterprise";
 import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { Button } from "@/components/ui/button";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
 
@@ -125,12 +126,12 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
         </p>
       )}
       <div className="flex gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-6 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {pending ? "保存中…" : mode === "create" ? "保存企业" : "保存修改"}
-        </button>
-        <button type="button" onClick={() => router.back()} className="rounded border border-slate-300 px-6 py-2 text-sm hover:bg-slate-50">
+        </Button>
+        <Button type="button" onClick={() => router.back()} variant="secondary">
           取消
-        </button>
+        </Button>
       </div>
     </form>
   );

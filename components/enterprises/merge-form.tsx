@@ -6,6 +6,7 @@ import { mergeEnterprisesAction } from "@/lib/actions/enterprises/merge-enterpri
 import { outcome } from "@/lib/actions/result";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { Button } from "@/components/ui/button";
 
 /**
  * A park leader merges this enterprise with a duplicate record of the same company: pick
@@ -120,9 +121,9 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
         )}
         {!confirming && (
           <div className="sm:col-span-2">
-            <button type="submit" className="rounded border border-red-600 px-4 py-1.5 text-sm text-red-700 hover:bg-red-50">
+            <Button type="submit" variant="secondary" tone="danger">
               合并…
-            </button>
+            </Button>
           </div>
         )}
       </form>
@@ -132,12 +133,12 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
             将把「{duplicate.name}」的项目、走访、问题和包保记录并入「{survivor.name}」，并删除「{duplicate.name}」的档案。此操作不能撤销，确定合并吗？
           </p>
           <div className="mt-2 flex gap-2">
-            <button type="button" onClick={merge} disabled={pending} className="rounded bg-red-600 px-4 py-1.5 text-sm text-white disabled:opacity-60" ref={(el) => el?.focus()}>
+            <Button type="button" onClick={merge} ref={(el) => el?.focus()} variant="danger" pending={pending}>
               {pending ? "合并中…" : "确认合并"}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-4 py-1.5 text-sm">
+            </Button>
+            <Button type="button" onClick={() => setConfirming(false)} variant="secondary">
               返回修改
-            </button>
+            </Button>
           </div>
         </div>
       )}

@@ -6,6 +6,7 @@ import { deleteHolidayAction } from "@/lib/actions/holidays/delete-holiday";
 import { upsertHolidayAction } from "@/lib/actions/holidays/upsert-holiday";
 import { outcome } from "@/lib/actions/result";
 import { HOLIDAY_KIND_LABELS } from "@/lib/domain/labels";
+import { Button } from "@/components/ui/button";
 
 const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -73,9 +74,9 @@ export function HolidayForm({ year, existing }: { year: number; existing: string
         <FieldErrors name="name" errors={errors} />
       </label>
       <div className="flex flex-col gap-2 pt-6">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {pending ? "保存中…" : "添加"}
-        </button>
+        </Button>
       </div>
       {message && (
         <p role={message.ok ? "status" : "alert"} data-testid="holiday-message" className={`basis-full text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
@@ -101,9 +102,9 @@ export function DeleteHolidayButton({ date, name }: { date: string; name: string
 
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={click} disabled={pending} aria-label={`删除 ${date}`} className="rounded px-2 py-0.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
+      <Button type="button" onClick={click} aria-label={`删除 ${date}`} variant="ghost" tone="danger" pending={pending}>
         {pending ? "删除中…" : "删除"}
-      </button>
+      </Button>
       {error && (
         <span role="alert" className="text-xs text-red-700">
           {error}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { RowIssue } from "@/lib/validation/ledger-import";
+import { Button } from "@/components/ui/button";
 
 const PAGE = 50;
 
@@ -37,12 +38,12 @@ export function IssueTable({ issues }: { issues: RowIssue[] }) {
           <span className="text-slate-500">
             共 {issues.length} 个问题，第 {page + 1}/{pages} 页
           </span>
-          <button type="button" className="rounded border px-3 py-1 disabled:opacity-40" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          <Button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} variant="secondary" size="sm">
             上一页
-          </button>
-          <button type="button" className="rounded border px-3 py-1 disabled:opacity-40" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+          </Button>
+          <Button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} variant="secondary" size="sm">
             下一页
-          </button>
+          </Button>
         </nav>
       )}
     </div>

@@ -9,6 +9,7 @@ import type { ImportResult } from "@/lib/server/excel/commit-import";
 import type { RowIssue } from "@/lib/validation/ledger-import";
 import { type UploadPhase, uploadFile } from "./upload";
 import { IssueTable } from "./issue-table";
+import { Button } from "@/components/ui/button";
 
 type State =
   | { step: "idle" }
@@ -92,14 +93,13 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
               className="sr-only"
             />
           </label>
-          <button
+          <Button
             type="button"
             onClick={() => run("preview")}
             disabled={!file || busy}
-            className="rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
           >
             上传并检查
-          </button>
+          </Button>
         </div>
         {state.step === "busy" && <ProgressBar action={state.action} phase={state.phase} />}
         {state.step === "failed" && (
@@ -175,14 +175,14 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
               </div>
             </div>
           )}
-          <button
+          <Button
             type="button"
             onClick={() => run("commit")}
             disabled={blocked}
-            className="rounded bg-emerald-700 px-4 py-2 text-sm text-white hover:bg-emerald-800 disabled:cursor-not-allowed disabled:opacity-50"
+            tone="success"
           >
             {blocked ? "确认导入" : `确认导入 ${preview.toCreate.toLocaleString("zh-CN")} 个项目`}
-          </button>
+          </Button>
           {preview.errors.length > 0 && <span className="ml-3 text-xs text-slate-500">请先修改全部问题</span>}
         </section>
       )}

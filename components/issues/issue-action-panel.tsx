@@ -6,6 +6,7 @@ import { ISSUE_ACTION_LABELS, SATISFACTIONS, SATISFACTION_LABELS, type IssueActi
 import { todayInShanghai } from "@/lib/domain/dates";
 import { actOnIssueAction } from "@/lib/actions/issues/act-on-issue";
 import { outcome } from "@/lib/actions/result";
+import { Button } from "@/components/ui/button";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -106,7 +107,7 @@ export function IssueActionPanel({
     <div className="no-print space-y-3" data-testid="issue-actions">
       <div className="flex flex-wrap gap-2">
         {actions.map((a) => (
-          <button
+          <Button
             key={a}
             type="button"
             onClick={() => {
@@ -114,10 +115,10 @@ export function IssueActionPanel({
               setErrors({});
               setMessage(null);
             }}
-            className={`rounded border px-3 py-1.5 text-sm ${open === a ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
+            variant={open === a ? "primary" : "secondary"}
           >
             {ISSUE_ACTION_LABELS[a]}
-          </button>
+          </Button>
         ))}
       </div>
       {open && (
@@ -156,12 +157,12 @@ export function IssueActionPanel({
             </label>
           ))}
           <div className="flex gap-2">
-            <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white disabled:opacity-60">
+            <Button type="submit" pending={pending}>
               {pending ? "提交中…" : `确认${ISSUE_ACTION_LABELS[open]}`}
-            </button>
-            <button type="button" onClick={() => setOpen(null)} className="rounded border border-slate-300 px-4 py-1.5 text-sm">
+            </Button>
+            <Button type="button" onClick={() => setOpen(null)} variant="secondary">
               取消
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { markAllReadAction } from "@/lib/actions/notifications/mark-all-read";
 import { markReadAction } from "@/lib/actions/notifications/mark-read";
 import { outcome } from "@/lib/actions/result";
+import { Button } from "@/components/ui/button";
 
 export interface NotificationRow {
   id: number;
@@ -94,14 +95,16 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
               <p className="mt-1 text-xs tabular-nums text-slate-400">{item.createdAtText}</p>
             </div>
             {item.unread && (
-              <button
+              <Button
                 type="button"
                 onClick={() => markOne(item.id)}
-                disabled={pending}
-                className="shrink-0 rounded border border-slate-300 bg-white px-2.5 py-1 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+                variant="secondary"
+                size="sm"
+                className="shrink-0"
+                pending={pending}
               >
                 {busyId === item.id ? "处理中…" : "标为已读"}
-              </button>
+              </Button>
             )}
           </li>
         ))}
@@ -133,14 +136,13 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
           {message.text}
         </span>
       )}
-      <button
+      <Button
         type="button"
         onClick={click}
         disabled={pending || unread === 0}
-        className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-50"
       >
         {pending ? "处理中…" : "全部标为已读"}
-      </button>
+      </Button>
     </div>
   );
 }

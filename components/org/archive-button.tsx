@@ -5,6 +5,7 @@ import { updateParkAction } from "@/lib/actions/org/update-park";
 import { updateRegionAction } from "@/lib/actions/org/update-region";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { Button } from "@/components/ui/button";
 
 /** Archives or restores a park or region (never deletes it). */
 export function ArchiveButton({ kind, id, archived }: { kind: "park" | "region"; id: number; archived: boolean }) {
@@ -26,14 +27,15 @@ export function ArchiveButton({ kind, id, archived }: { kind: "park" | "region";
           ? `已归档：不出现在选择列表中，不能新增记录；历史记录和统计数字保留。`
           : `归档后该${noun}不再出现在选择列表中，也不能新增记录；已有的项目、历史和统计数字全部保留，可随时恢复。`}
       </p>
-      <button
+      <Button
         type="button"
-        disabled={pending}
         onClick={run}
-        className={`rounded border px-3 py-1.5 text-sm disabled:opacity-60 ${archived ? "border-emerald-300 text-emerald-800 hover:bg-emerald-50" : "border-amber-300 text-amber-800 hover:bg-amber-50"}`}
+        variant="secondary"
+        tone={archived ? "success" : "warning"}
+        pending={pending}
       >
         {archived ? `恢复${noun}` : `归档${noun}`}
-      </button>
+      </Button>
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
     </div>
   );

@@ -8,6 +8,7 @@ import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/labels";
 import { Alert } from "@/components/ui/alert";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { Button } from "@/components/ui/button";
 
 interface ParkValues {
   id: number;
@@ -66,9 +67,9 @@ export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: 
         {select("type", "类型", Object.entries(PARK_TYPE_LABELS), park?.type)}
         {select("regionId", "所属市州", regions.map((r) => [r.id, r.name]), park?.regionId)}
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" pending={pending}>
         {park ? "保存" : "新增园区"}
-      </button>
+      </Button>
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
     </form>
   );

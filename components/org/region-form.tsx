@@ -7,6 +7,7 @@ import { updateRegionAction } from "@/lib/actions/org/update-region";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { Button } from "@/components/ui/button";
 
 /** Creates a region, or edits one (name, code) when `region` is given. */
 export function RegionForm({ region }: { region?: { id: number; name: string; code: string } }) {
@@ -30,9 +31,9 @@ export function RegionForm({ region }: { region?: { id: number; name: string; co
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={region ? "编辑市州" : "新增市州"} className="flex flex-wrap items-start gap-3">
       <TextField label="市州名称" name="name" defaultValue={region?.name} maxLength={50} errors={errors} className="w-48" />
       <TextField label="市州代码" name="code" defaultValue={region?.code} maxLength={30} errors={errors} className="w-40" hint="如 HH，用于编号和接口" />
-      <button type="submit" disabled={pending} className="mt-6 rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" className="mt-6" pending={pending}>
         {region ? "保存" : "新增市州"}
-      </button>
+      </Button>
       {notice && <Alert tone={notice.kind} className="w-full">{notice.text}</Alert>}
     </form>
   );

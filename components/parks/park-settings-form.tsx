@@ -8,6 +8,7 @@ import { fieldErrors } from "@/lib/validation/field-errors";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { updateParkSettingsAction } from "@/lib/actions/parks/update-park-settings";
 import { outcome } from "@/lib/actions/result";
+import { Button } from "@/components/ui/button";
 
 const FIELDS: [keyof ParkSettings, string, string][] = [
   ["staleDaysSigned", "签约后未落地，超过（天）", "默认 90 天"],
@@ -87,9 +88,9 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
           {message.text}
         </p>
       )}
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-2 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" pending={pending}>
         {pending ? "保存中…" : "保存"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { FilterSelect } from "@/components/ui/filter-select";
+import { Button } from "@/components/ui/button";
 
 /** GET form: park and month (the last completed months), shared by the filing pages. */
 export function MonthParkFilter({
@@ -23,9 +24,9 @@ export function MonthParkFilter({
       <FilterSelect label="园区" name="park" value={park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={allParks ? "全部园区" : null} />
       <FilterSelect label="月份" name="month" value={month} options={months} allLabel={null} />
       {extra}
-      <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+      <Button type="submit">
         查看
-      </button>
+      </Button>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { formatWan } from "@/lib/domain/money";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import type { FilingGridRow } from "@/lib/server/progress/list-filing-grid";
 import { ProgressReportForm } from "./progress-report-form";
+import { Button } from "@/components/ui/button";
 
 const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
@@ -67,9 +68,9 @@ export function ProgressGrid({ rows, year, month, canFile }: { rows: FilingGridR
                     <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">未填报</span>
                   )}
                   {canFile && editing !== r.id && (
-                    <button type="button" onClick={() => setEditing(r.id)} className="no-print mt-1 block text-xs text-brand-600 hover:underline" aria-label={`${r.report ? "更正" : "填报"} ${r.name}`}>
+                    <Button type="button" onClick={() => setEditing(r.id)} aria-label={`${r.report ? "更正" : "填报"} ${r.name}`} variant="link" size="sm" className="no-print mt-1 block">
                       {r.report ? "更正" : "填报"}
-                    </button>
+                    </Button>
                   )}
                 </td>
               </tr>

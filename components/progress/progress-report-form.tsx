@@ -8,6 +8,7 @@ import { formatYearMonth } from "@/lib/domain/filing";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { fileProgressReportAction } from "@/lib/actions/progress/file-progress-report";
 import { outcome } from "@/lib/actions/result";
+import { Button } from "@/components/ui/button";
 
 export interface ReportValues {
   version: number;
@@ -96,13 +97,13 @@ export function ProgressReportForm({
         <FieldErrors name="problems" errors={errors} />
       </label>
       <div className="flex flex-wrap items-end gap-2">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {pending ? "保存中…" : existing ? "保存更正" : "提交填报"}
-        </button>
+        </Button>
         {onCancel && (
-          <button type="button" onClick={onCancel} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+          <Button type="button" onClick={onCancel} variant="secondary">
             取消
-          </button>
+          </Button>
         )}
       </div>
       {(errors.month || errors._form) && (

@@ -8,6 +8,7 @@ import { formatWan } from "@/lib/domain/money";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { setYearPlanAction } from "@/lib/actions/progress/set-year-plan";
 import { outcome } from "@/lib/actions/result";
+import { Button } from "@/components/ui/button";
 
 export interface YearPlanValues {
   year: number;
@@ -66,9 +67,9 @@ export function YearPlanForm({ projectId, year, plan, canEdit }: { projectId: nu
           <span className="text-slate-500">未列入本年计划（无本年计划投资，不计投资进度亮灯）</span>
         )}
         {canEdit && !open && (
-          <button type="button" className="no-print text-brand-600 hover:underline" onClick={() => setOpen(true)}>
+          <Button type="button" onClick={() => setOpen(true)} variant="link" className="no-print">
             {plan ? "修改年度计划" : "设置年度计划"}
-          </button>
+          </Button>
         )}
       </div>
       {message && !open && (
@@ -94,12 +95,12 @@ export function YearPlanForm({ projectId, year, plan, canEdit }: { projectId: nu
             <input name="note" defaultValue={plan?.note ?? ""} maxLength={200} className="mt-1 block w-56 rounded border border-slate-300 px-2 py-1.5" />
             <FieldErrors name="note" errors={errors} />
           </label>
-          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-white hover:bg-brand-700 disabled:opacity-60">
+          <Button type="submit" pending={pending}>
             {pending ? "保存中…" : "保存"}
-          </button>
-          <button type="button" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100" onClick={() => setOpen(false)}>
+          </Button>
+          <Button type="button" onClick={() => setOpen(false)} variant="secondary">
             取消
-          </button>
+          </Button>
           {message && !message.ok && (
             <p role="alert" className="w-full text-red-700">
               {message.text}

@@ -5,6 +5,7 @@ import { formatWan } from "@/lib/domain/money";
 import { formatYearMonth } from "@/lib/domain/filing";
 import type { ProgressReportRow, ReportChange } from "@/lib/server/progress/list-progress-reports";
 import { ProgressReportForm } from "@/components/progress/progress-report-form";
+import { Button } from "@/components/ui/button";
 
 const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 const money = (v: unknown) => (typeof v === "string" ? formatWan(v) : "—");
@@ -129,14 +130,14 @@ export function ProgressTable({
                         {r.version > 1 && <span className="ml-1 rounded bg-slate-100 px-1">已更正 {r.version - 1} 次</span>}
                         <div className="no-print mt-1 flex gap-2">
                           {canFile && (
-                            <button type="button" className="text-brand-600 hover:underline" onClick={() => setEditing(editing === key ? null : key)} aria-label={`更正 ${formatYearMonth(r)}`}>
+                            <Button type="button" onClick={() => setEditing(editing === key ? null : key)} aria-label={`更正 ${formatYearMonth(r)}`} variant="link">
                               更正
-                            </button>
+                            </Button>
                           )}
                           {changes.length > 0 && (
-                            <button type="button" className="text-slate-500 hover:underline" onClick={() => setOpenHistory(openHistory === r.id ? null : r.id)} aria-expanded={openHistory === r.id}>
+                            <Button type="button" onClick={() => setOpenHistory(openHistory === r.id ? null : r.id)} aria-expanded={openHistory === r.id} variant="link" tone="muted">
                               记录 {changes.length}
-                            </button>
+                            </Button>
                           )}
                         </div>
                       </td>

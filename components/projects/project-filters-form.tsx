@@ -4,6 +4,7 @@ import { KEY_LEVELS, PAGE_SIZES } from "@/lib/validation/project-filters";
 import { STAGES, STAGE_LABELS, PROJECT_STATUSES, STATUS_LABELS } from "@/lib/domain/stages";
 import { KEY_LEVEL_LABELS } from "@/lib/domain/labels";
 import { FilterSelect, filterField, recentYears } from "@/components/ui/filter-select";
+import { Button } from "@/components/ui/button";
 
 // A plain GET form: filters live in the URL, so any view can be shared and bookmarked.
 export function ProjectFiltersForm({ filters, parks, industries }: { filters: ProjectFilters; parks: { id: number; name: string }[]; industries: string[] }) {
@@ -22,9 +23,9 @@ export function ProjectFiltersForm({ filters, parks, industries }: { filters: Pr
       <FilterSelect label="项目级别" name="keyLevel" value={filters.keyLevel} options={KEY_LEVELS.map((k) => [k, KEY_LEVEL_LABELS[k]] as const)} />
       <FilterSelect label="签约年份" name="year" value={filters.year} options={recentYears()} />
       <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={PAGE_SIZES.map((n) => [n, `${n} 条`] as const)} allLabel={null} />
-      <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+      <Button type="submit">
         查询
-      </button>
+      </Button>
       <Link href="/projects" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
         重置
       </Link>

@@ -13,6 +13,7 @@ import { updateProjectAction } from "@/lib/actions/projects/update-project";
 import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
+import { Button } from "@/components/ui/button";
 
 export type ProjectFormValues = Record<string, string | boolean | string[] | number | undefined>;
 
@@ -309,12 +310,12 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
         </p>
       )}
       <div className="flex gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-6 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {pending ? "保存中…" : mode === "create" ? "保存项目" : "保存修改"}
-        </button>
-        <button type="button" onClick={() => router.back()} className="rounded border border-slate-300 px-6 py-2 text-sm hover:bg-slate-50">
+        </Button>
+        <Button type="button" onClick={() => router.back()} variant="secondary">
           取消
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import { updateUserAction } from "@/lib/actions/users/update-user";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { TemporaryPassword } from "./temporary-password";
+import { Button } from "@/components/ui/button";
 
 /** Reset the password (temporary one shown once) and disable / re-enable the account. */
 export function AccountControls({ user }: { user: { id: number; username: string; isActive: boolean; isSelf: boolean } }) {
@@ -41,36 +42,36 @@ export function AccountControls({ user }: { user: { id: number; username: string
         {confirming === "reset" ? (
           <span className="flex items-center gap-2 text-sm">
             重置后原密码立即失效，本人所有登录退出。
-            <button type="button" disabled={pending} onClick={reset} className="rounded bg-red-600 px-3 py-1.5 text-white hover:bg-red-700 disabled:opacity-60">
+            <Button type="button" onClick={reset} variant="danger" pending={pending}>
               确认重置
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} className="rounded border border-slate-300 px-3 py-1.5">
+            </Button>
+            <Button type="button" onClick={() => setConfirming(null)} variant="secondary">
               取消
-            </button>
+            </Button>
           </span>
         ) : confirming === "disable" ? (
           <span className="flex items-center gap-2 text-sm">
             停用后本人立即无法使用系统，已分配的包保任务请另行移交。
-            <button type="button" disabled={pending} onClick={() => setActive(false)} className="rounded bg-red-600 px-3 py-1.5 text-white hover:bg-red-700 disabled:opacity-60">
+            <Button type="button" onClick={() => setActive(false)} variant="danger" pending={pending}>
               确认停用
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} className="rounded border border-slate-300 px-3 py-1.5">
+            </Button>
+            <Button type="button" onClick={() => setConfirming(null)} variant="secondary">
               取消
-            </button>
+            </Button>
           </span>
         ) : (
           <>
-            <button type="button" onClick={() => setConfirming("reset")} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+            <Button type="button" onClick={() => setConfirming("reset")} variant="secondary">
               重置密码
-            </button>
+            </Button>
             {user.isActive ? (
-              <button type="button" onClick={() => setConfirming("disable")} className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
+              <Button type="button" onClick={() => setConfirming("disable")} variant="secondary" tone="danger">
                 停用账号
-              </button>
+              </Button>
             ) : (
-              <button type="button" disabled={pending} onClick={() => setActive(true)} className="rounded border border-emerald-300 bg-white px-3 py-1.5 text-sm text-emerald-800 hover:bg-emerald-50">
+              <Button type="button" onClick={() => setActive(true)} variant="secondary" tone="success" pending={pending}>
                 重新启用
-              </button>
+              </Button>
             )}
           </>
         )}

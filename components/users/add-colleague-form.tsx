@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
+import { Button } from "@/components/ui/button";
 
 /** A park leader gives a role in their park to someone who already has an account. */
 export function AddColleagueForm({ options }: { options: ScopeOptions }) {
@@ -27,9 +28,9 @@ export function AddColleagueForm({ options }: { options: ScopeOptions }) {
     <form onSubmit={onSubmit} noValidate aria-label="加入已有账号" className="flex flex-wrap items-end gap-3">
       <TextField label="对方的用户名" name="username" autoComplete="off" errors={errors} className="w-48" />
       <RoleScopeFields options={options} errors={errors} />
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" pending={pending}>
         添加
-      </button>
+      </Button>
       {notice && <Alert tone={notice.kind} className="w-full">{notice.text}</Alert>}
     </form>
   );

@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
 import { TemporaryPassword } from "./temporary-password";
+import { Button } from "@/components/ui/button";
 
 export function CreateUserForm({ options }: { options: ScopeOptions }) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -43,9 +44,9 @@ export function CreateUserForm({ options }: { options: ScopeOptions }) {
           <Link href={`/admin/users/${created.id}`} className="text-brand-700 hover:underline">
             查看该用户
           </Link>
-          <button type="button" onClick={() => setCreated(null)} className="ml-4 text-brand-700 hover:underline">
+          <Button type="button" onClick={() => setCreated(null)} variant="link" className="ml-4">
             继续新建用户
-          </button>
+          </Button>
         </p>
       </div>
     );
@@ -63,9 +64,9 @@ export function CreateUserForm({ options }: { options: ScopeOptions }) {
       <RoleScopeFields options={options} errors={errors} prefix="memberships.0." />
       {errors.memberships && <p className="text-xs text-red-600">{errors.memberships.join("；")}</p>}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {pending ? "创建中…" : "创建用户"}
-        </button>
+        </Button>
         <span className="text-xs text-slate-500">创建后显示一次性临时密码</span>
       </div>
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}

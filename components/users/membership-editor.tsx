@@ -7,6 +7,7 @@ import { ROLE_LABELS, type Role } from "@/lib/domain/permissions";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
+import { Button } from "@/components/ui/button";
 
 export interface MembershipRow {
   id: number;
@@ -51,9 +52,9 @@ export function MembershipEditor({ userId, memberships, options }: { userId: num
               {ROLE_LABELS[m.role]} <span className="text-slate-500">· {m.scopeName}</span>
             </span>
             {m.removable && (
-              <button type="button" disabled={pending} onClick={() => remove(m)} className="rounded px-2 py-1 text-xs text-red-700 hover:bg-red-50" aria-label={`移除${ROLE_LABELS[m.role]}（${m.scopeName}）`}>
+              <Button type="button" onClick={() => remove(m)} aria-label={`移除${ROLE_LABELS[m.role]}（${m.scopeName}）`} variant="ghost" size="sm" tone="danger" pending={pending}>
                 移除
-              </button>
+              </Button>
             )}
           </li>
         ))}
@@ -61,9 +62,9 @@ export function MembershipEditor({ userId, memberships, options }: { userId: num
       {options.roles.length > 0 && (
         <form onSubmit={add} noValidate aria-label="添加角色" className="flex flex-wrap items-end gap-3">
           <RoleScopeFields options={options} errors={errors} />
-          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+          <Button type="submit" pending={pending}>
             添加角色
-          </button>
+          </Button>
         </form>
       )}
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}

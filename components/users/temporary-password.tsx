@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /** A temporary password, shown once, with copy; the person must replace it at first sign-in. */
 export function TemporaryPassword({ username, password, onDone }: { username: string; password: string; onDone?: () => void }) {
@@ -20,15 +21,15 @@ export function TemporaryPassword({ username, password, onDone }: { username: st
         <code data-testid="temporary-password-value" className="select-all rounded bg-white px-2 py-1 font-mono text-base text-slate-900">
           {password}
         </code>
-        <button type="button" onClick={copy} className="ml-3 rounded bg-emerald-700 px-3 py-1 text-white hover:bg-emerald-800">
+        <Button type="button" onClick={copy} tone="success" className="ml-3">
           {copied ? "已复制" : "复制"}
-        </button>
+        </Button>
       </p>
       <p className="mt-2 text-emerald-800">只显示这一次，请当面或通过可靠渠道交给本人。本人首次登录后必须设置自己的新密码。</p>
       {onDone && (
-        <button type="button" onClick={onDone} className="mt-3 rounded border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-100">
+        <Button type="button" onClick={onDone} variant="secondary" className="mt-3">
           我已交给本人，关闭
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { updateUserAction } from "@/lib/actions/users/update-user";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { Button } from "@/components/ui/button";
 
 interface Profile {
   id: number;
@@ -37,9 +38,9 @@ export function UserProfileForm({ user }: { user: Profile }) {
         <TextField label="单位/部门" name="unit" defaultValue={user.unit ?? ""} maxLength={100} errors={errors} />
         <TextField label="职务" name="title" defaultValue={user.title ?? ""} maxLength={50} errors={errors} />
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-5 py-1.5 text-sm text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" pending={pending}>
         {pending ? "保存中…" : "保存"}
-      </button>
+      </Button>
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
     </form>
   );

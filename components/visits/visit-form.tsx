@@ -8,6 +8,7 @@ import { createVisitAction } from "@/lib/actions/visits/create-visit";
 import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
+import { Button } from "@/components/ui/button";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -151,21 +152,23 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
             <span className="text-slate-700">建议责任单位</span>
             <input name={`p${k}.responsibleUnit`} className={input} placeholder="如 自然资源局" />
           </label>
-          <button type="button" onClick={() => setProblems((ps) => ps.filter((x) => x !== k))} className="justify-self-start text-sm text-red-600 hover:underline">
+          <Button type="button" onClick={() => setProblems((ps) => ps.filter((x) => x !== k))} variant="link" tone="danger" className="justify-self-start">
             移除此问题
-          </button>
+          </Button>
         </fieldset>
       ))}
-      <button
+      <Button
         type="button"
         onClick={() => {
           setProblems((ps) => [...ps, nextKey]);
           setNextKey((n) => n + 1);
         }}
-        className="rounded border border-dashed border-amber-400 px-4 py-2 text-sm text-amber-800 hover:bg-amber-50"
+        variant="secondary"
+        tone="warning"
+        className="border-dashed"
       >
         ＋ 添加现场反映的问题
-      </button>
+      </Button>
 
       {message && (
         <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
@@ -173,9 +176,9 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
         </p>
       )}
       <div className="flex gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-6 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {pending ? "保存中…" : "保存走访记录"}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { FilterSelect, filterField } from "@/components/ui/filter-select";
 import { AuditTable } from "@/components/audit/audit-table";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "操作日志" };
 
@@ -64,9 +65,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           结束日期
           <input type="date" name="to" defaultValue={filters.to ?? ""} className={filterField} />
         </label>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+        <Button type="submit">
           筛选
-        </button>
+        </Button>
         <Link href="/audit" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
           重置
         </Link>

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { BulletinView } from "@/components/bulletin/bulletin-view";
+import { Button, buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "月度通报" };
 
@@ -24,7 +25,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
       <PageHeader title="月度通报" subtitle="每月会商用：指标对比上月、园区排名（红榜/黑榜）、红灯项目与超期诉求；可打印，可下载 Excel">
         <div className="no-print flex gap-2">
           <PrintButton label="打印通报" />
-          <a href={`/api/bulletin?${bulletinQuery(params)}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50" data-testid="bulletin-xlsx">
+          <a href={`/api/bulletin?${bulletinQuery(params)}`} className={buttonClass({ variant: "secondary" })} data-testid="bulletin-xlsx">
             下载 Excel
           </a>
         </div>
@@ -34,9 +35,9 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
         {scopes.regions.length > 1 && <FilterSelect label="市州" name="region" value={params.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="全部市州" />}
         <FilterSelect label="园区" name="park" value={params.park} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
         <FilterSelect label="排名指标" name="rank" value={params.rank} options={INDICATOR_DEFS.map((d) => [d.key, `${d.label}（${d.convention}）`] as const)} allLabel={null} />
-        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+        <Button type="submit">
           生成
-        </button>
+        </Button>
       </form>
       {errors.length > 0 && (
         <div role="alert" className="no-print mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">

@@ -12,6 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
 import { FilterSelect, filterField } from "@/components/ui/filter-select";
 import { CoverageTable } from "@/components/coverage/coverage-table";
+import { Button, buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "包保挂牌公示" };
 
@@ -31,7 +32,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       <PageHeader title={`${list.park.name} · 包保挂牌公示`} subtitle={`企业 ${s.enterprises} 家，已落实包保 ${s.covered} 家，未落实 ${s.uncovered} 家；包保责任人 ${s.liaisons} 名，包保领导 ${s.leaders} 名`}>
         <div className="no-print flex items-center gap-2">
           {manages.length > 0 && (
-            <Link href={manages.includes(list.park.id) ? `/coverage/reassign?park=${list.park.id}` : "/coverage/reassign"} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            <Link href={manages.includes(list.park.id) ? `/coverage/reassign?park=${list.park.id}` : "/coverage/reassign"} className={buttonClass({ variant: "secondary" })}>
               包保移交
             </Link>
           )}
@@ -51,9 +52,9 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           只看未落实包保
         </label>
         <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={[20, 50, 100, 500].map((n) => [n, `${n} 家`] as const)} allLabel={null} />
-        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+        <Button type="submit">
           筛选
-        </button>
+        </Button>
       </form>
       {errors.length > 0 && (
         <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EnterpriseFiltersForm } from "@/components/enterprises/enterprise-filters-form";
 import { EnterpriseTable } from "@/components/enterprises/enterprise-table";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "企业档案" };
 
@@ -24,7 +25,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
     <>
       <PageHeader title="企业档案" subtitle="一企一档：企业信息、项目、走访、问题与包保责任人；可按企业名称或统一社会信用代码搜索">
         {canCreate && (
-          <Link href={filters.park ? `/enterprises/new?park=${filters.park}` : "/enterprises/new"} className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
+          <Link href={filters.park ? `/enterprises/new?park=${filters.park}` : "/enterprises/new"} className={buttonClass({ className: "no-print" })}>
             新建企业
           </Link>
         )}

@@ -13,6 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { FilterSelect, filterField } from "@/components/ui/filter-select";
 import { IssueFiguresCards } from "@/components/issues/issue-figures-cards";
 import { IssueTable } from "@/components/issues/issue-table";
+import { Button, buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "企业诉求" };
 
@@ -40,7 +41,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             导出 Excel
           </a>
           {can(actor, "issue.write") && (
-            <Link href="/visits/new" className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
+            <Link href="/visits/new" className={buttonClass({ className: "no-print" })}>
               登记走访/问题
             </Link>
           )}
@@ -73,9 +74,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <label className="flex items-center gap-1.5 self-center pt-4 text-sm text-slate-700">
           <input type="checkbox" name="mine" value="1" defaultChecked={!!filters.mine} /> 我的待办
         </label>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+        <Button type="submit">
           筛选
-        </button>
+        </Button>
         <Link href="/issues" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
           重置
         </Link>

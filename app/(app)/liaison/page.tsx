@@ -8,6 +8,7 @@ import { STAGE_LABELS } from "@/lib/domain/stages";
 import { PageHeader } from "@/components/ui/page-header";
 import { StageBadge } from "@/components/ui/stage-badge";
 import { LiaisonIssuesTable, VisitsDueTable } from "@/components/liaison/liaison-lists";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "我的包保" };
 
@@ -31,11 +32,11 @@ export default async function LiaisonPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title={title} subtitle={`${o.liaison.name}${o.liaison.unit ? ` · ${o.liaison.unit}` : ""}${o.liaison.phone ? ` · ${o.liaison.phone}` : ""} · 截至 ${o.today}`}>
         <div className="no-print flex gap-2">
-          <Link href={`/liaison/weekly${user ? `?user=${user}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link href={`/liaison/weekly${user ? `?user=${user}` : ""}`} className={buttonClass({ variant: "secondary" })}>
             每周清单
           </Link>
           {o.self && (
-            <Link href="/visits/new" className="rounded bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">
+            <Link href="/visits/new" className={buttonClass()}>
               登记走访
             </Link>
           )}

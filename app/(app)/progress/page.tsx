@@ -15,6 +15,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
 import { MonthParkFilter } from "@/components/progress/month-park-filter";
 import { ProgressGrid } from "@/components/progress/progress-grid";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "月度填报" };
 
@@ -43,7 +44,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title={`${parkName} · 月度填报`} subtitle="已开工（含已投产）的项目每月填报本月完成投资、到位资金、形象进度和存在问题；每月报表须在月末后第 5 个工作日内报送，已报月份可更正，修改留痕。">
         <div className="no-print flex gap-2">
-          <Link href={`/progress/missing?park=${park}&month=${monthKey}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link href={`/progress/missing?park=${park}&month=${monthKey}`} className={buttonClass({ variant: "secondary" })}>
             未填报清单
           </Link>
           <PrintButton />

@@ -13,6 +13,7 @@ import { ProjectTable } from "@/components/projects/project-table";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 import { describeMetric } from "@/lib/domain/indicators";
 import { drillPeriod } from "@/lib/server/metrics/drill-down";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "项目台账" };
 
@@ -35,7 +36,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             导出 Excel（{result.total} 条）
           </a>
           {parksWith(actor, "project.write").length > 0 && (
-            <Link href={filters.park ? `/projects/new?park=${filters.park}` : "/projects/new"} className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
+            <Link href={filters.park ? `/projects/new?park=${filters.park}` : "/projects/new"} className={buttonClass({ className: "no-print" })}>
               新建项目
             </Link>
           )}

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { FilterSelect, filterField } from "@/components/ui/filter-select";
 import { VisitTable } from "@/components/visits/visit-table";
+import { Button, buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "走访记录" };
 
@@ -34,7 +35,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="走访记录" subtitle="谁在何时以何种方式走访了哪家企业；企业现场反映的问题随走访登记">
         {can(actor, "issue.write") && (
-          <Link href="/visits/new" className="no-print rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
+          <Link href="/visits/new" className={buttonClass({ className: "no-print" })}>
             登记走访
           </Link>
         )}
@@ -53,9 +54,9 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
           <input type="month" name="month" defaultValue={filters.month ?? ""} className={filterField} />
         </label>
         <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={ISSUE_PAGE_SIZES.map((n) => [n, `${n} 条`] as const)} allLabel={null} />
-        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+        <Button type="submit">
           筛选
-        </button>
+        </Button>
         <Link href="/visits" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
           重置
         </Link>

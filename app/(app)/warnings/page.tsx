@@ -15,6 +15,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { RuleLight } from "@/components/warnings/warning-light";
+import { Button, buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "亮灯督办" };
 
@@ -41,7 +42,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
         subtitle={`截至 ${todayInShanghai()}。开工：计划开工满 3 个月仍未开工；投资进度：本年完成落后序时进度超过 30 个百分点；月报：月末后第 5 个工作日仍未填报（各园区可在园区设置中调整阈值）`}
       >
         <div className="no-print flex gap-2">
-          <Link href={`/progress/missing${filters.park ? `?park=${filters.park}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link href={`/progress/missing${filters.park ? `?park=${filters.park}` : ""}`} className={buttonClass({ variant: "secondary" })}>
             月报未填报清单
           </Link>
           <PrintButton />
@@ -50,9 +51,9 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
       <form method="get" action="/warnings" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
         <FilterSelect label="红灯类型" name="kind" value={filters.kind} options={LIGHT_KINDS.map((k) => [k, `${LIGHT_KIND_LABELS[k]}红灯`] as const)} allLabel="任一红灯" />
-        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+        <Button type="submit">
           筛选
-        </button>
+        </Button>
       </form>
       {errors.length > 0 && (
         <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">

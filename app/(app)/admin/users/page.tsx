@@ -9,6 +9,7 @@ import { ROLE_LABELS } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AddColleagueForm } from "@/components/users/add-colleague-form";
+import { Button, buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "人员与角色" };
 
@@ -41,9 +42,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <option value="1">启用</option>
               <option value="0">停用</option>
             </select>
-            <button className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">筛选</button>
+            <Button variant="secondary">筛选</Button>
           </form>
-          <Link href="/admin/users/new" className="rounded bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+          <Link href="/admin/users/new" className={buttonClass()}>
             新建用户
           </Link>
         </div>

@@ -8,6 +8,7 @@ import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes"
 import { PrintButton } from "@/components/ui/print-button";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { loadDashboard, periodTitle, scopeTitle } from "../load-dashboard";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "领导驾驶舱（打印）" };
 
@@ -29,7 +30,7 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
           </p>
         </div>
         <div className="no-print flex gap-2">
-          <Link href={`/dashboard?${new URLSearchParams(indicatorScopeParams(scope))}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link href={`/dashboard?${new URLSearchParams(indicatorScopeParams(scope))}`} className={buttonClass({ variant: "secondary" })}>
             返回驾驶舱
           </Link>
           <PrintButton />
