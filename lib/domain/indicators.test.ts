@@ -21,7 +21,7 @@ import {
 const byKey = (c: IndicatorCounts, through = 10) => Object.fromEntries(computeIndicators(c, through).map((i) => [i.key, i]));
 
 describe("rate and formatPercent", () => {
-  it("reproduces the published checks of DOMAIN.md", () => {
+  it("reproduces the published checks (docs/domain.md#published-checks)", () => {
     expect(formatPercent(rate(18 + 180, 292))).toBe("67.8%"); // 开工率, cohort
     expect(formatPercent(rate(244, 247))).toBe("98.8%"); // 履约率
     expect(formatPercent(rate(209000, 232900))).toBe("89.7%"); // 20.9亿/23.29亿 in 万元

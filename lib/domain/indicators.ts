@@ -1,4 +1,4 @@
-// The leaders' indicators (DOMAIN.md "Indicators"): pure formulas over counts and sums
+// The leaders' indicators (docs/domain.md#indicators): pure formulas over counts and sums
 // that lib/server/metrics computes in SQL. Two conventions sit side by side:
 //   签约批次口径 (cohort): the denominator is the projects signed in the cohort period;
 //   年度计划口径 (plan):   the denominator is the projects in the year's plan.

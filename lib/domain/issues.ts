@@ -2,7 +2,7 @@
 // applyIssueAction inside every write, the browser may call it (or allowedIssueActions)
 // to show what is possible, so no path can skip a rule.
 //
-// Rules (DOMAIN.md "Liaison work"):
+// Rules (docs/domain.md#enterprise-problems):
 // - lifecycle 收集 COLLECTED -> 交办 ASSIGNED -> 办理 IN_PROGRESS -> 反馈 ANSWERED -> 销号 CLOSED,
 //   one step at a time; every change is an IssueEvent;
 // - closing records the enterprise's satisfaction. Less than 满意 reopens the problem for

@@ -2,7 +2,7 @@
 // to show errors while the user types, and lib/server calls the same functions inside
 // every write, so no path can skip a rule.
 //
-// Rules (DOMAIN.md "The stages"):
+// Rules (docs/domain.md#stages-and-status):
 // - forward moves go one or several stages at once; every stage reached gets its own
 //   event with its own business date, several may share a date (签约即落地, 落地即开工);
 // - business dates are never in the future (today in Asia/Shanghai) and each stage's

@@ -1,6 +1,7 @@
 // Traffic lights (亮灯). Three rules, each green / yellow / red or not applicable (null),
-// and the project's light is the worst of them. Defaults follow DOMAIN.md (银川 rules);
-// each park may override them (Park.warningRules, parsed by lib/validation/warning-rules).
+// and the project's light is the worst of them. Defaults follow the 银川 rules
+// (docs/domain.md#lights); each park may override them (Park.warningRules, parsed by
+// lib/validation/warning-rules).
 // The SQL in lib/server/warnings/light-sql.ts applies the same thresholds to many projects
 // at once; tests/integration/warnings.test.ts checks both agree on the same data.
 //

@@ -8,7 +8,7 @@ const days = (label: string, max: number) =>
     .min(1, `${label}不能小于 1 天`)
     .max(max, `${label}不能大于 ${max} 天`);
 
-/** A park's own thresholds (DOMAIN.md: a per-stage "stale after N days" on the board). */
+/** A park's own thresholds (a per-stage "stale after N days" on the board: docs/domain.md#stale-projects). */
 export const parkSettingsSchema = z.object({
   staleDaysSigned: days("签约阶段滞留天数", 3650),
   staleDaysLanded: days("落地阶段滞留天数", 3650),
