@@ -4,6 +4,7 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -44,9 +45,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none" />
       </label>
       {error && (
-        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert as="p" tone="error" testId="form-error">
           {error}
-        </p>
+        </Alert>
       )}
       <Button type="submit" className="w-full" pending={pending}>
         {pending ? "正在登录…" : "登录"}

@@ -8,6 +8,7 @@ import { outcome } from "@/lib/actions/result";
 import { type BoardCard, type BoardColumn, type BoardColumnKey, type PendingMove, canDrop, moveFor } from "./board-types";
 import { BoardColumnView } from "./board-column";
 import { TransitionDialog } from "./transition-dialog";
+import { Alert } from "@/components/ui/alert";
 
 export type ParkRights = Record<number, { write: boolean; correct: boolean }>;
 
@@ -55,9 +56,9 @@ export function PipelineBoard({ columns: initial, filters, rights, showPark }: {
   return (
     <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "按空格键拿起卡片，用方向键移动到其他阶段列，再按空格键放下；也可使用卡片上的“移动”菜单。" } }}>
       {notice && (
-        <p role="status" data-testid="board-notice" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert as="p" tone="warning" role="status" testId="board-notice" className="mb-3">
           {notice}
-        </p>
+        </Alert>
       )}
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4" data-testid="board">
         {stageColumns.map((c) => (

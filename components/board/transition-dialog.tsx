@@ -11,6 +11,7 @@ import type { PendingMove } from "./board-types";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, attachmentProblems } from "@/lib/domain/attachments";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 const TITLES: Record<PendingMove["kind"], string> = {
   ADVANCE: "推进项目阶段",
@@ -160,9 +161,9 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
           </>
         )}
         {kind === "ROLLBACK" && (
-          <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          <Alert as="p" tone="warning" role={false}>
             回退用于更正录入错误：{STAGE_LABELS[toStage]}之后各阶段的日期将被清空，操作记入推进记录和操作日志。
-          </p>
+          </Alert>
         )}
         {(kind === "SUSPEND" || kind === "TERMINATE" || kind === "RESUME") && (
           <Field label={kind === "RESUME" ? "恢复日期" : kind === "SUSPEND" ? "暂缓日期" : "终止日期"} name="date" errors={errors} required>
@@ -176,9 +177,9 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
         )}
 
         {message && (
-          <p role="alert" data-testid="dialog-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+          <Alert as="p" tone="error" testId="dialog-error">
             {message}
-          </p>
+          </Alert>
         )}
         <div className="flex justify-end gap-2">
           <Button type="button" onClick={() => dialog.current?.close()} variant="secondary">

@@ -9,6 +9,7 @@ import { bulkReassignAction } from "@/lib/actions/assignments/bulk-reassign";
 import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export interface ReassignCandidate {
   id: number;
@@ -213,13 +214,13 @@ export function BulkReassignForm({
         </p>
       )}
       {failure && (
-        <div role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error">
           {failure}
           {otherErrors.map(([k, list]) => list.map((m) => <div key={`${k}${m}`}>{m}</div>))}
-        </div>
+        </Alert>
       )}
       {done && (
-        <div role="status" data-testid="reassign-result" className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <Alert tone="success" testId="reassign-result">
           <p className="font-medium">
             {`已将 ${done.result.count} 项包保移交给 ${done.to}`}
             {done.from && <span className="ml-2 font-normal text-emerald-700">（原包保人员：{done.from}）</span>}
@@ -231,7 +232,7 @@ export function BulkReassignForm({
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
       <Button type="submit" pending={pending}>
         {pending ? "移交中…" : "移交"}

@@ -9,6 +9,7 @@ import { updateEnterpriseAction } from "@/lib/actions/enterprises/update-enterpr
 import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
 
@@ -121,9 +122,9 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
         {text("contactPhone", { maxLength: 20, inputMode: "tel" })}
       </fieldset>
       {message && (
-        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert as="p" tone="error" testId="form-error">
           {message}
-        </p>
+        </Alert>
       )}
       <div className="flex gap-3">
         <Button type="submit" pending={pending}>

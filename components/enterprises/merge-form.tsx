@@ -7,6 +7,7 @@ import { outcome } from "@/lib/actions/result";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * A park leader merges this enterprise with a duplicate record of the same company: pick
@@ -115,9 +116,9 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
           </span>
         </label>
         {message && (
-          <p role="alert" data-testid="merge-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2">
+          <Alert as="p" tone="error" testId="merge-error" className="sm:col-span-2">
             {message}
-          </p>
+          </Alert>
         )}
         {!confirming && (
           <div className="sm:col-span-2">

@@ -10,6 +10,7 @@ import type { RowIssue } from "@/lib/validation/ledger-import";
 import { type UploadPhase, uploadFile } from "./upload";
 import { IssueTable } from "./issue-table";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 type State =
   | { step: "idle" }
@@ -103,14 +104,14 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
         </div>
         {state.step === "busy" && <ProgressBar action={state.action} phase={state.phase} />}
         {state.step === "failed" && (
-          <div className="mt-3 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" role="alert">
+          <Alert tone="error" className="mt-3">
             {state.message}
             {state.errors && state.errors.length > 0 && (
               <div className="mt-3">
                 <IssueTable issues={state.errors} />
               </div>
             )}
-          </div>
+          </Alert>
         )}
       </section>
 
@@ -188,12 +189,12 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
       )}
 
       {state.step === "done" && (
-        <section className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900" role="status">
+        <Alert tone="success">
           <p className="font-semibold">{state.result.message}</p>
           <Link href="/projects" className="mt-2 inline-block text-brand-600 hover:underline">
             查看项目台账 →
           </Link>
-        </section>
+        </Alert>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { actOnIssueAction } from "@/lib/actions/issues/act-on-issue";
 import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -167,9 +168,9 @@ export function IssueActionPanel({
         </form>
       )}
       {message && (
-        <p role={message.ok ? "status" : "alert"} data-testid="issue-action-message" className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
+        <Alert as="p" tone={message.ok ? "success" : "error"} testId="issue-action-message">
           {message.text}
-        </p>
+        </Alert>
       )}
     </div>
   );

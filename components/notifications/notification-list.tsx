@@ -6,6 +6,7 @@ import { markAllReadAction } from "@/lib/actions/notifications/mark-all-read";
 import { markReadAction } from "@/lib/actions/notifications/mark-read";
 import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export interface NotificationRow {
   id: number;
@@ -67,9 +68,9 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
   return (
     <>
       {error && (
-        <p role="alert" className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert as="p" tone="error" className="mb-3">
           {error}
-        </p>
+        </Alert>
       )}
       <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="notification-list">
         {items.map((item) => (

@@ -14,6 +14,7 @@ import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export type ProjectFormValues = Record<string, string | boolean | string[] | number | undefined>;
 
@@ -290,7 +291,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
       </Section>
 
       {duplicates.length > 0 && (
-        <div role="status" data-testid="duplicate-warning" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <Alert tone="warning" role="status" testId="duplicate-warning">
           <p className="font-medium">本园区已有相似项目，请确认不是同一项目重复录入（重新签约的项目应在原项目上更新）：</p>
           <ul className="mt-1 list-disc pl-5">
             {duplicates.map((d) => (
@@ -302,12 +303,12 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
       {message && (
-        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert as="p" tone="error" testId="form-error">
           {message}
-        </p>
+        </Alert>
       )}
       <div className="flex gap-3">
         <Button type="submit" pending={pending}>

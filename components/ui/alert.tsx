@@ -5,11 +5,40 @@ const TONES = {
   error: "border-red-200 bg-red-50 text-red-800",
 } as const;
 
-/** A message box: success is green, warnings amber, errors red (announced to screen readers). */
-export function Alert({ tone = "info", children, className = "", testId }: { tone?: keyof typeof TONES; children: React.ReactNode; className?: string; testId?: string }) {
+type Tone = keyof typeof TONES;
+
+/** The role a tone is announced with: info and success politely, warnings and errors at once. */
+export function alertRole(tone: Tone): "status" | "alert" {
+  return tone === "error" || tone === "warning" ? "alert" : "status";
+}
+
+/**
+ * A message box: info blue, success green, warnings amber, errors red. Info and success are
+ * role="status", warnings and errors role="alert"; `role` overrides that where a page
+ * announced the message differently before (a warning that only informs). Other
+ * attributes (data-testid, id, aria-*) pass through.
+ */
+export function Alert({
+  tone = "info",
+  children,
+  className = "",
+  testId,
+  role,
+  as: Tag = "div",
+  ...rest
+}: {
+  tone?: Tone;
+  children: React.ReactNode;
+  className?: string;
+  testId?: string;
+  /** false: no live role (a standing note, not a message that appears). */
+  role?: "status" | "alert" | false;
+  /** The element: a <p> where the message sits in running text. */
+  as?: "div" | "p";
+} & Omit<React.HTMLAttributes<HTMLElement>, "role" | "className" | "children">) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]} ${className}`}>
+    <Tag data-testid={testId} {...rest} role={role === false ? undefined : (role ?? alertRole(tone))} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]} ${className}`}>
       {children}
-    </div>
+    </Tag>
   );
 }

@@ -9,6 +9,7 @@ import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -171,9 +172,9 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
       </Button>
 
       {message && (
-        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert as="p" tone="error" testId="form-error">
           {message}
-        </p>
+        </Alert>
       )}
       <div className="flex gap-3">
         <Button type="submit" pending={pending}>

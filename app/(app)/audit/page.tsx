@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { FilterSelect, filterField } from "@/components/ui/filter-select";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "操作日志" };
 
@@ -83,9 +84,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       {errors.length > 0 && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <AuditTable rows={list.rows} personHref={personHref} />
       <Pagination basePath="/audit" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />

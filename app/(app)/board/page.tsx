@@ -9,6 +9,7 @@ import { can, parksWith } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { BoardFiltersForm } from "@/components/board/board-filters-form";
 import { PipelineBoard, type ParkRights } from "@/components/board/pipeline-board";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "项目看板" };
 
@@ -35,9 +36,9 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       />
       <BoardFiltersForm filters={filters} parks={parks} liaisons={liaisons} industries={industries} />
       {errors.length > 0 && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <PipelineBoard columns={columns} filters={filters} rights={rights} showPark={!filters.park} />
     </>

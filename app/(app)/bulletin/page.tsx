@@ -12,6 +12,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { BulletinView } from "@/components/bulletin/bulletin-view";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "月度通报" };
 
@@ -40,9 +41,9 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
         </Button>
       </form>
       {errors.length > 0 && (
-        <div role="alert" className="no-print mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" className="no-print mb-3">
           以下条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <BulletinView b={bulletin} />
     </>

@@ -13,6 +13,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { FilterSelect, filterField } from "@/components/ui/filter-select";
 import { CoverageTable } from "@/components/coverage/coverage-table";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "包保挂牌公示" };
 
@@ -57,9 +58,9 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
         </Button>
       </form>
       {errors.length > 0 && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <CoverageTable rows={list.rows} />
       <Pagination basePath="/coverage" params={{ park: list.park.id, q: filters.q, liaison: filters.liaison, uncovered: filters.uncovered ? "1" : undefined, pageSize: filters.pageSize }} page={list.page} pageCount={list.pageCount} total={list.total} />

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ScopeForm } from "@/components/dashboard/scope-form";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { loadDashboard, periodTitle, scopeTitle } from "./load-dashboard";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
 
@@ -31,9 +32,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </PageHeader>
       <ScopeForm scope={scope} scopes={scopes} years={years} />
       {errors.length > 0 && (
-        <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" className="mb-3">
           以下统计条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <DashboardView data={data} scope={scope} />
     </>

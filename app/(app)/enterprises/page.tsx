@@ -11,6 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { EnterpriseFiltersForm } from "@/components/enterprises/enterprise-filters-form";
 import { EnterpriseTable } from "@/components/enterprises/enterprise-table";
 import { buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "企业档案" };
 
@@ -32,9 +33,9 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
       </PageHeader>
       <EnterpriseFiltersForm filters={filters} parks={parks} />
       {errors.length > 0 && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <EnterpriseTable items={result.items} showPark={parks.length > 1} />
       <Pagination basePath="/enterprises" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />

@@ -14,6 +14,7 @@ import { FilterSelect, filterField } from "@/components/ui/filter-select";
 import { IssueFiguresCards } from "@/components/issues/issue-figures-cards";
 import { IssueTable } from "@/components/issues/issue-table";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "企业诉求" };
 
@@ -82,9 +83,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         </Link>
       </form>
       {errors.length > 0 && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <IssueTable items={list.items} />
       <Pagination basePath="/issues" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />

@@ -8,6 +8,7 @@ import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { MarkAllReadButton, NotificationList, type NotificationRow } from "@/components/notifications/notification-list";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "通知" };
 
@@ -44,9 +45,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </Link>
       </nav>
       {errors.length > 0 && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <NotificationList items={items} />
       <Pagination

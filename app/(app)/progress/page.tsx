@@ -16,6 +16,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { MonthParkFilter } from "@/components/progress/month-park-filter";
 import { ProgressGrid } from "@/components/progress/progress-grid";
 import { buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "月度填报" };
 
@@ -63,14 +64,14 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         }
       />
       {errors.length > 0 && (
-        <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       {typeof grid === "string" ? (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning">
           {grid}
-        </div>
+        </Alert>
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700" data-testid="filing-summary">

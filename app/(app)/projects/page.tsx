@@ -14,6 +14,7 @@ import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-proje
 import { describeMetric } from "@/lib/domain/indicators";
 import { drillPeriod } from "@/lib/server/metrics/drill-down";
 import { buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "项目台账" };
 
@@ -54,9 +55,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         </div>
       )}
       {errors.length > 0 && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <ProjectTable items={result.items} lights={lights} />
       <Pagination basePath="/projects" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />

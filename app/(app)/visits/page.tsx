@@ -12,6 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { FilterSelect, filterField } from "@/components/ui/filter-select";
 import { VisitTable } from "@/components/visits/visit-table";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "走访记录" };
 
@@ -90,9 +91,9 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       {errors.length > 0 && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <VisitTable items={list.items} liaisonHref={liaisonHref} />
       <Pagination basePath="/visits" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />

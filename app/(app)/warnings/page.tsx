@@ -16,6 +16,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { RuleLight } from "@/components/warnings/warning-light";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "亮灯督办" };
 
@@ -56,9 +57,9 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
         </Button>
       </form>
       {errors.length > 0 && (
-        <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       <p className="mb-2 text-sm text-slate-700" data-testid="red-total">
         红灯项目 <strong className="text-red-700">{result.total}</strong> 个

@@ -9,6 +9,7 @@ import { weekday } from "@/lib/domain/working-days";
 import { HOLIDAY_KIND_LABELS } from "@/lib/domain/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeleteHolidayButton, HolidayForm } from "@/components/holidays/holiday-form";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "节假日" };
 
@@ -49,9 +50,9 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
         </nav>
       </PageHeader>
       {parsed && !parsed.success && (
-        <div role="alert" data-testid="filter-errors" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" testId="filter-errors" className="mb-3">
           {parsed.error.issues[0].message}，已显示今年
-        </div>
+        </Alert>
       )}
       <section className="mb-5">
         <h2 className="mb-2 text-sm font-semibold text-slate-700">添加或修改</h2>

@@ -9,6 +9,7 @@ import { AssignmentPanel } from "@/components/assignments/assignment-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { EnterpriseFacts, EnterpriseProblems, EnterpriseProjects, EnterpriseVisits } from "@/components/enterprises/enterprise-sections";
 import { MergeForm } from "@/components/enterprises/merge-form";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "企业档案" };
 
@@ -37,9 +38,9 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
         )}
       </PageHeader>
       {e.park.archived && (
-        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert as="p" tone="warning" role="status" className="mb-4">
           {e.park.name}已归档：档案保留供查阅，不能再修改、指定包保或合并。
-        </p>
+        </Alert>
       )}
       <EnterpriseFacts e={e} />
       <div className="mt-4">

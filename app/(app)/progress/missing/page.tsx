@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
 import { MonthParkFilter } from "@/components/progress/month-park-filter";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "未填报清单" };
 
@@ -47,14 +48,14 @@ export default async function MissingFilingsPage({ searchParams }: { searchParam
       </PageHeader>
       <MonthParkFilter action="/progress/missing" parks={parks} park={filters.park} month={monthKey} months={recentCompletedMonths(today)} allParks />
       {errors.length > 0 && (
-        <div role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
-        </div>
+        </Alert>
       )}
       {typeof result === "string" ? (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Alert tone="warning">
           {result}
-        </div>
+        </Alert>
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700">
