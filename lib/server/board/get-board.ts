@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { likePattern } from "@/lib/server/sql";
+import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { todayInShanghai, dateToIso } from "@/lib/domain/dates";
@@ -100,9 +101,7 @@ async function loadCards(actor: Actor, f: BoardFilters, key: BoardColumnKey, tod
            pk.name AS "parkName", e.name AS "enterpriseName", pr."totalInvestment"::text AS "totalInvestment",
            pr."stageDate", (CAST(${today} AS date) - pr."stageDate")::int AS "daysInStage",
            COALESCE(${staleSql(today)}, false) AS stale,
-           (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
-             WHERE a."projectId" = pr.id AND a.role = 'LIAISON' AND a."endDate" IS NULL
-             ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "liaisonName"
+           ${currentHolderNameSql("pr", "LIAISON")} AS "liaisonName"
     FROM "Project" pr
     JOIN "Park" pk ON pk.id = pr."parkId"
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"

@@ -2,6 +2,7 @@ import "server-only";
 import type { Writable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
+import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { KEY_LEVEL_LABELS } from "@/lib/domain/labels";
 import { LEDGER_COLUMNS, LEDGER_SHEET, enumLabel } from "@/lib/domain/ledger-columns";
@@ -64,8 +65,7 @@ export async function exportProjects(actor: Actor, filters: ProjectFilters): Pro
       after = ids[ids.length - 1];
       const rows = await db.$queryRaw<ExportedRow[]>(Prisma.sql`
         SELECT p.id, p.code, pk.name AS park, ${LEDGER_RECORD_SQL}, p.status::text AS status,
-               (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
-                 WHERE a."projectId" = p.id AND a.role = 'LIAISON' AND a."endDate" IS NULL ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "liaisonName",
+               ${currentHolderNameSql("p", "LIAISON")} AS "liaisonName",
                (p."investmentCompletedBefore" + COALESCE(pr.inv, 0))::text AS "investmentCompletedToDate",
                (p."fundsArrivedBefore" + COALESCE(pr.funds, 0))::text AS "fundsArrivedToDate"
         FROM "Project" p

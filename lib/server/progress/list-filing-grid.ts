@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
+import { currentHolderSql } from "@/lib/server/assignments/holder-sql";
 import { addDays, dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { filingDueDate, lastDayOfMonth, monthNotOverProblem } from "@/lib/domain/filing";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
@@ -84,8 +85,7 @@ export async function listFilingGrid(actor: Actor, query: unknown, options: { on
     LEFT JOIN "ProgressReport" r ON r."projectId" = pr.id AND r.year = ${year}::int AND r.month = ${month}::int
     LEFT JOIN "User" fb ON fb.id = r."filedById"
     LEFT JOIN "ProjectYearPlan" yp ON yp."projectId" = pr.id AND yp.year = ${year}::int
-    LEFT JOIN LATERAL (SELECT a."userId" FROM "Assignment" a WHERE a."projectId" = pr.id AND a.role = 'LIAISON' AND a."endDate" IS NULL
-                       ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) li ON true
+    LEFT JOIN LATERAL ${currentHolderSql("pr", "LIAISON")} li ON true
     LEFT JOIN "User" u ON u.id = li."userId"
     WHERE ${where}
     ORDER BY (r.id IS NOT NULL), pr.code

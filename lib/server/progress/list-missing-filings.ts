@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
+import { currentHolderSql } from "@/lib/server/assignments/holder-sql";
 import { addDays, dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { filingDueDate, lastDayOfMonth, monthNotOverProblem } from "@/lib/domain/filing";
 import { missingFilingsQuerySchema, pagingSchema } from "@/lib/validation/progress";
@@ -56,8 +57,7 @@ export async function listMissingFilings(actor: Actor, query: unknown, paging: u
     FROM "Project" pr
     JOIN "Park" pk ON pk.id = pr."parkId"
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"
-    LEFT JOIN LATERAL (SELECT a."userId" FROM "Assignment" a WHERE a."projectId" = pr.id AND a.role = 'LIAISON' AND a."endDate" IS NULL
-                       ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) li ON true
+    LEFT JOIN LATERAL ${currentHolderSql("pr", "LIAISON")} li ON true
     LEFT JOIN "User" u ON u.id = li."userId"
     CROSS JOIN LATERAL (SELECT NOT EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."projectId" = pr.id AND r.year = ${year}::int AND r.month = ${month}::int) AS missing) m
     WHERE ${owes}`;

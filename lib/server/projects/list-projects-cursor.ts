@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
+import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { type Actor } from "@/lib/domain/permissions";
@@ -50,9 +51,7 @@ export async function listProjectsCursor(actor: Actor, q: ApiProjectListQuery, t
              pr."stageDate", pr."signedDate", (CAST(${today} AS date) - pr."stageDate")::int AS "daysInStage",
              COALESCE(${staleSql(today)}, false) AS stale,
              pr."totalInvestment"::text AS "totalInvestment", pr."contractInvestment"::text AS "contractInvestment",
-             (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
-               WHERE a."projectId" = pr.id AND a.role = 'LIAISON' AND a."endDate" IS NULL
-               ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "liaisonName"
+             ${currentHolderNameSql("pr", "LIAISON")} AS "liaisonName"
       FROM "Project" pr
       JOIN "Park" pk ON pk.id = pr."parkId"
       JOIN "Enterprise" e ON e.id = pr."enterpriseId"

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
+import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { LIGHT_KINDS, type LightResult } from "@/lib/domain/warnings";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
@@ -64,10 +65,8 @@ export async function listRedProjects(actor: Actor, filters: unknown, paging: un
   const rows = await db.$queryRaw<(LightRow & Omit<RedProjectRow, "light" | "plannedStartDate"> & { total: number })[]>(Prisma.sql`
     WITH ${litCte(setup, Prisma.join(parts, " AND "))}
     SELECT lights.id, pr.code, pr.name, pk.name AS "parkName", e.name AS "enterpriseName", ${LIGHT_COLUMNS},
-           (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
-             WHERE a."projectId" = lights.id AND a.role = 'LIAISON' AND a."endDate" IS NULL ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "liaisonName",
-           (SELECT u.name FROM "Assignment" a JOIN "User" u ON u.id = a."userId"
-             WHERE a."projectId" = lights.id AND a.role = 'LEADER' AND a."endDate" IS NULL ORDER BY a."startDate" DESC, a.id DESC LIMIT 1) AS "leaderName",
+           ${currentHolderNameSql("lights", "LIAISON")} AS "liaisonName",
+           ${currentHolderNameSql("lights", "LEADER")} AS "leaderName",
            count(*) OVER ()::int AS total
     FROM lights
     JOIN "Project" pr ON pr.id = lights.id
