@@ -161,7 +161,7 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
           </>
         )}
         {kind === "ROLLBACK" && (
-          <Alert as="p" tone="warning" role={false}>
+          <Alert as="p" tone="warning" silent>
             回退用于更正录入错误：{STAGE_LABELS[toStage]}之后各阶段的日期将被清空，操作记入推进记录和操作日志。
           </Alert>
         )}

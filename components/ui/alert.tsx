@@ -24,6 +24,7 @@ export function Alert({
   className = "",
   testId,
   role,
+  silent = false,
   as: Tag = "div",
   ...rest
 }: {
@@ -31,13 +32,14 @@ export function Alert({
   children: React.ReactNode;
   className?: string;
   testId?: string;
-  /** false: no live role (a standing note, not a message that appears). */
-  role?: "status" | "alert" | false;
+  role?: "status" | "alert";
+  /** No live role: a standing note that is part of the content, not a message that appears. */
+  silent?: boolean;
   /** The element: a <p> where the message sits in running text. */
   as?: "div" | "p";
 } & Omit<React.HTMLAttributes<HTMLElement>, "role" | "className" | "children">) {
   return (
-    <Tag data-testid={testId} {...rest} role={role === false ? undefined : (role ?? alertRole(tone))} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]} ${className}`}>
+    <Tag data-testid={testId} {...rest} role={silent ? undefined : (role ?? alertRole(tone))} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]} ${className}`}>
       {children}
     </Tag>
   );
