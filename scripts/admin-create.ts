@@ -4,28 +4,13 @@
 //
 // Database: DATABASE_URL when set; otherwise the embedded one of `npm start` (reached on
 // its port while the app runs, started for the moment when it does not).
-import net from "node:net";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, checkDatabaseReachable, checkDatabaseUrl, resolvePort } from "./lib/config.mjs";
-import { startEmbeddedDatabase } from "./lib/embedded-db.mjs";
-import { ROOT, bin, run } from "./lib/run.mjs";
+import { ConfigError } from "./lib/config.mjs";
+import { openDatabaseTarget } from "./lib/database-target";
+import { bin, run } from "./lib/run.mjs";
 import { getDb } from "../lib/db/client";
 import { createAdministrator } from "../lib/server/users/create-administrator";
 import { isAppError } from "../lib/server/errors";
-
-const EMBEDDED_DB = "park_pipeline";
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
@@ -74,21 +59,8 @@ async function main() {
   if (!values.username) throw new ConfigError("请用 --username 指定用户名，例如 npm run admin:create -- --username zhangsan --name 张三 (--username is required)");
   const password = await readPassword();
 
-  let url = process.env.DATABASE_URL;
-  let stop: (() => Promise<void>) | null = null;
-  if (url) {
-    checkDatabaseUrl(url);
-    await checkDatabaseReachable(url);
-  } else {
-    const port = resolvePort(process.env.EMBEDDED_PG_PORT, 54329, "EMBEDDED_PG_PORT");
-    if (await portAnswers(port)) {
-      url = `postgresql://postgres:postgres@127.0.0.1:${port}/${EMBEDDED_DB}`;
-    } else {
-      const db = await startEmbeddedDatabase({ dir: path.join(ROOT, ".data", "postgres"), port, database: EMBEDDED_DB });
-      url = db.url;
-      stop = db.stop;
-    }
-  }
+  const target = await openDatabaseTarget();
+  const url = target.url;
   try {
     const env = { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" };
     await run(bin("prisma"), ["migrate", "deploy"], { env, quiet: true });
@@ -97,7 +69,7 @@ async function main() {
     console.log(`[admin:create] 已创建系统管理员 ${user.username}（${user.name}），请用此账号登录 (administrator ${user.username} created)`);
     await getDb().$disconnect();
   } finally {
-    if (stop) await stop();
+    await target.release();
   }
 }
 
