@@ -10,6 +10,7 @@ import { notFound } from "@/lib/server/errors";
 import { visibleIssuesSql, visibleVisitsSql } from "@/lib/server/issues/issue-scope";
 import { ASSIGNMENT_HISTORY_ORDER, ASSIGNMENT_HISTORY_SELECT, type AssignmentHistoryRow, toAssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
 import { seesEnterprise } from "./enterprise-scope";
+import { ENTERPRISE_RECORD_SELECT } from "./enterprise-writes";
 
 export interface EnterpriseProject {
   id: number;
@@ -128,15 +129,7 @@ export async function getEnterprise(actor: Actor, id: number): Promise<Enterpris
   const e = await db.enterprise.findUnique({
     where: { id },
     select: {
-      id: true,
-      parkId: true,
-      name: true,
-      creditCode: true,
-      legalPerson: true,
-      contactName: true,
-      contactPhone: true,
-      address: true,
-      industry: true,
+      ...ENTERPRISE_RECORD_SELECT,
       createdAt: true,
       updatedAt: true,
       park: { select: { id: true, name: true, archivedAt: true, region: { select: { name: true } } } },
