@@ -213,6 +213,12 @@ export const holidayYearSchema = z.coerce.number({ error: "年份须为数字" }
 // ---------------------------------------------------------------- list filters (URL)
 
 export const ISSUE_PAGE_SIZES = [20, 50, 100] as const;
+/** The page sizes the problem and visit lists offer (20 when absent). */
+const listPageSize = () =>
+  z.coerce
+    .number()
+    .refine((n) => (ISSUE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")
+    .default(20);
 
 const flag = (label: string) => z.enum(["1"], { message: `${label}的取值须为 1` });
 
@@ -243,10 +249,7 @@ export const issueFiltersSchema = z.object({
   closedTo: urlDate("销号日期止").optional(),
   q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
   page: urlPage(),
-  pageSize: z.coerce
-    .number()
-    .refine((n) => (ISSUE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")
-    .default(20),
+  pageSize: listPageSize(),
 });
 export type IssueFilters = z.infer<typeof issueFiltersSchema>;
 export const parseIssueFilters = (raw: RawSearchParams) => parseUrlFilters(issueFiltersSchema, raw);
@@ -268,10 +271,7 @@ export const visitFiltersSchema = z.object({
   /** Enterprise name or 统一社会信用代码, part of it. */
   q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
   page: urlPage(),
-  pageSize: z.coerce
-    .number()
-    .refine((n) => (ISSUE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")
-    .default(20),
+  pageSize: listPageSize(),
 });
 export type VisitFilters = z.infer<typeof visitFiltersSchema>;
 export const parseVisitFilters = (raw: RawSearchParams) => parseUrlFilters(visitFiltersSchema, raw);
