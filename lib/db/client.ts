@@ -5,9 +5,21 @@ import { PrismaClient } from "./generated/prisma/client";
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/prisma/client";
 
+/**
+ * Pool and transaction limits sized so a burst of users queues for a connection instead of
+ * failing: a request waits up to 10 s for one (pg's pool queues; Prisma's default of 2 s to
+ * start a transaction answered P2028 under 50 users), and a transaction may run 20 s (an
+ * Excel import of thousands of rows). DB_POOL_MAX per process; with several instances keep
+ * instances × DB_POOL_MAX below the server's max_connections (100 by default).
+ */
 export function createPrismaClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
-  return new PrismaClient({ adapter });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: Number(process.env.DB_POOL_MAX ?? 20),
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
