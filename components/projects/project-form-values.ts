@@ -1,5 +1,5 @@
 import type { getProject } from "@/lib/server/projects/get-project";
-import { storedProjectValues } from "@/lib/server/projects/project-values";
+import { storedProjectValues } from "@/lib/domain/project-values";
 import type { ProjectFormValues } from "./project-form";
 
 type Project = Awaited<ReturnType<typeof getProject>>;

@@ -3,7 +3,7 @@ import { projectPatchSchema } from "@/lib/validation/api-projects";
 import { type Actor } from "@/lib/domain/permissions";
 import { parseOrThrow } from "@/lib/server/errors";
 import { getProject } from "./get-project";
-import { storedProjectValues } from "./project-values";
+import { storedProjectValues } from "@/lib/domain/project-values";
 import { updateProject } from "./update-project";
 
 /**

@@ -1,6 +1,8 @@
-import "server-only";
-import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import type { getProject } from "./get-project";
+// A stored project as the values an edit starts from. Pure: the edit page and the API's
+// PATCH (lib/server/projects/patch-project.ts) both start from it.
+
+import type { getProject } from "@/lib/server/projects/get-project";
+import { dateToIso, todayInShanghai } from "./dates";
 
 type Project = Awaited<ReturnType<typeof getProject>>;
 
