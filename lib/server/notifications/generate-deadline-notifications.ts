@@ -12,9 +12,10 @@ const DEADLINE_LOCK_CLASS = 0x445545;
  * goes to the responsible user and the active 包保责任人 of the project or enterprise,
  * once per problem, person and kind (a later reminder after an extension is not sent).
  *
- * One INSERT … SELECT … WHERE NOT EXISTS, run by the server's schedule (lib/server/jobs).
- * Concurrent callers do not wait for each other: whoever holds the lock does the work and
- * the others return 0 at once (they would have inserted the same rows).
+ * One INSERT … SELECT … WHERE NOT EXISTS, run by the job worker every ten minutes
+ * (lib/server/jobs/deadline-reminders.ts on pg-boss, which runs each occasion once). Concurrent
+ * callers (a manual run beside the schedule) do not wait for each other: whoever holds the lock
+ * does the work and the others return 0 at once (they would have inserted the same rows).
  *
  * A system job: it takes no actor and writes no audit row (nothing a person did).
  */
