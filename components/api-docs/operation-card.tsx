@@ -1,5 +1,6 @@
 import type { ViewOperation } from "@/lib/api/openapi-view";
 import { SchemaTable } from "./schema-table";
+import { DataTable, ROW } from "@/components/ui/data-table";
 
 const METHOD_STYLE: Record<string, string> = {
   get: "bg-sky-100 text-sky-800",
@@ -48,32 +49,21 @@ export function OperationCard({ op }: { op: ViewOperation }) {
       {op.params.length > 0 && (
         <section className="mt-3">
           <h4 className="mb-1 text-xs font-semibold text-slate-700">参数</h4>
-          <div className="overflow-x-auto rounded border border-slate-200">
-            <table className="min-w-full text-xs">
-              <thead className="whitespace-nowrap bg-slate-100 text-left text-slate-600">
-                <tr>
-                  <th className="px-3 py-1.5">名称</th>
-                  <th className="px-3 py-1.5">位置</th>
-                  <th className="px-3 py-1.5">类型</th>
-                  <th className="px-3 py-1.5">必填</th>
-                  <th className="px-3 py-1.5">说明</th>
-                  <th className="px-3 py-1.5">规则</th>
-                </tr>
-              </thead>
-              <tbody>
-                {op.params.map((p) => (
-                  <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100 align-top">
-                    <td className="whitespace-nowrap px-3 py-1.5 font-mono text-slate-900">{p.name}</td>
-                    <td className="px-3 py-1.5 text-slate-500">{p.in === "path" ? "路径" : "查询"}</td>
-                    <td className="px-3 py-1.5 font-mono text-slate-600">{p.type}</td>
-                    <td className="px-3 py-1.5">{p.required ? <span className="font-medium text-red-700">是</span> : <span className="text-slate-400">否</span>}</td>
-                    <td className="px-3 py-1.5 text-slate-700">{p.description}</td>
-                    <td className="px-3 py-1.5 text-slate-500">{p.rules}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            dense
+            rows={op.params}
+            rowKey={(p) => `${p.in}-${p.name}`}
+            rowClassName={() => `${ROW} align-top`}
+            headClassName="whitespace-nowrap bg-slate-100 text-left text-slate-600"
+            columns={[
+              { header: "名称", cell: (p) => p.name, className: "whitespace-nowrap font-mono text-slate-900" },
+              { header: "位置", cell: (p) => (p.in === "path" ? "路径" : "查询"), className: "text-slate-500" },
+              { header: "类型", cell: (p) => p.type, className: "font-mono text-slate-600" },
+              { header: "必填", cell: (p) => (p.required ? <span className="font-medium text-red-700">是</span> : <span className="text-slate-400">否</span>) },
+              { header: "说明", cell: (p) => p.description, className: "text-slate-700" },
+              { header: "规则", cell: (p) => p.rules, className: "text-slate-500" },
+            ]}
+          />
         </section>
       )}
 

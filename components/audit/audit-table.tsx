@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AuditChange } from "@/lib/domain/audit-changes";
 import type { AuditRow } from "@/lib/server/audit/list-audit";
+import { DataTable, ROW } from "@/components/ui/data-table";
 
 const timeFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
 
@@ -52,62 +53,56 @@ function Changes({ changes }: { changes: AuditChange[] }) {
 /** The audit rows: when, who (a link that narrows the list to them), what, on which record, and the change itself. */
 export function AuditTable({ rows, personHref }: { rows: AuditRow[]; personHref: (actorId: number) => string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="audit-table">
-        <thead className="bg-slate-100 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">时间</th>
-            <th className="px-3 py-2">操作人</th>
-            <th className="px-3 py-2">操作</th>
-            <th className="px-3 py-2">对象</th>
-            <th className="px-3 py-2">内容（修改前 → 修改后）</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                没有符合条件的记录
-              </td>
-            </tr>
-          )}
-          {rows.map((r) => (
-            <tr key={r.id} className="border-t border-slate-100 align-top" data-action={r.action}>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-600">
-                {timeFormat.format(r.createdAt)}
-                {r.ip && <div className="text-xs text-slate-400">IP {r.ip}</div>}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2">
-                {r.actor ? (
-                  <Link href={personHref(r.actor.id)} className="hover:text-brand-600" title={`只看 ${r.actor.name} 的操作`}>
-                    {r.actor.name}
-                    <div className="text-xs text-slate-400">{r.actor.username}</div>
-                  </Link>
-                ) : (
-                  <span className="text-slate-400">系统</span>
-                )}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2" title={r.action}>
-                {r.actionLabel}
-              </td>
-              <td className="px-3 py-2">
-                <span className="text-xs text-slate-500">{r.entityLabel}</span>{" "}
-                {r.entityHref ? (
-                  <Link href={r.entityHref} className="text-brand-600 hover:underline">
-                    {r.entityName}
-                  </Link>
-                ) : (
-                  <span className="text-slate-800">{r.entityName ?? (/^\d+$/.test(r.entityId) ? `#${r.entityId}` : r.entityId)}</span>
-                )}
-                {r.parkName && <div className="text-xs text-slate-400">{r.parkName}</div>}
-              </td>
-              <td className="min-w-[18rem] px-3 py-2">
-                <Changes changes={r.changes} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="audit-table"
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowClassName={() => `${ROW} align-top`}
+      rowProps={(r) => ({ "data-action": r.action })}
+      empty="没有符合条件的记录"
+      columns={[
+        {
+          header: "时间",
+          cell: (r) => (
+            <>
+              {timeFormat.format(r.createdAt)}
+              {r.ip && <div className="text-xs text-slate-400">IP {r.ip}</div>}
+            </>
+          ),
+          className: "whitespace-nowrap tabular-nums text-slate-600",
+        },
+        {
+          header: "操作人",
+          cell: (r) =>
+            r.actor ? (
+              <Link href={personHref(r.actor.id)} className="hover:text-brand-600" title={`只看 ${r.actor.name} 的操作`}>
+                {r.actor.name}
+                <div className="text-xs text-slate-400">{r.actor.username}</div>
+              </Link>
+            ) : (
+              <span className="text-slate-400">系统</span>
+            ),
+          className: "whitespace-nowrap",
+        },
+        { header: "操作", cell: (r) => r.actionLabel, cellProps: (r) => ({ title: r.action }), className: "whitespace-nowrap" },
+        {
+          header: "对象",
+          cell: (r) => (
+            <>
+              <span className="text-xs text-slate-500">{r.entityLabel}</span>{" "}
+              {r.entityHref ? (
+                <Link href={r.entityHref} className="text-brand-600 hover:underline">
+                  {r.entityName}
+                </Link>
+              ) : (
+                <span className="text-slate-800">{r.entityName ?? (/^\d+$/.test(r.entityId) ? `#${r.entityId}` : r.entityId)}</span>
+              )}
+              {r.parkName && <div className="text-xs text-slate-400">{r.parkName}</div>}
+            </>
+          ),
+        },
+        { header: "内容（修改前 → 修改后）", cell: (r) => <Changes changes={r.changes} />, className: "min-w-[18rem]" },
+      ]}
+    />
   );
 }

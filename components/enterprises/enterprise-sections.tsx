@@ -4,6 +4,7 @@ import { formatDateZh, todayInShanghai } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
 import { StageBadge } from "@/components/ui/stage-badge";
+import { DataTable, ROW } from "@/components/ui/data-table";
 
 // The parts of the enterprise page (一企一档) that only show data: facts and contacts,
 // projects (here and in other parks), recent visits and problems.
@@ -57,39 +58,29 @@ export function EnterpriseFacts({ e }: { e: EnterpriseDetail }) {
 
 function ProjectRows({ projects }: { projects: EnterpriseProject[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-100 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">项目名称</th>
-            <th className="px-3 py-2">产业链</th>
-            <th className="px-3 py-2">阶段</th>
-            <th className="px-3 py-2">签约日期</th>
-            <th className="px-3 py-2 text-right">总投资</th>
-            <th className="px-3 py-2">包保责任人</th>
-          </tr>
-        </thead>
-        <tbody>
-          {projects.map((p) => (
-            <tr key={p.id} className="border-t border-slate-100 hover:bg-slate-50">
-              <td className="px-3 py-2">
-                <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                  {p.name}
-                </Link>
-                <div className="text-xs text-slate-400">{p.code}</div>
-              </td>
-              <td className="px-3 py-2 text-slate-700">{p.industry}</td>
-              <td className="px-3 py-2">
-                <StageBadge stage={p.stage} status={p.status} />
-              </td>
-              <td className="px-3 py-2 tabular-nums text-slate-700">{p.signedDate}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatMoney(p.totalInvestment)}</td>
-              <td className="px-3 py-2 text-slate-700">{p.liaisonName ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={projects}
+      rowKey={(p) => p.id}
+      rowClassName={() => `${ROW} hover:bg-slate-50`}
+      columns={[
+        {
+          header: "项目名称",
+          cell: (p) => (
+            <>
+              <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-600">
+                {p.name}
+              </Link>
+              <div className="text-xs text-slate-400">{p.code}</div>
+            </>
+          ),
+        },
+        { header: "产业链", cell: (p) => p.industry, className: "text-slate-700" },
+        { header: "阶段", cell: (p) => <StageBadge stage={p.stage} status={p.status} /> },
+        { header: "签约日期", cell: (p) => p.signedDate, className: "tabular-nums text-slate-700" },
+        { header: "总投资", cell: (p) => formatMoney(p.totalInvestment), numeric: true },
+        { header: "包保责任人", cell: (p) => p.liaisonName ?? "—", className: "text-slate-700" },
+      ]}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { EnterpriseHolder, EnterpriseListItem } from "@/lib/server/enterprises/list-enterprises";
+import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
 
 function Holder({ person }: { person: EnterpriseHolder | null }) {
   if (!person) return <span className="text-red-600">未指定</span>;
@@ -14,52 +15,44 @@ function Holder({ person }: { person: EnterpriseHolder | null }) {
 /** One page of the registry: who the enterprise is, how much is going on, who covers it. */
 export function EnterpriseTable({ items, showPark }: { items: EnterpriseListItem[]; showPark: boolean }) {
   if (items.length === 0) {
-    return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">没有符合条件的企业</p>;
+    return <EmptyState>没有符合条件的企业</EmptyState>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="enterprise-table">
-        <thead className="bg-slate-100 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">企业名称</th>
-            <th className="px-3 py-2">统一社会信用代码</th>
-            {showPark && <th className="px-3 py-2">园区</th>}
-            <th className="px-3 py-2">行业</th>
-            <th className="px-3 py-2">联系人</th>
-            <th className="px-3 py-2 text-right">项目</th>
-            <th className="px-3 py-2 text-right">未销号问题</th>
-            <th className="px-3 py-2">包保责任人</th>
-            <th className="px-3 py-2">包保领导</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id} className="border-t border-slate-100 align-top hover:bg-slate-50">
-              <td className="px-3 py-2">
-                <Link href={`/enterprises/${e.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                  {e.name}
-                </Link>
-                {e.legalPerson && <div className="text-xs text-slate-400">法定代表人 {e.legalPerson}</div>}
-              </td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-700">{e.creditCode ?? "—"}</td>
-              {showPark && <td className="px-3 py-2 text-slate-700">{e.parkName}</td>}
-              <td className="px-3 py-2 text-slate-700">{e.industry ?? "—"}</td>
-              <td className="px-3 py-2 text-slate-700">
-                {e.contactName ?? "—"}
-                {e.contactPhone && <div className="text-xs tabular-nums text-slate-400">{e.contactPhone}</div>}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{e.projectCount}</td>
-              <td className={`px-3 py-2 text-right tabular-nums ${e.openIssueCount > 0 ? "font-medium text-amber-700" : ""}`}>{e.openIssueCount}</td>
-              <td className="px-3 py-2 text-slate-700">
-                <Holder person={e.liaison} />
-              </td>
-              <td className="px-3 py-2 text-slate-700">
-                <Holder person={e.leader} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="enterprise-table"
+      rows={items}
+      rowKey={(e) => e.id}
+      rowClassName={() => `${ROW} align-top hover:bg-slate-50`}
+      columns={[
+        {
+          header: "企业名称",
+          cell: (e) => (
+            <>
+              <Link href={`/enterprises/${e.id}`} className="font-medium text-slate-900 hover:text-brand-600">
+                {e.name}
+              </Link>
+              {e.legalPerson && <div className="text-xs text-slate-400">法定代表人 {e.legalPerson}</div>}
+            </>
+          ),
+        },
+        { header: "统一社会信用代码", cell: (e) => e.creditCode ?? "—", className: "font-mono text-xs text-slate-700" },
+        showPark && { header: "园区", cell: (e) => e.parkName, className: "text-slate-700" },
+        { header: "行业", cell: (e) => e.industry ?? "—", className: "text-slate-700" },
+        {
+          header: "联系人",
+          cell: (e) => (
+            <>
+              {e.contactName ?? "—"}
+              {e.contactPhone && <div className="text-xs tabular-nums text-slate-400">{e.contactPhone}</div>}
+            </>
+          ),
+          className: "text-slate-700",
+        },
+        { header: "项目", cell: (e) => e.projectCount, numeric: true },
+        { header: "未销号问题", cell: (e) => e.openIssueCount, numeric: true, cellProps: (e) => (e.openIssueCount > 0 ? { className: "font-medium text-amber-700" } : {}) },
+        { header: "包保责任人", cell: (e) => <Holder person={e.liaison} />, className: "text-slate-700" },
+        { header: "包保领导", cell: (e) => <Holder person={e.leader} />, className: "text-slate-700" },
+      ]}
+    />
   );
 }

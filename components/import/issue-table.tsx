@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { RowIssue } from "@/lib/validation/ledger-import";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 
 const PAGE = 50;
 
@@ -13,26 +14,19 @@ export function IssueTable({ issues }: { issues: RowIssue[] }) {
   const shown = issues.slice(page * PAGE, page * PAGE + PAGE);
   return (
     <div>
-      <div className="overflow-x-auto rounded border border-red-200 bg-white">
-        <table className="min-w-full text-sm" aria-label="检查发现的问题">
-          <thead className="bg-red-50 text-left text-red-900">
-            <tr>
-              <th className="w-20 px-3 py-2">行号</th>
-              <th className="w-40 px-3 py-2">列</th>
-              <th className="px-3 py-2">问题</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((i, n) => (
-              <tr key={`${i.row}-${i.column}-${n}`} className="border-t border-red-100 text-slate-800">
-                <td className="px-3 py-2 tabular-nums">{i.row > 0 ? `第 ${i.row} 行` : "整个文件"}</td>
-                <td className="px-3 py-2">{i.column || "—"}</td>
-                <td className="px-3 py-2">{i.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        aria-label="检查发现的问题"
+        rows={shown}
+        rowKey={(i, n) => `${i.row}-${i.column}-${n}`}
+        frameClassName="rounded border border-red-200 bg-white"
+        headClassName="bg-red-50 text-left text-red-900"
+        rowClassName={() => "border-t border-red-100 text-slate-800"}
+        columns={[
+          { header: "行号", cell: (i) => (i.row > 0 ? `第 ${i.row} 行` : "整个文件"), className: "tabular-nums", headerClassName: "w-20" },
+          { header: "列", cell: (i) => i.column || "—", headerClassName: "w-40" },
+          { header: "问题", cell: (i) => i.message },
+        ]}
+      />
       {pages > 1 && (
         <nav aria-label="问题分页" className="mt-2 flex items-center gap-2 text-sm">
           <span className="text-slate-500">

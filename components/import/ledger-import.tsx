@@ -11,6 +11,7 @@ import { type UploadPhase, uploadFile } from "./upload";
 import { IssueTable } from "./issue-table";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 
 type State =
   | { step: "idle" }
@@ -148,32 +149,19 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
           ) : (
             <div className="mb-4">
               <p className="mb-2 text-sm text-emerald-800">检查通过。将新增的项目（前 {preview.sample.length} 个）：</p>
-              <div className="overflow-x-auto rounded border border-slate-200">
-                <table className="min-w-full text-sm">
-                  <thead className="bg-slate-100 text-left text-slate-600">
-                    <tr>
-                      <th className="px-3 py-2">行号</th>
-                      <th className="px-3 py-2">所属园区</th>
-                      <th className="px-3 py-2">项目名称</th>
-                      <th className="px-3 py-2">投资主体</th>
-                      <th className="px-3 py-2">当前阶段</th>
-                      <th className="px-3 py-2 text-right">总投资</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.sample.map((s) => (
-                      <tr key={s.row} className="border-t border-slate-100">
-                        <td className="px-3 py-2 tabular-nums">{s.row}</td>
-                        <td className="px-3 py-2">{s.parkName}</td>
-                        <td className="px-3 py-2">{s.name}</td>
-                        <td className="px-3 py-2">{s.enterpriseName}</td>
-                        <td className="px-3 py-2">{STAGE_LABELS[s.stage as Stage] ?? s.stage}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{formatWan(s.totalInvestment)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                rows={preview.sample}
+                rowKey={(s) => s.row}
+                frameClassName="rounded border border-slate-200"
+                columns={[
+                  { header: "行号", cell: (s) => s.row, className: "tabular-nums" },
+                  { header: "所属园区", cell: (s) => s.parkName },
+                  { header: "项目名称", cell: (s) => s.name },
+                  { header: "投资主体", cell: (s) => s.enterpriseName },
+                  { header: "当前阶段", cell: (s) => STAGE_LABELS[s.stage as Stage] ?? s.stage },
+                  { header: "总投资", cell: (s) => formatWan(s.totalInvestment), numeric: true },
+                ]}
+              />
             </div>
           )}
           <Button

@@ -10,6 +10,7 @@ import { API_RATE_LIMIT_PER_MINUTE } from "@/lib/api/rate-limit";
 import { API_TOKEN_GRANTS, API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { OperationCard } from "@/components/api-docs/operation-card";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "接口文档" };
 
@@ -77,26 +78,22 @@ export default async function ApiDocsPage() {
               每个请求带请求头 <code className="font-mono">Authorization: Bearer &lt;令牌&gt;</code>。令牌由系统管理员在“接口令牌”页面创建，创建时只显示一次；系统只保存其 SHA-256 摘要。令牌限定可访问的园区，访问其他园区的记录一律返回
               404（与不存在相同）。已吊销、已过期的令牌返回 401。网页登录后的会话同样可以调用（供本系统页面使用）。
             </p>
-            <div className="overflow-x-auto rounded border border-slate-200">
-              <table className="min-w-full text-xs">
-                <thead className="bg-slate-100 text-left text-slate-600">
-                  <tr>
-                    <th className="px-3 py-1.5">权限</th>
-                    <th className="px-3 py-1.5">包含</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(["READ", "READ_WRITE"] as const).map((s) => (
-                    <tr key={s} className="border-t border-slate-100">
-                      <td className="px-3 py-1.5">
-                        {API_TOKEN_SCOPE_LABELS[s]} <span className="font-mono text-slate-400">{s}</span>
-                      </td>
-                      <td className="px-3 py-1.5 font-mono text-slate-600">{API_TOKEN_GRANTS[s].join(", ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              dense
+              rows={["READ", "READ_WRITE"] as const}
+              rowKey={(s) => s}
+              columns={[
+                {
+                  header: "权限",
+                  cell: (s) => (
+                    <>
+                      {API_TOKEN_SCOPE_LABELS[s]} <span className="font-mono text-slate-400">{s}</span>
+                    </>
+                  ),
+                },
+                { header: "包含", cell: (s) => API_TOKEN_GRANTS[s].join(", "), className: "font-mono text-slate-600" },
+              ]}
+            />
             <p className="text-slate-600">后退更正、暂缓/终止、指派包保、审批延期等操作不开放给令牌，须由相应人员登录后在网页上办理。令牌写入的审计记录记在创建令牌的管理员名下。</p>
             <Code>{`export PPT_TOKEN='ppt_xxxxxxxx_…'\ncurl '${origin}/api/v1/projects?stage=STARTED&limit=20' -H "Authorization: Bearer $PPT_TOKEN"`}</Code>
           </section>
@@ -105,26 +102,16 @@ export default async function ApiDocsPage() {
             <h2 className="text-base font-semibold text-slate-900">错误格式</h2>
             <p>所有错误都是同一种 JSON：中文与英文说明，以及逐个字段的问题（path 为请求中的字段路径）。</p>
             <Code>{JSON.stringify({ error: { code: "VALIDATION", message: { zh: "请检查标红的字段", en: API_ERROR_EN.VALIDATION }, fields: [{ path: "landed.date", message: "请填写落地日期" }] } }, null, 2)}</Code>
-            <div className="overflow-x-auto rounded border border-slate-200">
-              <table className="min-w-full text-xs">
-                <thead className="bg-slate-100 text-left text-slate-600">
-                  <tr>
-                    <th className="px-3 py-1.5">HTTP</th>
-                    <th className="px-3 py-1.5">code</th>
-                    <th className="px-3 py-1.5">含义</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {errorCodes.map((c) => (
-                    <tr key={c} className="border-t border-slate-100">
-                      <td className="px-3 py-1.5 font-mono">{API_ERROR_STATUS[c]}</td>
-                      <td className="px-3 py-1.5 font-mono">{c}</td>
-                      <td className="px-3 py-1.5 text-slate-600">{API_ERROR_EN[c]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              dense
+              rows={errorCodes}
+              rowKey={(c) => c}
+              columns={[
+                { header: "HTTP", cell: (c) => API_ERROR_STATUS[c], className: "font-mono" },
+                { header: "code", cell: (c) => c, className: "font-mono" },
+                { header: "含义", cell: (c) => API_ERROR_EN[c], className: "text-slate-600" },
+              ]}
+            />
           </section>
 
           <section id="limits" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm leading-relaxed text-slate-700">

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StageBadge } from "@/components/ui/stage-badge";
 import { LiaisonIssuesTable, VisitsDueTable } from "@/components/liaison/liaison-lists";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "我的包保" };
 
@@ -62,36 +63,25 @@ export default async function LiaisonPage({ searchParams }: { searchParams: Prom
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">包保项目</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="liaison-projects">
-            <thead className="bg-slate-100 text-left text-slate-600">
-              <tr>
-                <th className="px-3 py-2">项目</th>
-                <th className="px-3 py-2">企业</th>
-                <th className="px-3 py-2">园区</th>
-                <th className="px-3 py-2">阶段</th>
-                <th className="px-3 py-2">包保起始</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.projects.map((p) => (
-                <tr key={p.assignmentId} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
-                    <Link href={`/projects/${p.projectId}`} className="font-medium hover:text-brand-600" title={`${STAGE_LABELS[p.stage]}（${p.stageDate}）`}>
-                      {p.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 text-slate-600">{p.enterpriseName}</td>
-                  <td className="px-3 py-2 text-slate-600">{p.parkName}</td>
-                  <td className="px-3 py-2">
-                    <StageBadge stage={p.stage} status={p.status} />
-                  </td>
-                  <td className="px-3 py-2 tabular-nums text-slate-600">{p.since}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="liaison-projects"
+          rows={o.projects}
+          rowKey={(p) => p.assignmentId}
+          columns={[
+            {
+              header: "项目",
+              cell: (p) => (
+                <Link href={`/projects/${p.projectId}`} className="font-medium hover:text-brand-600" title={`${STAGE_LABELS[p.stage]}（${p.stageDate}）`}>
+                  {p.name}
+                </Link>
+              ),
+            },
+            { header: "企业", cell: (p) => p.enterpriseName, className: "text-slate-600" },
+            { header: "园区", cell: (p) => p.parkName, className: "text-slate-600" },
+            { header: "阶段", cell: (p) => <StageBadge stage={p.stage} status={p.status} /> },
+            { header: "包保起始", cell: (p) => p.since, className: "tabular-nums text-slate-600" },
+          ]}
+        />
         {o.counts.projects > o.projects.length && <p className="mt-2 text-xs text-slate-500">仅显示前 {o.projects.length} 个，共 {o.counts.projects} 个</p>}
       </section>
     </>

@@ -17,6 +17,7 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { RuleLight } from "@/components/warnings/warning-light";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "亮灯督办" };
 
@@ -65,57 +66,56 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
         红灯项目 <strong className="text-red-700">{result.total}</strong> 个
       </p>
       {result.rows.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">没有红灯项目</p>
+        <EmptyState>没有红灯项目</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="red-list">
-            <thead className="bg-slate-100 text-left text-slate-600">
-              <tr>
-                <th className="px-3 py-2">序号</th>
-                <th className="px-3 py-2">园区</th>
-                <th className="px-3 py-2">项目</th>
-                <th className="px-3 py-2">阶段</th>
-                <th className="px-3 py-2">亮灯</th>
-                <th className="px-3 py-2">原因</th>
-                <th className="px-3 py-2">包保责任人</th>
-                <th className="px-3 py-2">包保领导</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r, i) => (
-                <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="red-row" data-project-id={r.id}>
-                  <td className="px-3 py-2 tabular-nums text-slate-500">{(result.page - 1) * result.pageSize + i + 1}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">{r.parkName}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                      {r.name}
-                    </Link>
-                    <div className="text-xs text-slate-400">
-                      {r.code} · {r.enterpriseName}
-                    </div>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">{STAGE_LABELS[r.stage as Stage]}</td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-col gap-1">
-                      {LIGHT_KINDS.filter((k) => r.light[k] === "RED" || r.light[k] === "YELLOW").map((k) => (
-                        <RuleLight key={k} kind={k} light={r.light[k]} />
-                      ))}
-                    </div>
-                  </td>
-                  <td className="px-3 py-2 text-xs text-slate-700">
-                    <ul className="space-y-0.5">
-                      {r.light.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">{r.liaisonName ?? "未分配"}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">{r.leaderName ?? "未分配"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="red-list"
+          rows={result.rows}
+          rowKey={(r) => r.id}
+          rowClassName={() => `${ROW} align-top`}
+          rowProps={(r) => ({ "data-testid": "red-row", "data-project-id": r.id })}
+          columns={[
+            { header: "序号", cell: (_, i) => (result.page - 1) * result.pageSize + i + 1, className: "tabular-nums text-slate-500" },
+            { header: "园区", cell: (r) => r.parkName, className: "whitespace-nowrap text-slate-700" },
+            {
+              header: "项目",
+              cell: (r) => (
+                <>
+                  <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
+                    {r.name}
+                  </Link>
+                  <div className="text-xs text-slate-400">
+                    {r.code} · {r.enterpriseName}
+                  </div>
+                </>
+              ),
+            },
+            { header: "阶段", cell: (r) => STAGE_LABELS[r.stage as Stage], className: "whitespace-nowrap text-slate-700" },
+            {
+              header: "亮灯",
+              cell: (r) => (
+                <div className="flex flex-col gap-1">
+                  {LIGHT_KINDS.filter((k) => r.light[k] === "RED" || r.light[k] === "YELLOW").map((k) => (
+                    <RuleLight key={k} kind={k} light={r.light[k]} />
+                  ))}
+                </div>
+              ),
+            },
+            {
+              header: "原因",
+              cell: (r) => (
+                <ul className="space-y-0.5">
+                  {r.light.reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+              ),
+              className: "text-xs text-slate-700",
+            },
+            { header: "包保责任人", cell: (r) => r.liaisonName ?? "未分配", className: "whitespace-nowrap text-slate-700" },
+            { header: "包保领导", cell: (r) => r.leaderName ?? "未分配", className: "whitespace-nowrap text-slate-700" },
+          ]}
+        />
       )}
       <Pagination basePath="/warnings" params={{ park: filters.park, kind: filters.kind }} page={result.page} pageCount={pageCount} total={result.total} />
     </>

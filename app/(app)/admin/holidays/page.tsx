@@ -10,6 +10,7 @@ import { HOLIDAY_KIND_LABELS } from "@/lib/domain/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeleteHolidayButton, HolidayForm } from "@/components/holidays/holiday-form";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "节假日" };
 
@@ -58,43 +59,23 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
         <h2 className="mb-2 text-sm font-semibold text-slate-700">添加或修改</h2>
         <HolidayForm year={year} existing={rows.map((r) => r.date)} />
       </section>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="holiday-table">
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              <th className="px-3 py-2">日期</th>
-              <th className="px-3 py-2">星期</th>
-              <th className="px-3 py-2">类型</th>
-              <th className="px-3 py-2">名称</th>
-              <th className="px-3 py-2">
-                <span className="sr-only">操作</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                  {year}年尚未录入节假日安排
-                </td>
-              </tr>
-            )}
-            {rows.map((r) => (
-              <tr key={r.date} className="border-t border-slate-100" data-date={r.date}>
-                <td className="px-3 py-2 tabular-nums">{r.date}</td>
-                <td className="px-3 py-2 text-slate-600">{WEEKDAYS[weekday(r.date)]}</td>
-                <td className="px-3 py-2">
-                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${r.kind === "HOLIDAY" ? "bg-red-100 text-red-700" : "bg-sky-100 text-sky-800"}`}>{HOLIDAY_KIND_LABELS[r.kind]}</span>
-                </td>
-                <td className="px-3 py-2">{r.name}</td>
-                <td className="px-3 py-2 text-right">
-                  <DeleteHolidayButton date={r.date} name={r.name} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="holiday-table"
+        rows={rows}
+        rowKey={(r) => r.date}
+        rowProps={(r) => ({ "data-date": r.date })}
+        empty={`${year}年尚未录入节假日安排`}
+        columns={[
+          { header: "日期", cell: (r) => r.date, className: "tabular-nums" },
+          { header: "星期", cell: (r) => WEEKDAYS[weekday(r.date)], className: "text-slate-600" },
+          {
+            header: "类型",
+            cell: (r) => <span className={`rounded px-2 py-0.5 text-xs font-medium ${r.kind === "HOLIDAY" ? "bg-red-100 text-red-700" : "bg-sky-100 text-sky-800"}`}>{HOLIDAY_KIND_LABELS[r.kind]}</span>,
+          },
+          { header: "名称", cell: (r) => r.name },
+          { key: "actions", header: <span className="sr-only">操作</span>, cell: (r) => <DeleteHolidayButton date={r.date} name={r.name} />, align: "right" },
+        ]}
+      />
     </>
   );
 }

@@ -8,11 +8,9 @@ import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegionForm } from "@/components/org/region-form";
 import { ParkForm } from "@/components/org/park-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "园区与市州" };
-
-const th = "px-3 py-2";
-const td = "px-3 py-2";
 
 export default async function OrgPage() {
   const actor = await requireActor();
@@ -28,34 +26,27 @@ export default async function OrgPage() {
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <RegionForm />
         </div>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="region-table">
-            <thead className="bg-slate-100 text-left text-slate-600">
-              <tr>
-                <th className={th}>名称</th>
-                <th className={th}>代码</th>
-                <th className={`${th} text-right`}>园区数</th>
-                <th className={th}>状态</th>
-                <th className={th}></th>
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100">
-                  <td className={td}>{r.name}</td>
-                  <td className={`${td} font-mono text-xs`}>{r.code}</td>
-                  <td className={`${td} text-right tabular-nums`}>{r.parkCount}</td>
-                  <td className={td}>{r.archivedAt ? <span className="text-slate-400">已归档</span> : <span className="text-emerald-700">使用中</span>}</td>
-                  <td className={`${td} text-right`}>
-                    <Link href={`/admin/org/regions/${r.id}`} className="text-brand-700 hover:underline" aria-label={`编辑${r.name}`}>
-                      编辑
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="region-table"
+          rows={regions}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: "名称", cell: (r) => r.name },
+            { header: "代码", cell: (r) => r.code, className: "font-mono text-xs" },
+            { header: "园区数", cell: (r) => r.parkCount, numeric: true },
+            { header: "状态", cell: (x) => (x.archivedAt ? <span className="text-slate-400">已归档</span> : <span className="text-emerald-700">使用中</span>) },
+            {
+              key: "actions",
+              header: null,
+              cell: (r) => (
+                <Link href={`/admin/org/regions/${r.id}`} className="text-brand-700 hover:underline" aria-label={`编辑${r.name}`}>
+                  编辑
+                </Link>
+              ),
+              align: "right",
+            },
+          ]}
+        />
       </section>
       <section className="space-y-3" aria-labelledby="parks-heading">
         <h2 id="parks-heading" className="text-lg font-semibold">
@@ -64,48 +55,46 @@ export default async function OrgPage() {
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           {openRegions.length > 0 ? <ParkForm regions={openRegions} /> : <p className="text-sm text-slate-600">请先新增市州，再新增园区。</p>}
         </div>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="park-table">
-            <thead className="bg-slate-100 text-left text-slate-600">
-              <tr>
-                <th className={th}>名称</th>
-                <th className={th}>代码</th>
-                <th className={th}>级别 / 类型</th>
-                <th className={th}>所属市州</th>
-                <th className={`${th} text-right`}>项目</th>
-                <th className={`${th} text-right`}>企业</th>
-                <th className={`${th} text-right`}>人员角色</th>
-                <th className={th}>状态</th>
-                <th className={th}></th>
-              </tr>
-            </thead>
-            <tbody>
-              {parks.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100">
-                  <td className={td}>{p.name}</td>
-                  <td className={`${td} font-mono text-xs`}>{p.code}</td>
-                  <td className={td}>
-                    {PARK_LEVEL_LABELS[p.level]} · {PARK_TYPE_LABELS[p.type]}
-                  </td>
-                  <td className={td}>{p.region.name}</td>
-                  <td className={`${td} text-right tabular-nums`}>{p.projectCount}</td>
-                  <td className={`${td} text-right tabular-nums`}>{p.enterpriseCount}</td>
-                  <td className={`${td} text-right tabular-nums`}>
-                    <Link href={`/admin/users?park=${p.id}`} className="text-brand-700 hover:underline">
-                      {p.memberCount}
-                    </Link>
-                  </td>
-                  <td className={td}>{p.archivedAt ? <span className="text-slate-400">已归档</span> : <span className="text-emerald-700">使用中</span>}</td>
-                  <td className={`${td} text-right`}>
-                    <Link href={`/admin/org/parks/${p.id}`} className="text-brand-700 hover:underline" aria-label={`编辑${p.name}`}>
-                      编辑
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="park-table"
+          rows={parks}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: "名称", cell: (p) => p.name },
+            { header: "代码", cell: (p) => p.code, className: "font-mono text-xs" },
+            {
+              header: "级别 / 类型",
+              cell: (p) => (
+                <>
+                  {PARK_LEVEL_LABELS[p.level]} · {PARK_TYPE_LABELS[p.type]}
+                </>
+              ),
+            },
+            { header: "所属市州", cell: (p) => p.region.name },
+            { header: "项目", cell: (p) => p.projectCount, numeric: true },
+            { header: "企业", cell: (p) => p.enterpriseCount, numeric: true },
+            {
+              header: "人员角色",
+              cell: (p) => (
+                <Link href={`/admin/users?park=${p.id}`} className="text-brand-700 hover:underline">
+                  {p.memberCount}
+                </Link>
+              ),
+              numeric: true,
+            },
+            { header: "状态", cell: (x) => (x.archivedAt ? <span className="text-slate-400">已归档</span> : <span className="text-emerald-700">使用中</span>) },
+            {
+              key: "actions",
+              header: null,
+              cell: (p) => (
+                <Link href={`/admin/org/parks/${p.id}`} className="text-brand-700 hover:underline" aria-label={`编辑${p.name}`}>
+                  编辑
+                </Link>
+              ),
+              align: "right",
+            },
+          ]}
+        />
       </section>
     </>
   );

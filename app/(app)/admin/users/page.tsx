@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AddColleagueForm } from "@/components/users/add-colleague-form";
 import { Button, buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "人员与角色" };
 
@@ -57,47 +58,49 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </div>
         </details>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="user-table">
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              <th className="px-3 py-2">用户名</th>
-              <th className="px-3 py-2">姓名</th>
-              <th className="px-3 py-2">单位 / 职务</th>
-              <th className="px-3 py-2">电话</th>
-              <th className="px-3 py-2">角色与范围</th>
-              <th className="px-3 py-2">状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-mono text-xs">
-                  <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
-                    {u.username}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">{u.name}</td>
-                <td className="px-3 py-2 text-slate-600">{[u.unit, u.title].filter(Boolean).join(" / ") || "—"}</td>
-                <td className="px-3 py-2 tabular-nums text-slate-600">{u.phone ?? "—"}</td>
-                <td className="px-3 py-2 text-slate-700">
-                  {u.memberships.length === 0 && <span className="text-slate-400">无角色</span>}
-                  {u.memberships.map((m) => (
-                    <div key={m.id}>
-                      {ROLE_LABELS[m.role]}
-                      {m.park ? ` · ${m.park.name}` : m.region ? ` · ${m.region.name}` : " · 全部园区"}
-                    </div>
-                  ))}
-                </td>
-                <td className="px-3 py-2">
-                  {u.isActive ? <span className="text-emerald-700">启用</span> : <span className="text-slate-400">停用</span>}
-                  {u.isActive && u.mustChangePassword && <span className="ml-2 text-xs text-amber-700">待改临时密码</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="user-table"
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            header: "用户名",
+            cell: (u) => (
+              <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">
+                {u.username}
+              </Link>
+            ),
+            className: "font-mono text-xs",
+          },
+          { header: "姓名", cell: (u) => u.name },
+          { header: "单位 / 职务", cell: (u) => [u.unit, u.title].filter(Boolean).join(" / ") || "—", className: "text-slate-600" },
+          { header: "电话", cell: (u) => u.phone ?? "—", className: "tabular-nums text-slate-600" },
+          {
+            header: "角色与范围",
+            cell: (u) => (
+              <>
+                {u.memberships.length === 0 && <span className="text-slate-400">无角色</span>}
+                {u.memberships.map((m) => (
+                  <div key={m.id}>
+                    {ROLE_LABELS[m.role]}
+                    {m.park ? ` · ${m.park.name}` : m.region ? ` · ${m.region.name}` : " · 全部园区"}
+                  </div>
+                ))}
+              </>
+            ),
+            className: "text-slate-700",
+          },
+          {
+            header: "状态",
+            cell: (u) => (
+              <>
+                {u.isActive ? <span className="text-emerald-700">启用</span> : <span className="text-slate-400">停用</span>}
+                {u.isActive && u.mustChangePassword && <span className="ml-2 text-xs text-amber-700">待改临时密码</span>}
+              </>
+            ),
+          },
+        ]}
+      />
       <Pagination basePath="/admin/users" params={{ q: f.q ?? "", park: f.park ? String(f.park) : "", active: f.active ?? "" }} page={f.page} pageCount={pageCount} total={total} />
     </>
   );

@@ -15,6 +15,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
 import { MonthParkFilter } from "@/components/progress/month-park-filter";
 import { Alert } from "@/components/ui/alert";
+import { DataTable, ROW } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "未填报清单" };
 
@@ -64,112 +65,76 @@ export default async function MissingFilingsPage({ searchParams }: { searchParam
           <div className="mb-4 grid gap-4 lg:grid-cols-2">
             <section>
               <h2 className="mb-2 font-semibold">按园区</h2>
-              <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="missing-by-park">
-                <thead className="bg-slate-100 text-left text-slate-600">
-                  <tr>
-                    <th className="px-3 py-2">园区</th>
-                    <th className="px-3 py-2 text-right">应报</th>
-                    <th className="px-3 py-2 text-right">未报</th>
-                    <th className="px-3 py-2 text-right">报送率</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.byPark.map((r) => (
-                    <tr key={r.parkId} className="border-t border-slate-100">
-                      <td className="px-3 py-2">
-                        <Link className="text-brand-600 hover:underline" href={`/progress/missing${qs({ park: r.parkId, liaison: undefined })}`}>
-                          {r.parkName}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">{r.owed}</td>
-                      <td className={`px-3 py-2 text-right tabular-nums ${r.missing > 0 ? "font-medium text-red-700" : ""}`}>{r.missing}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatPercent(rate(r.owed - r.missing, r.owed))}</td>
-                    </tr>
-                  ))}
-                  {result.byPark.length === 0 && (
-                    <tr>
-                      <td colSpan={4} className="px-3 py-4 text-center text-slate-500">
-                        该月没有应报项目
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
+              <DataTable
+                testId="missing-by-park"
+                rows={result.byPark}
+                rowKey={(r) => r.parkId}
+                empty="该月没有应报项目"
+                columns={[
+                  {
+                    header: "园区",
+                    cell: (r) => (
+                      <Link className="text-brand-600 hover:underline" href={`/progress/missing${qs({ park: r.parkId, liaison: undefined })}`}>
+                        {r.parkName}
+                      </Link>
+                    ),
+                  },
+                  { header: "应报", cell: (r) => r.owed, numeric: true },
+                  { header: "未报", cell: (r) => r.missing, numeric: true, cellProps: (r) => (r.missing > 0 ? { className: "font-medium text-red-700" } : {}) },
+                  { header: "报送率", cell: (r) => formatPercent(rate(r.owed - r.missing, r.owed)), numeric: true },
+                ]}
+              />
             </section>
             <section>
               <h2 className="mb-2 font-semibold">按包保责任人</h2>
-              <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="missing-by-person">
-                <thead className="bg-slate-100 text-left text-slate-600">
-                  <tr>
-                    <th className="px-3 py-2">包保责任人</th>
-                    <th className="px-3 py-2 text-right">负责项目</th>
-                    <th className="px-3 py-2 text-right">未报</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.byPerson.map((r) => (
-                    <tr key={r.liaisonId ?? 0} className={`border-t border-slate-100 ${filters.liaison === r.liaisonId ? "bg-brand-50" : ""}`}>
-                      <td className="px-3 py-2">
-                        {r.liaisonId ? (
-                          <Link className="text-brand-600 hover:underline" href={`/progress/missing${qs({ liaison: r.liaisonId })}`}>
-                            {r.liaisonName}
-                          </Link>
-                        ) : (
-                          <span className="text-slate-500">未分配包保责任人</span>
-                        )}
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">{r.owed}</td>
-                      <td className="px-3 py-2 text-right font-medium tabular-nums text-red-700">{r.missing}</td>
-                    </tr>
-                  ))}
-                  {result.byPerson.length === 0 && (
-                    <tr>
-                      <td colSpan={3} className="px-3 py-4 text-center text-slate-500">
-                        全部已报
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
+              <DataTable
+                testId="missing-by-person"
+                rows={result.byPerson}
+                rowKey={(r) => r.liaisonId ?? 0}
+                rowClassName={(r) => `${ROW} ${filters.liaison === r.liaisonId ? "bg-brand-50" : ""}`}
+                empty="全部已报"
+                columns={[
+                  {
+                    header: "包保责任人",
+                    cell: (r) =>
+                      r.liaisonId ? (
+                        <Link className="text-brand-600 hover:underline" href={`/progress/missing${qs({ liaison: r.liaisonId })}`}>
+                          {r.liaisonName}
+                        </Link>
+                      ) : (
+                        <span className="text-slate-500">未分配包保责任人</span>
+                      ),
+                  },
+                  { header: "负责项目", cell: (r) => r.owed, numeric: true },
+                  { header: "未报", cell: (r) => r.missing, numeric: true, className: "font-medium text-red-700" },
+                ]}
+              />
             </section>
           </div>
           <h2 className="mb-2 font-semibold">未填报项目{filters.liaison ? `（${result.byPerson.find((p) => p.liaisonId === filters.liaison)?.liaisonName ?? ""}）` : ""}</h2>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="missing-list">
-              <thead className="bg-slate-100 text-left text-slate-600">
-                <tr>
-                  <th className="px-3 py-2">园区</th>
-                  <th className="px-3 py-2">包保责任人</th>
-                  <th className="px-3 py-2">项目</th>
-                  <th className="px-3 py-2">投资主体</th>
-                  <th className="px-3 py-2">开工日期</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 text-slate-700">{r.parkName}</td>
-                    <td className="px-3 py-2 text-slate-700">{r.liaisonName ?? "未分配"}</td>
-                    <td className="px-3 py-2">
-                      <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                        {r.name}
-                      </Link>
-                      <div className="text-xs text-slate-400">{r.code}</div>
-                    </td>
-                    <td className="px-3 py-2 text-slate-700">{r.enterpriseName}</td>
-                    <td className="px-3 py-2 tabular-nums text-slate-700">{r.actualStartDate}</td>
-                  </tr>
-                ))}
-                {result.rows.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                      没有未填报的项目
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="missing-list"
+            rows={result.rows}
+            rowKey={(r) => r.id}
+            empty="没有未填报的项目"
+            columns={[
+              { header: "园区", cell: (r) => r.parkName, className: "text-slate-700" },
+              { header: "包保责任人", cell: (r) => r.liaisonName ?? "未分配", className: "text-slate-700" },
+              {
+                header: "项目",
+                cell: (r) => (
+                  <>
+                    <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
+                      {r.name}
+                    </Link>
+                    <div className="text-xs text-slate-400">{r.code}</div>
+                  </>
+                ),
+              },
+              { header: "投资主体", cell: (r) => r.enterpriseName, className: "text-slate-700" },
+              { header: "开工日期", cell: (r) => r.actualStartDate, className: "tabular-nums text-slate-700" },
+            ]}
+          />
           <Pagination basePath="/progress/missing" params={{ ...params, liaison: filters.liaison }} page={result.page} pageCount={result.pageCount} total={result.total} />
         </>
       )}
