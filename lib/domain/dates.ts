@@ -10,6 +10,9 @@ export function todayInShanghai(now: Date = new Date()): string {
   return ymd.format(now);
 }
 
+/** The earliest business date any record may carry (signing, stage, visit, deadline…): earlier ones are typing slips. */
+export const EARLIEST_DATE = "1990-01-01";
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */

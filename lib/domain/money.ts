@@ -3,8 +3,24 @@
 
 const WAN_PER_YI = 10_000;
 
+// Thousands separators (",", "，" or a space) may only stand between groups of three digits
+// of the whole part: "12,345.6" and "1 234 567" are read, "12,34,5.6" is refused, since
+// dropping every separator would turn a slip into a different amount.
+const SEPARATOR = /[,，\s]/;
+const GROUPED = /^-?\d{1,3}([,，\s]\d{3})+(\.\d*)?$/;
+
+/** True when the text has thousands separators anywhere but between groups of three digits. */
+export function hasMisplacedSeparators(input: string): boolean {
+  const s = input.trim();
+  return SEPARATOR.test(s) && !GROUPED.test(s);
+}
+
+/** The message for an amount whose separators are misplaced (`label` names the field). */
+export const misplacedSeparatorsMessage = (label: string) => `${label}的千位分隔符位置不对：逗号只能每三位一个（如 12,345.67），也可以不写逗号`;
+
 /** Parses user input in 万元 ("12,345.6", " 8000 ") into a canonical 2-decimal string, or null. */
 export function parseWan(input: string): string | null {
+  if (hasMisplacedSeparators(input)) return null;
   const s = input.replace(/[,，\s]/g, "");
   if (!/^-?\d{1,12}(\.\d{1,2})?$/.test(s)) return null;
   const [int, frac = ""] = s.split(".");

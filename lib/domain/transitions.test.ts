@@ -102,6 +102,8 @@ describe("forward moves: dates and evidence", () => {
     ["registration before signing is fine (an existing company)", signed, { toStage: "LANDED", landed: { date: "2025-04-01", registrationDate: "2019-05-05" } }, "ok"],
     ["land area not a number", signed, { toStage: "LANDED", landed: { ...landed, landArea: "三十亩" } }, { "landed.landArea": ["用地面积须为数字，最多两位小数"] }],
     ["land area with 3 decimals", signed, { toStage: "LANDED", landed: { ...landed, landArea: "1.234" } }, { "landed.landArea": ["用地面积须为数字，最多两位小数"] }],
+    ["land area with misplaced separators", signed, { toStage: "LANDED", landed: { ...landed, landArea: "12,34,5.6" } }, { "landed.landArea": ["用地面积的千位分隔符位置不对：逗号只能每三位一个（如 12,345.67），也可以不写逗号"] }],
+    ["registration before 1990 is a typing slip", signed, { toStage: "LANDED", landed: { date: "2025-04-01", registrationDate: "0202-05-05" } }, { "landed.registrationDate": ["注册日期不能早于 1990 年"] }],
     ["land area negative", signed, { toStage: "LANDED", landed: { ...landed, landArea: "-3" } }, { "landed.landArea": ["用地面积不能为负数"] }],
     ["land area too large", signed, { toStage: "LANDED", landed: { ...landed, landArea: "100000000" } }, { "landed.landArea": ["用地面积不能超过 99,999,999.99 亩"] }],
     ["starting on the landing day is allowed (落地即开工)", at("LANDED"), { toStage: "STARTED", started: { date: "2025-03-10" } }, "ok"],

@@ -15,8 +15,8 @@
 // - suspend only an active project, terminate an active or suspended one, resume a
 //   suspended or terminated one; each with a date and a reason.
 
-import { isIsoDate } from "./dates";
-import { parseWan } from "./money";
+import { EARLIEST_DATE, isIsoDate } from "./dates";
+import { hasMisplacedSeparators, misplacedSeparatorsMessage, parseWan } from "./money";
 import { STAGES, STAGE_LABELS, STATUS_LABELS, isStage, stageIndex, stagesBetween, type ProjectStatus, type Stage } from "./stages";
 
 export type StageDates = {
@@ -139,6 +139,10 @@ function checkDate(errors: FieldErrors, key: string, label: string, raw: string 
     add(errors, key, `${label}不是有效日期（格式 YYYY-MM-DD）`);
     return null;
   }
+  if (value < EARLIEST_DATE) {
+    add(errors, key, `${label}不能早于 ${EARLIEST_DATE.slice(0, 4)} 年`);
+    return null;
+  }
   if (value > today) {
     add(errors, key, `${label}不能晚于今天`);
     return null;
@@ -223,7 +227,8 @@ export function validateAdvance(
       const rawArea = clean(landed.landArea);
       if (rawArea !== "") {
         const area = parseWan(rawArea);
-        if (area === null) add(errors, "landed.landArea", "用地面积须为数字，最多两位小数");
+        if (hasMisplacedSeparators(rawArea)) add(errors, "landed.landArea", misplacedSeparatorsMessage("用地面积"));
+        else if (area === null) add(errors, "landed.landArea", "用地面积须为数字，最多两位小数");
         else if (area.startsWith("-")) add(errors, "landed.landArea", "用地面积不能为负数");
         else if (Number(area) > Number(LAND_AREA_MAX)) add(errors, "landed.landArea", "用地面积不能超过 99,999,999.99 亩");
         else {

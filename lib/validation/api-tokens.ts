@@ -3,16 +3,13 @@
 import { z } from "zod";
 import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
 import { API_TOKEN_SCOPES } from "@/lib/domain/api-tokens";
+import { requiredText, userString } from "./fields";
 
 const parkId = z.coerce.number({ error: "园区无效" }).int("园区无效").min(1, "园区无效").max(2_147_483_647, "园区无效");
 
 export const createApiTokenSchema = z.object(
   {
-    name: z
-      .string({ error: (iss) => (iss.input === undefined || iss.input === null ? "请填写令牌名称" : "令牌名称须为文本") })
-      .trim()
-      .min(1, "请填写令牌名称")
-      .max(50, "令牌名称不能超过 50 个字符"),
+    name: requiredText("令牌名称", 50),
     scope: z.enum(API_TOKEN_SCOPES, { error: "请选择权限：只读或读写" }),
     parkIds: z
       .array(parkId, { error: "请选择园区" })
@@ -20,8 +17,7 @@ export const createApiTokenSchema = z.object(
       .max(500, "园区最多 500 个")
       .transform((ids) => [...new Set(ids)]),
     /** Last day the token works (Asia/Shanghai); blank = no expiry. */
-    expiresOn: z
-      .string({ error: "有效期须为日期" })
+    expiresOn: userString("有效期", "有效期须为日期")
       .trim()
       .nullish()
       .transform((v) => (v ? v : null))

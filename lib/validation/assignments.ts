@@ -4,9 +4,9 @@
 // data (who may be assigned, the current holder's start date) are checked by lib/server.
 
 import { z } from "zod";
-import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLES, ASSIGNMENT_ROLE_LABEL, ASSIGNMENT_TARGETS, type AssignmentRole } from "@/lib/domain/coverage";
 import { type RawSearchParams, parseUrlFilters, urlPage } from "./url-filters";
+import { optionalText, requiredDate, searchText } from "./fields";
 
 /** Field labels, for messages and form labels. */
 export const ASSIGNMENT_FIELD_LABELS = {
@@ -34,24 +34,8 @@ const requiredId = (message: string) =>
 const optionalId = (message: string) =>
   z.preprocess((v) => (missing(v) ? undefined : v), z.coerce.number({ error: message }).int(message).min(1, message).max(INT_MAX, message).optional());
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}须为文本` })
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字符`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 /** A business date typed as YYYY-MM-DD, today or earlier (see assignmentStartProblem). */
-const startDate = (label: string) =>
-  z
-    .string({ error: (iss) => (missing(iss.input) ? `请填写${label}` : `${label}须为日期`) })
-    .trim()
-    .superRefine((v, ctx) => {
-      if (v === "") ctx.addIssue({ code: "custom", message: `请填写${label}` });
-      else if (!isIsoDate(v)) ctx.addIssue({ code: "custom", message: `${label}不是有效日期（格式 YYYY-MM-DD）` });
-      else if (v > todayInShanghai()) ctx.addIssue({ code: "custom", message: `${label}不能晚于今天` });
-    });
+const startDate = (label: string) => requiredDate(label, { notFuture: true });
 
 const role = z.enum(ASSIGNMENT_ROLES, { error: `请选择${L.role}（包保责任人或包保领导）` });
 
@@ -127,7 +111,7 @@ export const COVERAGE_PAGE_SIZES = [20, 50, 100, 500] as const;
 
 export const coverageFiltersSchema = z.object({
   liaison: z.coerce.number({ message: "包保责任人须为数字" }).int("包保责任人无效").min(1, "包保责任人无效").max(INT_MAX, "包保责任人无效").optional(),
-  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
+  q: searchText().optional(),
   uncovered: z
     .enum(["1", "true"], { message: "未覆盖筛选无效" })
     .transform(() => true)

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/lib/domain/audit-labels";
 import { type RawSearchParams, parseUrlFilters, urlDate, urlId, urlPage } from "./url-filters";
+import { searchText } from "./fields";
 
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -14,7 +15,7 @@ export const auditFiltersSchema = z
     /** The person who acted (user id), set by clicking a name in the list. */
     actor: urlId("操作人").optional(),
     /** Part of the acting person's name or username. */
-    who: z.string().trim().max(50, "操作人不能超过 50 个字符").optional(),
+    who: searchText("操作人", 50).optional(),
     park: urlId("园区").optional(),
     entity: z.enum(AUDIT_ENTITY_TYPES as [string, ...string[]], { message: "记录类型无效" }).optional(),
     action: z.enum(AUDIT_ACTIONS as [string, ...string[]], { message: "操作类型无效" }).optional(),

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { KEY_LEVELS } from "./project-filters";
 import { type RawSearchParams, parseUrlFilters, urlId } from "./url-filters";
+import { searchText } from "./fields";
 
 
 /** The board's filters, as they travel in the URL (so a view can be shared and bookmarked). */
 export const boardFiltersSchema = z.object({
   park: urlId("园区").optional(),
-  industry: z.string().trim().max(50, "产业链不能超过 50 个字符").optional(),
+  industry: searchText("产业链", 50).optional(),
   keyLevel: z.enum(KEY_LEVELS, { message: "项目级别无效" }).optional(),
   liaison: urlId("包保责任人").optional(),
   year: z.coerce.number({ message: "签约年份须为数字" }).int("签约年份须为整数").min(2000, "签约年份不能小于 2000").max(2100, "签约年份不能大于 2100").optional(),
   stale: z.enum(["1"], { message: "只看滞留项目的取值须为 1" }).optional(),
-  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
+  q: searchText().optional(),
 });
 export type BoardFilters = z.infer<typeof boardFiltersSchema>;
 

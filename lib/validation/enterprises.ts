@@ -5,8 +5,9 @@
 // data (a name or credit code taken in the park, an archived park) are lib/server's.
 
 import { z } from "zod";
-import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
+import { todayInShanghai } from "@/lib/domain/dates";
 import { type RawSearchParams, parseUrlFilters, urlId, urlPage } from "./url-filters";
+import { dateProblem, requiredText, searchText, userString } from "./fields";
 
 
 /** Field key -> label, for messages, forms and the audit page. */
@@ -42,15 +43,10 @@ const requiredId = (message: string) =>
 // Field builders that keep "not sent" (undefined) apart from "cleared" (null), so one
 // schema serves a whole form and a PATCH that sends only what changes.
 
-const name = z
-  .string({ error: (iss) => (iss.input === undefined || iss.input === null ? `请填写${L.name}` : `${L.name}须为文本`) })
-  .trim()
-  .min(1, `请填写${L.name}`)
-  .max(100, `${L.name}不能超过 100 个字符`);
+const name = requiredText(L.name, 100);
 
 function optionalText(label: string, max: number) {
-  return z
-    .string({ error: `${label}须为文本` })
+  return userString(label)
     .trim()
     .max(max, `${label}不能超过 ${max} 个字符`)
     .nullable()
@@ -58,8 +54,7 @@ function optionalText(label: string, max: number) {
     .transform((v) => (v === undefined ? undefined : v ? v : null));
 }
 
-const creditCode = z
-  .string({ error: `${L.creditCode}须为文本` })
+const creditCode = userString(L.creditCode)
   .nullable()
   .optional()
   .transform((v) => (v === undefined ? undefined : isBlank(v) ? null : v!.trim().toUpperCase()))
@@ -125,11 +120,7 @@ export const enterpriseMergeSchema = z
     {
       survivorId: requiredId("请选择保留的企业"),
       duplicateId: requiredId("请选择要并入的重复企业"),
-      reason: z
-        .string({ error: (iss) => (iss.input === undefined || iss.input === null ? "请填写合并原因" : "合并原因须为文本") })
-        .trim()
-        .min(1, "请填写合并原因")
-        .max(500, "合并原因不能超过 500 个字符"),
+      reason: requiredText("合并原因", 500),
     },
     { error: "请求格式不正确" },
   )
@@ -146,16 +137,14 @@ export type EnterpriseMergeData = z.output<typeof enterpriseMergeSchema>;
 export const endAssignmentSchema = z.object(
   {
     assignmentId: requiredId("请选择要结束的包保"),
-    endDate: z
-      .string({ error: "结束日期须为日期" })
+    endDate: userString("结束日期", "结束日期须为日期")
       .nullish()
       .transform((v) => (isBlank(v) ? todayInShanghai() : v!.trim()))
       .superRefine((v, ctx) => {
-        if (!isIsoDate(v)) ctx.addIssue({ code: "custom", message: "结束日期不是有效日期（格式 YYYY-MM-DD）" });
-        else if (v > todayInShanghai()) ctx.addIssue({ code: "custom", message: "结束日期不能晚于今天" });
+        const problem = dateProblem("结束日期", v, { notFuture: true });
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
-    reason: z
-      .string({ error: "结束原因须为文本" })
+    reason: userString("结束原因")
       .trim()
       .max(500, "结束原因不能超过 500 个字符")
       .nullish()
@@ -173,7 +162,7 @@ export const ENTERPRISE_PAGE_SIZES = [20, 50, 100] as const;
 
 /** The enterprise list's filters, as they travel in the URL and the API's query string. */
 export const enterpriseListSchema = z.object({
-  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
+  q: searchText().optional(),
   park: urlId("园区").optional(),
   page: urlPage(),
   pageSize: z.coerce
@@ -196,7 +185,7 @@ export const ENTERPRISE_SEARCH_LIMIT_MAX = 50;
 
 /** A picker's query: text typed so far, optionally one park, and how many to show. */
 export const enterpriseSearchSchema = z.object({
-  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
+  q: searchText().optional(),
   park: urlId("园区").optional(),
   /** One enterprise by id (a picker showing the value it was opened with). */
   id: urlId("企业").optional(),

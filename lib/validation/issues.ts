@@ -5,7 +5,7 @@
 // deadlines) are lib/domain/issues.ts, run by the server.
 
 import { z } from "zod";
-import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
+import { isIsoDate } from "@/lib/domain/dates";
 import {
   ANSWER_MAX,
   DESCRIPTION_MAX,
@@ -21,12 +21,12 @@ import {
 } from "@/lib/domain/issues";
 import { weekday } from "@/lib/domain/working-days";
 import { type RawSearchParams, parseUrlFilters, urlDate, urlId, urlPage } from "./url-filters";
+import { optionalDate, optionalText, requiredDate, requiredText, searchText } from "./fields";
 
 
 // ---------------------------------------------------------------- field builders
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
-const missing = (v: unknown) => v === undefined || v === null;
 const MAX_INT = 2_147_483_647;
 
 /** A record id (a select's value or a JSON number). */
@@ -41,47 +41,6 @@ const id = (label: string) =>
 const optionalId = (label: string) => z.preprocess((v) => (isBlank(v) ? null : v), id(label).nullable()).optional().transform((v) => v ?? null);
 
 const version = z.coerce.number({ error: "版本号无效，请刷新页面" }).int("版本号无效，请刷新页面").min(1, "版本号无效，请刷新页面");
-
-function requiredText(label: string, max: number) {
-  return z
-    .string({ error: (iss) => (missing(iss.input) ? `请填写${label}` : `${label}须为文本`) })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字符`);
-}
-
-function optionalText(label: string, max: number) {
-  return z
-    .string({ error: `${label}须为文本` })
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字符`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-}
-
-/** A date typed as YYYY-MM-DD; `notFuture` refuses dates after today (Asia/Shanghai). */
-function requiredDate(label: string, notFuture = false) {
-  return z
-    .string({ error: (iss) => (missing(iss.input) ? `请填写${label}` : `${label}须为日期`) })
-    .trim()
-    .superRefine((v, ctx) => {
-      if (v === "") ctx.addIssue({ code: "custom", message: `请填写${label}` });
-      else if (!isIsoDate(v)) ctx.addIssue({ code: "custom", message: `${label}不是有效日期（格式 YYYY-MM-DD）` });
-      else if (notFuture && v > todayInShanghai()) ctx.addIssue({ code: "custom", message: `${label}不能晚于今天` });
-    });
-}
-
-/** An optional date as typed; blank -> null. Its value is judged by the rules. */
-function optionalDate(label: string) {
-  return z
-    .string({ error: `${label}须为日期` })
-    .trim()
-    .nullish()
-    .superRefine((v, ctx) => {
-      if (v && !isIsoDate(v)) ctx.addIssue({ code: "custom", message: `${label}不是有效日期（格式 YYYY-MM-DD）` });
-    })
-    .transform((v) => (v ? v : null));
-}
 
 const category = z.enum(ISSUE_CATEGORIES, { error: "请选择问题类别" });
 
@@ -103,7 +62,7 @@ export const createIssueSchema = z.object(
     enterpriseId: id("企业"),
     projectId: optionalId("项目"),
     visitId: optionalId("走访记录"),
-    raisedDate: requiredDate("提出日期", true),
+    raisedDate: requiredDate("提出日期", { notFuture: true }),
     ...problemShape,
   },
   { error: "请求格式不正确" },
@@ -173,7 +132,7 @@ export const createVisitSchema = z.object(
     projectId: optionalId("项目"),
     /** The liaison who made the visit; blank = the person logging it. */
     liaisonId: optionalId("包保责任人"),
-    visitDate: requiredDate("走访日期", true),
+    visitDate: requiredDate("走访日期", { notFuture: true }),
     kind: z.enum(VISIT_KINDS, { error: "请选择走访方式：走访、电话或座谈" }),
     peopleMet: optionalText("接待人员", 200),
     summary: requiredText("走访情况", DESCRIPTION_MAX),
@@ -247,7 +206,7 @@ export const issueFiltersSchema = z.object({
   raisedTo: urlDate("提出日期止").optional(),
   closedFrom: urlDate("销号日期起").optional(),
   closedTo: urlDate("销号日期止").optional(),
-  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
+  q: searchText().optional(),
   page: urlPage(),
   pageSize: listPageSize(),
 });
@@ -269,7 +228,7 @@ export const visitFiltersSchema = z.object({
   from: urlDate("走访日期起").optional(),
   to: urlDate("走访日期止").optional(),
   /** Enterprise name or 统一社会信用代码, part of it. */
-  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
+  q: searchText().optional(),
   page: urlPage(),
   pageSize: listPageSize(),
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { urlId } from "./url-filters";
 import { parseWan } from "@/lib/domain/money";
 import { amountProblem } from "./project";
+import { userString } from "./fields";
 
 
 /** A required amount in 万元 as typed ("1,234.5" or a JSON number) -> "1234.50". */
@@ -20,8 +21,7 @@ function amount(label: string) {
 }
 
 function text(label: string, max: number, required: boolean) {
-  return z
-    .string({ error: `${label}须为文字` })
+  return userString(label, `${label}须为文字`)
     .trim()
     .max(max, `${label}不能超过 ${max} 个字符`)
     .nullish()

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { STAGES, PROJECT_STATUSES } from "@/lib/domain/stages";
 import { METRICS } from "@/lib/domain/indicators";
 import { type RawSearchParams, parseUrlFilters, urlInt } from "./url-filters";
+import { searchText } from "./fields";
 
 export const KEY_LEVELS = ["PROVINCIAL", "CITY", "COUNTY", "NONE"] as const;
 export const PAGE_SIZES = [20, 50, 100] as const;
@@ -13,9 +14,9 @@ export const projectFiltersSchema = z.object({
   stage: z.enum(STAGES, { message: "阶段须为 签约/落地/开工/投产 之一" }).optional(),
   status: z.enum(PROJECT_STATUSES, { message: "状态须为 正常推进/暂缓/终止 之一" }).optional(),
   keyLevel: z.enum(KEY_LEVELS, { message: "项目级别无效" }).optional(),
-  industry: z.string().trim().max(50, "产业链不能超过 50 个字符").optional(),
+  industry: searchText("产业链", 50).optional(),
   year: urlInt("签约年份", 2000, 2100).optional(),
-  q: z.string().trim().max(100, "搜索词不能超过 100 个字符").optional(),
+  q: searchText().optional(),
   /** Drill-down from a dashboard figure: the figure's projects (lib/server/metrics/drill-down.ts). */
   metric: z.enum(METRICS, { message: "指标无效" }).optional(),
   /** The figure's period, January..month of the year: YYYY-MM. */

@@ -7,9 +7,9 @@
 // 万元 (never a float), dates YYYY-MM-DD, empty optional text null.
 
 import { z } from "zod";
-import { PHONE, optionalText, requiredText } from "./fields";
+import { PHONE, optionalDate, optionalText, requiredDate, requiredText, unstorableMessage, userString, hasUnstorableChars } from "./fields";
 import { isIsoDate, todayInShanghai } from "@/lib/domain/dates";
-import { parseWan } from "@/lib/domain/money";
+import { hasMisplacedSeparators, misplacedSeparatorsMessage, parseWan } from "@/lib/domain/money";
 import { PROJECT_FIELD_LABELS as L } from "@/lib/domain/project-fields";
 
 export const PROJECT_SOURCES = ["BUSINESS_REFERRAL", "INDUSTRY_CHAIN", "PROFESSIONAL", "KINSHIP", "AGENCY", "ONLINE", "OTHER"] as const;
@@ -29,6 +29,8 @@ const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "
 
 /** Why a money/area text is wrong, or null. `unit` ends the range message ("万元", "亩"). */
 export function amountProblem(label: string, raw: string, unit: string): string | null {
+  if (hasUnstorableChars(raw)) return unstorableMessage(label);
+  if (hasMisplacedSeparators(raw)) return misplacedSeparatorsMessage(label);
   const value = parseWan(raw);
   if (value === null) return `${label}须为数字，最多两位小数`;
   if (value.startsWith("-")) return `${label}不能为负数`;
@@ -68,33 +70,6 @@ function optionalAmount(label: string, unit: string) {
     .transform((v) => (isBlank(v) ? null : parseWan(asText(v!))));
 }
 
-function checkDateText(label: string, required: boolean) {
-  return (v: string | null | undefined, ctx: z.RefinementCtx) => {
-    if (isBlank(v)) {
-      if (required) ctx.addIssue({ code: "custom", message: `请填写${label}` });
-      return;
-    }
-    if (!isIsoDate(v!.trim())) ctx.addIssue({ code: "custom", message: `${label}不是有效日期（格式 YYYY-MM-DD）` });
-  };
-}
-
-/** A required date typed as YYYY-MM-DD. */
-function requiredDate(label: string) {
-  return z
-    .string({ error: (iss) => (missing(iss.input) ? `请填写${label}` : `${label}须为日期`) })
-    .superRefine(checkDateText(label, true))
-    .transform((v) => v.trim());
-}
-
-/** An optional date; blank -> null. */
-function optionalDate(label: string) {
-  return z
-    .string({ error: `${label}须为日期` })
-    .nullish()
-    .superRefine(checkDateText(label, false))
-    .transform((v) => (isBlank(v) ? null : v!.trim()));
-}
-
 /** Checkbox values: a form posts "on" (or nothing), JSON posts true/false. */
 function flag(label: string) {
   return z.preprocess(
@@ -107,7 +82,7 @@ function flag(label: string) {
 const specialLists = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/[,，、;；\n]/) : v ?? []),
   z
-    .array(z.string({ error: `${L.specialLists}须为文本` }).trim().max(50, `${L.specialLists}每项不能超过 50 个字符`), {
+    .array(userString(L.specialLists).trim().max(50, `${L.specialLists}每项不能超过 50 个字符`), {
       error: `${L.specialLists}须为文本列表`,
     })
     .transform((list) => [...new Set(list.filter((s) => s !== ""))])
@@ -125,8 +100,7 @@ const parkId = z.coerce
 const projectShape = {
   name: requiredText(L.name, 100),
   enterpriseName: requiredText(L.enterpriseName, 100),
-  creditCode: z
-    .string({ error: `${L.creditCode}须为文本` })
+  creditCode: userString(L.creditCode)
     .nullish()
     .transform((v) => (isBlank(v) ? null : v!.trim().toUpperCase()))
     .refine((v) => v === null || CREDIT_CODE.test(v), `${L.creditCode}须为 18 位数字或大写字母（不含 I、O、S、V、Z）`),

@@ -6,6 +6,7 @@
 
 import { z } from "zod";
 import { STAGES } from "@/lib/domain/stages";
+import { userString } from "./fields";
 import { STATUS_ACTIONS, NOTE_MAX, REASON_MAX, CAPACITY_MAX, type AdvanceInput } from "@/lib/domain/transitions";
 
 const id = (label: string) =>
@@ -18,8 +19,7 @@ const version = z.coerce
 
 /** Free text: trimmed, blank -> null; the length limits are generous here and exact in the rules. */
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label}须为文本` })
+  userString(label)
     .trim()
     .max(max, `${label}不能超过 ${max} 个字符`)
     .nullish()

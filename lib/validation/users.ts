@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/permissions";
 import { PASSWORD_MAX_LENGTH } from "@/lib/domain/password-policy";
-import { PHONE, idField, optionalText, requiredText } from "./fields";
+import { PHONE, idField, optionalText, requiredText, searchText, userString } from "./fields";
 
 const unknownKeys = (iss: { code?: string; keys?: string[] }) =>
   iss.code === "unrecognized_keys" ? `不能修改的字段：${(iss.keys ?? []).join("、")}` : "请求格式不正确";
@@ -60,14 +60,14 @@ export type UserUpdateData = z.output<typeof userUpdateSchema>;
 export const passwordChangeSchema = z.object(
   {
     currentPassword: z.string({ error: "请填写当前密码" }).min(1, "请填写当前密码").max(PASSWORD_MAX_LENGTH, "当前密码不正确"),
-    newPassword: z.string({ error: "请填写新密码" }).min(1, "请填写新密码"),
+    newPassword: userString("新密码", "请填写新密码").min(1, "请填写新密码"),
   },
   { error: "请求格式不正确" },
 );
 export type PasswordChangeData = z.output<typeof passwordChangeSchema>;
 
 export const userListSchema = z.object({
-  q: z.string().trim().max(50).optional().catch(undefined),
+  q: searchText("搜索词", 50).optional().catch(undefined),
   park: idField("园区").optional().catch(undefined),
   active: z.enum(["1", "0"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

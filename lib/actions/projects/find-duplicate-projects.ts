@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { authActionClient, formSchema, shapeErrors } from "@/lib/actions/safe-action";
 import { findDuplicateProjects } from "@/lib/server/projects/find-duplicate-projects";
+import { hasUnstorableChars } from "@/lib/validation/fields";
 
 // Typing in the new-project form asks for look-alikes; a half-typed form is no error, so
 // anything unusable gives an empty list instead of messages.
@@ -18,11 +19,11 @@ export const findDuplicatesAction = authActionClient
   .inputSchema(formSchema(lookAlikeSchema), shapeErrors)
   .action(async ({ parsedInput: input, ctx }) => {
     const parkId = Number(input.parkId);
-    if (!Number.isInteger(parkId) || parkId < 1 || typeof input.name !== "string") return [];
+    if (!Number.isInteger(parkId) || parkId < 1 || typeof input.name !== "string" || hasUnstorableChars(input.name)) return [];
     return findDuplicateProjects(ctx.actor, {
       parkId,
       name: input.name.slice(0, 100),
-      enterpriseName: typeof input.enterpriseName === "string" ? input.enterpriseName.slice(0, 100) : "",
+      enterpriseName: typeof input.enterpriseName === "string" && !hasUnstorableChars(input.enterpriseName) ? input.enterpriseName.slice(0, 100) : "",
       excludeId: input.excludeId,
     });
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { attachmentProblems, sniffType } from "@/lib/domain/attachments";
 import { AppError } from "@/lib/server/errors";
+import { hasUnstorableChars, unstorableMessage } from "@/lib/validation/fields";
 
 /** An uploaded evidence file, read into memory (at most 5 x 10 MB). */
 export interface EvidenceFile {
@@ -14,6 +15,7 @@ export interface EvidenceFile {
 export function checkEvidenceFiles(files: EvidenceFile[]): void {
   const problems = attachmentProblems(files.map((f) => ({ name: f.fileName, type: f.mimeType, size: f.content.byteLength })));
   for (const f of files) {
+    if (hasUnstorableChars(f.fileName)) problems.push(unstorableMessage("附件文件名"));
     if (f.content.byteLength > 0 && sniffType(f.content) !== f.mimeType) problems.push(`附件「${f.fileName}」的内容与其类型不符，请上传原始的图片或 PDF 文件`);
   }
   if (problems.length) throw new AppError("VALIDATION", problems[0], { attachments: problems });

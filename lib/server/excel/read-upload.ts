@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/server/errors";
+import { withoutUnstorableChars } from "@/lib/validation/fields";
 import { MAX_UPLOAD_BYTES } from "./xlsx-container";
 
 /**
@@ -18,5 +19,5 @@ export async function readUpload(req: Request): Promise<{ bytes: Uint8Array; fil
   const file = form.get("file");
   if (!file || typeof file === "string") throw new AppError("VALIDATION", "请选择要上传的 Excel 文件");
   if (file.size > MAX_UPLOAD_BYTES) throw new AppError("VALIDATION", `文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最大 10 MB；请拆分后分批导入`);
-  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name.slice(0, 200) || "台账.xlsx" };
+  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: withoutUnstorableChars(file.name.slice(0, 200)) || "台账.xlsx" };
 }
