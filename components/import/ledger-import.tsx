@@ -8,7 +8,7 @@ import type { ImportPreview } from "@/lib/server/excel/preview-import";
 import type { ImportResult } from "@/lib/server/excel/commit-import";
 import type { RowIssue } from "@/lib/validation/ledger-import";
 import { type UploadPhase, uploadFile } from "./upload";
-import { IssueTable } from "./issue-table";
+import { RowProblemTable } from "./row-problem-table";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
@@ -109,7 +109,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
             {state.message}
             {state.errors && state.errors.length > 0 && (
               <div className="mt-3">
-                <IssueTable issues={state.errors} />
+                <RowProblemTable issues={state.errors} />
               </div>
             )}
           </Alert>
@@ -140,7 +140,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
               <p className="mb-2 text-sm text-red-800" role="alert">
                 表格中有 {preview.errors.length} 个问题，请在 Excel 中修改后重新上传；有问题时不会导入任何内容。
               </p>
-              <IssueTable issues={preview.errors} />
+              <RowProblemTable issues={preview.errors} />
             </div>
           ) : preview.toCreate === 0 ? (
             <p className="mb-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" role="status">

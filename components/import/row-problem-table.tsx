@@ -7,8 +7,8 @@ import { DataTable } from "@/components/ui/data-table";
 
 const PAGE = 50;
 
-/** Problems by row and column, 50 a page (a bad file can have thousands). */
-export function IssueTable({ issues }: { issues: RowIssue[] }) {
+/** The problems an uploaded ledger has, by row and column, 50 a page (a bad file can have thousands). */
+export function RowProblemTable({ issues }: { issues: RowIssue[] }) {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(issues.length / PAGE));
   const shown = issues.slice(page * PAGE, page * PAGE + PAGE);
