@@ -1,9 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { ActionBindArgsValidationError, createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import { getSessionActor } from "@/lib/auth/session";
 import { type Actor, PERMISSIONS, can } from "@/lib/domain/permissions";
 import { AppError, type ActionError, forbidden, notFound, toAppError } from "@/lib/server/errors";
+import { logger, requestIdFrom, withRequestId } from "@/lib/server/logger";
 import { fieldErrorsFromFormatted } from "./result";
 
 // The one way to declare a server action (the pattern of Dub's lib/actions/safe-action.ts):
@@ -35,6 +37,17 @@ export const actionClient = createSafeActionClient({
   handleServerError: (e): ActionError =>
     // A bad id bound to the action (tampered page): the record "does not exist".
     e instanceof ActionBindArgsValidationError ? notFound().toActionError() : toAppError(e, "action").toActionError(),
+}).use(async ({ next }) => {
+  // One log line per action, and the request id (nginx's X-Request-Id, else a new one) on
+  // every line written while it runs. `action` is Next's id of the action (Next-Action header).
+  const h = await headers();
+  return withRequestId(requestIdFrom(h), async () => {
+    const started = performance.now();
+    const result = await next();
+    const outcome = result.success ? "ok" : result.validationErrors ? "invalid" : ((result.serverError as ActionError | undefined)?.code ?? "error");
+    logger.info({ action: h.get("next-action") ?? undefined, outcome, ms: Math.round(performance.now() - started) }, "server action");
+    return result;
+  });
 });
 
 export const authActionClient = actionClient.use(async ({ next, metadata }) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
+import { logger } from "@/lib/server/logger";
 import { toErrorResponse } from "./errors";
 
 async function body(res: Response) {
@@ -38,7 +39,7 @@ describe("toErrorResponse", () => {
   });
 
   it("answers anything else with a generic 500, logs it, and never leaks the message or stack", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     const { status, json } = await body(toErrorResponse(new Error("connection to 10.0.0.5 refused"), "GET /x"));
     expect(status).toBe(500);
     expect(json.error.code).toBe("INTERNAL");

@@ -1,6 +1,7 @@
 // The wrapper every /api/v1 route handler goes through: who is calling (a bearer API token,
 // or the app's own session cookie), the endpoint's declared permission, the per-token rate
-// limit, and one error shape for everything that goes wrong. Handlers stay thin: parse
+// limit, one error shape for everything that goes wrong, and a log line with a request id
+// (withRequestLog). Handlers stay thin: parse
 // input with the shared zod schemas, call lib/server, return JSON.
 
 import type { z } from "zod";
@@ -11,6 +12,7 @@ import { AppError } from "@/lib/server/errors";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { errorResponse, toErrorResponse } from "./errors";
 import { apiRateLimiter } from "./rate-limit";
+import { withRequestLog } from "./request-log";
 
 export interface ApiContext {
   actor: Actor;
@@ -89,7 +91,7 @@ export function withApi(
     allowPasswordChange?: boolean;
   },
 ) {
-  return async (req: Request, route?: RouteContext): Promise<Response> => {
+  return withRequestLog(async (req: Request, route?: RouteContext): Promise<Response> => {
     const where = `${req.method} ${new URL(req.url).pathname}`;
     try {
       const who = await identify(req, opts.allowPasswordChange ?? false);
@@ -114,7 +116,7 @@ export function withApi(
     } catch (e) {
       return toErrorResponse(e, where);
     }
-  };
+  });
 }
 
 /** The request body as JSON; malformed or missing JSON is a 400, not a 500. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError, type z } from "zod";
 import { Prisma } from "@/lib/db/generated/prisma/client";
+import { logger } from "@/lib/server/logger";
 import { fieldErrors } from "@/lib/validation/field-errors";
 
 // The one error class. What a caller can cause carries a code and a Chinese message that
@@ -83,7 +84,7 @@ export function isAppError(e: unknown): e is AppError {
 export function toAppError(e: unknown, where: string): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof ZodError) return validationError(fieldErrors(e));
-  console.error(`[${where}] unexpected error`, e);
+  logger.error({ err: e, where }, "unexpected error");
   return new AppError("INTERNAL", INTERNAL_MESSAGE);
 }
 

@@ -26,15 +26,21 @@ function defaultLevel(): string {
   return process.env.VITEST ? "silent" : "info";
 }
 
-export const logger: Logger = pino({
-  level: defaultLevel(),
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-  mixin: () => {
-    const ctx = requestContext.getStore();
-    return ctx ? { reqId: ctx.requestId } : {};
-  },
-});
+/** A logger with this app's line format; `destination` defaults to stdout. */
+export function createLogger(opts: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+  const options: pino.LoggerOptions = {
+    level: opts.level ?? defaultLevel(),
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const ctx = requestContext.getStore();
+      return ctx ? { reqId: ctx.requestId } : {};
+    },
+  };
+  return opts.destination ? pino(options, opts.destination) : pino(options);
+}
+
+export const logger: Logger = createLogger();
 
 export const REQUEST_ID_HEADER = "x-request-id";
 

@@ -5,11 +5,12 @@ import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
 import { XLSX_TYPE, errorText, searchParamsRecord } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
+import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
 /** The monthly bulletin for the page's month and scope, as .xlsx. */
-export async function GET(req: Request) {
+export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   const { params, errors } = parseBulletinParams(searchParamsRecord(req.url));
@@ -29,4 +30,4 @@ export async function GET(req: Request) {
   } catch (e) {
     return errorText(e);
   }
-}
+});

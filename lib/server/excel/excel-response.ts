@@ -4,6 +4,7 @@ import "server-only";
 
 import { PassThrough, Readable } from "node:stream";
 import { toAppError } from "@/lib/server/errors";
+import { logger } from "@/lib/server/logger";
 import { attachmentHeader } from "./stream-workbook";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -12,7 +13,7 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 export function streamedXlsx(job: { fileName: string; write: (out: PassThrough) => Promise<number> }): Response {
   const out = new PassThrough();
   job.write(out).catch((e) => {
-    console.error("[export] failed while streaming", e);
+    logger.error({ err: e, fileName: job.fileName }, "export failed while streaming");
     out.destroy(e instanceof Error ? e : new Error(String(e)));
   });
   return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {

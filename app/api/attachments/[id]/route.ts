@@ -1,8 +1,9 @@
 import { getActor } from "@/lib/auth/session";
 import { getAttachment } from "@/lib/server/attachments/get-attachment";
 import { toAppError } from "@/lib/server/errors";
+import { withRequestLog } from "@/lib/api/request-log";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRequestLog(async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
@@ -21,4 +22,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   } catch (e) {
     return toAppError(e, "attachment").toTextResponse();
   }
-}
+});

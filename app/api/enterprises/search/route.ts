@@ -3,6 +3,7 @@ import { errorResponse, toErrorResponse } from "@/lib/api/errors";
 import { parseQuery } from "@/lib/api/with-api";
 import { searchEnterprises } from "@/lib/server/enterprises/search-enterprises";
 import { enterpriseSearchSchema } from "@/lib/validation/enterprises";
+import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * session only, never an API token (the public API has GET /api/v1/enterprises). Answers
  * in the API's error shape so the picker reads one format.
  */
-export async function GET(req: Request) {
+export const GET = withRequestLog(async function GET(req: Request) {
   try {
     const actor = await getActor();
     if (!actor) return errorResponse("UNAUTHENTICATED", "登录已过期，请重新登录");
@@ -20,4 +21,4 @@ export async function GET(req: Request) {
   } catch (e) {
     return toErrorResponse(e, "GET /api/enterprises/search");
   }
-}
+});

@@ -2,11 +2,12 @@ import { getActor } from "@/lib/auth/session";
 import { parseIssueFilters } from "@/lib/validation/issues";
 import { exportIssues } from "@/lib/server/excel/export-issues";
 import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
+import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
 /** The /issues list for the same URL filters, as .xlsx. */
-export async function GET(req: Request) {
+export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   try {
@@ -17,4 +18,4 @@ export async function GET(req: Request) {
   } catch (e) {
     return errorText(e);
   }
-}
+});

@@ -2,11 +2,12 @@ import { getActor } from "@/lib/auth/session";
 import { parseProgressExportFilters } from "@/lib/validation/excel-export";
 import { exportProgress } from "@/lib/server/excel/export-progress";
 import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
+import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
 /** Monthly progress filings (?park=, ?project=, ?year=) as .xlsx. */
-export async function GET(req: Request) {
+export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   try {
@@ -17,4 +18,4 @@ export async function GET(req: Request) {
   } catch (e) {
     return errorText(e);
   }
-}
+});

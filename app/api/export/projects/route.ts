@@ -2,11 +2,12 @@ import { getActor } from "@/lib/auth/session";
 import { parseProjectFilters } from "@/lib/validation/project-filters";
 import { exportProjects } from "@/lib/server/excel/export-projects";
 import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
+import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
 /** The /projects list for the same URL filters, as .xlsx (every page, not just the one shown). */
-export async function GET(req: Request) {
+export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   try {
@@ -17,4 +18,4 @@ export async function GET(req: Request) {
   } catch (e) {
     return errorText(e);
   }
-}
+});

@@ -2,11 +2,12 @@ import { getActor } from "@/lib/auth/session";
 import { ImportRejectedError, commitImport } from "@/lib/server/excel/commit-import";
 import { readUpload } from "@/lib/server/excel/read-upload";
 import { errorJson } from "@/lib/server/excel/excel-response";
+import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
 /** POST multipart { file }: imports every row in one transaction, or nothing (422 with the problems). */
-export async function POST(req: Request) {
+export const POST = withRequestLog(async function POST(req: Request) {
   const actor = await getActor();
   if (!actor) return Response.json({ message: "请先登录" }, { status: 401 });
   try {
@@ -15,4 +16,4 @@ export async function POST(req: Request) {
   } catch (e) {
     return errorJson(e, (err) => (err instanceof ImportRejectedError ? { errors: err.issues } : {}));
   }
-}
+});

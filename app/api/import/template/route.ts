@@ -2,10 +2,11 @@ import { getActor } from "@/lib/auth/session";
 import { buildTemplate } from "@/lib/server/excel/build-template";
 import { XLSX_TYPE, errorText } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
+import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = withRequestLog(async function GET() {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   try {
@@ -16,4 +17,4 @@ export async function GET() {
   } catch (e) {
     return errorText(e);
   }
-}
+});
