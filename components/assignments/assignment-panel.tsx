@@ -9,6 +9,7 @@ import { assignAction } from "@/lib/actions/assignments/assign";
 import { outcome } from "@/lib/actions/result";
 import { EndAssignmentForm } from "@/components/enterprises/end-assignment-form";
 import { Button } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 
 type Role = "LIAISON" | "LEADER";
 export interface Candidate {
@@ -75,8 +76,7 @@ export function AssignmentPanel({
   }
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="assignment-panel">
-      <h2 className="mb-3 text-sm font-semibold text-slate-700">包保责任</h2>
+    <Section title="包保责任" testId="assignment-panel">
       <div className="grid gap-4 sm:grid-cols-2">
         {(["LIAISON", "LEADER"] as const).map((role) => {
           const now = current(role);
@@ -169,6 +169,6 @@ export function AssignmentPanel({
           </ul>
         </details>
       )}
-    </section>
+    </Section>
   );
 }

@@ -13,6 +13,7 @@ import { IndicatorCards } from "./indicator-cards";
 import { IndustryBars, MonthlyTrend, StageFunnel } from "./dashboard-charts";
 import { RankingTable, type RankingRow } from "./ranking-table";
 import { drillHref } from "./drill";
+import { Section as Panel } from "@/components/ui/section";
 
 export interface DashboardData {
   indicators: IndicatorsResult;
@@ -34,13 +35,19 @@ const RATE_COLUMNS: { key: IndicatorKey; label: string }[] = [
 
 function Section({ title, children, note }: { title: string; children: React.ReactNode; note?: string }) {
   return (
-    <section className="mb-5 rounded-lg border border-slate-200 bg-white p-4 print:break-inside-avoid" aria-label={title}>
-      <h2 className="mb-2 text-base font-semibold text-slate-900">
-        {title}
-        {note && <span className="ml-2 text-xs font-normal text-slate-500">{note}</span>}
-      </h2>
+    <Panel
+      title={
+        <>
+          {title}
+          {note && <span className="ml-2 text-xs font-normal text-slate-500">{note}</span>}
+        </>
+      }
+      aria-label={title}
+      className="mb-5 print:break-inside-avoid"
+      titleClassName="text-base font-semibold text-slate-900"
+    >
       {children}
-    </section>
+    </Panel>
   );
 }
 

@@ -5,6 +5,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
 import { StageBadge } from "@/components/ui/stage-badge";
 import { DataTable, ROW } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 
 // The parts of the enterprise page (一企一档) that only show data: facts and contacts,
 // projects (here and in other parks), recent visits and problems.
@@ -18,19 +19,10 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function Card({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
-      <h2 className="mb-3 text-sm font-semibold text-slate-700">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
 export function EnterpriseFacts({ e }: { e: EnterpriseDetail }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Card title="企业信息" testId="enterprise-facts">
+      <Section title="企业信息" testId="enterprise-facts">
         <dl className="grid grid-cols-2 gap-x-4 gap-y-3">
           <Fact label="统一社会信用代码">{e.creditCode && <span className="font-mono">{e.creditCode}</span>}</Fact>
           <Fact label="所属行业">{e.industry}</Fact>
@@ -44,14 +36,14 @@ export function EnterpriseFacts({ e }: { e: EnterpriseDetail }) {
             <Fact label="地址">{e.address}</Fact>
           </div>
         </dl>
-      </Card>
-      <Card title="法定代表人与联系人" testId="enterprise-contacts">
+      </Section>
+      <Section title="法定代表人与联系人" testId="enterprise-contacts">
         <dl className="grid grid-cols-2 gap-x-4 gap-y-3">
           <Fact label="法定代表人">{e.legalPerson}</Fact>
           <Fact label="联系人">{e.contactName}</Fact>
           <Fact label="联系电话">{e.contactPhone && <span className="tabular-nums">{e.contactPhone}</span>}</Fact>
         </dl>
-      </Card>
+      </Section>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enter
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 
 /**
  * A park leader merges this enterprise with a duplicate record of the same company: pick
@@ -59,8 +60,7 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
   }
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="merge-panel">
-      <h2 className="mb-1 text-sm font-semibold text-slate-700">合并重复档案</h2>
+    <Section title="合并重复档案" testId="merge-panel">
       <p className="mb-3 text-xs text-slate-500">
         同一企业被重复建档时，选择保留的一条：另一条的项目、走访、问题和包保记录全部并入保留的档案，保留档案中空缺的信息由另一条补齐，随后删除另一条。合并不能撤销。
       </p>
@@ -143,6 +143,6 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
           </div>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

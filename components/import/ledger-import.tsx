@@ -12,6 +12,7 @@ import { RowProblemTable } from "./row-problem-table";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 
 type State =
   | { step: "idle" }
@@ -20,7 +21,6 @@ type State =
   | { step: "preview"; preview: ImportPreview }
   | { step: "done"; result: ImportResult };
 
-const card = "rounded-lg border border-slate-200 bg-white p-4";
 
 function ProgressBar({ action, phase }: { action: "preview" | "commit"; phase: UploadPhase }) {
   const sending = phase.kind === "sending";
@@ -62,8 +62,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
 
   return (
     <div className="space-y-4">
-      <section className={card} aria-labelledby="step1">
-        <h2 id="step1" className="mb-2 font-semibold">第一步：下载模板，按模板填写</h2>
+      <Section title="第一步：下载模板，按模板填写" labelled>
         <p className="mb-3 text-sm text-slate-600">
           红色表头为必填列；「填写说明」工作表列出每一列的要求。从「项目台账」导出的文件也可以直接导入（与系统中已有项目一致的行会被跳过）。
           一次最多 {maxRows.toLocaleString("zh-CN")} 行，文件不超过 10 MB。
@@ -71,10 +70,9 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
         <a href="/api/import/template" className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50" download>
           下载台账模板（.xlsx）
         </a>
-      </section>
+      </Section>
 
-      <section className={card} aria-labelledby="step2">
-        <h2 id="step2" className="mb-2 font-semibold">第二步：上传文件并检查</h2>
+      <Section title="第二步：上传文件并检查" labelled>
         <div className="flex flex-wrap items-center gap-3">
           {/* The native button speaks the browser's language; this one speaks Chinese. */}
           <label className={`inline-flex items-center gap-3 text-sm ${busy ? "opacity-50" : "cursor-pointer"}`}>
@@ -114,11 +112,10 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
             )}
           </Alert>
         )}
-      </section>
+      </Section>
 
       {preview && (
-        <section className={card} aria-labelledby="step3">
-          <h2 id="step3" className="mb-3 font-semibold">第三步：核对检查结果，确认导入</h2>
+        <Section title="第三步：核对检查结果，确认导入" labelled>
           <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
             {[
               ["读取行数", preview.rows, "text-slate-900"],
@@ -173,7 +170,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
             {blocked ? "确认导入" : `确认导入 ${preview.toCreate.toLocaleString("zh-CN")} 个项目`}
           </Button>
           {preview.errors.length > 0 && <span className="ml-3 text-xs text-slate-500">请先修改全部问题</span>}
-        </section>
+        </Section>
       )}
 
       {state.step === "done" && (

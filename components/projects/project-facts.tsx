@@ -3,6 +3,7 @@ import type { getProject } from "@/lib/server/projects/get-project";
 import { formatWan, formatYi } from "@/lib/domain/money";
 import { formatDateZh } from "@/lib/domain/dates";
 import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
+import { Section } from "@/components/ui/section";
 
 type Project = Awaited<ReturnType<typeof getProject>>;
 
@@ -17,10 +18,9 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="mb-3 text-sm font-semibold text-slate-700">{title}</h2>
+    <Section title={title}>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-3">{children}</dl>
-    </section>
+    </Section>
   );
 }
 

@@ -6,6 +6,7 @@ import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { PasswordForm } from "@/components/account/password-form";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "我的账号" };
 
@@ -22,12 +23,10 @@ export default async function AccountPage() {
         </Alert>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-3 text-base font-semibold text-slate-900">{must ? "设置新密码" : "修改密码"}</h2>
+        <Section title={must ? "设置新密码" : "修改密码"}>
           <PasswordForm mustChange={must} />
-        </section>
-        <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <h2 className="mb-3 text-base font-semibold text-slate-900">账号信息</h2>
+        </Section>
+        <Section title="账号信息" className="text-sm">
           <dl className="grid grid-cols-[7rem_1fr] gap-y-2">
             <dt className="text-slate-500">姓名</dt>
             <dd>{me.name}</dd>
@@ -50,7 +49,7 @@ export default async function AccountPage() {
             <dd>{me.passwordChangedAt ? formatDateTimeZh(me.passwordChangedAt) : "—"}</dd>
           </dl>
           <p className="mt-4 text-xs text-slate-500">姓名、单位和电话由系统管理员或园区领导维护。</p>
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RegionForm } from "@/components/org/region-form";
 import { ParkForm } from "@/components/org/park-form";
 import { DataTable } from "@/components/ui/data-table";
+import { Card } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "园区与市州" };
 
@@ -23,9 +24,9 @@ export default async function OrgPage() {
         <h2 id="regions-heading" className="text-lg font-semibold">
           市州
         </h2>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <Card>
           <RegionForm />
-        </div>
+        </Card>
         <DataTable
           testId="region-table"
           rows={regions}
@@ -52,9 +53,9 @@ export default async function OrgPage() {
         <h2 id="parks-heading" className="text-lg font-semibold">
           园区
         </h2>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <Card>
           {openRegions.length > 0 ? <ParkForm regions={openRegions} /> : <p className="text-sm text-slate-600">请先新增市州，再新增园区。</p>}
-        </div>
+        </Card>
         <DataTable
           testId="park-table"
           rows={parks}

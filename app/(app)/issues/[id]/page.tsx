@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/issues";
 import { PageHeader } from "@/components/ui/page-header";
 import { IssueActionPanel } from "@/components/issues/issue-action-panel";
+import { Card } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "问题详情" };
 
@@ -50,7 +51,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         </div>
       </PageHeader>
 
-      <section className="mb-5 rounded-lg border border-slate-200 bg-white p-4">
+      <Card className="mb-5">
         <dl className="grid grid-cols-2 gap-x-4 gap-y-3 md:grid-cols-4">
           <Fact label="类别">{ISSUE_CATEGORY_LABELS[i.category]}</Fact>
           <Fact label="提出日期">{i.raisedDate}</Fact>
@@ -79,7 +80,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             </div>
           )}
         </dl>
-      </section>
+      </Card>
 
       <section className="mb-5">
         <h2 className="mb-2 text-lg font-semibold">办理</h2>

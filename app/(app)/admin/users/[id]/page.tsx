@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { UserProfileForm } from "@/components/users/user-profile-form";
 import { AccountControls } from "@/components/users/account-controls";
 import { MembershipEditor } from "@/components/users/membership-editor";
+import { Card, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "用户" };
 
@@ -39,8 +40,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </Alert>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-3 text-base font-semibold">基本信息</h2>
+        <Section title="基本信息">
           {user.manageable ? (
             <UserProfileForm user={user} />
           ) : (
@@ -54,8 +54,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <dt>创建于</dt>
             <dd>{formatDateTimeZh(user.createdAt)}</dd>
           </dl>
-        </section>
-        <section className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
+        </Section>
+        <Card className="space-y-6">
           <div>
             <h2 className="mb-3 text-base font-semibold">角色与范围</h2>
             <MembershipEditor userId={user.id} memberships={memberships} options={options} />
@@ -66,7 +66,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               <AccountControls user={user} />
             </div>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

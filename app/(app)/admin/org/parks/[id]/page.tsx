@@ -7,6 +7,7 @@ import { listRegions } from "@/lib/server/org/regions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ParkForm } from "@/components/org/park-form";
 import { ArchiveButton } from "@/components/org/archive-button";
+import { Card } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "编辑园区" };
 
@@ -31,12 +32,12 @@ export default async function ParkAdminPage({ params }: { params: Promise<{ id: 
         </div>
       </PageHeader>
       <div className="space-y-6">
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <Card>
           <ParkForm park={park} regions={choices} />
-        </section>
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
+        </Card>
+        <Card>
           <ArchiveButton kind="park" id={park.id} archived={!!park.archivedAt} />
-        </section>
+        </Card>
       </div>
     </>
   );

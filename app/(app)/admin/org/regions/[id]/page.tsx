@@ -7,6 +7,7 @@ import { listRegions } from "@/lib/server/org/regions";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegionForm } from "@/components/org/region-form";
 import { ArchiveButton } from "@/components/org/archive-button";
+import { Card } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "编辑市州" };
 
@@ -23,12 +24,12 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
         </Link>
       </PageHeader>
       <div className="space-y-6">
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <Card>
           <RegionForm region={region} />
-        </section>
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
+        </Card>
+        <Card>
           <ArchiveButton kind="region" id={region.id} archived={!!region.archivedAt} />
-        </section>
+        </Card>
       </div>
     </>
   );
