@@ -10,6 +10,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // sign-in
   "auth.signIn": "登录",
   "auth.signInFailed": "登录失败",
+  "auth.accountLocked": "账号锁定（登录失败次数过多）",
+  "auth.ipLocked": "IP 锁定（登录失败次数过多）",
   "auth.signOut": "退出登录",
   // projects
   "project.create": "新建项目",

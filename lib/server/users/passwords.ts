@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { passwordProblems, temporaryPassword } from "@/lib/domain/password-policy";
-import { ACCOUNT_RULE, afterFailure, isLocked, minutesLeft } from "@/lib/domain/throttle";
+import { ACCOUNT_RULE, accountThrottleKey, attemptAllowed, minutesLeft } from "@/lib/domain/throttle";
+import { releaseAttempt, reserveAttempt } from "@/lib/server/auth/login-throttle";
 import { passwordChangeSchema } from "@/lib/validation/users";
 import { idField } from "@/lib/validation/fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -28,7 +29,7 @@ export async function resetPassword(actor: Actor, userId: unknown): Promise<{ id
       data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 }, passwordChangedAt: new Date() },
     });
     // A locked account is unlocked by a reset: the administrator has just vouched for it.
-    await tx.loginThrottle.deleteMany({ where: { key: `user:${target.username.toLowerCase()}` } });
+    await tx.loginThrottle.deleteMany({ where: { key: accountThrottleKey(target.username) } });
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "user.passwordReset",
@@ -50,20 +51,23 @@ export async function changeOwnPassword(actor: Actor, input: unknown, now = new 
   const data = parseOrThrow(passwordChangeSchema, input);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { username: true, passwordHash: true } });
-  const key = `user:${user.username.toLowerCase()}`;
-  const state = await db.loginThrottle.findUnique({ where: { key }, select: { failures: true, windowStart: true, lockedUntil: true } });
-  if (isLocked(state, now)) {
-    const message = `密码错误次数过多，请 ${minutesLeft(state!, now)} 分钟后再试`;
+  const key = accountThrottleKey(user.username);
+  // Counted before the check, as at sign-in, so parallel guesses cannot all be checked.
+  const state = await reserveAttempt(db, key, ACCOUNT_RULE, now);
+  if (!attemptAllowed(state, ACCOUNT_RULE)) {
+    const message = `密码错误次数过多，请 ${minutesLeft(state, now)} 分钟后再试`;
     throw new AppError("VALIDATION", message, { currentPassword: [message] });
   }
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
-    const next = afterFailure(state, ACCOUNT_RULE, now);
-    await db.loginThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
     throw new AppError("VALIDATION", "当前密码不正确", { currentPassword: ["当前密码不正确"] });
   }
   const problems = passwordProblems(data.newPassword, user.username);
   if (data.newPassword === data.currentPassword) problems.push("新密码不能与当前密码相同");
-  if (problems.length > 0) throw new AppError("VALIDATION", problems[0], { newPassword: problems });
+  if (problems.length > 0) {
+    // The current password was right: this attempt is no guess.
+    await releaseAttempt(db, key, ACCOUNT_RULE, state.windowStart);
+    throw new AppError("VALIDATION", problems[0], { newPassword: problems });
+  }
 
   const passwordHash = await hashPassword(data.newPassword);
   return db.$transaction(async (tx) => {
