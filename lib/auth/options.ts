@@ -2,13 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { authenticate } from "@/lib/server/auth/authenticate";
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : null) || null;
-}
+import { requestClientAddress } from "@/lib/server/http/client-address";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -21,7 +15,7 @@ export const authOptions: NextAuthOptions = {
         password: { label: "密码", type: "password" },
       },
       async authorize(credentials, req) {
-        const result = await authenticate(getDb(), credentials ?? {}, clientIp(req?.headers));
+        const result = await authenticate(getDb(), credentials ?? {}, requestClientAddress(req?.headers));
         // next-auth passes a thrown message to the sign-in page as `error`.
         if (!result.ok) throw new Error(result.message);
         const { sessionVersion } = await getDb().user.findUniqueOrThrow({ where: { id: result.user.id }, select: { sessionVersion: true } });
