@@ -8,11 +8,13 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 export function PasswordForm({ mustChange }: { mustChange: boolean }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit, setErrors, setNotice } = useActionForm();
+  useFocusFirstInvalid(formRef, errors);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -7,6 +7,7 @@ import { outcome } from "@/lib/actions/result";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -105,11 +106,9 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="创建接口令牌" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-start gap-4">
-        <label className="text-sm text-slate-700" htmlFor="token-name">
-          令牌名称
-          <input id="token-name" name="name" maxLength={50} placeholder="如：市数据中台同步" className={`${field} w-64`} aria-invalid={errors.name ? true : undefined} />
-          <FieldErrors name="name" errors={errors} />
-        </label>
+        <Field label="令牌名称" name="name" errors={errors}>
+          <input id="token-name" name="name" maxLength={50} placeholder="如：市数据中台同步" className={`${field} w-64`} />
+        </Field>
         <fieldset className="text-sm text-slate-700">
           <legend>权限</legend>
           <div className="mt-2 flex gap-4">
@@ -123,11 +122,9 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
           <span className="mt-1 block text-xs text-slate-500">读写：可新建/修改项目、向前推进阶段、月度填报、登记和办理问题</span>
           <FieldErrors name="scope" errors={errors} />
         </fieldset>
-        <label className="text-sm text-slate-700" htmlFor="token-expires">
-          有效期至（可不填）
-          <input id="token-expires" name="expiresOn" type="date" min={today} className={field} aria-invalid={errors.expiresOn ? true : undefined} />
-          <FieldErrors name="expiresOn" errors={errors} />
-        </label>
+        <Field label="有效期至（可不填）" name="expiresOn" errors={errors}>
+          <input id="token-expires" name="expiresOn" type="date" min={today} className={field} />
+        </Field>
       </div>
       <fieldset className="text-sm text-slate-700" aria-invalid={errors.parkIds ? true : undefined}>
         <legend className="flex items-center gap-3">

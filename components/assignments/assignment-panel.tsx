@@ -10,6 +10,7 @@ import { outcome } from "@/lib/actions/result";
 import { EndAssignmentForm } from "@/components/enterprises/end-assignment-form";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
+import { Field } from "@/components/ui/field";
 
 type Role = "LIAISON" | "LEADER";
 export interface Candidate {
@@ -111,8 +112,7 @@ export function AssignmentPanel({
               )}
               {candidates && editing === role && (
                 <form onSubmit={(e) => submit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={`指定${ASSIGNMENT_ROLE_LABEL[role]}`}>
-                  <label className="block text-xs text-slate-600">
-                    人员
+                  <Field label="人员" name="userId" errors={errors} compact>
                     <select name="userId" className={input} defaultValue="">
                       <option value="">请选择</option>
                       {candidates[role].map((c) => (
@@ -122,21 +122,16 @@ export function AssignmentPanel({
                         </option>
                       ))}
                     </select>
-                    {errors.userId?.map((m) => <span key={m} className="block text-red-600" data-field-error="userId">{m}</span>)}
-                  </label>
-                  <label className="block text-xs text-slate-600">
-                    开始日期
+                  </Field>
+                  <Field label="开始日期" name="startDate" errors={errors} compact>
                     <input type="date" name="startDate" max={todayInShanghai()} defaultValue={todayInShanghai()} className={input} />
-                    {errors.startDate?.map((m) => <span key={m} className="block text-red-600" data-field-error="startDate">{m}</span>)}
-                  </label>
-                  <label className="block text-xs text-slate-600">
-                    责任单位（可选）
+                  </Field>
+                  <Field label="责任单位（可选）" name="department" errors={errors} compact>
                     <input name="department" className={input} defaultValue={now?.department ?? ""} />
-                  </label>
-                  <label className="block text-xs text-slate-600">
-                    说明（可选）
+                  </Field>
+                  <Field label="说明（可选）" name="note" errors={errors} compact>
                     <input name="note" className={input} placeholder="如 原包保人员调岗" />
-                  </label>
+                  </Field>
                   <div className="flex gap-2">
                     <Button type="submit" size="sm" pending={pending}>
                       {pending ? "保存中…" : "保存"}

@@ -9,9 +9,9 @@ import { moveStageAction } from "@/lib/actions/projects/move-project-stage";
 import { outcome } from "@/lib/actions/result";
 import type { PendingMove } from "./board-types";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, attachmentProblems } from "@/lib/domain/attachments";
-import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
 
 const TITLES: Record<PendingMove["kind"], string> = {
   ADVANCE: "推进项目阶段",
@@ -22,19 +22,6 @@ const TITLES: Record<PendingMove["kind"], string> = {
 };
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none";
-
-function Field({ label, name, errors, required, children }: { label: string; name: string; errors: Record<string, string[]>; required?: boolean; children: React.ReactNode }) {
-  return (
-    <label className="block text-sm">
-      <span className="text-slate-700">
-        {label}
-        {required && <span className="text-red-600"> *</span>}
-      </span>
-      {children}
-      <FieldErrors name={name} errors={errors} />
-    </label>
-  );
-}
 
 /** The dates and evidence of a move; cancelling leaves the card where it was. */
 export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove; onClose: () => void; onDone: (message: string) => void }) {

@@ -7,9 +7,9 @@ import { ASSIGNMENT_FIELD_LABELS as L } from "@/lib/validation/assignments";
 import type { BulkReassignResult } from "@/lib/server/assignments/bulk-reassign";
 import { bulkReassignAction } from "@/lib/actions/assignments/bulk-reassign";
 import { outcome } from "@/lib/actions/result";
-import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
 
 export interface ReassignCandidate {
   id: number;
@@ -122,8 +122,7 @@ export function BulkReassignForm({
   return (
     <form onSubmit={submit} noValidate aria-label="包保移交" className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <div className="grid gap-4 sm:grid-cols-2">
-        <label className="block text-sm text-slate-700" htmlFor="reassign-park">
-          {L.parkId}
+        <Field label={L.parkId} name="parkId" errors={errors}>
           <select
             id="reassign-park"
             value={parkId}
@@ -137,9 +136,8 @@ export function BulkReassignForm({
               </option>
             ))}
           </select>
-        </label>
-        <label className="block text-sm text-slate-700" htmlFor="reassign-role">
-          移交的{L.role}
+        </Field>
+        <Field label={`移交的${L.role}`} name="role" errors={errors}>
           <select
             id="reassign-role"
             value={role}
@@ -156,10 +154,8 @@ export function BulkReassignForm({
               </option>
             ))}
           </select>
-          <FieldErrors name="role" errors={errors} />
-        </label>
-        <label className="block text-sm text-slate-700" htmlFor="reassign-from">
-          {L.fromUserId}
+        </Field>
+        <Field label={L.fromUserId} name="fromUserId" errors={errors}>
           <select
             id="reassign-from"
             value={fromId}
@@ -168,7 +164,6 @@ export function BulkReassignForm({
               if (e.target.value === toId) setToId("");
             }}
             className={field}
-            aria-invalid={errors.fromUserId ? true : undefined}
           >
             <option value="">{holders.length === 0 ? "本园区无人有在岗包保" : "请选择"}</option>
             {holders.map((h) => (
@@ -177,11 +172,9 @@ export function BulkReassignForm({
               </option>
             ))}
           </select>
-          <FieldErrors name="fromUserId" errors={errors} />
-        </label>
-        <label className="block text-sm text-slate-700" htmlFor="reassign-to">
-          {L.toUserId}
-          <select id="reassign-to" value={toId} onChange={(e) => setToId(e.target.value)} className={field} aria-invalid={errors.toUserId ? true : undefined}>
+        </Field>
+        <Field label={L.toUserId} name="toUserId" errors={errors}>
+          <select id="reassign-to" value={toId} onChange={(e) => setToId(e.target.value)} className={field}>
             <option value="">{successors.length === 0 ? "本园区没有可接任的人员" : "请选择"}</option>
             {successors.map((u) => (
               <option key={u.id} value={u.id}>
@@ -189,25 +182,17 @@ export function BulkReassignForm({
               </option>
             ))}
           </select>
-          <FieldErrors name="toUserId" errors={errors} />
-        </label>
-        <label className="block text-sm text-slate-700" htmlFor="reassign-date">
-          交接日期
-          <input id="reassign-date" name="startDate" type="date" defaultValue={today} max={today} className={field} aria-invalid={errors.startDate ? true : undefined} />
-          <span className="mt-1 block text-xs text-slate-500">原包保至该日结束，接任人员自该日起包保</span>
-          <FieldErrors name="startDate" errors={errors} />
-        </label>
-        <label className="block text-sm text-slate-700" htmlFor="reassign-department">
-          {L.department}（可选）
-          <input id="reassign-department" name="department" maxLength={100} placeholder="留空则沿用各项包保原有的责任单位" className={field} aria-invalid={errors.department ? true : undefined} />
-          <FieldErrors name="department" errors={errors} />
-        </label>
+        </Field>
+        <Field label="交接日期" name="startDate" errors={errors} hint="原包保至该日结束，接任人员自该日起包保">
+          <input id="reassign-date" name="startDate" type="date" defaultValue={today} max={today} className={field} />
+        </Field>
+        <Field label={`${L.department}（可选）`} name="department" errors={errors}>
+          <input id="reassign-department" name="department" maxLength={100} placeholder="留空则沿用各项包保原有的责任单位" className={field} />
+        </Field>
       </div>
-      <label className="block text-sm text-slate-700" htmlFor="reassign-note">
-        {L.note}（可选）
-        <textarea id="reassign-note" name="note" rows={2} maxLength={500} placeholder="如：原包保人员调岗" className={field} aria-invalid={errors.note ? true : undefined} />
-        <FieldErrors name="note" errors={errors} />
-      </label>
+      <Field label={`${L.note}（可选）`} name="note" errors={errors}>
+        <textarea id="reassign-note" name="note" rows={2} maxLength={500} placeholder="如：原包保人员调岗" className={field} />
+      </Field>
       {from && (
         <p className="text-sm text-slate-600" data-testid="reassign-preview">
           {`将移交 ${from.user.name} 在岗的${roleText(role)} ${moving} 项${to ? `给 ${to.name}` : ""}`}

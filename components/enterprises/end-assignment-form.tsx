@@ -6,6 +6,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { endAssignmentAction } from "@/lib/actions/enterprises/end-assignment";
 import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
 
@@ -35,28 +36,18 @@ export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDa
     });
   }
 
-  const error = (name: string) =>
-    errors[name]?.map((m) => (
-      <span key={m} id={`end-${assignmentId}-${name}-error`} className="block text-red-600" data-field-error={name}>
-        {m}
-      </span>
-    ));
 
   return (
     <form onSubmit={submit} noValidate className="mt-2 space-y-2 rounded border border-red-200 bg-red-50/40 p-3" aria-label={`结束${roleLabel}`} data-testid="end-assignment-form">
       <p className="text-xs text-slate-700">
         结束 {holderName} 的{roleLabel}，不指定接任人员。结束后该企业在挂牌公示中显示为未落实，直至重新指定。
       </p>
-      <label className="block text-xs text-slate-600">
-        结束日期（自该日起不再负责）
-        <input type="date" name="endDate" min={startDate} max={today} defaultValue={today} className={input} aria-invalid={errors.endDate ? true : undefined} />
-        {error("endDate")}
-      </label>
-      <label className="block text-xs text-slate-600">
-        结束原因（可选）
-        <input name="reason" maxLength={500} className={input} placeholder="如 人员调离、企业注销" aria-invalid={errors.reason ? true : undefined} />
-        {error("reason")}
-      </label>
+      <Field label="结束日期（自该日起不再负责）" name="endDate" errors={errors} compact>
+        <input type="date" name="endDate" min={startDate} max={today} defaultValue={today} className={input} />
+      </Field>
+      <Field label="结束原因（可选）" name="reason" errors={errors} compact>
+        <input name="reason" maxLength={500} className={input} placeholder="如 人员调离、企业注销" />
+      </Field>
       {message && (
         <p role="alert" className="text-xs text-red-700">
           {message}

@@ -7,9 +7,9 @@ import { fieldErrors } from "@/lib/validation/field-errors";
 import { createEnterpriseAction } from "@/lib/actions/enterprises/create-enterprise";
 import { updateEnterpriseAction } from "@/lib/actions/enterprises/update-enterprise";
 import { outcome } from "@/lib/actions/result";
-import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
 
@@ -56,23 +56,11 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
     });
   }
 
-  const field = (name: keyof typeof L) => ({
-    name,
-    id: `enterprise-${name}`,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `enterprise-${name}-error` : undefined,
-  });
+  const field = (name: keyof typeof L) => ({ name, id: `enterprise-${name}` });
   const text = (name: Exclude<keyof typeof L, "parkId">, props: React.InputHTMLAttributes<HTMLInputElement> = {}, required = false, wide = false) => (
-    <div className={wide ? "sm:col-span-2" : undefined}>
-      <label className="block text-sm text-slate-700" htmlFor={`enterprise-${name}`}>
-        {L[name]}
-        {required && <span className="text-red-600"> *</span>}
-      </label>
+    <Field label={L[name]} name={name} errors={errors} required={required} className={wide ? "sm:col-span-2" : ""}>
       <input {...field(name)} defaultValue={initial[name] ?? ""} className={input} {...props} />
-      <span id={`enterprise-${name}-error`}>
-        <FieldErrors name={name} errors={errors} />
-      </span>
-    </div>
+    </Field>
   );
 
   return (
@@ -80,11 +68,7 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-sm font-semibold text-slate-700">企业信息</legend>
         {mode === "create" && (
-          <div>
-            <label className="block text-sm text-slate-700" htmlFor="enterprise-parkId">
-              {L.parkId}
-              <span className="text-red-600"> *</span>
-            </label>
+          <Field label={L.parkId} name="parkId" errors={errors} required>
             <select {...field("parkId")} defaultValue={initial.parkId ?? parks[0]?.id} className={input}>
               {parks.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -92,27 +76,18 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
                 </option>
               ))}
             </select>
-            <span id="enterprise-parkId-error">
-              <FieldErrors name="parkId" errors={errors} />
-            </span>
-          </div>
+          </Field>
         )}
         {text("name", { maxLength: 100 }, true, true)}
         {text("creditCode", { maxLength: 18, placeholder: "18 位，如 91431200MA4L0XXX1K", className: `${input} font-mono uppercase` })}
-        <div>
-          <label className="block text-sm text-slate-700" htmlFor="enterprise-industry">
-            {L.industry}
-          </label>
+        <Field label={L.industry} name="industry" errors={errors}>
           <input {...field("industry")} list="enterprise-industries" defaultValue={initial.industry ?? ""} maxLength={50} className={input} />
-          <datalist id="enterprise-industries">
-            {industries.map((i) => (
-              <option key={i} value={i} />
-            ))}
-          </datalist>
-          <span id="enterprise-industry-error">
-            <FieldErrors name="industry" errors={errors} />
-          </span>
-        </div>
+        </Field>
+        <datalist id="enterprise-industries">
+          {industries.map((i) => (
+            <option key={i} value={i} />
+          ))}
+        </datalist>
         {text("address", { maxLength: 200 }, false, true)}
       </fieldset>
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">

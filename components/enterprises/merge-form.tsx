@@ -9,6 +9,7 @@ import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
+import { Field } from "@/components/ui/field";
 
 /**
  * A park leader merges this enterprise with a duplicate record of the same company: pick
@@ -94,10 +95,7 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
             所选的另一条{other ? `（${other.name}）` : ""}
           </label>
         </fieldset>
-        <label className="block text-sm sm:col-span-2">
-          <span className="text-slate-700">
-            合并原因<span className="text-red-600"> *</span>
-          </span>
+        <Field label="合并原因" name="reason" errors={errors} required className="sm:col-span-2">
           <input
             name="reason"
             value={reason}
@@ -106,15 +104,10 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
               setReason(e.target.value);
               setConfirming(false);
             }}
-            aria-invalid={errors.reason ? true : undefined}
-            aria-describedby={errors.reason ? "merge-reason-error" : undefined}
             placeholder="如 同一企业以简称和全称各建一档"
             className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500"
           />
-          <span id="merge-reason-error">
-            <FieldErrors name="reason" errors={errors} />
-          </span>
-        </label>
+        </Field>
         {message && (
           <Alert as="p" tone="error" testId="merge-error" className="sm:col-span-2">
             {message}

@@ -7,20 +7,9 @@ import { upsertHolidayAction } from "@/lib/actions/holidays/upsert-holiday";
 import { outcome } from "@/lib/actions/result";
 import { HOLIDAY_KIND_LABELS } from "@/lib/domain/labels";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
-
-function FieldErrors({ name, errors }: { name: string; errors: Record<string, string[]> }) {
-  return (
-    <>
-      {errors[name]?.map((m) => (
-        <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={name}>
-          {m}
-        </span>
-      ))}
-    </>
-  );
-}
 
 /**
  * Adds one calendar day. A date already in the calendar is changed instead (the server
@@ -55,24 +44,18 @@ export function HolidayForm({ year, existing }: { year: number; existing: string
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="添加节假日" className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
-      <label className="text-sm text-slate-700" htmlFor="holiday-date">
-        日期
-        <input id="holiday-date" name="date" type="date" className={field} aria-invalid={errors.date ? true : undefined} />
-        <FieldErrors name="date" errors={errors} />
-      </label>
-      <label className="text-sm text-slate-700" htmlFor="holiday-kind">
-        类型
-        <select id="holiday-kind" name="kind" defaultValue="HOLIDAY" className={field} aria-invalid={errors.kind ? true : undefined}>
+      <Field label="日期" name="date" errors={errors}>
+        <input id="holiday-date" name="date" type="date" className={field} />
+      </Field>
+      <Field label="类型" name="kind" errors={errors}>
+        <select id="holiday-kind" name="kind" defaultValue="HOLIDAY" className={field}>
           <option value="HOLIDAY">{HOLIDAY_KIND_LABELS.HOLIDAY}</option>
           <option value="WORKDAY">{HOLIDAY_KIND_LABELS.WORKDAY}（周六或周日）</option>
         </select>
-        <FieldErrors name="kind" errors={errors} />
-      </label>
-      <label className="text-sm text-slate-700" htmlFor="holiday-name">
-        名称
-        <input id="holiday-name" name="name" maxLength={30} placeholder="如：国庆节、国庆节调休上班" className={`${field} w-64`} aria-invalid={errors.name ? true : undefined} />
-        <FieldErrors name="name" errors={errors} />
-      </label>
+      </Field>
+      <Field label="名称" name="name" errors={errors}>
+        <input id="holiday-name" name="name" maxLength={30} placeholder="如：国庆节、国庆节调休上班" className={`${field} w-64`} />
+      </Field>
       <div className="flex flex-col gap-2 pt-6">
         <Button type="submit" pending={pending}>
           {pending ? "保存中…" : "添加"}

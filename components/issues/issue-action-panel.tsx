@@ -8,6 +8,7 @@ import { actOnIssueAction } from "@/lib/actions/issues/act-on-issue";
 import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -125,37 +126,32 @@ export function IssueActionPanel({
       {open && (
         <form onSubmit={(e) => submit(e, open)} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={ISSUE_ACTION_LABELS[open]}>
           {fieldsFor(open, { responsibleUnit, today }).map((f) => (
-            <label key={f.name} className="block text-sm">
-              <span className="text-slate-700">
-                {f.label}
-                {f.required && <span className="text-red-600"> *</span>}
-              </span>
-              {f.kind === "textarea" && <textarea name={f.name} rows={3} defaultValue={f.defaultValue} className={input} />}
-              {f.kind === "text" && <input name={f.name} defaultValue={f.defaultValue} className={input} />}
-              {f.kind === "date" && <input type="date" name={f.name} defaultValue={f.defaultValue} className={input} />}
-              {f.kind === "satisfaction" && (
-                <select name={f.name} defaultValue="" className={input}>
-                  <option value="">请选择</option>
-                  {SATISFACTIONS.map((s) => (
-                    <option key={s} value={s}>
-                      {SATISFACTION_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
+            <Field key={f.name} label={f.label} name={f.name} errors={errors} required={f.required}>
+              {(control) => (
+                <>
+                  {f.kind === "textarea" && <textarea {...control} rows={3} defaultValue={f.defaultValue} className={input} />}
+                  {f.kind === "text" && <input {...control} defaultValue={f.defaultValue} className={input} />}
+                  {f.kind === "date" && <input type="date" {...control} defaultValue={f.defaultValue} className={input} />}
+                  {f.kind === "satisfaction" && (
+                    <select {...control} defaultValue="" className={input}>
+                      <option value="">请选择</option>
+                      {SATISFACTIONS.map((s) => (
+                        <option key={s} value={s}>
+                          {SATISFACTION_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                  {f.kind === "decision" && (
+                    <select {...control} defaultValue="" className={input}>
+                      <option value="">请选择</option>
+                      <option value="APPROVED">同意延期</option>
+                      <option value="REJECTED">不同意</option>
+                    </select>
+                  )}
+                </>
               )}
-              {f.kind === "decision" && (
-                <select name={f.name} defaultValue="" className={input}>
-                  <option value="">请选择</option>
-                  <option value="APPROVED">同意延期</option>
-                  <option value="REJECTED">不同意</option>
-                </select>
-              )}
-              {errors[f.name]?.map((m) => (
-                <span key={m} className="mt-1 block text-xs text-red-600" data-field-error={f.name}>
-                  {m}
-                </span>
-              ))}
-            </label>
+            </Field>
           ))}
           <div className="flex gap-2">
             <Button type="submit" pending={pending}>

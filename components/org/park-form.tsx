@@ -9,6 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 interface ParkValues {
   id: number;
@@ -24,7 +26,7 @@ export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: 
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit } = useActionForm();
-  const err = (k: string) => errors[k]?.join("；");
+  useFocusFirstInvalid(formRef, errors);
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -45,9 +47,8 @@ export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: 
     );
   }
   const select = (name: string, label: string, options: [string | number, string][], value?: string | number) => (
-    <label className="text-sm text-slate-700">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={INPUT_CLASS} aria-invalid={!!err(name) || undefined}>
+    <Field label={label} name={name} errors={errors}>
+      <select name={name} defaultValue={value ?? ""} className={INPUT_CLASS}>
         <option value="">请选择</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
@@ -55,8 +56,7 @@ export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: 
           </option>
         ))}
       </select>
-      {err(name) && <span className="mt-1 block text-xs text-red-600">{err(name)}</span>}
-    </label>
+    </Field>
   );
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={park ? "编辑园区" : "新增园区"} className="space-y-3">

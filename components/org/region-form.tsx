@@ -8,12 +8,14 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 /** Creates a region, or edits one (name, code) when `region` is given. */
 export function RegionForm({ region }: { region?: { id: number; name: string; code: string } }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit } = useActionForm();
+  useFocusFirstInvalid(formRef, errors);
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);

@@ -5,10 +5,10 @@ import { type ParkSettings, parkSettingsWithRulesSchema } from "@/lib/validation
 import type { WarningRulesForm } from "@/lib/validation/warning-rules";
 import { DEFAULT_WARNING_RULES } from "@/lib/domain/warnings";
 import { fieldErrors } from "@/lib/validation/field-errors";
-import { FieldErrors } from "@/components/ui/field-errors";
 import { updateParkSettingsAction } from "@/lib/actions/parks/update-park-settings";
 import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const FIELDS: [keyof ParkSettings, string, string][] = [
   ["staleDaysSigned", "签约后未落地，超过（天）", "默认 90 天"],
@@ -58,12 +58,9 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
       <fieldset className="space-y-4">
         <legend className="mb-2 font-semibold">看板滞留与走访</legend>
         {FIELDS.map(([name, label, hint]) => (
-          <label key={name} className="block text-sm" htmlFor={name}>
-            <span className="text-slate-700">{label}</span>
-            <input id={name} name={name} type="number" min={1} defaultValue={initial[name]} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors[name] ? true : undefined} />
-            <span className="ml-3 text-xs text-slate-500">{hint}</span>
-            <FieldErrors name={name} errors={errors} />
-          </label>
+          <Field key={name} label={label} name={name} errors={errors} hint={hint}>
+            <input id={name} name={name} type="number" min={1} defaultValue={initial[name]} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" />
+          </Field>
         ))}
       </fieldset>
       <fieldset className="space-y-4 border-t border-slate-200 pt-4" data-testid="warning-rules">
@@ -75,12 +72,9 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
           </label>
         ))}
         {RULE_NUMBERS.map(([name, label, hint, min, max]) => (
-          <label key={name} className="block text-sm" htmlFor={name}>
-            <span className="block text-slate-700">{label}</span>
-            <input id={name} name={name} type="number" min={min} max={max} defaultValue={initial.rules[name] as number} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors[name] ? true : undefined} />
-            <span className="ml-3 text-xs text-slate-500">{hint}</span>
-            <FieldErrors name={name} errors={errors} />
-          </label>
+          <Field key={name} label={label} name={name} errors={errors} hint={hint} labelClassName="block">
+            <input id={name} name={name} type="number" min={min} max={max} defaultValue={initial.rules[name] as number} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" />
+          </Field>
         ))}
       </fieldset>
       {message && (

@@ -9,6 +9,7 @@ import { FieldErrors } from "@/components/ui/field-errors";
 import { fileProgressReportAction } from "@/lib/actions/progress/file-progress-report";
 import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 export interface ReportValues {
   version: number;
@@ -76,26 +77,18 @@ export function ProgressReportForm({
 
   return (
     <form onSubmit={submit} noValidate aria-label={`${existing ? "更正" : "填报"} ${label}`} className={`grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 ${narrow ? "" : "lg:grid-cols-4"}`} data-testid="progress-form">
-      <label className="text-sm">
-        <span className="text-slate-700">本月完成投资（万元）</span>
+      <Field label="本月完成投资（万元）" name="investmentCompleted" errors={errors}>
         <input name="investmentCompleted" inputMode="decimal" defaultValue={existing?.investmentCompleted ?? ""} className={input} aria-invalid={errors.investmentCompleted ? true : undefined} />
-        <FieldErrors name="investmentCompleted" errors={errors} />
-      </label>
-      <label className="text-sm">
-        <span className="text-slate-700">本月到位资金（万元）</span>
+      </Field>
+      <Field label="本月到位资金（万元）" name="fundsArrived" errors={errors}>
         <input name="fundsArrived" inputMode="decimal" defaultValue={existing?.fundsArrived ?? ""} className={input} aria-invalid={errors.fundsArrived ? true : undefined} />
-        <FieldErrors name="fundsArrived" errors={errors} />
-      </label>
-      <label className="text-sm sm:col-span-2">
-        <span className="text-slate-700">形象进度</span>
+      </Field>
+      <Field label="形象进度" name="imageProgress" errors={errors} className="sm:col-span-2">
         <input name="imageProgress" defaultValue={existing?.imageProgress ?? ""} maxLength={500} className={input} aria-invalid={errors.imageProgress ? true : undefined} />
-        <FieldErrors name="imageProgress" errors={errors} />
-      </label>
-      <label className={`text-sm sm:col-span-2 ${narrow ? "" : "lg:col-span-3"}`}>
-        <span className="text-slate-700">存在问题（可不填）</span>
+      </Field>
+      <Field label="存在问题（可不填）" name="problems" errors={errors} className={`sm:col-span-2 ${narrow ? "" : "lg:col-span-3"}`}>
         <input name="problems" defaultValue={existing?.problems ?? ""} maxLength={1000} className={input} aria-invalid={errors.problems ? true : undefined} />
-        <FieldErrors name="problems" errors={errors} />
-      </label>
+      </Field>
       <div className="flex flex-wrap items-end gap-2">
         <Button type="submit" pending={pending}>
           {pending ? "保存中…" : existing ? "保存更正" : "提交填报"}

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { yearPlanSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { formatWan } from "@/lib/domain/money";
-import { FieldErrors } from "@/components/ui/field-errors";
 import { setYearPlanAction } from "@/lib/actions/progress/set-year-plan";
 import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 export interface YearPlanValues {
   year: number;
@@ -79,22 +79,18 @@ export function YearPlanForm({ projectId, year, plan, canEdit }: { projectId: nu
       )}
       {open && (
         <form onSubmit={submit} noValidate className="no-print mt-3 flex flex-wrap items-end gap-3" aria-label={`${year}年计划`}>
-          <label>
-            <span className="text-slate-700">本年计划投资（万元）</span>
+          <Field label="本年计划投资（万元）" name="plannedInvestment" errors={errors}>
             <input name="plannedInvestment" inputMode="decimal" defaultValue={plan?.plannedInvestment ?? ""} className="mt-1 block w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors.plannedInvestment ? true : undefined} />
-            <FieldErrors name="plannedInvestment" errors={errors} />
-          </label>
+          </Field>
           <label className="flex items-center gap-1 pb-2">
             <input type="checkbox" name="planStart" defaultChecked={plan?.planStart ?? false} /> 计划当年开工
           </label>
           <label className="flex items-center gap-1 pb-2">
             <input type="checkbox" name="planProduction" defaultChecked={plan?.planProduction ?? false} /> 计划当年投产
           </label>
-          <label>
-            <span className="text-slate-700">备注</span>
+          <Field label="备注" name="note" errors={errors}>
             <input name="note" defaultValue={plan?.note ?? ""} maxLength={200} className="mt-1 block w-56 rounded border border-slate-300 px-2 py-1.5" />
-            <FieldErrors name="note" errors={errors} />
-          </label>
+          </Field>
           <Button type="submit" pending={pending}>
             {pending ? "保存中…" : "保存"}
           </Button>

@@ -15,6 +15,7 @@ import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
 
 export type ProjectFormValues = Record<string, string | boolean | string[] | number | undefined>;
 
@@ -116,29 +117,18 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
   }
 
   const moneyField = (name: string, label: string, required = false) => (
-    <label className="block text-sm" htmlFor={name}>
-      <span className="text-slate-700">
-        {label}（万元）{required && <span className="text-red-600">*</span>}
-      </span>
+    <Field label={`${label}（万元）`} name={name} errors={errors} required={required} hint={money[name] ?? (v(name) ? `≈ ${formatYi(v(name)!)}` : "")}>
       <input {...field(name)} inputMode="decimal" defaultValue={v(name)} onChange={(e) => showYi(name, e.target.value)} className={input} placeholder="如 12000 或 12,000.50" />
-      <span className="mt-0.5 block text-xs text-slate-500">{money[name] ?? (v(name) ? `≈ ${formatYi(v(name)!)}` : "")}</span>
-      <FieldErrors name={name} errors={errors} />
-    </label>
+    </Field>
   );
   const text = (name: string, label: string, required = false, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <label className="block text-sm" htmlFor={name}>
-      <span className="text-slate-700">
-        {label}
-        {required && <span className="text-red-600"> *</span>}
-      </span>
+    <Field label={label} name={name} errors={errors} required={required}>
       <input {...field(name)} defaultValue={v(name)} className={input} {...props} />
-      <FieldErrors name={name} errors={errors} />
-    </label>
+    </Field>
   );
   // The choices follow the park picked above; a blank choice leaves it for the project page.
   const personSelect = (name: string, label: string, people: Person[] | undefined) => (
-    <label className="block text-sm" htmlFor={name}>
-      <span className="text-slate-700">{label}</span>
+    <Field label={label} name={name} errors={errors}>
       <select {...field(name)} key={`${name}-${parkId}`} defaultValue="" className={input}>
         <option value="">{people ? "暂不指定（可在项目页指定）" : "无权在此园区指定包保"}</option>
         {people?.map((p) => (
@@ -148,8 +138,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
           </option>
         ))}
       </select>
-      <FieldErrors name={name} errors={errors} />
-    </label>
+    </Field>
   );
   const date = (name: string, label: string, required = false, future = false) => text(name, label, required, { type: "date", max: future ? undefined : today });
 
@@ -174,31 +163,30 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
       }} className="space-y-5" noValidate data-testid="project-form">
       {mode === "edit" && <input type="hidden" name="version" value={v("version")} />}
       <Section title="基本信息">
-        <label className="block text-sm" htmlFor="parkId">
-          <span className="text-slate-700">所属园区<span className="text-red-600"> *</span></span>
-          <select {...field("parkId")} defaultValue={v("parkId")} className={input} disabled={mode === "edit"} onChange={(e) => setParkId(Number(e.target.value))}>
-            {parks.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          {mode === "edit" && <input type="hidden" name="parkId" value={v("parkId")} />}
-          <FieldErrors name="parkId" errors={errors} />
-        </label>
+        <Field id="parkId" label="所属园区" name="parkId" errors={errors} required>
+          {(control) => (
+            <>
+              <select {...field("parkId")} aria-describedby={control["aria-describedby"]} defaultValue={v("parkId")} className={input} disabled={mode === "edit"} onChange={(e) => setParkId(Number(e.target.value))}>
+                {parks.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+              {mode === "edit" && <input type="hidden" name="parkId" value={v("parkId")} />}
+            </>
+          )}
+        </Field>
         {text("name", "项目名称", true, { maxLength: 100 })}
-        <label className="block text-sm" htmlFor="industry">
-          <span className="text-slate-700">产业链/行业<span className="text-red-600"> *</span></span>
+        <Field label="产业链/行业" name="industry" errors={errors} required>
           <input {...field("industry")} list="industry-options" defaultValue={v("industry")} className={input} />
-          <datalist id="industry-options">
-            {industries.map((i) => (
-              <option key={i} value={i} />
-            ))}
-          </datalist>
-          <FieldErrors name="industry" errors={errors} />
-        </label>
-        <label className="block text-sm" htmlFor="source">
-          <span className="text-slate-700">项目来源（招商方式）</span>
+        </Field>
+        <datalist id="industry-options">
+          {industries.map((i) => (
+            <option key={i} value={i} />
+          ))}
+        </datalist>
+        <Field label="项目来源（招商方式）" name="source" errors={errors}>
           <select {...field("source")} defaultValue={v("source") ?? "OTHER"} className={input}>
             {Object.entries(SOURCE_LABELS).map(([k, l]) => (
               <option key={k} value={k}>
@@ -206,10 +194,8 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
               </option>
             ))}
           </select>
-          <FieldErrors name="source" errors={errors} />
-        </label>
-        <label className="block text-sm" htmlFor="keyLevel">
-          <span className="text-slate-700">项目级别</span>
+        </Field>
+        <Field label="项目级别" name="keyLevel" errors={errors}>
           <select {...field("keyLevel")} defaultValue={v("keyLevel") ?? "NONE"} className={input}>
             {Object.entries(KEY_LEVEL_LABELS).map(([k, l]) => (
               <option key={k} value={k}>
@@ -217,14 +203,11 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
               </option>
             ))}
           </select>
-          <FieldErrors name="keyLevel" errors={errors} />
-        </label>
+        </Field>
         {text("specialLists", "专项清单（多个用顿号分隔）", false, { defaultValue: Array.isArray(initial.specialLists) ? initial.specialLists.join("、") : undefined, placeholder: "如 省“五个100”" })}
-        <label className="block text-sm sm:col-span-2 lg:col-span-3" htmlFor="content">
-          <span className="text-slate-700">建设内容及规模</span>
+        <Field label="建设内容及规模" name="content" errors={errors} className="sm:col-span-2 lg:col-span-3">
           <textarea {...field("content")} rows={3} defaultValue={v("content")} className={input} />
-          <FieldErrors name="content" errors={errors} />
-        </label>
+        </Field>
       </Section>
 
       <Section title="投资主体及联系人">
@@ -283,11 +266,9 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
           </>
         )}
         {text("responsibleUnit", "责任单位")}
-        <label className="block text-sm sm:col-span-2" htmlFor="remark">
-          <span className="text-slate-700">备注</span>
+        <Field label="备注" name="remark" errors={errors} className="sm:col-span-2">
           <textarea {...field("remark")} rows={2} defaultValue={v("remark")} className={input} />
-          <FieldErrors name="remark" errors={errors} />
-        </label>
+        </Field>
       </Section>
 
       {duplicates.length > 0 && (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { addMembershipByUsernameAction } from "@/lib/actions/users/add-membership";
 import { Alert } from "@/components/ui/alert";
@@ -7,11 +8,14 @@ import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
 import { Button } from "@/components/ui/button";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 /** A park leader gives a role in their park to someone who already has an account. */
 export function AddColleagueForm({ options }: { options: ScopeOptions }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit } = useActionForm();
+  useFocusFirstInvalid(formRef, errors);
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -25,7 +29,7 @@ export function AddColleagueForm({ options }: { options: ScopeOptions }) {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="加入已有账号" className="flex flex-wrap items-end gap-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="加入已有账号" className="flex flex-wrap items-end gap-3">
       <TextField label="对方的用户名" name="username" autoComplete="off" errors={errors} className="w-48" />
       <RoleScopeFields options={options} errors={errors} />
       <Button type="submit" pending={pending}>

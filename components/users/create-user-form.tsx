@@ -9,10 +9,12 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
 import { TemporaryPassword } from "./temporary-password";
 import { Button } from "@/components/ui/button";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 export function CreateUserForm({ options }: { options: ScopeOptions }) {
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit } = useActionForm();
+  useFocusFirstInvalid(formRef, errors);
   const [created, setCreated] = useState<{ id: number; username: string; temporaryPassword: string } | null>(null);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { addMembershipAction } from "@/lib/actions/users/add-membership";
 import { removeMembershipAction } from "@/lib/actions/users/remove-membership";
@@ -8,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
 import { Button } from "@/components/ui/button";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 export interface MembershipRow {
   id: number;
@@ -20,7 +22,9 @@ export interface MembershipRow {
 /** A person's roles with 移除 for those the actor manages, and a form to add one. */
 export function MembershipEditor({ userId, memberships, options }: { userId: number; memberships: MembershipRow[]; options: ScopeOptions }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit } = useActionForm();
+  useFocusFirstInvalid(formRef, errors);
 
   const remove = (m: MembershipRow) =>
     submit(
@@ -60,7 +64,7 @@ export function MembershipEditor({ userId, memberships, options }: { userId: num
         ))}
       </ul>
       {options.roles.length > 0 && (
-        <form onSubmit={add} noValidate aria-label="添加角色" className="flex flex-wrap items-end gap-3">
+        <form ref={formRef} onSubmit={add} noValidate aria-label="添加角色" className="flex flex-wrap items-end gap-3">
           <RoleScopeFields options={options} errors={errors} />
           <Button type="submit" pending={pending}>
             添加角色

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { ROLE_LABELS, type Role } from "@/lib/domain/permissions";
 import { INPUT_CLASS } from "@/components/ui/text-field";
+import { Field } from "@/components/ui/field";
 
 export interface ScopeOptions {
   roles: Role[];
@@ -15,47 +16,40 @@ const PARK_ROLES: Role[] = ["PARK_LEADER", "PARK_STAFF", "LIAISON"];
 /** Role plus the park or region it applies to; the scope picker follows the role. */
 export function RoleScopeFields({ options, errors, prefix = "" }: { options: ScopeOptions; errors: Record<string, string[]>; prefix?: string }) {
   const [role, setRole] = useState<Role>(options.roles.includes("LIAISON") ? "LIAISON" : options.roles[0]);
-  const err = (k: string) => errors[`${prefix}${k}`]?.join("；");
   // Labels point at their select (htmlFor) instead of wrapping it, so each is named by its label alone.
   const id = useId();
   return (
     <div className="flex flex-wrap items-start gap-3">
-      <div className="text-sm text-slate-700">
-        <label htmlFor={`${id}-role`}>角色</label>
-        <select id={`${id}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className={INPUT_CLASS} aria-invalid={!!err("role") || undefined}>
+      <Field label="角色" name={`${prefix}role`} errors={errors}>
+        <select id={`${id}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className={INPUT_CLASS}>
           {options.roles.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
             </option>
           ))}
         </select>
-        {err("role") && <span className="mt-1 block text-xs text-red-600">{err("role")}</span>}
-      </div>
+      </Field>
       {PARK_ROLES.includes(role) && (
-        <div className="text-sm text-slate-700">
-          <label htmlFor={`${id}-park`}>园区</label>
-          <select id={`${id}-park`} name="parkId" className={INPUT_CLASS} aria-invalid={!!err("parkId") || undefined}>
+        <Field label="园区" name={`${prefix}parkId`} errors={errors}>
+          <select id={`${id}-park`} name="parkId" className={INPUT_CLASS}>
             {options.parks.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
           </select>
-          {err("parkId") && <span className="mt-1 block text-xs text-red-600">{err("parkId")}</span>}
-        </div>
+        </Field>
       )}
       {role === "REGION_LEADER" && (
-        <div className="text-sm text-slate-700">
-          <label htmlFor={`${id}-region`}>市州</label>
-          <select id={`${id}-region`} name="regionId" className={INPUT_CLASS} aria-invalid={!!err("regionId") || undefined}>
+        <Field label="市州" name={`${prefix}regionId`} errors={errors}>
+          <select id={`${id}-region`} name="regionId" className={INPUT_CLASS}>
             {options.regions.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
               </option>
             ))}
           </select>
-          {err("regionId") && <span className="mt-1 block text-xs text-red-600">{err("regionId")}</span>}
-        </div>
+        </Field>
       )}
       {role === "ADMIN" && <p className="mt-6 text-xs text-slate-500">系统管理员对全部园区有效</p>}
     </div>

@@ -1,11 +1,13 @@
 "use client";
 
+import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { updateUserAction } from "@/lib/actions/users/update-user";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 interface Profile {
   id: number;
@@ -17,7 +19,9 @@ interface Profile {
 
 export function UserProfileForm({ user }: { user: Profile }) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit } = useActionForm();
+  useFocusFirstInvalid(formRef, errors);
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -31,7 +35,7 @@ export function UserProfileForm({ user }: { user: Profile }) {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="基本信息" className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="基本信息" className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label="姓名" name="name" defaultValue={user.name} maxLength={50} errors={errors} />
         <TextField label="电话" name="phone" defaultValue={user.phone ?? ""} maxLength={30} errors={errors} />

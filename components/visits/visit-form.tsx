@@ -10,6 +10,7 @@ import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -80,8 +81,7 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
             <FieldErrors name="enterpriseId" errors={errors} />
           </span>
         </div>
-        <label className="block text-sm">
-          <span className="text-slate-700">相关项目</span>
+        <Field label="相关项目" name="projectId" errors={errors}>
           <select name="projectId" className={input} key={target?.id ?? 0} disabled={!target}>
             <option value="">（不限项目）</option>
             {target?.projects.map((p) => (
@@ -90,15 +90,11 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
               </option>
             ))}
           </select>
-          <FieldErrors name="projectId" errors={errors} />
-        </label>
-        <label className="block text-sm">
-          <span className="text-slate-700">走访日期<span className="text-red-600"> *</span></span>
+        </Field>
+        <Field label="走访日期" name="visitDate" errors={errors} required>
           <input type="date" name="visitDate" max={today} defaultValue={today} className={input} />
-          <FieldErrors name="visitDate" errors={errors} />
-        </label>
-        <label className="block text-sm">
-          <span className="text-slate-700">方式<span className="text-red-600"> *</span></span>
+        </Field>
+        <Field label="方式" name="kind" errors={errors} required>
           <select name="kind" defaultValue="ON_SITE" className={input}>
             {VISIT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -106,25 +102,19 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
               </option>
             ))}
           </select>
-          <FieldErrors name="kind" errors={errors} />
-        </label>
-        <label className="block text-sm sm:col-span-2">
-          <span className="text-slate-700">接待人员</span>
+        </Field>
+        <Field label="接待人员" name="peopleMet" errors={errors} className="sm:col-span-2">
           <input name="peopleMet" className={input} placeholder="如 总经理 张三、行政主管 李四" />
-          <FieldErrors name="peopleMet" errors={errors} />
-        </label>
-        <label className="block text-sm sm:col-span-2 lg:col-span-3">
-          <span className="text-slate-700">走访情况<span className="text-red-600"> *</span></span>
+        </Field>
+        <Field label="走访情况" name="summary" errors={errors} required className="sm:col-span-2 lg:col-span-3">
           <textarea name="summary" rows={3} className={input} placeholder="企业生产经营、项目推进情况等" />
-          <FieldErrors name="summary" errors={errors} />
-        </label>
+        </Field>
       </fieldset>
 
       {problems.map((k, index) => (
         <fieldset key={k} className="grid gap-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4 sm:grid-cols-2" aria-label={`现场问题 ${index + 1}`}>
           <legend className="px-1 text-sm font-semibold text-slate-700">现场反映的问题 {index + 1}</legend>
-          <label className="block text-sm">
-            <span className="text-slate-700">类别<span className="text-red-600"> *</span></span>
+          <Field label="类别" name={`p${k}.category`} errors={errors} required>
             <select name={`p${k}.category`} defaultValue="" className={input}>
               <option value="">请选择</option>
               {ISSUE_CATEGORIES.map((c) => (
@@ -133,26 +123,19 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
                 </option>
               ))}
             </select>
-            <FieldErrors name={`p${k}.category`} errors={errors} />
-          </label>
-          <label className="block text-sm">
-            <span className="text-slate-700">问题标题<span className="text-red-600"> *</span></span>
+          </Field>
+          <Field label="问题标题" name={`p${k}.title`} errors={errors} required>
             <input name={`p${k}.title`} className={input} />
-            <FieldErrors name={`p${k}.title`} errors={errors} />
-          </label>
-          <label className="block text-sm sm:col-span-2">
-            <span className="text-slate-700">问题描述<span className="text-red-600"> *</span></span>
+          </Field>
+          <Field label="问题描述" name={`p${k}.description`} errors={errors} required className="sm:col-span-2">
             <textarea name={`p${k}.description`} rows={2} className={input} />
-            <FieldErrors name={`p${k}.description`} errors={errors} />
-          </label>
-          <label className="block text-sm">
-            <span className="text-slate-700">企业反映人</span>
+          </Field>
+          <Field label="企业反映人" name={`p${k}.raisedBy`} errors={errors}>
             <input name={`p${k}.raisedBy`} className={input} />
-          </label>
-          <label className="block text-sm">
-            <span className="text-slate-700">建议责任单位</span>
+          </Field>
+          <Field label="建议责任单位" name={`p${k}.responsibleUnit`} errors={errors}>
             <input name={`p${k}.responsibleUnit`} className={input} placeholder="如 自然资源局" />
-          </label>
+          </Field>
           <Button type="button" onClick={() => setProblems((ps) => ps.filter((x) => x !== k))} variant="link" tone="danger" className="justify-self-start">
             移除此问题
           </Button>
