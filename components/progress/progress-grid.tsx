@@ -7,13 +7,14 @@ import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import type { FilingGridRow } from "@/lib/server/progress/list-filing-grid";
 import { ProgressReportForm } from "./progress-report-form";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/data-table";
 
 const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
 /** The month's grid: one row per project that owes the month, filed figures or a button to file. */
 export function ProgressGrid({ rows, year, month, canFile }: { rows: FilingGridRow[]; year: number; month: number; canFile: boolean }) {
   const [editing, setEditing] = useState<number | null>(null);
-  if (rows.length === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">该月没有需要填报的项目</p>;
+  if (rows.length === 0) return <EmptyState>该月没有需要填报的项目</EmptyState>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="progress-grid">

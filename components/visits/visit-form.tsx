@@ -11,6 +11,7 @@ import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enter
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { EmptyState } from "@/components/ui/data-table";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -69,7 +70,7 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
     });
   }
 
-  if (!hasTargets) return <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">您目前没有可登记走访的企业</p>;
+  if (!hasTargets) return <EmptyState>您目前没有可登记走访的企业</EmptyState>;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5" data-testid="visit-form">
