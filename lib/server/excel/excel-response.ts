@@ -9,13 +9,30 @@ import { attachmentHeader } from "./stream-workbook";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Streams a prepared export; a failure half-way aborts the download (the browser shows it as failed). */
-export function streamedXlsx(job: { fileName: string; write: (out: PassThrough) => Promise<number> }): Response {
+/**
+ * Streams a prepared export. The answer waits for the file's first bytes (by then the first
+ * rows have been read), so a failure before them is an error page with its status and
+ * Chinese message rather than a 200 that breaks off. A failure after them destroys the
+ * stream: Next then cuts the connection without the chunked body's end, so the browser
+ * marks the download failed and no short file that looks complete is left behind.
+ */
+export async function streamedXlsx(job: { fileName: string; write: (out: PassThrough) => Promise<number> }): Promise<Response> {
   const out = new PassThrough();
-  job.write(out).catch((e) => {
-    logger.error({ err: e, fileName: job.fileName }, "export failed while streaming");
-    out.destroy(e instanceof Error ? e : new Error(String(e)));
-  });
+  // The failure is reported through `failure` below (and to the reader, if any, by destroy).
+  out.on("error", () => {});
+  const failure = job.write(out).then(
+    () => null,
+    (e: unknown) => {
+      out.destroy(e instanceof Error ? e : new Error(String(e)));
+      return { e };
+    },
+  );
+  let onReadable = () => {};
+  const started = new Promise<null>((resolve) => out.once("readable", (onReadable = () => resolve(null))));
+  const early = await Promise.race([started, failure]);
+  out.off("readable", onReadable);
+  if (early) return errorText(early.e);
+  void failure.then((late) => late && logger.error({ err: late.e, fileName: job.fileName }, "export failed while streaming"));
   return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": XLSX_TYPE,

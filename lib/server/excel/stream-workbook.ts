@@ -36,19 +36,31 @@ function cellValue(type: ExportColumnType, v: string | number | null): ExcelJS.C
   return String(v);
 }
 
+// A download the browser gave up on destroys `out` without an error: stop reading then,
+// instead of waiting for a "drain" that never comes with a query's rows in memory.
+const closed = () => new Error("the download was closed before the export finished");
+
 async function drained(out: Writable): Promise<void> {
+  if (out.destroyed) throw closed();
   if (!out.writableNeedDrain) return;
   await new Promise<void>((resolve, reject) => {
-    const done = () => {
+    const stop = () => {
+      out.off("drain", done);
       out.off("error", fail);
+      out.off("close", gone);
+    };
+    const done = () => {
+      stop();
       resolve();
     };
     const fail = (e: Error) => {
-      out.off("drain", done);
+      stop();
       reject(e);
     };
+    const gone = () => fail(closed());
     out.once("drain", done);
     out.once("error", fail);
+    out.once("close", gone);
   });
 }
 
@@ -57,6 +69,11 @@ export const HEADER_ROW = 3;
 
 /** Streams the sheet to `out` and ends it; returns the number of data rows written. */
 export async function streamWorkbook(out: Writable, sheet: ExportSheet, batches: AsyncIterable<ExportRow[]>, now = new Date()): Promise<number> {
+  // The first rows are read before the writer puts a byte out, so a query that fails at once
+  // is answered with an error status (streamedXlsx waits for the first bytes), not a 200
+  // that breaks off.
+  const rows = batches[Symbol.asyncIterator]();
+  let next = await rows.next();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = sheet.actorName;
   workbook.created = now;
@@ -76,8 +93,8 @@ export async function streamWorkbook(out: Writable, sheet: ExportSheet, batches:
   header.commit();
 
   let count = 0;
-  for await (const batch of batches) {
-    for (const values of batch) {
+  for (; !next.done; next = await rows.next()) {
+    for (const values of next.value) {
       const row = ws.addRow(values.map((v, i) => cellValue(sheet.columns[i].type, v)));
       sheet.columns.forEach((c, i) => {
         const fmt = NUM_FMT[c.type];
