@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 
 // The migrations this build was made with, baked in for /api/ready (lib/server/health/readiness.ts).
 const migrationsDir = new URL("./prisma/migrations/", import.meta.url);
@@ -14,7 +15,8 @@ const nextConfig = {
   env: { PARK_MIGRATIONS: migrations.join(",") },
   // `npm run build:standalone` (NEXT_OUTPUT=standalone): a server that runs without
   // node_modules, see docs/deployment.md. `npm start` builds the usual output for `next start`.
-  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
+  // The tracing root is this folder, so server.js lands at <distDir>/standalone/server.js.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone", outputFileTracingRoot: fileURLToPath(new URL(".", import.meta.url)) } : {}),
   // A second build beside the usual one (e.g. benchmarks while a dev server runs).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and Node-only packages stay outside the server bundle.
