@@ -527,7 +527,7 @@ export function buildOpenApiDocument(): JsonSchema {
       description: [
         "项目台账、阶段推进与企业诉求的 JSON 接口，规则与权限和网页完全一致（同一套 zod 校验与服务端函数）。",
         `认证：\`Authorization: Bearer <令牌>\`。令牌由系统管理员在“接口令牌”页面创建，限定园区与权限（${Object.values(API_TOKEN_SCOPE_LABELS).join("/")}）；网页登录后的会话 Cookie 同样有效。`,
-        `限流：每个令牌每分钟 ${API_RATE_LIMIT_PER_MINUTE} 次（按服务器进程计），超出返回 429 与 Retry-After。`,
+        `限流：每个令牌每分钟 ${API_RATE_LIMIT_PER_MINUTE} 次（任意 60 秒内，所有服务器进程合计），超出返回 429 与 Retry-After。`,
         "错误：统一为 `{ error: { code, message: { zh, en }, fields: [{ path, message }] } }`。金额为万元、两位小数的字符串；业务日期为 YYYY-MM-DD（Asia/Shanghai）。",
       ].join("\n\n"),
     },

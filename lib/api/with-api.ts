@@ -11,7 +11,8 @@ import { authenticateApiToken } from "@/lib/server/api-tokens/authenticate-api-t
 import { AppError } from "@/lib/server/errors";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { errorResponse, toErrorResponse } from "./errors";
-import { apiRateLimiter } from "./rate-limit";
+import { takeApiRate } from "@/lib/server/rate-limit/take-api-rate";
+import { API_RATE_LIMIT_PER_MINUTE, API_RATE_WINDOW_MS } from "./rate-limit";
 import { withRequestLog } from "./request-log";
 
 export interface ApiContext {
@@ -97,7 +98,7 @@ export function withApi(
       const who = await identify(req, opts.allowPasswordChange ?? false);
       if (who instanceof Response) return who;
       if (opts.sessionOnly && who.tokenId !== null) return errorResponse("FORBIDDEN", "此接口只接受登录会话（管理员或园区领导），不接受接口令牌");
-      const rate = apiRateLimiter.take(who.rateKey);
+      const rate = await takeApiRate(who.rateKey, { limit: API_RATE_LIMIT_PER_MINUTE, windowMs: API_RATE_WINDOW_MS });
       const rateHeaders = { "X-RateLimit-Limit": String(rate.limit), "X-RateLimit-Remaining": String(rate.remaining) };
       if (!rate.ok) {
         return errorResponse("RATE_LIMITED", `请求过于频繁：每个令牌每分钟最多 ${rate.limit} 次，请 ${rate.retryAfter} 秒后重试`, undefined, {

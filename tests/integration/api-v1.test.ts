@@ -7,7 +7,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { apiRateLimiter, API_RATE_LIMIT_PER_MINUTE } from "@/lib/api/rate-limit";
+import { API_RATE_LIMIT_PER_MINUTE } from "@/lib/api/rate-limit";
 import * as S from "@/lib/api/schemas";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
@@ -91,7 +91,9 @@ beforeAll(async () => {
   issueB = await createIssue(w.otherStaff, { enterpriseId: enterpriseB.id, category: "LAND", title: "用地", description: "用地指标", raisedDate: "2026-11-02" });
 });
 
-beforeEach(() => apiRateLimiter.reset());
+beforeEach(async () => {
+  await getDb().apiRateLimit.deleteMany();
+});
 
 describe("authentication", () => {
   const cases: [string, () => string | null, string?][] = [

@@ -7,7 +7,6 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
-import { apiRateLimiter } from "@/lib/api/rate-limit";
 import * as S from "@/lib/api/schemas";
 import { type Actor } from "@/lib/domain/permissions";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
@@ -452,7 +451,9 @@ describe("REST: /api/v1/enterprises and POST /api/v1/visits", () => {
     rw = await mk("READ_WRITE", w.park.id);
     rwOther = await mk("READ_WRITE", w.otherPark.id);
   });
-  beforeEach(() => apiRateLimiter.reset());
+  beforeEach(async () => {
+    await getDb().apiRateLimit.deleteMany();
+  });
 
   it("401 without a token", async () => {
     expect((await call(enterprisesRoute.GET as Handler, "GET", "/enterprises")).status).toBe(401);

@@ -6,7 +6,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { apiRateLimiter } from "@/lib/api/rate-limit";
 import * as S from "@/lib/api/schemas";
 import { isoToDate } from "@/lib/domain/dates";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
@@ -74,8 +73,8 @@ beforeAll(async () => {
   });
 });
 
-beforeEach(() => {
-  apiRateLimiter.reset();
+beforeEach(async () => {
+  await getDb().apiRateLimit.deleteMany();
   session.actor = null;
 });
 

@@ -117,7 +117,7 @@ export default async function ApiDocsPage() {
           <section id="limits" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm leading-relaxed text-slate-700">
             <h2 className="text-base font-semibold text-slate-900">限流与分页</h2>
             <p>
-              每个令牌每分钟最多 {API_RATE_LIMIT_PER_MINUTE} 次请求（滑动窗口，按服务器进程计数）；超出返回 429，<code className="font-mono">Retry-After</code> 头给出需等待的秒数。每个响应带{" "}
+              每个令牌每分钟最多 {API_RATE_LIMIT_PER_MINUTE} 次请求（任意 60 秒内，所有服务器进程合计）；超出返回 429，<code className="font-mono">Retry-After</code> 头给出需等待的秒数。每个响应带{" "}
               <code className="font-mono">X-RateLimit-Limit</code> 与 <code className="font-mono">X-RateLimit-Remaining</code>。
             </p>
             <p>
