@@ -21,6 +21,8 @@ async function main() {
     log.fatal("DATABASE_URL is not set (npm start sets it; see docs/deployment.md)");
     process.exit(1);
   }
+  // The jobs' own queries (Prisma) need few connections; pg-boss has its own pool of 4.
+  process.env.DB_POOL_MAX ||= "3";
   const engine = await startJobEngine({ connectionString: url, instanceName: `${hostname()}:${process.pid}` });
 
   let stopping = false;
