@@ -1,8 +1,19 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { getDb } from "@/lib/db/client";
 import { authenticate } from "@/lib/server/auth/authenticate";
+import { endSessionsOnSignOut } from "@/lib/server/auth/sign-out";
 import { requestClientAddress } from "@/lib/server/http/client-address";
+
+/** The signing-out request's client address; null outside a request (tests). */
+async function signOutAddress(): Promise<string | null> {
+  try {
+    return requestClientAddress(await headers());
+  } catch {
+    return null;
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -23,6 +34,14 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth clears the cookie whatever happens here (and logs an error); a copy of the
+    // cookie made before stops working because its version is now stale.
+    async signOut({ token }) {
+      if (typeof token?.uid !== "number") return;
+      await endSessionsOnSignOut(getDb(), { userId: token.uid, sessionVersion: token.sv ?? 0 }, await signOutAddress());
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
