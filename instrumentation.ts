@@ -1,16 +1,11 @@
 // Next.js calls register() once when a server process starts (next start / next dev),
-// before it handles any request.
+// before it handles any request. The Node-only part is imported in the branch Next drops
+// from the Edge build.
 
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Each request's TCP peer, for the client's address (sign-in throttle, audit rows). A
-  // wrong TRUSTED_PROXIES stops the start with one line instead of failing at a sign-in.
-  const { capturePeerAddresses, trustedProxies } = await import("@/lib/server/http/client-address");
-  try {
-    trustedProxies();
-  } catch (e) {
-    console.error(`[start] 配置错误：${e instanceof Error ? e.message : e}`);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Each request's TCP peer, for the client's address (sign-in throttle, audit rows).
+    const { startClientAddressCapture } = await import("@/lib/server/http/client-address");
+    startClientAddressCapture();
   }
-  capturePeerAddresses();
 }

@@ -3,32 +3,12 @@
 //                "fields": [{ "path": "landed.date", "message": "落地日期不能晚于今天" }] } }
 // Field messages are the Chinese ones the forms show; `path` is the input's own key path.
 
-import { type AppErrorCode, HTTP_STATUS, toAppError } from "@/lib/server/errors";
+import { HTTP_STATUS, toAppError } from "@/lib/server/errors";
+import { type ApiErrorCode, errorBody } from "./error-body";
 
-export type ApiErrorCode = AppErrorCode;
+export { API_ERROR_EN, type ApiErrorBody, type ApiErrorCode, errorBody } from "./error-body";
 
 export const API_ERROR_STATUS: Record<ApiErrorCode, number> = HTTP_STATUS;
-
-/** English for each code; the Chinese message is the specific one from the server. */
-export const API_ERROR_EN: Record<ApiErrorCode, string> = {
-  BAD_REQUEST: "The request body is not valid JSON.",
-  UNAUTHENTICATED: "Missing, unknown, revoked or expired API token (or no signed-in session).",
-  FORBIDDEN: "The token or user may not do this.",
-  NOT_FOUND: "Not found, or outside the parks this token or user may read.",
-  CONFLICT: "Someone changed this record since you read it (version mismatch) or it duplicates another one.",
-  VALIDATION: "Some fields are invalid; see `fields`.",
-  RATE_LIMITED: "Too many requests for this token; retry after the number of seconds in Retry-After.",
-  INTERNAL: "Internal server error.",
-};
-
-export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: { zh: string; en: string }; fields: { path: string; message: string }[] };
-}
-
-export function errorBody(code: ApiErrorCode, zh: string, fields: Record<string, string[]> = {}): ApiErrorBody {
-  const list = Object.entries(fields).flatMap(([path, messages]) => messages.map((message) => ({ path: path === "_form" ? "" : path, message })));
-  return { error: { code, message: { zh, en: API_ERROR_EN[code] }, fields: list } };
-}
 
 export function errorResponse(code: ApiErrorCode, zh: string, fields?: Record<string, string[]>, headers?: HeadersInit): Response {
   return Response.json(errorBody(code, zh, fields), { status: API_ERROR_STATUS[code], headers });

@@ -30,6 +30,20 @@ export function capturePeerAddresses(): void {
   });
 }
 
+/**
+ * At server start (instrumentation.ts): checks TRUSTED_PROXIES, so a wrong value stops the
+ * start with one line instead of failing at the first sign-in, then captures peers.
+ */
+export function startClientAddressCapture(): void {
+  try {
+    trustedProxies();
+  } catch (e) {
+    console.error(`[start] 配置错误：${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  }
+  capturePeerAddresses();
+}
+
 type HeaderSource = Headers | Record<string, unknown> | undefined;
 
 function header(headers: HeaderSource, name: string): string | null {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { formatDateZh, todayInShanghai } from "@/lib/domain/dates";
@@ -19,9 +20,11 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
   requirePermission(actor, "dashboard.read");
   const { scope } = parseIndicatorScope(await searchParams);
   const [data, scopes] = await Promise.all([orNotFound(loadDashboard(actor, scope)), listDashboardScopes(actor)]);
+  // The page's CSP allows <style> elements only with this request's nonce (proxy.ts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <div className="dashboard-print" data-testid="dashboard-print">
-      <style>{"@page { size: A4 landscape; margin: 10mm; }"}</style>
+      <style nonce={nonce}>{"@page { size: A4 landscape; margin: 10mm; }"}</style>
       <div className="mb-4 flex items-end justify-between border-b border-slate-300 pb-2">
         <div>
           <h1 className="text-xl font-semibold">园区项目推进情况 · 领导驾驶舱</h1>
