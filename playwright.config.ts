@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { e2eServerEnv } from "./e2e/server-env";
 
 // Run through `npm test` (or `npm run test:e2e`): scripts/test.mjs builds the app,
 // creates a fresh database with the demo data and passes it in E2E_DATABASE_URL.
@@ -45,11 +46,6 @@ export default defineConfig({
         timeout: 120_000,
         stdout: "ignore",
         stderr: "pipe",
-        env: {
-          DATABASE_URL: databaseUrl,
-          NEXTAUTH_URL: baseURL,
-          NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth-0123456789",
-          NEXT_TELEMETRY_DISABLED: "1",
-        },
+        env: e2eServerEnv(baseURL, databaseUrl),
       },
 });
