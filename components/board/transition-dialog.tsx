@@ -1,17 +1,17 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { STAGE_LABELS, stagesBetween, type Stage } from "@/lib/domain/stages";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { changeStatusAction } from "@/lib/actions/projects/change-project-status";
 import { moveStageAction } from "@/lib/actions/projects/move-project-stage";
-import { outcome } from "@/lib/actions/result";
 import type { PendingMove } from "./board-types";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, attachmentProblems } from "@/lib/domain/attachments";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const TITLES: Record<PendingMove["kind"], string> = {
   ADVANCE: "推进项目阶段",
@@ -27,9 +27,7 @@ const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm f
 export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove; onClose: () => void; onDone: (message: string) => void }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit, fail } = useActionForm();
   const today = todayInShanghai();
   const { card, kind, toStage } = move;
   const reached: Stage[] = kind === "ADVANCE" ? stagesBetween(card.stage, toStage) : [];
@@ -38,7 +36,7 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
     dialog.current?.showModal();
   }, []);
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const s = (k: string) => {
@@ -49,40 +47,33 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
     if (kind === "ADVANCE") {
       const files = f.getAll("attachments").filter((x): x is File => typeof x !== "string" && x.size > 0);
       const problems = attachmentProblems(files.map((x) => ({ name: x.name, type: x.type, size: x.size })));
-      if (problems.length) {
-        setErrors({ attachments: problems });
-        setMessage(problems[0]);
-        return;
-      }
+      if (problems.length) return fail(problems[0], { attachments: problems });
       if (files.length) {
         upload = new FormData();
         for (const file of files) upload.append("attachments", file);
       }
     }
-    start(async () => {
-      const base = { projectId: card.id, version: card.version };
-      const result =
+    const base = { projectId: card.id, version: card.version };
+    submit(
+      () =>
         kind === "ADVANCE"
-          ? outcome(await moveStageAction({
+          ? moveStageAction({
               ...base,
               toStage,
               landed: reached.includes("LANDED") ? { date: s("landed.date"), registrationDate: s("landed.registrationDate"), landArea: s("landed.landArea") } : undefined,
               started: reached.includes("STARTED") ? { date: s("started.date") } : undefined,
               producing: reached.includes("PRODUCING") ? { date: s("producing.date"), capacity: s("producing.capacity") } : undefined,
               note: s("note"),
-            }, upload))
+            }, upload)
           : kind === "ROLLBACK"
-            ? outcome(await moveStageAction({ ...base, toStage, reason: s("reason") }, undefined))
-            : outcome(await changeStatusAction({ ...base, action: kind, date: s("date"), reason: s("reason") }));
-      if (result.ok) {
+            ? moveStageAction({ ...base, toStage, reason: s("reason") }, undefined)
+            : changeStatusAction({ ...base, action: kind, date: s("date"), reason: s("reason") }),
+      () => {
         dialog.current?.close();
         router.refresh();
         onDone(`已保存：${card.name} ${kind === "ADVANCE" || kind === "ROLLBACK" ? `→ ${STAGE_LABELS[toStage]}` : TITLES[kind]}`);
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.message);
-    });
+      },
+    );
   }
 
   return (
@@ -93,7 +84,7 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
       className="m-auto w-full max-w-lg rounded-lg p-0 shadow-2xl backdrop:bg-slate-900/40"
       data-testid="transition-dialog"
     >
-      <form onSubmit={submit} className="space-y-4 p-5" noValidate>
+      <form onSubmit={onSubmit} className="space-y-4 p-5" noValidate>
         <div>
           <h2 id="transition-title" className="text-lg font-semibold">
             {TITLES[kind]}
@@ -163,9 +154,9 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
           </Field>
         )}
 
-        {message && (
-          <Alert as="p" tone="error" testId="dialog-error">
-            {message}
+        {notice && (
+          <Alert as="p" tone={notice.kind} testId="dialog-error">
+            {notice.text}
           </Alert>
         )}
         <div className="flex justify-end gap-2">
