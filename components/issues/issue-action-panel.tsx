@@ -1,14 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { ISSUE_ACTION_LABELS, SATISFACTIONS, SATISFACTION_LABELS, type IssueActionName } from "@/lib/domain/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { actOnIssueAction } from "@/lib/actions/issues/act-on-issue";
-import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -80,29 +80,23 @@ export function IssueActionPanel({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState<IssueActionName | null>(null);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit, clear } = useActionForm();
   const today = todayInShanghai();
   if (actions.length === 0) return <p className="text-sm text-slate-500">您对该问题没有可执行的操作</p>;
 
-  function submit(e: React.FormEvent<HTMLFormElement>, action: IssueActionName) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>, action: IssueActionName) {
     e.preventDefault();
     const values: Record<string, unknown> = { issueId, version, action };
     for (const [k, v] of new FormData(e.currentTarget).entries()) if (typeof v === "string" && v.trim() !== "") values[k] = v.trim();
     if (action === "decideExtension") values.extensionId = pendingExtensionId;
-    start(async () => {
-      const result = outcome(await actOnIssueAction(values));
-      if (result.ok) {
+    submit(
+      () => actOnIssueAction(values),
+      () => {
         setOpen(null);
-        setErrors({});
-        setMessage({ ok: true, text: `已${ISSUE_ACTION_LABELS[action]}` });
         router.refresh();
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      setMessage({ ok: false, text: result.message });
-    });
+        return `已${ISSUE_ACTION_LABELS[action]}`;
+      },
+    );
   }
 
   return (
@@ -114,8 +108,7 @@ export function IssueActionPanel({
             type="button"
             onClick={() => {
               setOpen(a);
-              setErrors({});
-              setMessage(null);
+              clear();
             }}
             variant={open === a ? "primary" : "secondary"}
           >
@@ -124,7 +117,7 @@ export function IssueActionPanel({
         ))}
       </div>
       {open && (
-        <form onSubmit={(e) => submit(e, open)} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={ISSUE_ACTION_LABELS[open]}>
+        <form onSubmit={(e) => onSubmit(e, open)} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={ISSUE_ACTION_LABELS[open]}>
           {fieldsFor(open, { responsibleUnit, today }).map((f) => (
             <Field key={f.name} label={f.label} name={f.name} errors={errors} required={f.required}>
               {(control) => (
@@ -163,9 +156,9 @@ export function IssueActionPanel({
           </div>
         </form>
       )}
-      {message && (
-        <Alert as="p" tone={message.ok ? "success" : "error"} testId="issue-action-message">
-          {message.text}
+      {notice && (
+        <Alert as="p" tone={notice.kind} testId="issue-action-message">
+          {notice.text}
         </Alert>
       )}
     </div>

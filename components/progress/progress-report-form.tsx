@@ -1,15 +1,15 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { progressReportSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { formatYearMonth } from "@/lib/domain/filing";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { fileProgressReportAction } from "@/lib/actions/progress/file-progress-report";
-import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export interface ReportValues {
   version: number;
@@ -46,37 +46,27 @@ export function ProgressReportForm({
   narrow?: boolean;
 }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit, fail } = useActionForm();
   const label = `${projectName} ${formatYearMonth({ year, month })}`;
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>;
     const values = { ...form, projectId, year, month, version: existing?.version };
     const parsed = progressReportSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setMessage({ ok: false, text: "请检查标红的字段" });
-      return;
-    }
-    start(async () => {
-      const result = outcome(await fileProgressReportAction(values));
-      if (result.ok) {
-        setErrors({});
-        setMessage({ ok: true, text: existing ? "已更正" : "已填报" });
+    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
+    submit(
+      () => fileProgressReportAction(values),
+      () => {
         router.refresh();
         onDone?.();
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.message });
-      }
-    });
+        return existing ? "已更正" : "已填报";
+      },
+    );
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`${existing ? "更正" : "填报"} ${label}`} className={`grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 ${narrow ? "" : "lg:grid-cols-4"}`} data-testid="progress-form">
+    <form onSubmit={onSubmit} noValidate aria-label={`${existing ? "更正" : "填报"} ${label}`} className={`grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 ${narrow ? "" : "lg:grid-cols-4"}`} data-testid="progress-form">
       <Field label="本月完成投资（万元）" name="investmentCompleted" errors={errors}>
         <input name="investmentCompleted" inputMode="decimal" defaultValue={existing?.investmentCompleted ?? ""} className={input} aria-invalid={errors.investmentCompleted ? true : undefined} />
       </Field>
@@ -105,10 +95,10 @@ export function ProgressReportForm({
           <FieldErrors name="_form" errors={errors} />
         </div>
       )}
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm sm:col-span-2 lg:col-span-4 ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {message.text}
-        </p>
+      {notice && (
+        <Alert as="p" tone={notice.kind} className="sm:col-span-2 lg:col-span-4">
+          {notice.text}
+        </Alert>
       )}
     </form>
   );

@@ -1,14 +1,15 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { yearPlanSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { formatWan } from "@/lib/domain/money";
 import { setYearPlanAction } from "@/lib/actions/progress/set-year-plan";
-import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export interface YearPlanValues {
   year: number;
@@ -22,32 +23,22 @@ export interface YearPlanValues {
 export function YearPlanForm({ projectId, year, plan, canEdit }: { projectId: number; year: number; plan: YearPlanValues | null; canEdit: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit, fail } = useActionForm();
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const values = { projectId, year, plannedInvestment: form.get("plannedInvestment"), planStart: form.get("planStart") === "on", planProduction: form.get("planProduction") === "on", note: form.get("note") };
     const parsed = yearPlanSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setMessage({ ok: false, text: "请检查标红的字段" });
-      return;
-    }
-    start(async () => {
-      const result = outcome(await setYearPlanAction(values));
-      if (result.ok) {
-        setErrors({});
-        setMessage({ ok: true, text: "年度计划已保存" });
+    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
+    submit(
+      () => setYearPlanAction(values),
+      () => {
         setOpen(false);
         router.refresh();
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.message });
-      }
-    });
+        return "年度计划已保存";
+      },
+    );
   }
 
   return (
@@ -72,13 +63,13 @@ export function YearPlanForm({ projectId, year, plan, canEdit }: { projectId: nu
           </Button>
         )}
       </div>
-      {message && !open && (
-        <p role={message.ok ? "status" : "alert"} className={`mt-1 ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {message.text}
-        </p>
+      {notice && !open && (
+        <Alert as="p" tone={notice.kind} className="mt-1">
+          {notice.text}
+        </Alert>
       )}
       {open && (
-        <form onSubmit={submit} noValidate className="no-print mt-3 flex flex-wrap items-end gap-3" aria-label={`${year}年计划`}>
+        <form onSubmit={onSubmit} noValidate className="no-print mt-3 flex flex-wrap items-end gap-3" aria-label={`${year}年计划`}>
           <Field label="本年计划投资（万元）" name="plannedInvestment" errors={errors}>
             <input name="plannedInvestment" inputMode="decimal" defaultValue={plan?.plannedInvestment ?? ""} className="mt-1 block w-40 rounded border border-slate-300 px-2 py-1.5" aria-invalid={errors.plannedInvestment ? true : undefined} />
           </Field>
@@ -97,10 +88,10 @@ export function YearPlanForm({ projectId, year, plan, canEdit }: { projectId: nu
           <Button type="button" onClick={() => setOpen(false)} variant="secondary">
             取消
           </Button>
-          {message && !message.ok && (
-            <p role="alert" className="w-full text-red-700">
-              {message.text}
-            </p>
+          {notice?.kind === "error" && (
+            <Alert as="p" tone="error" className="w-full">
+              {notice.text}
+            </Alert>
           )}
         </form>
       )}

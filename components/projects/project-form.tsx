@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { projectCreateSchema, projectFormSchema } from "@/lib/validation/project";
 import { fieldErrors as zodFieldErrors } from "@/lib/validation/field-errors";
@@ -16,6 +16,7 @@ import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enter
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export type ProjectFormValues = Record<string, string | boolean | string[] | number | undefined>;
 
@@ -69,11 +70,9 @@ function readForm(form: HTMLFormElement): ProjectFormValues {
 
 export function ProjectForm({ mode, projectId, parks, industries, initial, assignees }: Props) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, notice, pending, submit, fail, clear } = useActionForm();
   const [duplicates, setDuplicates] = useState<{ id: number; code: string; name: string; enterpriseName: string }[]>([]);
   const [money, setMoney] = useState<Record<string, string>>({});
-  const [pending, start] = useTransition();
   const [parkId, setParkId] = useState<number>(Number(initial.parkId));
   const formRef = useRef<HTMLFormElement>(null);
   const today = todayInShanghai();
@@ -93,27 +92,18 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
     if (result.ok) setDuplicates(result.data);
   }
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const values = readForm(e.currentTarget);
     const parsed = (mode === "create" ? projectCreateSchema : projectFormSchema).safeParse(values);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      setMessage("请检查标红的字段");
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    start(async () => {
-      const result = mode === "create" ? outcome(await createProjectAction(values)) : outcome(await updateProjectAction(projectId!, values));
-      if (result.ok) {
-        router.push(`/projects/${"id" in result.data ? result.data.id : projectId}`);
-        router.refresh();
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.message);
-    });
+    if (!parsed.success) return fail("请检查标红的字段", zodFieldErrors(parsed.error));
+    clear();
+    const show = (id: number) => {
+      router.push(`/projects/${id}`);
+      router.refresh();
+    };
+    if (mode === "create") submit(() => createProjectAction(values), (data) => show(data.id));
+    else submit(() => updateProjectAction(projectId!, values), () => show(projectId!));
   }
 
   const moneyField = (name: string, label: string, required = false) => (
@@ -157,7 +147,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} onBlur={(e) => {
+    <form ref={formRef} onSubmit={onSubmit} onBlur={(e) => {
         const target = e.target as unknown as { name?: string };
         if (target.name && ["name", "enterpriseName", "parkId"].includes(target.name)) void checkDuplicates(e.currentTarget);
       }} className="space-y-5" noValidate data-testid="project-form">
@@ -286,9 +276,9 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
           </ul>
         </Alert>
       )}
-      {message && (
-        <Alert as="p" tone="error" testId="form-error">
-          {message}
+      {notice && (
+        <Alert as="p" tone={notice.kind} testId="form-error">
+          {notice.text}
         </Alert>
       )}
       <div className="flex gap-3">
