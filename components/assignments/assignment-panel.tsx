@@ -1,16 +1,17 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { assignAction } from "@/lib/actions/assignments/assign";
-import { outcome } from "@/lib/actions/result";
 import { EndAssignmentForm } from "@/components/enterprises/end-assignment-form";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { Field } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Role = "LIAISON" | "LEADER";
 export interface Candidate {
@@ -44,36 +45,31 @@ export function AssignmentPanel({
   const router = useRouter();
   const [editing, setEditing] = useState<Role | null>(null);
   const [ending, setEnding] = useState<Role | null>(null);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit, clear, setNotice } = useActionForm();
   const current = (role: Role) => rows.find((r) => r.active && r.role === role) ?? null;
   const history = rows.filter((r) => !r.active);
 
-  function submit(e: React.FormEvent<HTMLFormElement>, role: Role) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>, role: Role) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    start(async () => {
-      const result = outcome(await assignAction({
-        targetType,
-        targetId,
-        role,
-        userId: f.get("userId") ? Number(f.get("userId")) : undefined,
-        startDate: f.get("startDate"),
-        department: f.get("department") || null,
-        note: f.get("note") || null,
-        currentAssignmentId: current(role)?.id ?? null,
-      }));
-      if (result.ok) {
+    submit(
+      () =>
+        assignAction({
+          targetType,
+          targetId,
+          role,
+          userId: f.get("userId") ? Number(f.get("userId")) : undefined,
+          startDate: f.get("startDate"),
+          department: f.get("department") || null,
+          note: f.get("note") || null,
+          currentAssignmentId: current(role)?.id ?? null,
+        }),
+      () => {
         setEditing(null);
-        setErrors({});
-        setMessage("已保存");
         router.refresh();
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.message);
-    });
+        return "已保存";
+      },
+    );
   }
 
   return (
@@ -97,11 +93,11 @@ export function AssignmentPanel({
               </div>
               {candidates && editing !== role && ending !== role && (
                 <div className="no-print mt-1 flex gap-3">
-                  <Button type="button" onClick={() => { setEditing(role); setEnding(null); setErrors({}); setMessage(null); }} variant="link" size="sm">
+                  <Button type="button" onClick={() => { setEditing(role); setEnding(null); clear(); }} variant="link" size="sm">
                     {now ? "更换" : "指定"}
                   </Button>
                   {endable && now && (
-                    <Button type="button" onClick={() => { setEnding(role); setEditing(null); setMessage(null); }} variant="link" size="sm" tone="danger">
+                    <Button type="button" onClick={() => { setEnding(role); setEditing(null); setNotice(null); }} variant="link" size="sm" tone="danger">
                       结束包保
                     </Button>
                   )}
@@ -111,7 +107,7 @@ export function AssignmentPanel({
                 <EndAssignmentForm assignmentId={now.id} holderName={now.userName} roleLabel={ASSIGNMENT_ROLE_LABEL[role]} startDate={now.startDate} onClose={() => setEnding(null)} />
               )}
               {candidates && editing === role && (
-                <form onSubmit={(e) => submit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={`指定${ASSIGNMENT_ROLE_LABEL[role]}`}>
+                <form onSubmit={(e) => onSubmit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={`指定${ASSIGNMENT_ROLE_LABEL[role]}`}>
                   <Field label="人员" name="userId" errors={errors} compact>
                     <select name="userId" className={input} defaultValue="">
                       <option value="">请选择</option>
@@ -146,10 +142,10 @@ export function AssignmentPanel({
           );
         })}
       </div>
-      {message && (
-        <p role="status" data-testid="assignment-message" className="mt-2 text-sm text-slate-700">
-          {message}
-        </p>
+      {notice && (
+        <Alert as="p" tone={notice.kind} testId="assignment-message" className="mt-2">
+          {notice.text}
+        </Alert>
       )}
       {history.length > 0 && (
         <details className="mt-3 text-xs text-slate-600">

@@ -1,15 +1,15 @@
 "use client";
 
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { ASSIGNMENT_ROLE_LABEL, type AssignmentRole } from "@/lib/domain/coverage";
 import { ASSIGNMENT_FIELD_LABELS as L } from "@/lib/validation/assignments";
 import type { BulkReassignResult } from "@/lib/server/assignments/bulk-reassign";
 import { bulkReassignAction } from "@/lib/actions/assignments/bulk-reassign";
-import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export interface ReassignCandidate {
   id: number;
@@ -53,10 +53,8 @@ export function BulkReassignForm({
   const [role, setRole] = useState<RoleChoice>("LIAISON");
   const [fromId, setFromId] = useState("");
   const [toId, setToId] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, notice, pending, submit } = useActionForm();
   const [done, setDone] = useState<{ result: BulkReassignResult; from: string; to: string } | null>(null);
-  const [pending, start] = useTransition();
 
   // Who can hand over: people holding active assignments of the chosen role(s) here.
   const holders = useMemo(() => {
@@ -87,7 +85,7 @@ export function BulkReassignForm({
   const to = successors.find((u) => String(u.id) === toId) ?? null;
   const moving = from ? from.liaison + from.leader : 0;
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     if (from && to && !window.confirm(`确定将${from.user.name}的 ${moving} 项包保移交给${to.name}吗？`)) return;
@@ -101,26 +99,21 @@ export function BulkReassignForm({
       note: String(f.get("note") ?? "") || null,
     };
     const names = { from: from?.user.name ?? "", to: to?.name ?? "" };
-    start(async () => {
-      const result = outcome(await bulkReassignAction(input));
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setFailure(result.message);
-        setDone(null);
-        return;
-      }
-      setErrors({});
-      setFailure(null);
-      setDone({ result: result.data, ...names });
-      setFromId("");
-      setToId("");
-    });
+    submit(
+      () => bulkReassignAction(input),
+      (result) => {
+        setDone({ result, ...names });
+        setFromId("");
+        setToId("");
+      },
+      { onError: () => setDone(null) },
+    );
   }
 
   const otherErrors = Object.entries(errors).filter(([k]) => !["fromUserId", "toUserId", "startDate", "department", "note", "role"].includes(k));
 
   return (
-    <form onSubmit={submit} noValidate aria-label="包保移交" className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+    <form onSubmit={onSubmit} noValidate aria-label="包保移交" className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={L.parkId} name="parkId" errors={errors}>
           <select
@@ -198,9 +191,9 @@ export function BulkReassignForm({
           {`将移交 ${from.user.name} 在岗的${roleText(role)} ${moving} 项${to ? `给 ${to.name}` : ""}`}
         </p>
       )}
-      {failure && (
-        <Alert tone="error">
-          {failure}
+      {notice && (
+        <Alert tone={notice.kind}>
+          {notice.text}
           {otherErrors.map(([k, list]) => list.map((m) => <div key={`${k}${m}`}>{m}</div>))}
         </Alert>
       )}

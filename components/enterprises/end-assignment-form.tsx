@@ -1,12 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { endAssignmentAction } from "@/lib/actions/enterprises/end-assignment";
-import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
 
@@ -16,29 +16,23 @@ const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm a
  */
 export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDate, onClose }: { assignmentId: number; holderName: string; roleLabel: string; startDate: string; onClose: () => void }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit } = useActionForm();
   const today = todayInShanghai();
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    start(async () => {
-      const result = outcome(await endAssignmentAction({ assignmentId, endDate: f.get("endDate"), reason: f.get("reason") }));
-      if (result.ok) {
+    submit(
+      () => endAssignmentAction({ assignmentId, endDate: f.get("endDate"), reason: f.get("reason") }),
+      () => {
         onClose();
         router.refresh();
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.message);
-    });
+      },
+    );
   }
 
-
   return (
-    <form onSubmit={submit} noValidate className="mt-2 space-y-2 rounded border border-red-200 bg-red-50/40 p-3" aria-label={`结束${roleLabel}`} data-testid="end-assignment-form">
+    <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-red-200 bg-red-50/40 p-3" aria-label={`结束${roleLabel}`} data-testid="end-assignment-form">
       <p className="text-xs text-slate-700">
         结束 {holderName} 的{roleLabel}，不指定接任人员。结束后该企业在挂牌公示中显示为未落实，直至重新指定。
       </p>
@@ -48,10 +42,10 @@ export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDa
       <Field label="结束原因（可选）" name="reason" errors={errors} compact>
         <input name="reason" maxLength={500} className={input} placeholder="如 人员调离、企业注销" />
       </Field>
-      {message && (
-        <p role="alert" className="text-xs text-red-700">
-          {message}
-        </p>
+      {notice && (
+        <Alert as="p" tone={notice.kind}>
+          {notice.text}
+        </Alert>
       )}
       <div className="flex gap-2">
         <Button type="submit" variant="danger" size="sm" pending={pending}>

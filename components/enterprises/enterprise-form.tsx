@@ -1,15 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { ENTERPRISE_FIELD_LABELS as L, enterpriseCreateSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { createEnterpriseAction } from "@/lib/actions/enterprises/create-enterprise";
 import { updateEnterpriseAction } from "@/lib/actions/enterprises/update-enterprise";
-import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
 
@@ -27,33 +26,23 @@ interface Props {
 /** Create or edit an enterprise's record; the same zod schema runs here and on the server. */
 export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, industries }: Props) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit, fail, clear } = useActionForm();
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const values: Record<string, string> = {};
     for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
     const parsed = (mode === "create" ? enterpriseCreateSchema : enterpriseUpdateSchema).safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setMessage("请检查标红的字段");
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    start(async () => {
-      const result = mode === "create" ? outcome(await createEnterpriseAction(values)) : outcome(await updateEnterpriseAction(enterpriseId!, values));
-      if (result.ok) {
-        router.push(`/enterprises/${result.data.id}`);
+    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
+    clear();
+    submit(
+      () => (mode === "create" ? createEnterpriseAction(values) : updateEnterpriseAction(enterpriseId!, values)),
+      (data) => {
+        router.push(`/enterprises/${data.id}`);
         router.refresh();
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.message);
-    });
+      },
+    );
   }
 
   const field = (name: keyof typeof L) => ({ name, id: `enterprise-${name}` });
@@ -64,7 +53,7 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
   );
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="enterprise-form">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="enterprise-form">
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-sm font-semibold text-slate-700">企业信息</legend>
         {mode === "create" && (
@@ -96,9 +85,9 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
         {text("contactName", { maxLength: 50 })}
         {text("contactPhone", { maxLength: 20, inputMode: "tel" })}
       </fieldset>
-      {message && (
-        <Alert as="p" tone="error" testId="form-error">
-          {message}
+      {notice && (
+        <Alert as="p" tone={notice.kind} testId="form-error">
+          {notice.text}
         </Alert>
       )}
       <div className="flex gap-3">

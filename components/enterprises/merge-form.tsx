@@ -1,15 +1,15 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { mergeEnterprisesAction } from "@/lib/actions/enterprises/merge-enterprises";
-import { outcome } from "@/lib/actions/result";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 /**
  * A park leader merges this enterprise with a duplicate record of the same company: pick
@@ -22,9 +22,7 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
   const [keep, setKeep] = useState<"this" | "other">("this");
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit, fail, clear, setErrors } = useActionForm();
 
   const survivor = keep === "this" ? { id: enterprise.id, name: enterprise.name } : other;
   const duplicate = keep === "this" ? other : { id: enterprise.id, name: enterprise.name };
@@ -36,28 +34,29 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
     const problems: Record<string, string[]> = {};
     if (!other) problems[pickerKey] = ["请选择重复的另一条企业档案"];
     if (!reason.trim()) problems.reason = ["请填写合并原因"];
-    setErrors(problems);
-    setMessage(Object.keys(problems).length > 0 ? "请检查标红的字段" : null);
-    if (Object.keys(problems).length === 0) setConfirming(true);
+    if (Object.keys(problems).length > 0) return fail("请检查标红的字段", problems);
+    clear();
+    setConfirming(true);
   }
 
   function merge() {
     if (!survivor || !duplicate) return;
-    start(async () => {
-      const result = outcome(await mergeEnterprisesAction({ survivorId: survivor.id, duplicateId: duplicate.id, reason }));
-      if (result.ok) {
-        router.push(`/enterprises/${result.data.survivorId}`);
+    submit(
+      () => mergeEnterprisesAction({ survivorId: survivor.id, duplicateId: duplicate.id, reason }),
+      (data) => {
+        router.push(`/enterprises/${data.survivorId}`);
         router.refresh();
-        return;
-      }
-      setConfirming(false);
-      const fields = result.fieldErrors ?? {};
-      // The picker shows the other record's errors whichever role it plays.
-      const mapped: Record<string, string[]> = { ...fields };
-      for (const key of ["survivorId", "duplicateId"]) if (fields[key] && key !== pickerKey) mapped[pickerKey] = [...(mapped[pickerKey] ?? []), ...fields[key]];
-      setErrors(mapped);
-      setMessage(result.message);
-    });
+      },
+      {
+        // The picker shows the other record's errors whichever role it plays.
+        mapFieldErrors: (fields) => {
+          const mapped: Record<string, string[]> = { ...fields };
+          for (const key of ["survivorId", "duplicateId"]) if (fields[key] && key !== pickerKey) mapped[pickerKey] = [...(mapped[pickerKey] ?? []), ...fields[key]];
+          return mapped;
+        },
+        onError: () => setConfirming(false),
+      },
+    );
   }
 
   return (
@@ -108,9 +107,9 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
             className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500"
           />
         </Field>
-        {message && (
-          <Alert as="p" tone="error" testId="merge-error" className="sm:col-span-2">
-            {message}
+        {notice && (
+          <Alert as="p" tone={notice.kind} testId="merge-error" className="sm:col-span-2">
+            {notice.text}
           </Alert>
         )}
         {!confirming && (

@@ -1,16 +1,16 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { createVisitAction } from "@/lib/actions/visits/create-visit";
-import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { EmptyState } from "@/components/ui/data-table";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
@@ -24,12 +24,10 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
   const [target, setTarget] = useState<EnterpriseChoice | null>(initial);
   const [problems, setProblems] = useState<number[]>([]);
   const [nextKey, setNextKey] = useState(0);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit } = useActionForm();
   const today = todayInShanghai();
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const s = (k: string) => {
@@ -51,29 +49,31 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
         responsibleUnit: s(`p${k}.responsibleUnit`),
       })),
     };
-    start(async () => {
-      const result = outcome(await createVisitAction(input));
-      if (result.ok) {
-        const created = result.data.issues;
+    submit(
+      () => createVisitAction(input),
+      (data) => {
+        const created = data.issues;
         router.push(created.length === 1 ? `/issues/${created[0].id}` : created.length > 1 ? "/issues?mine=1&open=1" : "/liaison");
         router.refresh();
-        return;
-      }
-      // Problem errors come back as problems.N.field; the form names them pK.field.
-      const mapped: Record<string, string[]> = {};
-      for (const [k, v] of Object.entries(result.fieldErrors ?? {})) {
-        const m = /^problems\.(\d+)\.(.+)$/.exec(k);
-        mapped[m ? `p${problems[Number(m[1])]}.${m[2]}` : k] = v;
-      }
-      setErrors(mapped);
-      setMessage(result.message);
-    });
+      },
+      {
+        // Problem errors come back as problems.N.field; the form names them pK.field.
+        mapFieldErrors: (fieldErrors) => {
+          const mapped: Record<string, string[]> = {};
+          for (const [k, v] of Object.entries(fieldErrors)) {
+            const m = /^problems\.(\d+)\.(.+)$/.exec(k);
+            mapped[m ? `p${problems[Number(m[1])]}.${m[2]}` : k] = v;
+          }
+          return mapped;
+        },
+      },
+    );
   }
 
   if (!hasTargets) return <EmptyState>您目前没有可登记走访的企业</EmptyState>;
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="visit-form">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="visit-form">
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-sm font-semibold text-slate-700">走访情况</legend>
         <div>
@@ -155,9 +155,9 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
         ＋ 添加现场反映的问题
       </Button>
 
-      {message && (
-        <Alert as="p" tone="error" testId="form-error">
-          {message}
+      {notice && (
+        <Alert as="p" tone={notice.kind} testId="form-error">
+          {notice.text}
         </Alert>
       )}
       <div className="flex gap-3">
