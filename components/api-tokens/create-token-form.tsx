@@ -1,13 +1,14 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { createApiTokenAction } from "@/lib/actions/api-tokens/create-api-token";
-import { outcome } from "@/lib/actions/result";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -66,11 +67,9 @@ function SecretBox({ name, token, onDone }: { name: string; token: string; onDon
 export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const { errors, notice, pending, submit } = useActionForm();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [pending, start] = useTransition();
 
   const toggle = (id: number) =>
     setSelected((s) => {
@@ -81,30 +80,25 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
     });
   const allSelected = selected.size === parks.length && parks.length > 0;
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const input = { name: String(f.get("name") ?? ""), scope: f.get("scope") || undefined, parkIds: [...selected], expiresOn: String(f.get("expiresOn") ?? "") };
-    start(async () => {
-      const result = outcome(await createApiTokenAction(input));
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage(result.message);
-        return;
-      }
-      setErrors({});
-      setMessage(null);
-      setCreated({ name: result.data.name, token: result.data.token });
-      formRef.current?.reset();
-      setSelected(new Set());
-      router.refresh();
-    });
+    submit(
+      () => createApiTokenAction(input),
+      (data) => {
+        setCreated({ name: data.name, token: data.token });
+        formRef.current?.reset();
+        setSelected(new Set());
+        router.refresh();
+      },
+    );
   }
 
   if (created) return <SecretBox name={created.name} token={created.token} onDone={() => setCreated(null)} />;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="创建接口令牌" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="创建接口令牌" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-start gap-4">
         <Field label="令牌名称" name="name" errors={errors}>
           <input id="token-name" name="name" maxLength={50} placeholder="如：市数据中台同步" className={`${field} w-64`} />
@@ -149,10 +143,10 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
         <Button type="submit" pending={pending}>
           {pending ? "创建中…" : "创建令牌"}
         </Button>
-        {message && (
-          <p role="alert" className="text-sm text-red-700">
-            {message}
-          </p>
+        {notice && (
+          <Alert as="p" tone={notice.kind}>
+            {notice.text}
+          </Alert>
         )}
       </div>
     </form>

@@ -1,13 +1,14 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { deleteHolidayAction } from "@/lib/actions/holidays/delete-holiday";
 import { upsertHolidayAction } from "@/lib/actions/holidays/upsert-holiday";
-import { outcome } from "@/lib/actions/result";
 import { HOLIDAY_KIND_LABELS } from "@/lib/domain/labels";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -18,32 +19,25 @@ const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 t
 export function HolidayForm({ year, existing }: { year: number; existing: string[] }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit } = useActionForm();
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const input = { date: String(f.get("date") ?? ""), kind: f.get("kind") || undefined, name: String(f.get("name") ?? "") };
-    start(async () => {
-      const result = outcome(await upsertHolidayAction(input));
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.message });
-        return;
-      }
-      const row = result.data;
-      setErrors({});
-      setMessage({ ok: true, text: `${existing.includes(row.date) ? "已更新" : "已添加"}：${row.date} ${HOLIDAY_KIND_LABELS[row.kind]}（${row.name}）` });
-      formRef.current?.reset();
-      const rowYear = Number(row.date.slice(0, 4));
-      if (rowYear !== year) router.push(`/admin/holidays?year=${rowYear}`);
-    });
+    submit(
+      () => upsertHolidayAction(input),
+      (row) => {
+        formRef.current?.reset();
+        const rowYear = Number(row.date.slice(0, 4));
+        if (rowYear !== year) router.push(`/admin/holidays?year=${rowYear}`);
+        return `${existing.includes(row.date) ? "已更新" : "已添加"}：${row.date} ${HOLIDAY_KIND_LABELS[row.kind]}（${row.name}）`;
+      },
+    );
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="添加节假日" className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="添加节假日" className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
       <Field label="日期" name="date" errors={errors}>
         <input id="holiday-date" name="date" type="date" className={field} />
       </Field>
@@ -61,10 +55,10 @@ export function HolidayForm({ year, existing }: { year: number; existing: string
           {pending ? "保存中…" : "添加"}
         </Button>
       </div>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} data-testid="holiday-message" className={`basis-full text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {message.text}
-        </p>
+      {notice && (
+        <Alert as="p" tone={notice.kind} testId="holiday-message" className="basis-full">
+          {notice.text}
+        </Alert>
       )}
     </form>
   );
@@ -72,15 +66,11 @@ export function HolidayForm({ year, existing }: { year: number; existing: string
 
 /** The table row's 删除, after a confirmation. */
 export function DeleteHolidayButton({ date, name }: { date: string; name: string }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { notice, pending, submit } = useActionForm();
 
   function click() {
     if (!window.confirm(`确定删除 ${date}（${name}）吗？删除后该日按普通工作日或周末计算。`)) return;
-    start(async () => {
-      const result = outcome(await deleteHolidayAction(date));
-      setError(result.ok ? null : result.message);
-    });
+    submit(() => deleteHolidayAction(date));
   }
 
   return (
@@ -88,9 +78,10 @@ export function DeleteHolidayButton({ date, name }: { date: string; name: string
       <Button type="button" onClick={click} aria-label={`删除 ${date}`} variant="ghost" tone="danger" pending={pending}>
         {pending ? "删除中…" : "删除"}
       </Button>
-      {error && (
+      {/* Small print in the table's row: an Alert box would not fit there. */}
+      {notice && (
         <span role="alert" className="text-xs text-red-700">
-          {error}
+          {notice.text}
         </span>
       )}
     </span>

@@ -1,14 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { type ParkSettings, parkSettingsWithRulesSchema } from "@/lib/validation/park-settings";
 import type { WarningRulesForm } from "@/lib/validation/warning-rules";
 import { DEFAULT_WARNING_RULES } from "@/lib/domain/warnings";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { updateParkSettingsAction } from "@/lib/actions/parks/update-park-settings";
-import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 const FIELDS: [keyof ParkSettings, string, string][] = [
   ["staleDaysSigned", "签约后未落地，超过（天）", "默认 90 天"],
@@ -30,31 +30,21 @@ const RULE_SWITCHES: [keyof WarningRulesForm, string][] = [
 ];
 
 export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial: ParkSettings & { rules: WarningRulesForm } }) {
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { errors, notice, pending, submit, fail } = useActionForm();
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const values: Record<string, unknown> = Object.fromEntries(new FormData(form).entries());
     // Unchecked boxes are absent from FormData: send them as false.
     for (const [name] of RULE_SWITCHES) values[name] = (form.elements.namedItem(name) as HTMLInputElement).checked;
     const parsed = parkSettingsWithRulesSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setMessage({ ok: false, text: "请检查标红的字段" });
-      return;
-    }
-    start(async () => {
-      const result = outcome(await updateParkSettingsAction(parkId, parsed.data));
-      setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-      setMessage(result.ok ? { ok: true, text: "已保存" } : { ok: false, text: result.message });
-    });
+    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
+    submit(() => updateParkSettingsAction(parkId, parsed.data), () => "已保存");
   }
 
   return (
-    <form onSubmit={submit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <fieldset className="space-y-4">
         <legend className="mb-2 font-semibold">看板滞留与走访</legend>
         {FIELDS.map(([name, label, hint]) => (
@@ -77,10 +67,10 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
           </Field>
         ))}
       </fieldset>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {message.text}
-        </p>
+      {notice && (
+        <Alert as="p" tone={notice.kind}>
+          {notice.text}
+        </Alert>
       )}
       <Button type="submit" pending={pending}>
         {pending ? "保存中…" : "保存"}
