@@ -11,6 +11,7 @@
 import { hostname } from "node:os";
 import { getDb } from "@/lib/db/client";
 import { startJobEngine } from "@/lib/server/jobs/engine";
+import { JOBS } from "@/lib/server/jobs/registry";
 import { logger } from "@/lib/server/logger";
 
 const log = logger.child({ component: "worker" });
@@ -24,6 +25,10 @@ async function main() {
   // The jobs' own queries (Prisma) need few connections; pg-boss has its own pool of 4.
   process.env.DB_POOL_MAX ||= "3";
   const engine = await startJobEngine({ connectionString: url, instanceName: `${hostname()}:${process.pid}` });
+  // Nightly jobs missed while no worker ran: today's occasion, once per day whichever worker sends it.
+  for (const job of JOBS) {
+    if (job.catchUpOccasion) await engine.runOccasion(job.name, job.catchUpOccasion(new Date()));
+  }
 
   let stopping = false;
   const stop = async (why: string) => {

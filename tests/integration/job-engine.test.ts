@@ -120,4 +120,17 @@ describe("the registered jobs", () => {
     const [row] = (await jobRows("deadline-reminders")).filter((r) => r.id === id);
     expect(row.output).toMatchObject({ created: expect.any(Number) });
   });
+
+  it("the lights snapshot runs nightly at 00:10 in Asia/Shanghai and writes the occasion's day once", { timeout: 60_000 }, async () => {
+    expect(JOBS.find((j) => j.name === "lights-snapshot")?.cron).toBe("10 0 * * *");
+    const engine = await startJobEngine({ connectionString: url(), pollingIntervalSeconds: 0.5 });
+    engines.push(engine);
+    // 2026-03-02 00:10 in Shanghai is still 1 March in UTC: the day is Shanghai's.
+    const id = await engine.runOccasion("lights-snapshot", "2026-03-02T00:10:00+08:00");
+    await until(async () => (await jobRows("lights-snapshot")).some((r) => r.id === id && r.state === "completed"), 15_000);
+    const [row] = (await jobRows("lights-snapshot")).filter((r) => r.id === id);
+    expect(row.output).toMatchObject({ date: "2026-03-02", parks: expect.any(Number) });
+    const parks = await getDb().park.count({ where: { archivedAt: null } });
+    expect(await getDb().lightSnapshot.count({ where: { date: new Date("2026-03-02T00:00:00Z") } })).toBeGreaterThanOrEqual(Math.min(parks, 1));
+  });
 });

@@ -9,12 +9,15 @@ import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
 import { pageFrom } from "@/lib/validation/paging";
 import { listRedProjects } from "@/lib/server/warnings/list-red-projects";
+import { getLightTrend } from "@/lib/server/warnings/light-snapshots";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { RuleLight } from "@/components/warnings/warning-light";
+import { LightTrend } from "@/components/warnings/light-trend";
+import { Section } from "@/components/ui/section";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
@@ -31,9 +34,10 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
   requirePermission(actor, "project.read");
   const raw = await searchParams;
   const { filters, errors } = parseUrlFilters(filtersSchema, raw);
-  const [result, parks] = await Promise.all([
+  const [result, parks, trend] = await Promise.all([
     orNotFound(listRedProjects(actor, { parkId: filters.park, kind: filters.kind }, { page: pageFrom(raw.page), pageSize: 50 })),
     listVisibleParks(actor),
+    orNotFound(getLightTrend(actor, { parkId: filters.park })),
   ]);
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
   const parkName = parks.find((p) => p.id === filters.park)?.name ?? (parks.length === 1 ? parks[0].name : undefined);
@@ -61,6 +65,11 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
         <Alert tone="warning" className="mb-3">
           以下筛选条件无效，已忽略：{errors.join("；")}
         </Alert>
+      )}
+      {trend.length > 1 && (
+        <Section title="亮灯趋势（近 90 天，每晚快照）" className="mb-4" testId="light-trend">
+          <LightTrend points={trend} />
+        </Section>
       )}
       <p className="mb-2 text-sm text-slate-700" data-testid="red-total">
         红灯项目 <strong className="text-red-700">{result.total}</strong> 个

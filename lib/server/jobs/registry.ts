@@ -1,6 +1,7 @@
 import "server-only";
 import type { Logger } from "@/lib/server/logger";
 import { deadlineReminders } from "./deadline-reminders";
+import { lightsSnapshot } from "./lights-snapshot";
 
 // Scheduled work, one registration each. The job worker (scripts/worker.ts, started by
 // `npm start`) creates a pg-boss queue and a schedule per entry and works the queue; pg-boss
@@ -29,6 +30,11 @@ export interface JobDefinition {
   description: string;
   /** A run longer than this is taken as crashed and retried (default 15 minutes). */
   expireInSeconds?: number;
+  /**
+   * A nightly job's occasion to send when a worker starts (the worker was down at the cron
+   * time, e.g. a fresh `npm start`): the same occasion all day, so it runs once per day.
+   */
+  catchUpOccasion?(now: Date): Date;
   /** The work. What it returns is stored as the job's output and logged. */
   run(ctx: JobContext): Promise<Record<string, unknown> | void>;
 }
@@ -36,4 +42,4 @@ export interface JobDefinition {
 /** Every occasion of every schedule is read in China Standard Time (no daylight saving). */
 export const JOB_TIME_ZONE = "Asia/Shanghai";
 
-export const JOBS: readonly JobDefinition[] = [deadlineReminders];
+export const JOBS: readonly JobDefinition[] = [deadlineReminders, lightsSnapshot];
