@@ -8,6 +8,7 @@ import { HOLIDAY_KIND_LABELS } from "@/lib/domain/labels";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 
 const field = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -66,24 +67,13 @@ export function HolidayForm({ year, existing }: { year: number; existing: string
 
 /** The table row's 删除, after a confirmation. */
 export function DeleteHolidayButton({ date, name }: { date: string; name: string }) {
-  const { notice, pending, submit } = useActionForm();
-
-  function click() {
-    if (!window.confirm(`确定删除 ${date}（${name}）吗？删除后该日按普通工作日或周末计算。`)) return;
-    submit(() => deleteHolidayAction(date));
-  }
-
   return (
-    <span className="inline-flex items-center gap-2">
-      <Button type="button" onClick={click} aria-label={`删除 ${date}`} variant="ghost" tone="danger" pending={pending}>
-        {pending ? "删除中…" : "删除"}
-      </Button>
-      {/* Small print in the table's row: an Alert box would not fit there. */}
-      {notice && (
-        <span role="alert" className="text-xs text-red-700">
-          {notice.text}
-        </span>
-      )}
-    </span>
+    <ConfirmActionButton
+      label="删除"
+      pendingLabel="删除中…"
+      aria-label={`删除 ${date}`}
+      confirm={`确定删除 ${date}（${name}）吗？删除后该日按普通工作日或周末计算。`}
+      action={() => deleteHolidayAction(date)}
+    />
   );
 }
