@@ -13,18 +13,14 @@ import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 export function PasswordForm({ mustChange }: { mustChange: boolean }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, notice, pending, submit, setErrors, setNotice } = useActionForm();
+  const { errors, notice, pending, submit, fail } = useActionForm();
   useFocusFirstInvalid(formRef, errors);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const newPassword = String(f.get("newPassword") ?? "");
-    if (newPassword !== String(f.get("confirmPassword") ?? "")) {
-      setErrors({ confirmPassword: ["两次输入的新密码不一致"] });
-      setNotice({ kind: "error", text: "两次输入的新密码不一致" });
-      return;
-    }
+    if (newPassword !== String(f.get("confirmPassword") ?? "")) return fail("两次输入的新密码不一致", { confirmPassword: ["两次输入的新密码不一致"] });
     submit(
       () => changeOwnPasswordAction({ currentPassword: String(f.get("currentPassword") ?? ""), newPassword }),
       () => {

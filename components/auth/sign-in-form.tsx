@@ -1,37 +1,39 @@
 "use client";
 
-import { useState } from "react";
 import { signIn } from "next-auth/react";
+import type { SafeResult } from "@/lib/actions/result";
 import { signInSchema } from "@/lib/validation/sign-in";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+/**
+ * next-auth's sign-in in a server action's result shape, for useActionForm: the page to go
+ * to (the callback, unless next-auth names one on this origin), or why not.
+ */
+async function signInResult(credentials: { username: string; password: string }, callbackUrl: string): Promise<SafeResult<string>> {
+  try {
+    const res = await signIn("credentials", { ...credentials, redirect: false, callbackUrl });
+    if (!res || res.error) return { serverError: { code: "UNAUTHENTICATED", message: res?.error && res.error !== "CredentialsSignin" ? res.error : "用户名或密码错误" } };
+    return { data: res.url && new URL(res.url).origin === window.location.origin ? res.url : callbackUrl };
+  } catch {
+    return { serverError: { code: "NETWORK", message: "无法连接服务器，请稍后再试" } };
+  }
+}
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { notice, pending, submit, fail, clear } = useActionForm();
 
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const parsed = signInSchema.safeParse({ username: form.get("username"), password: form.get("password") });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "请填写用户名和密码");
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
-      const res = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
-      if (!res || res.error) {
-        setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "用户名或密码错误");
-        return;
-      }
-      window.location.assign(res.url && new URL(res.url).origin === window.location.origin ? res.url : callbackUrl);
-    } catch {
-      setError("无法连接服务器，请稍后再试");
-    } finally {
-      setPending(false);
-    }
+    if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? "请填写用户名和密码");
+    clear();
+    submit(
+      () => signInResult(parsed.data, callbackUrl),
+      (url) => window.location.assign(url),
+    );
   }
 
   return (
@@ -44,9 +46,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <span className="text-sm font-medium text-slate-700">密码</span>
         <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none" />
       </label>
-      {error && (
-        <Alert as="p" tone="error" testId="form-error">
-          {error}
+      {notice && (
+        <Alert as="p" tone={notice.kind} testId="form-error">
+          {notice.text}
         </Alert>
       )}
       <Button type="submit" className="w-full" pending={pending}>

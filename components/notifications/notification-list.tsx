@@ -1,12 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { markAllReadAction } from "@/lib/actions/notifications/mark-all-read";
 import { markReadAction } from "@/lib/actions/notifications/mark-read";
-import { outcome } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export interface NotificationRow {
   id: number;
@@ -20,24 +20,19 @@ export interface NotificationRow {
   unread: boolean;
 }
 
+/** A marking that failed or succeeded alike: the link is followed either way. */
+const ignored = () => ({});
+
 /** The page's notifications; opening one marks it read first, then follows its link. */
 export function NotificationList({ items }: { items: NotificationRow[] }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
+  const { notice, pending, submit } = useActionForm();
+  // The notification being marked: its button says 处理中… while the action runs.
   const [busyId, setBusyId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   function markOne(id: number) {
     setBusyId(id);
-    start(async () => {
-      const result = outcome(await markReadAction([id]));
-      setBusyId(null);
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      setError(null);
-    });
+    submit(() => markReadAction([id]));
   }
 
   function open(e: React.MouseEvent<HTMLAnchorElement>, item: NotificationRow) {
@@ -50,11 +45,11 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
     e.preventDefault();
     const link = item.link;
     setBusyId(item.id);
-    start(async () => {
-      // Follow the link even if marking failed: the notification stays unread, nothing is lost.
-      await markReadAction([item.id]).catch(() => null);
-      router.push(link);
-    });
+    // Follow the link even if marking failed: the notification stays unread, nothing is lost.
+    submit(
+      () => markReadAction([item.id]).then(ignored, ignored),
+      () => router.push(link),
+    );
   }
 
   if (items.length === 0) {
@@ -67,9 +62,9 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
 
   return (
     <>
-      {error && (
-        <Alert as="p" tone="error" className="mb-3">
-          {error}
+      {notice && (
+        <Alert as="p" tone={notice.kind} className="mb-3">
+          {notice.text}
         </Alert>
       )}
       <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="notification-list">
@@ -104,7 +99,7 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
                 className="shrink-0"
                 pending={pending}
               >
-                {busyId === item.id ? "处理中…" : "标为已读"}
+                {pending && busyId === item.id ? "处理中…" : "标为已读"}
               </Button>
             )}
           </li>
@@ -116,32 +111,23 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
 
 /** "全部标为已读", with how many changed. */
 export function MarkAllReadButton({ unread }: { unread: number }) {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { notice, pending, submit } = useActionForm();
 
   function click() {
-    start(async () => {
-      const result = outcome(await markAllReadAction());
-      if (!result.ok) {
-        setMessage({ ok: false, text: result.message });
-        return;
-      }
-      setMessage({ ok: true, text: `已将 ${result.data.count} 条通知标为已读` });
-    });
+    submit(
+      () => markAllReadAction(),
+      (data) => `已将 ${data.count} 条通知标为已读`,
+    );
   }
 
   return (
     <div className="flex items-center gap-3">
-      {message && (
-        <span role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {message.text}
-        </span>
+      {notice && (
+        <Alert as="p" tone={notice.kind}>
+          {notice.text}
+        </Alert>
       )}
-      <Button
-        type="button"
-        onClick={click}
-        disabled={pending || unread === 0}
-      >
+      <Button type="button" onClick={click} disabled={pending || unread === 0}>
         {pending ? "处理中…" : "全部标为已读"}
       </Button>
     </div>

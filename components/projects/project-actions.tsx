@@ -5,11 +5,14 @@ import { useState } from "react";
 import { type MovableProject, type PendingMove, menuMoves, moveLabel } from "@/components/board/board-types";
 import { TransitionDialog } from "@/components/board/transition-dialog";
 import { Button, buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import type { FormNotice } from "@/components/ui/use-action-form";
 
 /** The project page's buttons: edit, stage moves and status changes the actor may make, print. */
 export function ProjectActions({ project, rights }: { project: MovableProject; rights: { write: boolean; correct: boolean } }) {
   const [pending, setPending] = useState<PendingMove | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The dialog runs the action and keeps its own refusals; a move it saved is the green notice here.
+  const [notice, setNotice] = useState<FormNotice>(null);
   const moves = menuMoves(project, rights);
   return (
     <div className="no-print flex flex-wrap items-center gap-2">
@@ -33,9 +36,9 @@ export function ProjectActions({ project, rights }: { project: MovableProject; r
         打印
       </Button>
       {notice && (
-        <span role="status" className="text-sm text-emerald-700">
-          {notice}
-        </span>
+        <Alert as="p" tone={notice.kind}>
+          {notice.text}
+        </Alert>
       )}
       {pending && (
         <TransitionDialog
@@ -43,7 +46,7 @@ export function ProjectActions({ project, rights }: { project: MovableProject; r
           onClose={() => setPending(null)}
           onDone={(msg) => {
             setPending(null);
-            setNotice(msg);
+            setNotice({ kind: "success", text: msg });
           }}
         />
       )}
