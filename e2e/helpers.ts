@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { type Page, expect } from "@playwright/test";
 import pg from "pg";
 
@@ -29,5 +30,31 @@ export async function query<T extends Record<string, unknown>>(sql: string, para
     return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Runs the job worker (scripts/worker.ts, as `npm start` does) on the e2e database while
+ * `work` runs: Playwright starts only `next start`, and reminders are written by the worker,
+ * which sends the current occasion of each job with a catch-up when it starts.
+ */
+export async function withJobWorker<T>(work: () => Promise<T>): Promise<T> {
+  const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL!, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the job worker did not start within 60 s")), 60_000);
+      worker.once("message", () => (clearTimeout(timer), resolve()));
+      worker.once("exit", (code) => (clearTimeout(timer), reject(new Error(`the job worker exited with ${code}`))));
+    });
+    return await work();
+  } finally {
+    if (worker.exitCode === null) {
+      const exited = new Promise((r) => worker.once("exit", r));
+      worker.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 25_000))]);
+    }
   }
 }

@@ -104,7 +104,8 @@ export function planVisits(ctx: GenContext, enterprises: EnterpriseDraft[], proj
 
 const LONG_CATEGORIES: ReadonlySet<IssueCategory> = new Set(["LAND", "PLANNING_APPROVAL", "FINANCING"]);
 
-type Draft = { enterprise: EnterpriseDraft; project: ProjectDraft | null; visitKey: string | null; raised: Day };
+type Stall = "none" | "assigned" | "in_progress" | "answered";
+type Draft = { enterprise: EnterpriseDraft; project: ProjectDraft | null; visitKey: string | null; raised: Day; stall?: Stall };
 
 export function planIssues(
   ctx: GenContext,
@@ -133,6 +134,20 @@ export function planIssues(
     const from = max(Math.min(...own.map((p) => p.signedDate)), today - 700);
     const raised = cal.workdayOnOrAfter(rng.int(from, today), today);
     drafts.push({ enterprise: e, project: projectAt(own, raised), visitKey: null, raised });
+  }
+  // Whatever the date, every liaison has problems on their desk: one past its deadline (raised
+  // 20 working days ago, still 办理中) and one just handed over (交办), on an enterprise they
+  // cover today. The random ones above may all be closed on some days.
+  for (const liaison of team.liaisons) {
+    const covered = enterprises.filter((e) => e.coverage.liaison === liaison.username && e.coverage.previous === null && e.createdDay <= today - 60);
+    if (covered.length === 0) continue;
+    const e = covered[rng.int(0, covered.length - 1)];
+    const own = projects.filter((p) => p.enterpriseName === e.name);
+    for (const [back, stall] of [[20, "in_progress"], [1, "assigned"]] as const) {
+      let raised = today;
+      for (let left = back; left > 0; ) if (cal.isWorkday(--raised)) left--;
+      drafts.push({ enterprise: e, project: projectAt(own, raised), visitKey: null, raised, stall });
+    }
   }
   drafts.sort((a, b) => a.raised - b.raised || a.enterprise.name.localeCompare(b.enterprise.name));
 
@@ -174,7 +189,7 @@ export function planIssues(
       events: [],
       extensions: [],
     };
-    runLifecycle(irng, ctx, issue, { liaison, leader, unit, answer: template.answer });
+    runLifecycle(irng, ctx, issue, { liaison, leader, unit, answer: template.answer }, draft.stall);
     issues.push(issue);
   }
   return issues;
@@ -187,12 +202,12 @@ type Roles = { liaison: string; leader: string; unit: string; answer: string };
  * extension and reopening on the way), stopping at today: whatever has not
  * happened by then is the problem's current, open state.
  */
-function runLifecycle(rng: Rng, ctx: GenContext, issue: PlanIssue, roles: Roles): void {
+function runLifecycle(rng: Rng, ctx: GenContext, issue: PlanIssue, roles: Roles, forced?: Stall): void {
   const { today, cal } = ctx;
   // Problems stuck without progress are recent ones (older ones were pushed
   // through by 督办 long ago), so the open list is a believable few months deep.
   const recent = today - issue.raisedDate < 150;
-  const stall = recent
+  const random: Stall = recent
     ? rng.weighted([
         ["none", 70],
         ["assigned", 5],
@@ -200,6 +215,7 @@ function runLifecycle(rng: Rng, ctx: GenContext, issue: PlanIssue, roles: Roles)
         ["answered", 8],
       ] as const)
     : "none";
+  const stall = forced ?? random;
   let stopped = false;
   const at = (day: Day, apply: () => void): boolean => {
     if (stopped || day > today) {

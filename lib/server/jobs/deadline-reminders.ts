@@ -13,6 +13,8 @@ export const deadlineReminders: JobDefinition = {
   cron: "*/10 * * * *",
   description: "问题到期与超期提醒 · deadline and overdue reminders for enterprise problems",
   expireInSeconds: 5 * 60,
+  // A worker that starts writes the reminders at once (the current ten minutes' occasion).
+  catchUpOccasion: (now) => new Date(Math.floor(now.getTime() / 600_000) * 600_000),
   async run({ occasion, log }) {
     const { created } = await generateDeadlineNotifications(todayInShanghai(occasion ? new Date(occasion) : new Date()));
     if (created > 0) log.info({ created }, "deadline reminders written");

@@ -31,8 +31,9 @@ export interface JobDefinition {
   /** A run longer than this is taken as crashed and retried (default 15 minutes). */
   expireInSeconds?: number;
   /**
-   * A nightly job's occasion to send when a worker starts (the worker was down at the cron
-   * time, e.g. a fresh `npm start`): the same occasion all day, so it runs once per day.
+   * The occasion to send when a worker starts, for work that should not wait for the next
+   * cron time (a fresh `npm start`, a worker that was down): the cron period's own occasion,
+   * so several workers starting in one period still run it once.
    */
   catchUpOccasion?(now: Date): Date;
   /** The work. What it returns is stored as the job's output and logged. */
