@@ -1,16 +1,13 @@
 "use client";
 
-import { useRef } from "react";
-import { useRouter } from "next/navigation";
 import { createParkAction } from "@/lib/actions/org/create-park";
 import { updateParkAction } from "@/lib/actions/org/update-park";
 import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/labels";
 import { Alert } from "@/components/ui/alert";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { formText, useSaveForm } from "@/components/ui/use-save-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 interface ParkValues {
   id: number;
@@ -23,29 +20,23 @@ interface ParkValues {
 
 /** Creates a park, or edits one when `park` is given. */
 export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: number; name: string }[] }) {
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, notice, pending, submit } = useActionForm();
-  useFocusFirstInvalid(formRef, errors);
-  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const input = {
-      name: String(f.get("name") ?? ""),
-      code: String(f.get("code") ?? ""),
-      level: f.get("level") || undefined,
-      type: f.get("type") || undefined,
-      regionId: f.get("regionId") || undefined,
-    };
-    submit(
-      () => (park ? updateParkAction(park.id, input) : createParkAction(input)),
-      () => {
-        if (!park) formRef.current?.reset();
-        router.refresh();
-        return park ? "已保存" : `已新增园区「${input.name}」`;
-      },
-    );
-  }
+  const { formRef, errors, notice, pending, onSubmit } = useSaveForm(
+    (f) => {
+      const input = {
+        name: formText(f, "name"),
+        code: formText(f, "code"),
+        level: f.get("level") || undefined,
+        type: f.get("type") || undefined,
+        regionId: f.get("regionId") || undefined,
+      };
+      return park ? updateParkAction(park.id, input) : createParkAction(input);
+    },
+    (_, f, form) => {
+      if (park) return "已保存";
+      form.reset();
+      return `已新增园区「${formText(f, "name")}」`;
+    },
+  );
   const select = (name: string, label: string, options: [string | number, string][], value?: string | number) => (
     <Field label={label} name={name} errors={errors}>
       <select name={name} defaultValue={value ?? ""} className={INPUT_CLASS}>

@@ -1,34 +1,25 @@
 "use client";
 
-import { useRef } from "react";
-import { useRouter } from "next/navigation";
 import { createRegionAction } from "@/lib/actions/org/create-region";
 import { updateRegionAction } from "@/lib/actions/org/update-region";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { formText, useSaveForm } from "@/components/ui/use-save-form";
 import { Button } from "@/components/ui/button";
-import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 /** Creates a region, or edits one (name, code) when `region` is given. */
 export function RegionForm({ region }: { region?: { id: number; name: string; code: string } }) {
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, notice, pending, submit } = useActionForm();
-  useFocusFirstInvalid(formRef, errors);
-  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const input = { name: String(f.get("name") ?? ""), code: String(f.get("code") ?? "") };
-    submit(
-      () => (region ? updateRegionAction(region.id, input) : createRegionAction(input)),
-      () => {
-        if (!region) formRef.current?.reset();
-        router.refresh();
-        return region ? "已保存" : `已新增市州「${input.name}」`;
-      },
-    );
-  }
+  const { formRef, errors, notice, pending, onSubmit } = useSaveForm(
+    (f) => {
+      const input = { name: formText(f, "name"), code: formText(f, "code") };
+      return region ? updateRegionAction(region.id, input) : createRegionAction(input);
+    },
+    (_, f, form) => {
+      if (region) return "已保存";
+      form.reset();
+      return `已新增市州「${formText(f, "name")}」`;
+    },
+  );
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={region ? "编辑市州" : "新增市州"} className="flex flex-wrap items-start gap-3">
       <TextField label="市州名称" name="name" defaultValue={region?.name} maxLength={50} errors={errors} className="w-48" />

@@ -1,15 +1,13 @@
 "use client";
 
-import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { addMembershipAction } from "@/lib/actions/users/add-membership";
 import { removeMembershipAction } from "@/lib/actions/users/remove-membership";
 import { ROLE_LABELS, type Role } from "@/lib/domain/permissions";
 import { Alert } from "@/components/ui/alert";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useSaveForm } from "@/components/ui/use-save-form";
 import { RoleScopeFields, type ScopeOptions, membershipFromForm } from "./role-scope-fields";
 import { Button } from "@/components/ui/button";
-import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 export interface MembershipRow {
   id: number;
@@ -22,9 +20,10 @@ export interface MembershipRow {
 /** A person's roles with 移除 for those the actor manages, and a form to add one. */
 export function MembershipEditor({ userId, memberships, options }: { userId: number; memberships: MembershipRow[]; options: ScopeOptions }) {
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, notice, pending, submit } = useActionForm();
-  useFocusFirstInvalid(formRef, errors);
+  const { formRef, errors, notice, pending, submit, onSubmit: add } = useSaveForm(
+    (f) => addMembershipAction(userId, membershipFromForm(f)),
+    () => "已添加角色",
+  );
 
   const remove = (m: MembershipRow) =>
     submit(
@@ -34,17 +33,6 @@ export function MembershipEditor({ userId, memberships, options }: { userId: num
         return `已移除：${ROLE_LABELS[m.role]} · ${m.scopeName}`;
       },
     );
-  function add(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const input = membershipFromForm(new FormData(e.currentTarget));
-    submit(
-      () => addMembershipAction(userId, input),
-      () => {
-        router.refresh();
-        return "已添加角色";
-      },
-    );
-  }
 
   return (
     <div className="space-y-4">

@@ -1,13 +1,10 @@
 "use client";
 
-import { useRef } from "react";
-import { useRouter } from "next/navigation";
 import { updateUserAction } from "@/lib/actions/users/update-user";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { formText, useSaveForm } from "@/components/ui/use-save-form";
 import { Button } from "@/components/ui/button";
-import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 interface Profile {
   id: number;
@@ -18,22 +15,10 @@ interface Profile {
 }
 
 export function UserProfileForm({ user }: { user: Profile }) {
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, notice, pending, submit } = useActionForm();
-  useFocusFirstInvalid(formRef, errors);
-  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? "");
-    submit(
-      () => updateUserAction(user.id, { name: text("name"), unit: text("unit"), title: text("title"), phone: text("phone") }),
-      (data) => {
-        router.refresh();
-        return data.changed.length ? "已保存" : "没有修改";
-      },
-    );
-  }
+  const { formRef, errors, notice, pending, onSubmit } = useSaveForm(
+    (f) => updateUserAction(user.id, { name: formText(f, "name"), unit: formText(f, "unit"), title: formText(f, "title"), phone: formText(f, "phone") }),
+    (data) => (data.changed.length ? "已保存" : "没有修改"),
+  );
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="基本信息" className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
