@@ -5,8 +5,7 @@ import { ENTERPRISE_FIELD_LABELS as L, enterpriseCreateSchema, enterpriseUpdateS
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { createEnterpriseAction } from "@/lib/actions/enterprises/create-enterprise";
 import { updateEnterpriseAction } from "@/lib/actions/enterprises/update-enterprise";
-import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 
@@ -85,19 +84,7 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
         {text("contactName", { maxLength: 50 })}
         {text("contactPhone", { maxLength: 20, inputMode: "tel" })}
       </fieldset>
-      {notice && (
-        <Alert as="p" tone={notice.kind} testId="form-error">
-          {notice.text}
-        </Alert>
-      )}
-      <div className="flex gap-3">
-        <Button type="submit" pending={pending}>
-          {pending ? "保存中…" : mode === "create" ? "保存企业" : "保存修改"}
-        </Button>
-        <Button type="button" onClick={() => router.back()} variant="secondary">
-          取消
-        </Button>
-      </div>
+      <FormFooter notice={notice} pending={pending} submitLabel={mode === "create" ? "保存企业" : "保存修改"} onCancel={() => router.back()} />
     </form>
   );
 }

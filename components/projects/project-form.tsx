@@ -13,7 +13,7 @@ import { updateProjectAction } from "@/lib/actions/projects/update-project";
 import { outcome } from "@/lib/actions/result";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
-import { Button } from "@/components/ui/button";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -276,19 +276,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
           </ul>
         </Alert>
       )}
-      {notice && (
-        <Alert as="p" tone={notice.kind} testId="form-error">
-          {notice.text}
-        </Alert>
-      )}
-      <div className="flex gap-3">
-        <Button type="submit" pending={pending}>
-          {pending ? "保存中…" : mode === "create" ? "保存项目" : "保存修改"}
-        </Button>
-        <Button type="button" onClick={() => router.back()} variant="secondary">
-          取消
-        </Button>
-      </div>
+      <FormFooter notice={notice} pending={pending} submitLabel={mode === "create" ? "保存项目" : "保存修改"} onCancel={() => router.back()} />
     </form>
   );
 }

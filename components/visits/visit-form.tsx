@@ -8,7 +8,7 @@ import { createVisitAction } from "@/lib/actions/visits/create-visit";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { EmptyState } from "@/components/ui/data-table";
@@ -155,16 +155,7 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
         ＋ 添加现场反映的问题
       </Button>
 
-      {notice && (
-        <Alert as="p" tone={notice.kind} testId="form-error">
-          {notice.text}
-        </Alert>
-      )}
-      <div className="flex gap-3">
-        <Button type="submit" pending={pending}>
-          {pending ? "保存中…" : "保存走访记录"}
-        </Button>
-      </div>
+      <FormFooter notice={notice} pending={pending} submitLabel="保存走访记录" />
     </form>
   );
 }
