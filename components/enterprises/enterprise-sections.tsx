@@ -4,7 +4,7 @@ import { formatDateZh, todayInShanghai } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
 import { StageBadge } from "@/components/ui/stage-badge";
-import { DataTable, ROW } from "@/components/ui/data-table";
+import { DataTable, ROW, TitleCell } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 
 // The parts of the enterprise page (一企一档) that only show data: facts and contacts,
@@ -55,17 +55,7 @@ function ProjectRows({ projects }: { projects: EnterpriseProject[] }) {
       rowKey={(p) => p.id}
       rowClassName={() => `${ROW} hover:bg-slate-50`}
       columns={[
-        {
-          header: "项目名称",
-          cell: (p) => (
-            <>
-              <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                {p.name}
-              </Link>
-              <div className="text-xs text-slate-400">{p.code}</div>
-            </>
-          ),
-        },
+        { header: "项目名称", cell: (p) => <TitleCell href={`/projects/${p.id}`} title={p.name} sub={p.code} /> },
         { header: "产业链", cell: (p) => p.industry, className: "text-slate-700" },
         { header: "阶段", cell: (p) => <StageBadge stage={p.stage} status={p.status} /> },
         { header: "签约日期", cell: (p) => p.signedDate, className: "tabular-nums text-slate-700" },

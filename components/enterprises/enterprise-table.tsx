@@ -1,6 +1,5 @@
-import Link from "next/link";
 import type { EnterpriseHolder, EnterpriseListItem } from "@/lib/server/enterprises/list-enterprises";
-import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
+import { DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
 
 function Holder({ person }: { person: EnterpriseHolder | null }) {
   if (!person) return <span className="text-red-600">未指定</span>;
@@ -24,17 +23,7 @@ export function EnterpriseTable({ items, showPark }: { items: EnterpriseListItem
       rowKey={(e) => e.id}
       rowClassName={() => `${ROW} align-top hover:bg-slate-50`}
       columns={[
-        {
-          header: "企业名称",
-          cell: (e) => (
-            <>
-              <Link href={`/enterprises/${e.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                {e.name}
-              </Link>
-              {e.legalPerson && <div className="text-xs text-slate-400">法定代表人 {e.legalPerson}</div>}
-            </>
-          ),
-        },
+        { header: "企业名称", cell: (e) => <TitleCell href={`/enterprises/${e.id}`} title={e.name} sub={e.legalPerson && `法定代表人 ${e.legalPerson}`} /> },
         { header: "统一社会信用代码", cell: (e) => e.creditCode ?? "—", className: "font-mono text-xs text-slate-700" },
         showPark && { header: "园区", cell: (e) => e.parkName, className: "text-slate-700" },
         { header: "行业", cell: (e) => e.industry ?? "—", className: "text-slate-700" },

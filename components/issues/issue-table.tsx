@@ -1,7 +1,20 @@
-import Link from "next/link";
 import type { IssueListItem } from "@/lib/server/issues/list-issues";
 import { ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUS_LABELS, SATISFACTION_LABELS } from "@/lib/domain/issues";
-import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
+import { type Column, DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
+
+/** The 企业 / 项目 column of a list of problems: the enterprise, the project (if any) under it. */
+export function enterpriseProjectColumn<T extends { enterpriseName: string; projectName: string | null }>(): Column<T> {
+  return {
+    header: "企业 / 项目",
+    cell: (i) => (
+      <>
+        {i.enterpriseName}
+        {i.projectName && <div className="text-xs text-slate-400">{i.projectName}</div>}
+      </>
+    ),
+    className: "text-slate-600",
+  };
+}
 
 export function IssueTable({ items }: { items: IssueListItem[] }) {
   if (items.length === 0) return <EmptyState>没有符合条件的问题</EmptyState>;
@@ -12,29 +25,8 @@ export function IssueTable({ items }: { items: IssueListItem[] }) {
       rowKey={(i) => i.id}
       rowClassName={(i) => `${ROW} ${i.overdue ? "bg-red-50/60" : ""}`}
       columns={[
-        {
-          header: "问题",
-          cell: (i) => (
-            <>
-              <Link href={`/issues/${i.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                {i.title}
-              </Link>
-              <div className="text-xs text-slate-400">
-                {i.code} · {i.parkName} · 提出 {i.raisedDate}
-              </div>
-            </>
-          ),
-        },
-        {
-          header: "企业 / 项目",
-          cell: (i) => (
-            <>
-              {i.enterpriseName}
-              {i.projectName && <div className="text-xs text-slate-400">{i.projectName}</div>}
-            </>
-          ),
-          className: "text-slate-600",
-        },
+        { header: "问题", cell: (i) => <TitleCell href={`/issues/${i.id}`} title={i.title} sub={`${i.code} · ${i.parkName} · 提出 ${i.raisedDate}`} /> },
+        enterpriseProjectColumn(),
         { header: "类别", cell: (i) => ISSUE_CATEGORY_LABELS[i.category], className: "whitespace-nowrap" },
         {
           header: "状态",

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { LiaisonIssueItem, VisitDueItem } from "@/lib/server/liaison/get-liaison-overview";
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_LEVEL_LABELS, type IssueCategory, type IssueStatus } from "@/lib/domain/issues";
 import { DaysLeftBadge } from "./overdue-badge";
-import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
+import { DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
+import { enterpriseProjectColumn } from "@/components/issues/issue-table";
 
 export function VisitsDueTable({ rows, showActions = true }: { rows: VisitDueItem[]; showActions?: boolean }) {
   if (rows.length === 0) return <EmptyState compact>没有需要走访的企业</EmptyState>;
@@ -42,27 +43,8 @@ export function LiaisonIssuesTable({ rows }: { rows: LiaisonIssueItem[] }) {
       rowKey={(i) => i.id}
       rowClassName={(i) => `${ROW} ${i.daysLeft < 0 ? "bg-red-50/60" : ""}`}
       columns={[
-        {
-          header: "问题",
-          cell: (i) => (
-            <>
-              <Link href={`/issues/${i.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                {i.title}
-              </Link>
-              <div className="text-xs text-slate-400">{i.code}</div>
-            </>
-          ),
-        },
-        {
-          header: "企业 / 项目",
-          cell: (i) => (
-            <>
-              {i.enterpriseName}
-              {i.projectName && <div className="text-xs text-slate-400">{i.projectName}</div>}
-            </>
-          ),
-          className: "text-slate-600",
-        },
+        { header: "问题", cell: (i) => <TitleCell href={`/issues/${i.id}`} title={i.title} sub={i.code} /> },
+        enterpriseProjectColumn(),
         { header: "类别", cell: (i) => ISSUE_CATEGORY_LABELS[i.category as IssueCategory] ?? i.category },
         { header: "状态", cell: (i) => ISSUE_STATUS_LABELS[i.status as IssueStatus] ?? i.status },
         { header: "层级", cell: (i) => ISSUE_LEVEL_LABELS[i.level] ?? i.level },

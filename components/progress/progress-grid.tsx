@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { Fragment, useState } from "react";
 import { formatWan } from "@/lib/domain/money";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import type { FilingGridRow } from "@/lib/server/progress/list-filing-grid";
 import { ProgressReportForm } from "./progress-report-form";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/data-table";
+import { EmptyState, TitleCell } from "@/components/ui/data-table";
 
 const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
@@ -35,12 +34,7 @@ export function ProgressGrid({ rows, year, month, canFile }: { rows: FilingGridR
             <Fragment key={r.id}>
               <tr className="border-t border-slate-100 align-top" data-testid="progress-row" data-project-id={r.id}>
                 <td className="px-3 py-2">
-                  <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                    {r.name}
-                  </Link>
-                  <div className="text-xs text-slate-400">
-                    {r.code} · {STAGE_LABELS[r.stage as Stage]} · {r.actualStartDate} 开工
-                  </div>
+                  <TitleCell href={`/projects/${r.id}`} title={r.name} sub={`${r.code} · ${STAGE_LABELS[r.stage as Stage]} · ${r.actualStartDate} 开工`} />
                 </td>
                 <td className="px-3 py-2 text-slate-700">{r.liaisonName ?? "未分配"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{r.plannedInvestment === null ? "—" : formatWan(r.plannedInvestment)}</td>

@@ -1,11 +1,10 @@
-import Link from "next/link";
 import type { ProjectListItem } from "@/lib/server/projects/list-projects";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { formatMoney } from "@/lib/domain/money";
 import { KEY_LEVEL_LABELS } from "@/lib/domain/labels";
 import { StageBadge } from "@/components/ui/stage-badge";
 import { type LightSummary, WarningLight } from "@/components/warnings/warning-light";
-import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
+import { DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
 
 export function ProjectTable({ items, lights }: { items: ProjectListItem[]; lights?: Record<number, LightSummary> }) {
   if (items.length === 0) {
@@ -18,17 +17,7 @@ export function ProjectTable({ items, lights }: { items: ProjectListItem[]; ligh
       rowKey={(p) => p.id}
       rowClassName={() => `${ROW} hover:bg-slate-50`}
       columns={[
-        {
-          header: "项目名称",
-          cell: (p) => (
-            <>
-              <Link href={`/projects/${p.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                {p.name}
-              </Link>
-              <div className="text-xs text-slate-400">{p.code}</div>
-            </>
-          ),
-        },
+        { header: "项目名称", cell: (p) => <TitleCell href={`/projects/${p.id}`} title={p.name} sub={p.code} /> },
         { header: "投资主体", cell: (p) => p.enterpriseName, className: "text-slate-700" },
         { header: "园区", cell: (p) => p.parkName, className: "text-slate-700" },
         { header: "产业链", cell: (p) => p.industry, className: "text-slate-700" },

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export interface Column<T> {
   /** React key of the column; the header text when it is a string, else the position. */
   key?: string;
@@ -117,4 +119,19 @@ export function DataTable<T>({
 /** The dashed box a list shows instead of an empty table; `compact` inside a page section. */
 export function EmptyState({ children, compact = false, className = "" }: { children: React.ReactNode; compact?: boolean; className?: string }) {
   return <p className={`rounded border border-dashed border-slate-300 bg-white text-center text-slate-500 ${compact ? "p-4 text-sm" : "p-8"} ${className}`}>{children}</p>;
+}
+
+/**
+ * A list's first cell: the record's name as a link to its page, with a grey line under it
+ * (its code, where it is) when `sub` has something to say.
+ */
+export function TitleCell({ href, title, sub }: { href: string; title: React.ReactNode; sub?: React.ReactNode }) {
+  return (
+    <>
+      <Link href={href} className="font-medium text-slate-900 hover:text-brand-600">
+        {title}
+      </Link>
+      {sub && <div className="text-xs text-slate-400">{sub}</div>}
+    </>
+  );
 }
