@@ -1,8 +1,6 @@
-import Link from "next/link";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-select";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import type { DashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
-import { Button } from "@/components/ui/button";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => [i + 1, `${i + 1}月`] as const);
 
@@ -10,7 +8,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => [i + 1, `${i + 1}月`] as co
 export function ScopeForm({ scope, scopes, years }: { scope: IndicatorScope; scopes: DashboardScopes; years: number[] }) {
   const yearOptions = years.map((y) => [y, `${y}年`] as const);
   return (
-    <form method="get" action="/dashboard" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="统计范围">
+    <FilterBar action="/dashboard" aria-label="统计范围" submitLabel="统计" reset="/dashboard">
       {scopes.regions.length > 1 && (
         <FilterSelect label="市州" name="region" value={scope.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="全部市州" />
       )}
@@ -18,12 +16,6 @@ export function ScopeForm({ scope, scopes, years }: { scope: IndicatorScope; sco
       <FilterSelect label="年份" name="year" value={scope.year} options={yearOptions} allLabel={null} />
       <FilterSelect label="截止月份" name="through" value={scope.through} options={MONTHS} allLabel={null} />
       <FilterSelect label="签约批次" name="cohort" value={scope.cohort} options={years.map((y) => [y, `${y}年签约`] as const)} allLabel={null} />
-      <Button type="submit">
-        统计
-      </Button>
-      <Link href="/dashboard" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
-        重置
-      </Link>
-    </form>
+    </FilterBar>
   );
 }

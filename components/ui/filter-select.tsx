@@ -1,3 +1,7 @@
+import Link from "next/link";
+import { Alert } from "./alert";
+import { Button } from "./button";
+
 export const filterField = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** A labelled <select> of a GET filter form; the empty option means "all". */
@@ -33,4 +37,58 @@ export function FilterSelect({
 export function recentYears(): [number, string][] {
   const thisYear = new Date().getFullYear();
   return Array.from({ length: 8 }, (_, i) => [thisYear - i, `${thisYear - i}年`]);
+}
+
+/**
+ * A list page's GET filter form: its fields, the submit button (`submitLabel`) and, with
+ * `reset`, a 重置 link to that address. The filters live in the URL, so a view can be shared
+ * and bookmarked. Other form attributes (action, aria-label, role) pass through.
+ */
+export function FilterBar({
+  submitLabel = "筛选",
+  reset,
+  children,
+  ...form
+}: { submitLabel?: string; reset?: string; children: React.ReactNode } & Omit<React.FormHTMLAttributes<HTMLFormElement>, "method" | "className" | "children">) {
+  return (
+    <form method="get" {...form} className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+      {children}
+      <Button type="submit">{submitLabel}</Button>
+      {reset && (
+        <Link href={reset} className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
+          重置
+        </Link>
+      )}
+    </form>
+  );
+}
+
+/** A labelled <input> of a GET filter form (text, date, month); `className` adds to the field's (a width). */
+export function FilterInput({ label, className, ...input }: { label: string; className?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "className">) {
+  return (
+    <label className="flex flex-col gap-1 text-xs text-slate-600">
+      {label}
+      <input {...input} className={className ? `${filterField} ${className}` : filterField} />
+    </label>
+  );
+}
+
+/** A checkbox of a GET filter form, sent as `name=1` when ticked. */
+export function FilterCheck({ label, name, checked }: { label: string; name: string; checked: boolean }) {
+  return (
+    <label className="flex items-center gap-1.5 self-center pt-4 text-sm text-slate-700">
+      <input type="checkbox" name={name} value="1" defaultChecked={checked} />
+      {label}
+    </label>
+  );
+}
+
+/** The amber note above a list when some of the URL's filters were invalid and left out. */
+export function FilterErrors({ errors, what = "筛选条件", className = "" }: { errors: string[]; what?: string; className?: string }) {
+  if (errors.length === 0) return null;
+  return (
+    <Alert tone="warning" testId="filter-errors" className={`mb-3 ${className}`.trim()}>
+      以下{what}无效，已忽略：{errors.join("；")}
+    </Alert>
+  );
 }

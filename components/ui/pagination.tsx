@@ -2,6 +2,13 @@ import Link from "next/link";
 
 type Params = Record<string, string | number | undefined>;
 
+/** A list's filters as the URL parameters its links carry: those set, as text, without the page. */
+export function filterParams(filters: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && k !== "page") out[k] = String(v);
+  return out;
+}
+
 function hrefFor(basePath: string, params: Params, page: number): string {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "" && k !== "page") sp.set(k, String(v));

@@ -7,9 +7,9 @@ import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { listProjectIndustries } from "@/lib/server/projects/list-projects";
 import { can, parksWith } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterErrors } from "@/components/ui/filter-select";
 import { BoardFiltersForm } from "@/components/board/board-filters-form";
 import { PipelineBoard, type ParkRights } from "@/components/board/pipeline-board";
-import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "项目看板" };
 
@@ -35,11 +35,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         subtitle="签约 → 落地 → 开工 → 投产。拖动卡片或使用卡片上的“移动”菜单推进项目；列头数字为当前筛选下的全部项目"
       />
       <BoardFiltersForm filters={filters} parks={parks} liaisons={liaisons} industries={industries} />
-      {errors.length > 0 && (
-        <Alert tone="warning" testId="filter-errors" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      <FilterErrors errors={errors} />
       <PipelineBoard columns={columns} filters={filters} rights={rights} showPark={!filters.park} />
     </>
   );

@@ -9,10 +9,9 @@ import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { FilterBar, FilterErrors, FilterSelect } from "@/components/ui/filter-select";
 import { BulletinView } from "@/components/bulletin/bulletin-view";
-import { Button, buttonClass } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "月度通报" };
 
@@ -31,20 +30,13 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
           </a>
         </div>
       </PageHeader>
-      <form method="get" action="/bulletin" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="通报范围">
+      <FilterBar action="/bulletin" aria-label="通报范围" submitLabel="生成">
         <FilterSelect label="通报月份" name="month" value={ymKey(params.month)} options={recentCompletedMonths(todayInShanghai(), 24)} allLabel={null} />
         {scopes.regions.length > 1 && <FilterSelect label="市州" name="region" value={params.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="全部市州" />}
         <FilterSelect label="园区" name="park" value={params.park} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
         <FilterSelect label="排名指标" name="rank" value={params.rank} options={INDICATOR_DEFS.map((d) => [d.key, `${d.label}（${d.convention}）`] as const)} allLabel={null} />
-        <Button type="submit">
-          生成
-        </Button>
-      </form>
-      {errors.length > 0 && (
-        <Alert tone="warning" className="no-print mb-3">
-          以下条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      </FilterBar>
+      <FilterErrors errors={errors} what="条件" className="no-print" />
       <BulletinView b={bulletin} />
     </>
   );

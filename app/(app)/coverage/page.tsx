@@ -10,10 +10,9 @@ import { parseCoverageFilters } from "@/lib/validation/assignments";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
-import { FilterSelect, filterField } from "@/components/ui/filter-select";
+import { FilterBar, FilterCheck, FilterErrors, FilterInput, FilterSelect } from "@/components/ui/filter-select";
 import { CoverageTable } from "@/components/coverage/coverage-table";
-import { Button, buttonClass } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "包保挂牌公示" };
 
@@ -40,28 +39,15 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           <PrintButton />
         </div>
       </PageHeader>
-      <form method="get" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="筛选">
+      <FilterBar aria-label="筛选">
         {parks.length > 1 && <FilterSelect label="园区" name="park" value={list.park.id} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />}
         {parks.length === 1 && <input type="hidden" name="park" value={list.park.id} />}
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          搜索
-          <input name="q" defaultValue={filters.q ?? ""} placeholder="企业或项目名称" className={`${filterField} w-48`} />
-        </label>
+        <FilterInput label="搜索" name="q" defaultValue={filters.q ?? ""} placeholder="企业或项目名称" className="w-48" />
         <FilterSelect label="包保责任人" name="liaison" value={filters.liaison} options={liaisons.map((l) => [l.id, `${l.name}（${l.count}）`] as const)} />
-        <label className="flex items-center gap-1.5 self-center pt-4 text-sm text-slate-700">
-          <input type="checkbox" name="uncovered" value="1" defaultChecked={filters.uncovered === true} />
-          只看未落实包保
-        </label>
+        <FilterCheck label="只看未落实包保" name="uncovered" checked={filters.uncovered === true} />
         <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={[20, 50, 100, 500].map((n) => [n, `${n} 家`] as const)} allLabel={null} />
-        <Button type="submit">
-          筛选
-        </Button>
-      </form>
-      {errors.length > 0 && (
-        <Alert tone="warning" testId="filter-errors" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      </FilterBar>
+      <FilterErrors errors={errors} />
       <CoverageTable rows={list.rows} />
       <Pagination basePath="/coverage" params={{ park: list.park.id, q: filters.q, liaison: filters.liaison, uncovered: filters.uncovered ? "1" : undefined, pageSize: filters.pageSize }} page={list.page} pageCount={list.pageCount} total={list.total} />
     </>

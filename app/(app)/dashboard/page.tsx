@@ -5,10 +5,10 @@ import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { indicatorScopeParams, parseIndicatorScope } from "@/lib/validation/indicator-scope";
 import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterErrors } from "@/components/ui/filter-select";
 import { ScopeForm } from "@/components/dashboard/scope-form";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { loadDashboard, periodTitle, scopeTitle } from "./load-dashboard";
-import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
 
@@ -31,11 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Link>
       </PageHeader>
       <ScopeForm scope={scope} scopes={scopes} years={years} />
-      {errors.length > 0 && (
-        <Alert tone="warning" className="mb-3">
-          以下统计条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      <FilterErrors errors={errors} what="统计条件" />
       <DashboardView data={data} scope={scope} />
     </>
   );

@@ -7,11 +7,11 @@ import { listEnterprises } from "@/lib/server/enterprises/list-enterprises";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { parseEnterpriseFilters } from "@/lib/validation/enterprises";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterErrors } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { EnterpriseFiltersForm } from "@/components/enterprises/enterprise-filters-form";
 import { EnterpriseTable } from "@/components/enterprises/enterprise-table";
 import { buttonClass } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "企业档案" };
 
@@ -32,11 +32,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         )}
       </PageHeader>
       <EnterpriseFiltersForm filters={filters} parks={parks} />
-      {errors.length > 0 && (
-        <Alert tone="warning" testId="filter-errors" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      <FilterErrors errors={errors} />
       <EnterpriseTable items={result.items} showPark={parks.length > 1} />
       <Pagination basePath="/enterprises" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
     </>

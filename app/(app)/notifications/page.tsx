@@ -6,9 +6,9 @@ import { parseNotificationFilters } from "@/lib/validation/issues";
 import { NOTIFICATION_KIND_LABELS } from "@/lib/domain/issues";
 import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterErrors } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { MarkAllReadButton, NotificationList, type NotificationRow } from "@/components/notifications/notification-list";
-import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "通知" };
 
@@ -44,11 +44,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           仅看未读（{list.unread}）
         </Link>
       </nav>
-      {errors.length > 0 && (
-        <Alert tone="warning" testId="filter-errors" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      <FilterErrors errors={errors} />
       <NotificationList items={items} />
       <Pagination
         basePath="/notifications"

@@ -11,6 +11,7 @@ import { pageFrom } from "@/lib/validation/paging";
 import { listFilingGrid } from "@/lib/server/progress/list-filing-grid";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterErrors } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
 import { MonthParkFilter } from "@/components/progress/month-park-filter";
@@ -63,11 +64,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           </label>
         }
       />
-      {errors.length > 0 && (
-        <Alert tone="warning" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      <FilterErrors errors={errors} />
       {typeof grid === "string" ? (
         <Alert tone="warning">
           {grid}

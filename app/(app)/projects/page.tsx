@@ -7,6 +7,7 @@ import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import Link from "next/link";
 import { parksWith } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterErrors } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { ProjectFiltersForm } from "@/components/projects/project-filters-form";
 import { ProjectTable } from "@/components/projects/project-table";
@@ -14,7 +15,6 @@ import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-proje
 import { describeMetric } from "@/lib/domain/indicators";
 import { drillPeriod } from "@/lib/server/metrics/drill-down";
 import { buttonClass } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "项目台账" };
 
@@ -54,11 +54,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </Link>
         </div>
       )}
-      {errors.length > 0 && (
-        <Alert tone="warning" testId="filter-errors" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      <FilterErrors errors={errors} />
       <ProjectTable items={result.items} lights={lights} />
       <Pagination basePath="/projects" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
     </>

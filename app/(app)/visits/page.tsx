@@ -8,26 +8,19 @@ import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
 import { ISSUE_PAGE_SIZES, type VisitFilters, parseVisitFilters } from "@/lib/validation/issues";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { FilterSelect, filterField } from "@/components/ui/filter-select";
+import { Pagination, filterParams } from "@/components/ui/pagination";
+import { FilterBar, FilterErrors, FilterInput, FilterSelect } from "@/components/ui/filter-select";
 import { VisitTable } from "@/components/visits/visit-table";
-import { Button, buttonClass } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "走访记录" };
-
-function toParams(f: VisitFilters): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && k !== "page") out[k] = String(v);
-  return out;
-}
 
 export default async function VisitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   requirePermission(actor, "issue.read");
   const { filters, errors } = parseVisitFilters(await searchParams);
   const [list, parks, liaisons] = await Promise.all([orNotFound(listVisits(actor, filters)), listVisibleParks(actor, { includeArchived: true }), listVisitLiaisons(actor)]);
-  const params = toParams(filters);
+  const params = filterParams(filters);
   const without = (key: keyof VisitFilters) => `/visits?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== key))}`;
   const liaisonHref = (id: number) => `/visits?${new URLSearchParams({ ...params, liaison: String(id) })}`;
   // An enterprise or project chosen elsewhere (its page, a link) is named from the rows it selects.
@@ -41,27 +34,15 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
           </Link>
         )}
       </PageHeader>
-      <form method="get" action="/visits" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="筛选走访记录">
+      <FilterBar action="/visits" aria-label="筛选走访记录" reset="/visits">
         {(["enterprise", "project", "from", "to"] as const).map((k) => filters[k] !== undefined && <input key={k} type="hidden" name={k} value={String(filters[k])} />)}
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          企业
-          <input name="q" defaultValue={filters.q ?? ""} placeholder="企业名称或信用代码" className={`${filterField} w-48`} />
-        </label>
+        <FilterInput label="企业" name="q" defaultValue={filters.q ?? ""} placeholder="企业名称或信用代码" className="w-48" />
         {parks.length > 1 && <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />}
         <FilterSelect label="走访人" name="liaison" value={filters.liaison} options={liaisons.map((u) => [u.id, u.name] as const)} />
         <FilterSelect label="方式" name="kind" value={filters.kind} options={VISIT_KINDS.map((k) => [k, VISIT_KIND_LABELS[k]] as const)} />
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          月份
-          <input type="month" name="month" defaultValue={filters.month ?? ""} className={filterField} />
-        </label>
+        <FilterInput label="月份" type="month" name="month" defaultValue={filters.month ?? ""} />
         <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={ISSUE_PAGE_SIZES.map((n) => [n, `${n} 条`] as const)} allLabel={null} />
-        <Button type="submit">
-          筛选
-        </Button>
-        <Link href="/visits" className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
-          重置
-        </Link>
-      </form>
+      </FilterBar>
       {(filters.enterprise || filters.project || filters.from || filters.to) && (
         <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="visit-scope">
           {filters.enterprise && (
@@ -90,11 +71,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
           )}
         </div>
       )}
-      {errors.length > 0 && (
-        <Alert tone="warning" testId="filter-errors" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      <FilterErrors errors={errors} />
       <VisitTable items={list.items} liaisonHref={liaisonHref} />
       <Pagination basePath="/visits" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
     </>

@@ -14,13 +14,12 @@ import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { FilterBar, FilterErrors, FilterSelect } from "@/components/ui/filter-select";
 import { RuleLight } from "@/components/warnings/warning-light";
 import { LightTrend } from "@/components/warnings/light-trend";
 import { Section } from "@/components/ui/section";
-import { Button, buttonClass } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
-import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
+import { buttonClass } from "@/components/ui/button";
+import { DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "亮灯督办" };
 
@@ -54,18 +53,11 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           <PrintButton />
         </div>
       </PageHeader>
-      <form method="get" action="/warnings" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+      <FilterBar action="/warnings">
         <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
         <FilterSelect label="红灯类型" name="kind" value={filters.kind} options={LIGHT_KINDS.map((k) => [k, `${LIGHT_KIND_LABELS[k]}红灯`] as const)} allLabel="任一红灯" />
-        <Button type="submit">
-          筛选
-        </Button>
-      </form>
-      {errors.length > 0 && (
-        <Alert tone="warning" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      </FilterBar>
+      <FilterErrors errors={errors} />
       {trend.length > 1 && (
         <Section title="亮灯趋势（近 90 天，每晚快照）" className="mb-4" testId="light-trend">
           <LightTrend points={trend} />
@@ -86,19 +78,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           columns={[
             { header: "序号", cell: (_, i) => (result.page - 1) * result.pageSize + i + 1, className: "tabular-nums text-slate-500" },
             { header: "园区", cell: (r) => r.parkName, className: "whitespace-nowrap text-slate-700" },
-            {
-              header: "项目",
-              cell: (r) => (
-                <>
-                  <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                    {r.name}
-                  </Link>
-                  <div className="text-xs text-slate-400">
-                    {r.code} · {r.enterpriseName}
-                  </div>
-                </>
-              ),
-            },
+            { header: "项目", cell: (r) => <TitleCell href={`/projects/${r.id}`} title={r.name} sub={`${r.code} · ${r.enterpriseName}`} /> },
             { header: "阶段", cell: (r) => STAGE_LABELS[r.stage as Stage], className: "whitespace-nowrap text-slate-700" },
             {
               header: "亮灯",

@@ -11,11 +11,12 @@ import { pageFrom } from "@/lib/validation/paging";
 import { listMissingFilings } from "@/lib/server/progress/list-missing-filings";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterErrors } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { PrintButton } from "@/components/ui/print-button";
 import { MonthParkFilter } from "@/components/progress/month-park-filter";
 import { Alert } from "@/components/ui/alert";
-import { DataTable, ROW } from "@/components/ui/data-table";
+import { DataTable, ROW, TitleCell } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "未填报清单" };
 
@@ -48,11 +49,7 @@ export default async function MissingFilingsPage({ searchParams }: { searchParam
         <PrintButton />
       </PageHeader>
       <MonthParkFilter action="/progress/missing" parks={parks} park={filters.park} month={monthKey} months={recentCompletedMonths(today)} allParks />
-      {errors.length > 0 && (
-        <Alert tone="warning" className="mb-3">
-          以下筛选条件无效，已忽略：{errors.join("；")}
-        </Alert>
-      )}
+      <FilterErrors errors={errors} />
       {typeof result === "string" ? (
         <Alert tone="warning">
           {result}
@@ -120,17 +117,7 @@ export default async function MissingFilingsPage({ searchParams }: { searchParam
             columns={[
               { header: "园区", cell: (r) => r.parkName, className: "text-slate-700" },
               { header: "包保责任人", cell: (r) => r.liaisonName ?? "未分配", className: "text-slate-700" },
-              {
-                header: "项目",
-                cell: (r) => (
-                  <>
-                    <Link href={`/projects/${r.id}`} className="font-medium text-slate-900 hover:text-brand-600">
-                      {r.name}
-                    </Link>
-                    <div className="text-xs text-slate-400">{r.code}</div>
-                  </>
-                ),
-              },
+              { header: "项目", cell: (r) => <TitleCell href={`/projects/${r.id}`} title={r.name} sub={r.code} /> },
               { header: "投资主体", cell: (r) => r.enterpriseName, className: "text-slate-700" },
               { header: "开工日期", cell: (r) => r.actualStartDate, className: "tabular-nums text-slate-700" },
             ]}
