@@ -1,10 +1,11 @@
 import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
+import { servedOverHttps } from "@/lib/http/security-headers";
 import { authOptions } from "./options";
 
 // next-auth's own naming: the __Secure- prefix when the site is served over https.
 function sessionCookie() {
-  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const secure = servedOverHttps(process.env.NEXTAUTH_URL);
   return { name: `${secure ? "__Secure-" : ""}next-auth.session-token`, secure };
 }
 
