@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates";
-import { EMPTY_CALENDAR, addWorkingDays, calendarFrom, isWorkingDay, nextWorkingDay, weekday, workingDaysBetween } from "./working-days";
+import { CalendarMissingError, EMPTY_CALENDAR, addWorkingDays, calendarFrom, calendarMissingMessage, isWorkingDay, nextWorkingDay, tryWorkingDays, weekday, workingDaysBetween } from "./working-days";
 
 // The 2026 arrangement published by the State Council General Office, as the Holiday table holds it.
 const OFF: [string, string, string][] = [
@@ -124,5 +124,59 @@ describe("workingDaysBetween", () => {
   it("counts 2026's working days as published (365 - 104 weekend days - holidays on weekdays + 调休)", () => {
     // 248 working days in 2026 by the State Council arrangement.
     expect(workingDaysBetween("2025-12-31", "2026-12-31", CAL)).toBe(248);
+  });
+});
+
+describe("years without a calendar are refused", () => {
+  // As the server loads it: 2026's rows, and 2026 the only year entered.
+  const STRICT = calendarFrom(rows(), [2026]);
+
+  it("counts inside an entered year exactly as before", () => {
+    expect(addWorkingDays("2026-09-22", 7, STRICT)).toBe(addWorkingDays("2026-09-22", 7, CAL));
+    expect(workingDaysBetween("2025-12-31", "2026-12-31", STRICT)).toBe(248);
+  });
+
+  it("refuses to step onto a date of a year that is not entered, naming the year in Chinese", () => {
+    // 2026-12-24 (Thursday) + 6 working days reaches 2027-01-01.
+    expect(addWorkingDays("2026-12-24", 4, STRICT)).toBe("2026-12-30");
+    expect(addWorkingDays("2026-12-24", 5, STRICT)).toBe("2026-12-31");
+    expect(() => addWorkingDays("2026-12-24", 6, STRICT)).toThrow(CalendarMissingError);
+    expect(() => addWorkingDays("2026-12-24", 6, STRICT)).toThrow("2027 年的节假日安排尚未录入，无法计算工作日期限，请管理员先在“节假日”页面录入");
+    expect(() => isWorkingDay("2027-01-04", STRICT)).toThrow(CalendarMissingError);
+    // Earlier years are refused too: the calendar must be entered for every year counted on.
+    expect(() => isWorkingDay("2025-06-03", STRICT)).toThrow(calendarMissingMessage(2025));
+    // Counting backwards from 2026-01-04 (the 调休 Sunday) past 元旦 onto 2025-12-31 needs 2025.
+    expect(addWorkingDays("2026-01-05", -1, STRICT)).toBe("2026-01-04");
+    expect(() => addWorkingDays("2026-01-04", -1, STRICT)).toThrow(calendarMissingMessage(2025));
+  });
+
+  it("the error carries the year, and the start date itself is never looked at", () => {
+    try {
+      nextWorkingDay("2026-12-31", STRICT);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CalendarMissingError);
+      expect((e as CalendarMissingError).year).toBe(2027);
+    }
+    // Raised on 2025-12-31 (a year not entered), counting starts on 2026-01-01.
+    expect(addWorkingDays("2025-12-31", 1, STRICT)).toBe("2026-01-04"); // the 元旦 调休 Sunday
+    expect(addWorkingDays("2027-01-04", 0, STRICT)).toBe("2027-01-04");
+  });
+
+  it("entering one row makes the year count (weekdays then follow Monday to Friday)", () => {
+    const withNewYear = calendarFrom([...rows(), { date: "2027-01-01", kind: "HOLIDAY" }], [2026, 2027]);
+    expect(addWorkingDays("2026-12-24", 6, withNewYear)).toBe("2027-01-04");
+    expect(isWorkingDay("2027-01-01", withNewYear)).toBe(false);
+  });
+
+  it("a calendar built without years checks nothing (unit tests, the seed's own arithmetic)", () => {
+    expect(addWorkingDays("2026-12-24", 6, CAL)).toBe("2027-01-01");
+    expect(isWorkingDay("2030-01-02", EMPTY_CALENDAR)).toBe(true);
+  });
+
+  it("tryWorkingDays gives read pages the value or the message, and rethrows anything else", () => {
+    expect(tryWorkingDays(() => addWorkingDays("2026-11-30", 5, STRICT))).toEqual({ value: "2026-12-07", missing: null });
+    expect(tryWorkingDays(() => addWorkingDays("2026-12-31", 5, STRICT))).toEqual({ value: null, missing: calendarMissingMessage(2027) });
+    expect(() => tryWorkingDays(() => addWorkingDays("2026-12-31", 0.5, STRICT))).toThrow(RangeError);
   });
 });

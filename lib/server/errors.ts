@@ -3,6 +3,7 @@ import { ZodError, type z } from "zod";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { logger } from "@/lib/server/logger";
 import { fieldErrors } from "@/lib/validation/field-errors";
+import { CalendarMissingError } from "@/lib/domain/working-days";
 
 // The one error class. What a caller can cause carries a code and a Chinese message that
 // names the field and the rule; anything else is a bug. Each transport turns it into its
@@ -78,12 +79,15 @@ export function isAppError(e: unknown): e is AppError {
 
 /**
  * Any thrown value as an AppError. A ZodError that escaped parsing is the caller's invalid
- * input; anything else is a bug: logged with its stack (`where` says which door it came
+ * input, a CalendarMissingError a deadline that needs a holiday calendar not entered yet
+ * (both VALIDATION); anything else is a bug: logged with its stack (`where` says which door it came
  * through) and answered with the generic INTERNAL message, never the stack.
  */
 export function toAppError(e: unknown, where: string): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof ZodError) return validationError(fieldErrors(e));
+  // A working-day deadline reached a year whose holiday calendar is not entered yet.
+  if (e instanceof CalendarMissingError) return new AppError("VALIDATION", e.message);
   logger.error({ err: e, where }, "unexpected error");
   return new AppError("INTERNAL", INTERNAL_MESSAGE);
 }

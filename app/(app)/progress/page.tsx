@@ -72,13 +72,18 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700" data-testid="filing-summary">
-            {formatYearMonth(ym)}月报截止 <strong>{grid.dueDate}</strong>
-            {grid.overdue ? "（已过截止日）" : "（未到截止日）"}：应报 {onlyMissing ? "—" : grid.total} 项，已报 {grid.filed} 项
+            {formatYearMonth(ym)}月报截止 <strong>{grid.dueDate ?? "待定"}</strong>
+            {grid.dueDate === null ? "" : grid.overdue ? "（已过截止日）" : "（未到截止日）"}：应报 {onlyMissing ? "—" : grid.total} 项，已报 {grid.filed} 项
             {!onlyMissing && grid.total - grid.filed > 0 && (
               <span className={grid.overdue ? "font-medium text-red-700" : "text-amber-800"}>，{grid.overdue ? "逾期未报" : "待报"} {grid.total - grid.filed} 项</span>
             )}
             {!grid.canFile && <span className="ml-2 text-slate-500">（您在本园区只能查看，不能填报）</span>}
           </p>
+          {grid.calendarMissing && (
+            <Alert tone="warning" className="mb-3">
+              截止日无法确定：{grid.calendarMissing}
+            </Alert>
+          )}
           <ProgressGrid rows={grid.rows} year={ym.year} month={ym.month} canFile={grid.canFile} />
           <Pagination basePath="/progress" params={{ park, month: monthKey, only: filters.only }} page={grid.page} pageCount={grid.pageCount} total={grid.total} />
         </>

@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/issues";
 import { type Actor, can } from "@/lib/domain/permissions";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
+import { tryWorkingDays } from "@/lib/domain/working-days";
 import { notFound } from "@/lib/server/errors";
 import { leadsIssue, visibleIssuesWhere } from "./issue-scope";
 import { issueStateOf } from "./issue-writes";
@@ -208,7 +209,8 @@ export async function getIssue(actor: Actor, id: number, today = todayInShanghai
     satisfaction: row.satisfaction,
     reopenCount: row.reopenCount,
     overdue: isOverdue(state, today),
-    dueSoon: dueTomorrow(state, today, cal),
+    // Without next year's calendar (on the last working day of a year) only a deadline of today is known to be due.
+    dueSoon: tryWorkingDays(() => dueTomorrow(state, today, cal)).value ?? (state.status !== "CLOSED" && state.resolveDeadline === today),
     liaisons,
     leaders,
     events: row.events.map((e) => ({

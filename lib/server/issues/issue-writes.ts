@@ -9,7 +9,7 @@ import { addDays, dateToIso, isoToDate } from "@/lib/domain/dates";
 import { type IssueCategory, type IssueState, ISSUE_CATEGORY_LABELS, defaultDeadlines } from "@/lib/domain/issues";
 import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { loadCalendar } from "@/lib/server/calendar/load-calendar";
+import { computeDeadlines, loadCalendar } from "@/lib/server/calendar/load-calendar";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor, can } from "@/lib/domain/permissions";
 import { AppError, notFound } from "@/lib/server/errors";
@@ -297,7 +297,8 @@ export async function prepareIssues(
     problems.some((p) => p.responsibleUserId === null) ? loadIssuePeople(db, target) : null,
     loadCalendar(db, raisedDate, addDays(raisedDate, CALENDAR_SPAN_DAYS)),
   ]);
-  return problems.map((p) => ({
+  // A deadline reaching a year whose holiday calendar is not entered refuses the whole write.
+  return computeDeadlines(() => problems.map((p) => ({
     parkId: target.parkId,
     enterpriseId: target.enterpriseId,
     projectId: target.projectId,
@@ -310,7 +311,7 @@ export async function prepareIssues(
     responsibleUnit: p.responsibleUnit,
     responsibleUserId: p.responsibleUserId ?? people?.liaisons[0] ?? actorId,
     ...defaultDeadlines(p.category, raisedDate, cal),
-  }));
+  })));
 }
 
 /** Numbers and writes new problems of one park in the caller's transaction (takes the park's numbering lock). */

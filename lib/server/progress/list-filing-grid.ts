@@ -9,6 +9,7 @@ import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, can } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
+import { tryWorkingDays } from "@/lib/domain/working-days";
 
 export interface FilingGridRow {
   id: number;
@@ -50,7 +51,9 @@ export async function listFilingGrid(actor: Actor, query: unknown, options: { on
   const db = getDb();
   const end = lastDayOfMonth(ym);
   const cal = await loadCalendar(db, end, addDays(end, 45));
-  const dueDate = filingDueDate(ym, cal);
+  // Without the calendar of the year the due date falls in, the date is unknown (and so is being late).
+  const due = tryWorkingDays(() => filingDueDate(ym, cal));
+  const dueDate = due.value;
   const where = Prisma.join(
     [
       visibleProjectsSql(actor, "pr"),
@@ -95,7 +98,9 @@ export async function listFilingGrid(actor: Actor, query: unknown, options: { on
     year,
     month,
     dueDate,
-    overdue: today > dueDate,
+    /** The Chinese notice when the due date needs a holiday calendar not entered yet (dueDate is null then). */
+    calendarMissing: due.missing,
+    overdue: dueDate !== null && today > dueDate,
     canFile: can(actor, "progress.file", parkId),
     rows: rows.map<FilingGridRow>((r) => ({
       id: r.id,

@@ -9,6 +9,7 @@ import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
+import { tryWorkingDays } from "@/lib/domain/working-days";
 
 export interface MissingFilingRow {
   id: number;
@@ -43,7 +44,9 @@ export async function listMissingFilings(actor: Actor, query: unknown, paging: u
   const db = getDb();
   const end = lastDayOfMonth(ym);
   const cal = await loadCalendar(db, end, addDays(end, 45));
-  const dueDate = filingDueDate(ym, cal);
+  // Without the calendar of the year the due date falls in, the date is unknown (and so is being late).
+  const due = tryWorkingDays(() => filingDueDate(ym, cal));
+  const dueDate = due.value;
 
   const owes = Prisma.join(
     [
@@ -82,7 +85,9 @@ export async function listMissingFilings(actor: Actor, query: unknown, paging: u
     year,
     month,
     dueDate,
-    overdue: today > dueDate,
+    /** The Chinese notice when the due date needs a holiday calendar not entered yet (dueDate is null then). */
+    calendarMissing: due.missing,
+    overdue: dueDate !== null && today > dueDate,
     byPark,
     byPerson,
     rows: rows.map(({ total: _t, actualStartDate, ...r }) => ({ ...r, actualStartDate: dateToIso(actualStartDate) })),

@@ -10,6 +10,7 @@ import { FILING_LOOKBACK_MONTHS, filingDueDate, lastCompletedMonth, monthIndex, 
 import { type LightContext, type LightInputs, type LightResult, type WarningRules, evaluateLights, lightOfRank } from "@/lib/domain/warnings";
 import { parkWarningRules } from "@/lib/validation/warning-rules";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
+import { tryWorkingDays } from "@/lib/domain/working-days";
 
 export interface LightSetup {
   ctx: LightContext;
@@ -26,12 +27,14 @@ export async function loadLightSetup(db: Db, parkIds: number[], today = todayInS
     loadCalendar(db, addDays(today, -45), addDays(today, 45)),
     db.park.findMany({ where: { id: { in: parkIds } }, select: { id: true, warningRules: true } }),
   ]);
-  const lastMonthDue = filingDueDate(last, cal);
+  // Last month's due date needs the calendar of the year it falls in; until that is entered it is not yet past.
+  const due = tryWorkingDays(() => filingDueDate(last, cal)).value;
+  const lastMonthDue = due ?? "待定（节假日安排尚未录入）";
   return {
     ctx: { today, monthsElapsed: monthsElapsed(today), lastMonth: last, lastMonthDue },
     year: Number(today.slice(0, 4)),
     lastIdx: monthIndex(last),
-    lastDuePassed: today > lastMonthDue,
+    lastDuePassed: due !== null && today > due,
     rules: new Map(parks.map((p) => [p.id, parkWarningRules(p.warningRules)])),
   };
 }

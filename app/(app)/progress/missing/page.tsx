@@ -56,9 +56,15 @@ export default async function MissingFilingsPage({ searchParams }: { searchParam
         </Alert>
       ) : (
         <>
-          <p className="mb-3 text-sm text-slate-700">
-            截止日 <strong>{result.dueDate}</strong>（月末后第 5 个工作日）{result.overdue ? "，已过截止日，以下为逾期未报" : "，尚未到截止日，以下为待报"}
-          </p>
+          {result.dueDate === null ? (
+            <Alert tone="warning" className="mb-3">
+              截止日（月末后第 5 个工作日）无法确定：{result.calendarMissing}；以下为未报项目
+            </Alert>
+          ) : (
+            <p className="mb-3 text-sm text-slate-700">
+              截止日 <strong>{result.dueDate}</strong>（月末后第 5 个工作日）{result.overdue ? "，已过截止日，以下为逾期未报" : "，尚未到截止日，以下为待报"}
+            </p>
+          )}
           <div className="mb-4 grid gap-4 lg:grid-cols-2">
             <section>
               <h2 className="mb-2 font-semibold">按园区</h2>
