@@ -65,14 +65,19 @@ export function HolidayForm({ year, existing }: { year: number; existing: string
   );
 }
 
-/** The table row's 删除, after a confirmation. */
-export function DeleteHolidayButton({ date, name }: { date: string; name: string }) {
+/** The table row's 删除, after a confirmation (which says so when it empties the year's calendar). */
+export function DeleteHolidayButton({ date, name, lastOfYear = false }: { date: string; name: string; lastOfYear?: boolean }) {
+  const year = date.slice(0, 4);
   return (
     <ConfirmActionButton
       label="删除"
       pendingLabel="删除中…"
       aria-label={`删除 ${date}`}
-      confirm={`确定删除 ${date}（${name}）吗？删除后该日按普通工作日或周末计算。`}
+      confirm={
+        lastOfYear
+          ? `确定删除 ${date}（${name}）吗？这是 ${year} 年录入的最后一天：删除后 ${year} 年视为未录入节假日安排，落在该年的工作日期限将无法计算。`
+          : `确定删除 ${date}（${name}）吗？删除后该日按普通工作日或周末计算。`
+      }
       action={() => deleteHolidayAction(date)}
     />
   );

@@ -17,6 +17,7 @@ import {
 import { ASSIGNMENT_ROLE_LABEL } from "./coverage";
 import { HOLIDAY_KIND_LABELS, KEY_LEVEL_LABELS, PARK_LEVEL_LABELS, PARK_TYPE_LABELS, SOURCE_LABELS } from "./labels";
 import { formatWan } from "./money";
+import { CARRY_MODE_LABELS, PLAN_VIA_LABELS } from "./year-plans";
 import { PROJECT_FIELD_LABELS } from "./project-fields";
 import { STAGE_LABELS, STATUS_LABELS } from "./stages";
 
@@ -38,6 +39,7 @@ export const AUDIT_REF_FIELDS: Record<string, RefKind> = {
   regionId: "region",
   enterpriseId: "enterprise",
   projectId: "project",
+  projectIds: "project",
 };
 
 export type AuditNames = Partial<Record<RefKind, ReadonlyMap<number, string>>>;
@@ -122,6 +124,8 @@ const CONTEXT_LABELS: Record<string, Record<string, string>> = {
     plannedInvestment: "计划投资",
     planStart: "计划开工",
     planProduction: "计划投产",
+    fromYear: "结转自",
+    mode: "结转方式",
     fileName: "文件名",
     rows: "台账行数",
     created: "新建项目数",
@@ -211,6 +215,20 @@ const CONTEXT_LABELS: Record<string, Record<string, string>> = {
     issues: "问题",
     issueEvents: "处理记录",
   },
+  plan: {
+    year: "计划年度",
+    fromYear: "结转自",
+    toYear: "结转至",
+    mode: "结转方式",
+    carried: "结转项目数",
+    kept: "已有计划未覆盖",
+    saved: "设置或修改的项目数",
+    removed: "移出计划的项目数",
+    unchanged: "未变化的行数",
+    rows: "表格行数",
+    fileName: "文件名",
+    projectIds: "项目",
+  },
   apiToken: { name: "令牌名称", prefix: "令牌前缀", scope: "权限", parkIds: "园区", expiresOn: "有效期至", revokedAt: "吊销时间" },
 };
 
@@ -218,7 +236,8 @@ const ANY_ROLE_LABELS: Record<string, string> = { ...ROLE_LABELS, ...ASSIGNMENT_
 
 /** Enum values in words, by prefix then field. */
 const CONTEXT_VALUES: Record<string, Record<string, Record<string | number, string>>> = {
-  project: { status: STATUS_LABELS },
+  project: { status: STATUS_LABELS, via: PLAN_VIA_LABELS, mode: CARRY_MODE_LABELS },
+  plan: { mode: CARRY_MODE_LABELS },
   issue: { status: ISSUE_STATUS_LABELS, level: ISSUE_LEVEL_LABELS },
   park: { level: PARK_LEVEL_LABELS, type: PARK_TYPE_LABELS },
   visit: { kind: VISIT_KIND_LABELS },

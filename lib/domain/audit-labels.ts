@@ -22,6 +22,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "project.terminate": "终止项目",
   "project.resume": "恢复推进",
   "project.yearPlan": "设置年度计划",
+  "project.yearPlanRemove": "移出年度计划",
+  "plan.bulkSave": "批量保存年度计划",
+  "plan.import": "导入年度计划表",
+  "plan.carryOver": "结转年度计划",
   "project.import": "台账导入",
   "progress.file": "填报月度进度",
   "progress.correct": "更正月度进度",
@@ -70,6 +74,7 @@ export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);
 const GROUP_OF_PREFIX: Record<string, string> = {
   auth: "登录",
   project: "项目与进度",
+  plan: "项目与进度",
   progress: "项目与进度",
   assignment: "包保",
   enterprise: "企业、走访与问题",
@@ -94,6 +99,7 @@ export function auditActionGroups(): { label: string; actions: [action: string, 
 /** AuditLog.entityType -> the kind of record, as people call it. */
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Project: "项目",
+  YearPlan: "园区年度计划",
   ProgressReport: "月度进度",
   Import: "台账导入",
   Enterprise: "企业",

@@ -18,7 +18,8 @@ import { ProgressTable } from "@/components/projects/progress-table";
 import { listProgressReports } from "@/lib/server/progress/list-progress-reports";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 import { LightDetails } from "@/components/warnings/warning-light";
-import { YearPlanForm } from "@/components/progress/year-plan-form";
+import { ProjectPlans } from "@/components/plans/project-plans";
+import { listProjectPlans } from "@/lib/server/plans/list-project-plans";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { fileableMonths } from "@/lib/domain/filing";
 
@@ -31,17 +32,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const [project, history] = await orNotFound(Promise.all([getProject(actor, Number(id)), getProjectHistory(actor, Number(id))]));
   const rights = { write: can(actor, "project.write", project.parkId), correct: can(actor, "project.correct", project.parkId) };
   const manages = can(actor, "assignment.manage", project.parkId);
-  const [assignments, liaisons, leaders, reports, lights] = await Promise.all([
+  const [assignments, liaisons, leaders, reports, lights, plans] = await Promise.all([
     listAssignmentHistory(actor, "PROJECT", project.id),
     manages ? listAssignableUsers(actor, project.parkId, "LIAISON") : null,
     manages ? listAssignableUsers(actor, project.parkId, "LEADER") : null,
     listProgressReports(actor, project.id, { pageSize: 36 }),
     getLightsForProjects(actor, [project.id]),
+    listProjectPlans(actor, project.id),
   ]);
   const today = todayInShanghai();
-  const year = Number(today.slice(0, 4));
   const fileable = fileableMonths({ stage: project.stage, actualStartDate: project.actualStartDate ? dateToIso(project.actualStartDate) : null }, today);
-  const plan = project.yearPlans.find((y) => y.year === year);
   return (
     <>
       <div className="no-print mb-2 text-sm">
@@ -75,12 +75,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </a>
           </div>
           <div className="mb-3">
-            <YearPlanForm
-              projectId={project.id}
-              year={year}
-              canEdit={rights.write}
-              plan={plan ? { year, plannedInvestment: plan.plannedInvestment.toFixed(2), planStart: plan.planStart, planProduction: plan.planProduction, note: plan.note } : null}
-            />
+            <ProjectPlans projectId={project.id} currentYear={plans.currentYear} years={plans.years} plans={plans.plans} canEdit={plans.canEdit} />
           </div>
           <ProgressTable
             projectId={project.id}
