@@ -10,6 +10,8 @@ import { PROJECT_FIELD_LABELS } from "@/lib/domain/project-fields";
 import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { createIssueSchema, createVisitSchema, issueActionSchema, issueFiltersSchema, visitFiltersSchema } from "@/lib/validation/issues";
 import { ADMIN_OPERATIONS } from "./openapi-admin";
+import { PLAN_OPERATIONS } from "./openapi-plans";
+import { BULLETIN_OPERATIONS } from "./openapi-bulletins";
 import { ENTERPRISE_FIELD_LABELS, enterpriseCreateSchema, enterpriseListSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
 import { projectCreateSchema } from "@/lib/validation/project";
 import { apiProgressBodySchema, apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
@@ -504,8 +506,8 @@ function componentSchemas(): Record<string, JsonSchema> {
   return out;
 }
 
-/** The ledger's operations and the accounts/organisation ones (kept in their own file). */
-const ALL_OPERATIONS: Operation[] = [...OPERATIONS, ...ADMIN_OPERATIONS];
+/** The ledger's operations, the published bulletins' and the accounts/organisation ones (kept in their own files). */
+const ALL_OPERATIONS: Operation[] = [...OPERATIONS.filter((o) => !o.public), ...BULLETIN_OPERATIONS, ...PLAN_OPERATIONS, ...OPERATIONS.filter((o) => o.public), ...ADMIN_OPERATIONS];
 
 export function buildOpenApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};

@@ -24,6 +24,16 @@ describe("role -> permission table", () => {
       ["LIAISON", "project.write", false],
       ["LIAISON", "dashboard.read", false],
       ["LIAISON", "audit.read", false],
+      // Publishing bulletins: leaders only (which scope is publishRefusal's, lib/domain/published-bulletins.ts).
+      ["PARK_LEADER", "bulletin.publish", true],
+      ["REGION_LEADER", "bulletin.publish", true],
+      ["PARK_STAFF", "bulletin.publish", false],
+      ["LIAISON", "bulletin.publish", false],
+      // Corrections to closed months: park leaders decide, staff and liaisons ask (progress.file).
+      ["PARK_LEADER", "progress.approveCorrection", true],
+      ["REGION_LEADER", "progress.approveCorrection", false],
+      ["PARK_STAFF", "progress.approveCorrection", false],
+      ["LIAISON", "progress.approveCorrection", false],
     ];
     for (const [role, permission, expected] of expectations) expect(roleHas(role as never, permission as never), `${role} ${permission}`).toBe(expected);
   });

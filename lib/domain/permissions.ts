@@ -19,11 +19,13 @@ export const PERMISSIONS = [
   "project.write", // create and edit ledger records, move stages forward
   "project.correct", // backward moves, suspend, terminate, resume
   "progress.file", // monthly progress filing
+  "progress.approveCorrection", // approve or reject changes to months closed by a published bulletin (park leaders)
   "assignment.manage", // assign liaisons and leaders
   "issue.read",
   "issue.write", // log problems and visits, move them along
   "issue.lead", // set deadlines, approve extensions, escalate to level 3
   "dashboard.read",
+  "bulletin.publish", // publish (定稿) a month's bulletin: park leaders for their park, region leaders for their region
   "audit.read",
   "user.manage", // every account and role, regions and parks (administrators)
   "member.manage", // the PARK_STAFF and LIAISON people of a park (park leaders, delegated)
@@ -36,8 +38,19 @@ const READ_ALL: Permission[] = ["park.read", "project.read", "issue.read", "dash
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [...PERMISSIONS],
-  REGION_LEADER: [...READ_ALL, "audit.read"],
-  PARK_LEADER: [...READ_ALL, "park.configure", "project.correct", "assignment.manage", "issue.write", "issue.lead", "audit.read", "member.manage"],
+  REGION_LEADER: [...READ_ALL, "audit.read", "bulletin.publish"],
+  PARK_LEADER: [
+    ...READ_ALL,
+    "park.configure",
+    "project.correct",
+    "assignment.manage",
+    "issue.write",
+    "issue.lead",
+    "audit.read",
+    "member.manage",
+    "bulletin.publish",
+    "progress.approveCorrection",
+  ],
   PARK_STAFF: [...READ_ALL, "project.write", "progress.file", "assignment.manage", "issue.write"],
   // A liaison reads only the projects and enterprises assigned to them (enforced in lib/server).
   LIAISON: ["park.read", "project.read", "progress.file", "issue.read", "issue.write"],

@@ -10,6 +10,8 @@ import { INDICATOR_DEFS } from "@/lib/domain/indicators";
 import { LIGHT_LABELS } from "@/lib/domain/warnings";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import type { Bulletin } from "./get-bulletin";
+import type { CorrectionNotes } from "./bulletin-corrections";
+import type { PublishedMeta } from "./published-bulletin";
 
 const PERCENT = "0.0%";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
@@ -32,8 +34,20 @@ function title(ws: ExcelJS.Worksheet, b: Bulletin, text: string) {
 
 const rateOrNull = (x: number | null) => (x === null ? "—" : x);
 
-/** The whole bulletin as an .xlsx file. */
-export async function bulletinWorkbook(b: Bulletin): Promise<Buffer> {
+/** "定稿（第 2 版）：张三 于 2026-11-05 10:00 发布；更正原因：…" (Beijing time). */
+function publishedStamp(p: PublishedMeta): string {
+  const at = new Date(p.publishedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  const parts = [`定稿（第 ${p.revision} 版）：${p.publishedBy.name} 于 ${at} 发布`];
+  if (p.correctionReason) parts.push(`更正原因：${p.correctionReason}`);
+  if (p.supersededBy) parts.push(`本版已被第 ${p.supersededBy.revision} 版取代`);
+  return parts.join("；");
+}
+
+/**
+ * The whole bulletin as an .xlsx file. `corrections` adds the 更正说明 sheet; `published`
+ * (a published bulletin) stamps every sheet with its version, publisher and time.
+ */
+export async function bulletinWorkbook(b: Bulletin, extra: { corrections?: CorrectionNotes; published?: PublishedMeta } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "园区项目全生命周期跟踪";
   wb.created = new Date(b.generatedAt);
@@ -101,6 +115,40 @@ export async function bulletinWorkbook(b: Bulletin): Promise<Buffer> {
   header(overdueSheet, ["园区", "超期件数"]);
   for (const p of b.overdue.byPark) overdueSheet.addRow([p.parkName, p.overdue]);
   overdueSheet.columns = [{ width: 16 }, { width: 36 }, { width: 12 }, { width: 18 }, { width: 26 }, { width: 10 }, { width: 12 }, { width: 10 }];
+
+  if (extra.corrections) {
+    const c = extra.corrections;
+    const sheet = wb.addWorksheet("更正说明");
+    title(sheet, b, "更正说明");
+    sheet.addRow([
+      c.total === 0 ? "本期无对已定稿月份月报的更正。" : `本期经园区领导批准、对已定稿月份月报的更正共 ${c.total} 项${c.total > c.items.length ? `，此处列出前 ${c.items.length} 项` : ""}。`,
+    ]);
+    header(sheet, ["项目编号", "项目名称", "园区", "更正月份", "原本月完成投资", "更正后", "原本月到位资金", "更正后", "更正原因", "申请人", "批准人", "批准时间"]);
+    for (const n of c.items) {
+      const row = sheet.addRow([
+        n.projectCode,
+        n.projectName,
+        n.parkName,
+        formatYearMonth(n),
+        n.before ? Number(n.before.investmentCompleted) : "未填报",
+        Number(n.after.investmentCompleted),
+        n.before ? Number(n.before.fundsArrived) : "未填报",
+        Number(n.after.fundsArrived),
+        n.reason,
+        n.requestedByName,
+        n.decidedByName,
+        // Excel has no time zones: the cell shows Beijing time.
+        new Date(Date.parse(n.decidedAt) + 8 * 3_600_000),
+      ]);
+      for (const col of [5, 6, 7, 8]) row.getCell(col).numFmt = "#,##0.00";
+      row.getCell(12).numFmt = "yyyy-mm-dd hh:mm";
+    }
+    sheet.columns = [{ width: 16 }, { width: 30 }, { width: 18 }, { width: 12 }, { width: 14 }, { width: 12 }, { width: 14 }, { width: 12 }, { width: 40 }, { width: 10 }, { width: 10 }, { width: 18 }];
+  }
+  if (extra.published) {
+    const stamp = publishedStamp(extra.published);
+    for (const ws of wb.worksheets) ws.spliceRows(2, 0, [stamp]);
+  }
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,6 +8,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertCan, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
 import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
+import { assertMonthOpen } from "./closed-months";
 
 export interface FiledReport {
   id: number;
@@ -50,6 +51,8 @@ function conflict(ym: { year: number; month: number }, row: ReportRow | null): A
  * the report, the project's latest 形象进度/存在问题 when this is its newest month, and an
  * audit row with before and after (a correction keeps the earlier figures there).
  * Cumulative figures and lights are sums over the reports, so they follow at once.
+ * A month closed by a published bulletin (closed-months.ts) is refused: it changes only
+ * through a correction request a park leader approves (request-progress-correction.ts).
  */
 export async function fileProgressReport(actor: Actor, input: unknown, today = todayInShanghai()): Promise<FiledReport> {
   const parsed = parseOrThrow(progressReportSchema, input);
@@ -73,6 +76,7 @@ export async function fileProgressReport(actor: Actor, input: unknown, today = t
   const values = { investmentCompleted: data.investmentCompleted, fundsArrived: data.fundsArrived, imageProgress: data.imageProgress, problems: data.problems };
   try {
     return await db.$transaction(async (tx) => {
+      await assertMonthOpen(tx, project.parkId, ym);
       const existing = await tx.progressReport.findUnique({ where: key, select: REPORT_SELECT });
       let result: FiledReport;
       if (existing) {
