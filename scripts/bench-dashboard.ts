@@ -135,7 +135,7 @@ async function main() {
       const statements: [string, Prisma.Sql][] = [
         ["counts (whole, per park, per industry)", countsQuery(actor, parkIds, period, today, ["none", "park", "industry"])],
         ["应开工未开工 list", dueNotStartedQuery(actor, parkIds, period, today)],
-        ["trend", monthlyTrendQuery(actor, parkIds, scope)],
+        ["trend", monthlyTrendQuery(actor, parkIds, scope, today)],
       ];
       const raw = () => Promise.all(statements.map(([, q]) => pool.query(q.text, q.values)));
       // Interleaved (server, then PostgreSQL alone, in every iteration) so both see the

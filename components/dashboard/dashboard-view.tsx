@@ -84,11 +84,11 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
       <IndicatorCards counts={c} indicators={ind.indicators} scope={scope} />
 
       <div className="grid gap-5 lg:grid-cols-3 print:grid-cols-3">
-        <Section title="阶段漏斗" note="签约项目的累计阶段（投产计入开工）">
+        <Section title="阶段漏斗" note={`签约项目截至${formatDateZh(ind.asOf)}的累计阶段（投产计入开工）`}>
           <StageFunnel steps={funnel} />
           <p className="text-xs text-slate-500">
-            看板同口径：签约 {ind.boardColumns.SIGNED} · 落地 {ind.boardColumns.LANDED} · 开工 {ind.boardColumns.STARTED} · 投产 {ind.boardColumns.PRODUCING} · 暂缓{" "}
-            {ind.boardColumns.SUSPENDED} · 终止 {ind.boardColumns.TERMINATED}（个）
+            截至{formatDateZh(ind.asOf)}各阶段（看板同口径，看板显示今天）：签约 {ind.boardColumns.SIGNED} · 落地 {ind.boardColumns.LANDED} · 开工 {ind.boardColumns.STARTED} · 投产{" "}
+            {ind.boardColumns.PRODUCING} · 暂缓 {ind.boardColumns.SUSPENDED} · 终止 {ind.boardColumns.TERMINATED}（个）
           </p>
         </Section>
         <div className="lg:col-span-2 print:col-span-2">

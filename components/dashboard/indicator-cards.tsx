@@ -46,12 +46,12 @@ export function IndicatorCards({ counts, indicators, scope }: { counts: Indicato
   const period = { year: scope.year, through: scope.through, cohort: scope.cohort };
   const cohortLabel = scope.cohort === scope.year ? `${scope.year}年1—${scope.through}月签约` : `${scope.cohort}年签约`;
   const counters: { label: string; value: string; metric: Parameters<typeof drillHref>[1]; formula: string }[] = [
-    { label: "签约项目", value: `${counts.signed} 个`, metric: "cohort.signed", formula: `${cohortLabel}的项目（含后来终止的），按签约日期计` },
+    { label: "签约项目", value: `${counts.signed} 个`, metric: "cohort.signed", formula: `${cohortLabel}的项目（含已终止的），按签约日期计；各阶段和状态均按期末（月末）的情况统计` },
     { label: "合同引资额", value: formatMoney(counts.contractInvestment), metric: "cohort.signed", formula: "签约项目合同引资额之和（万元；1 亿元 = 10,000 万元）" },
-    { label: "已落地", value: `${counts.landed} 个`, metric: "cohort.landed", formula: "签约项目中当前阶段为落地、开工或投产的（累计口径，不含终止）" },
-    { label: "已开工", value: `${counts.started} 个`, metric: "cohort.started", formula: "签约项目中当前阶段为开工或投产的（投产计入开工，不含终止）" },
-    { label: "已投产", value: `${counts.producing} 个`, metric: "cohort.producing", formula: "签约项目中当前阶段为投产的（不含终止）" },
-    { label: "应开工未开工", value: `${counts.dueNotStarted} 个`, metric: "due.notStarted", formula: "计划开工日期已到（至期末或今天）、尚未开工、正常推进或暂缓的项目（不限签约批次）" },
+    { label: "已落地", value: `${counts.landed} 个`, metric: "cohort.landed", formula: "签约项目中截至期末已落地的（含已开工、已投产，按落地日期；不含截至期末已终止的）" },
+    { label: "已开工", value: `${counts.started} 个`, metric: "cohort.started", formula: "签约项目中截至期末已开工的（按实际开工日期，投产计入开工；不含截至期末已终止的）" },
+    { label: "已投产", value: `${counts.producing} 个`, metric: "cohort.producing", formula: "签约项目中截至期末已投产的（按实际投产日期；不含截至期末已终止的）" },
+    { label: "应开工未开工", value: `${counts.dueNotStarted} 个`, metric: "due.notStarted", formula: "计划开工日期已到（至期末或今天）、截至该日尚未开工、正常推进或暂缓的项目（不限签约批次）" },
   ];
   const cohort = indicators.filter((i) => i.convention === "签约批次口径");
   const plan = indicators.filter((i) => i.convention === "年度计划口径");

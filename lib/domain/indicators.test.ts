@@ -7,6 +7,8 @@ import {
   computeIndicators,
   countIndicators,
   defaultPeriod,
+  defaultThrough,
+  describeMetric,
   dueAsOf,
   formatPercent,
   formatPoints,
@@ -108,9 +110,13 @@ describe("periods", () => {
     expect(dueAsOf({ year: 2026, through: 10, cohort: 2026 }, "2026-11-23")).toBe("2026-10-31");
   });
 
-  it("defaults to the last complete month", () => {
+  it("defaults to the last complete month, in January to the whole previous year", () => {
     expect(defaultPeriod("2026-11-23")).toEqual({ year: 2026, through: 10 });
-    expect(defaultPeriod("2026-01-05")).toEqual({ year: 2026, through: 1 });
+    expect(defaultPeriod("2026-02-01")).toEqual({ year: 2026, through: 1 });
+    expect(defaultPeriod("2027-01-05")).toEqual({ year: 2026, through: 12 });
+    expect(defaultThrough(2027, "2027-01-05")).toBe(1);
+    expect(defaultThrough(2026, "2027-01-05")).toBe(12);
+    expect(defaultThrough(2026, "2026-11-23")).toBe(10);
   });
 });
 
@@ -177,8 +183,14 @@ describe("computeIndicators", () => {
 describe("countIndicators (the reference model of the SQL)", () => {
   const base: ProjectFacts = {
     stage: "SIGNED",
-    status: "ACTIVE",
+    stageDate: "2026-03-01",
     signedDate: "2026-03-01",
+    landedDate: null,
+    actualStartDate: null,
+    actualProductionDate: null,
+    status: "ACTIVE",
+    statusDate: null,
+    statusChanges: [],
     plannedStartDate: null,
     contractInvestment: "1000.00",
     totalInvestment: "2000.00",
@@ -239,3 +251,57 @@ describe("countIndicators (the reference model of the SQL)", () => {
     expect(c).toMatchObject({ planned: 3, planStart: 3, planStarted: 1, planDue: 2, planDueStarted: 1, planProduction: 1, planProducing: 0, dueNotStarted: 1 });
   });
 });
+
+describe("countIndicators as of the period's end", () => {
+  const base: ProjectFacts = {
+    stage: "SIGNED",
+    stageDate: "2026-03-01",
+    signedDate: "2026-03-01",
+    landedDate: null,
+    actualStartDate: null,
+    actualProductionDate: null,
+    status: "ACTIVE",
+    statusDate: null,
+    statusChanges: [],
+    plannedStartDate: null,
+    contractInvestment: "1000.00",
+    totalInvestment: "2000.00",
+    investmentCompletedBefore: "0",
+    fundsArrivedBefore: "0",
+    plan: null,
+    reports: [],
+  };
+  const jan_oct = { year: 2026, through: 10, cohort: 2026 };
+  const jan_nov = { year: 2026, through: 11, cohort: 2026 };
+  const started = (on: string): ProjectFacts => ({ ...base, stage: "STARTED", stageDate: on, landedDate: "2026-04-01", actualStartDate: on });
+
+  it("counts a start in November in Jan–Nov only, and a termination in November from November on", () => {
+    const plan = { plannedInvestment: "100.00", planStart: true, planProduction: false };
+    const world: ProjectFacts[] = [
+      { ...started("2026-11-12"), plannedStartDate: "2026-09-01", plan },
+      { ...started("2026-05-12"), status: "TERMINATED", statusDate: "2026-11-10", statusChanges: [{ date: "2026-11-10", status: "TERMINATED" }] },
+    ];
+    const oct = countIndicators(world, jan_oct, "2026-12-15");
+    expect(oct).toMatchObject({ signed: 2, honoured: 2, terminated: 0, landed: 2, started: 1, planStart: 1, planStarted: 0, planDue: 1, planDueStarted: 0, dueNotStarted: 1 });
+    const nov = countIndicators(world, jan_nov, "2026-12-15");
+    expect(nov).toMatchObject({ signed: 2, honoured: 1, terminated: 1, landed: 1, started: 1, planStarted: 1, planDueStarted: 1, dueNotStarted: 0 });
+  });
+
+  it("leaves a plan project signed after the period out of the period's plan figures", () => {
+    const late = { ...base, signedDate: "2026-11-02", stageDate: "2026-11-02", plan: { plannedInvestment: "500.00", planStart: true, planProduction: true } };
+    expect(countIndicators([late], jan_oct, "2026-12-15")).toMatchObject({ planned: 0, planStart: 0, planProduction: 0, plannedInvestment: "0.00" });
+    expect(countIndicators([late], jan_nov, "2026-12-15")).toMatchObject({ planned: 1, planStart: 1, planProduction: 1, plannedInvestment: "500.00" });
+  });
+
+  it("judges a running month as of today", () => {
+    const p = started("2026-12-10");
+    expect(countIndicators([p], { year: 2026, through: 12, cohort: 2026 }, "2026-12-05").started).toBe(0);
+    expect(countIndicators([p], { year: 2026, through: 12, cohort: 2026 }, "2026-12-15").started).toBe(1);
+  });
+
+  it("says which day a drill-down list is taken as of", () => {
+    expect(describeMetric("cohort.started", jan_oct)).toBe("2026年签约项目（1—10月） · 已开工项目（含投产） · 截至2026年10月末");
+    expect(describeMetric("due.notStarted", jan_oct)).toBe("截至2026年10月末 · 应开工未开工项目");
+  });
+});
+

@@ -4,6 +4,7 @@
 //   年度计划口径 (plan):   the denominator is the projects in the year's plan.
 // Every rate is null when its denominator is zero; the UI shows "—", never NaN or 0%.
 
+import { type StageHistory, type StatusHistory, projectAsOf } from "./as-of";
 import { lastDayOfMonth, ymKey } from "./filing";
 import type { ProjectStatus, Stage } from "./stages";
 
@@ -55,23 +56,25 @@ export function formatPoints(points: number | null): string {
 }
 
 // ---- Which projects count where (the SQL in lib/server/metrics follows these exactly) ----
+// Stage and status are the project's AS OF the period's end (lib/domain/as-of.ts); null
+// for a project not yet signed then, which counts nowhere.
 
 /** A terminated (终止/解约) contract is not honoured; suspended ones still are. */
-export function isHonoured(status: ProjectStatus): boolean {
-  return status !== "TERMINATED";
+export function isHonoured(status: ProjectStatus | null): boolean {
+  return status === "ACTIVE" || status === "SUSPENDED";
 }
 /** Cumulative stage counts of honoured projects: producing counts as started, started as landed. */
-export function countsAsLanded(stage: Stage, status: ProjectStatus): boolean {
-  return isHonoured(status) && stage !== "SIGNED";
+export function countsAsLanded(stage: Stage | null, status: ProjectStatus | null): boolean {
+  return isHonoured(status) && (stage === "LANDED" || stage === "STARTED" || stage === "PRODUCING");
 }
-export function countsAsStarted(stage: Stage, status: ProjectStatus): boolean {
+export function countsAsStarted(stage: Stage | null, status: ProjectStatus | null): boolean {
   return isHonoured(status) && (stage === "STARTED" || stage === "PRODUCING");
 }
-export function countsAsProducing(stage: Stage, status: ProjectStatus): boolean {
+export function countsAsProducing(stage: Stage | null, status: ProjectStatus | null): boolean {
   return isHonoured(status) && stage === "PRODUCING";
 }
-/** 应开工未开工: planned start on or before `asOf`, not started, still active or suspended. */
-export function isDueNotStarted(p: { stage: Stage; status: ProjectStatus; plannedStartDate: string | null }, asOf: string): boolean {
+/** 应开工未开工: planned start on or before `asOf`, not started, still active or suspended (stage and status as of `asOf`). */
+export function isDueNotStarted(p: { stage: Stage | null; status: ProjectStatus | null; plannedStartDate: string | null }, asOf: string): boolean {
   return p.plannedStartDate !== null && p.plannedStartDate <= asOf && isHonoured(p.status) && !countsAsStarted(p.stage, p.status);
 }
 
@@ -95,16 +98,29 @@ export function cohortWindow(p: IndicatorPeriod): { from: string; to: string } {
   return { from, to: yearEnd < end ? yearEnd : end };
 }
 
-/** The date "due by now" is judged at: the period's end, or today if that is earlier. */
+/**
+ * The day every figure of the period is taken as of: the period's last day, or today if
+ * that is earlier (a month still running). Stages, statuses, 应开工 and the red list are
+ * judged on this day (docs/indicators.md#as-of-the-periods-end).
+ */
 export function dueAsOf(p: IndicatorPeriod, today: string): string {
   const end = periodEnd(p.year, p.through);
   return today < end ? today : end;
 }
 
-/** Default period for a date: this year through the last complete month (January counts as itself). */
+/**
+ * Default period for a date: the year through the last complete month, as monthly reports
+ * for a month are filed early in the next; in January, the whole previous year.
+ */
 export function defaultPeriod(today: string): { year: number; through: number } {
   const [y, m] = today.split("-").map(Number);
-  return { year: y, through: Math.max(1, m - 1) };
+  return m === 1 ? { year: y - 1, through: 12 } : { year: y, through: m - 1 };
+}
+
+/** Default last month for a chosen year: the last complete month in the current year (January itself in January), December otherwise. */
+export function defaultThrough(year: number, today: string): number {
+  const [y, m] = today.split("-").map(Number);
+  return year === y ? Math.max(1, m - 1) : 12;
 }
 
 // ---- The counts SQL returns, and the indicators made of them ----
@@ -383,11 +399,11 @@ export function computeIndicators(c: IndicatorCounts, throughMonth: number): Ind
   });
 }
 
-/** The facts of one project that the counts depend on (reference model for the SQL; used by tests). */
-export interface ProjectFacts {
-  stage: Stage;
-  status: ProjectStatus;
-  signedDate: string;
+/**
+ * The facts of one project that the counts depend on (reference model for the SQL; used by
+ * tests): the stage dates and status history the as-of rule reads, plan and reports.
+ */
+export interface ProjectFacts extends StageHistory, StatusHistory {
   plannedStartDate: string | null;
   contractInvestment: string;
   totalInvestment: string;
@@ -399,7 +415,9 @@ export interface ProjectFacts {
 
 /**
  * The same counts as the SQL, computed over project facts in memory: the executable
- * specification the integration tests hold the SQL to. Money is summed in cents.
+ * specification the integration tests hold the SQL to. Every project is read as it stood
+ * on dueAsOf (stage and status, lib/domain/as-of.ts); reports count by their month, up to
+ * the period's last month. Money is summed in cents.
  */
 export function countIndicators(projects: readonly ProjectFacts[], p: IndicatorPeriod, today: string): IndicatorCounts {
   const cents = (s: string) => Math.round(Number(s) * 100);
@@ -416,23 +434,25 @@ export function countIndicators(projects: readonly ProjectFacts[], p: IndicatorP
     total = 0,
     totalDone = 0;
   for (const x of projects) {
-    const started = countsAsStarted(x.stage, x.status);
-    const producing = countsAsProducing(x.stage, x.status);
+    const { stage, status } = projectAsOf(x, asOf);
+    const started = countsAsStarted(stage, status);
+    const producing = countsAsProducing(stage, status);
     if (x.signedDate >= from && x.signedDate <= to) {
       c.signed++;
       contract += cents(x.contractInvestment);
-      if (x.status === "TERMINATED") c.terminated++;
-      if (x.status === "SUSPENDED") c.suspended++;
-      if (isHonoured(x.status)) {
+      if (status === "TERMINATED") c.terminated++;
+      if (status === "SUSPENDED") c.suspended++;
+      if (isHonoured(status)) {
         c.honoured++;
         honouredContract += cents(x.contractInvestment);
         funds += cents(x.fundsArrivedBefore) + x.reports.filter(upToEnd).reduce((s, r) => s + cents(r.fundsArrived), 0);
       }
-      if (countsAsLanded(x.stage, x.status)) c.landed++;
+      if (countsAsLanded(stage, status)) c.landed++;
       if (started) c.started++;
       if (producing) c.producing++;
     }
-    if (x.plan) {
+    // The year's plan counts the projects signed by the day (a project signed later is in no figure of the period).
+    if (x.plan && stage !== null) {
       c.planned++;
       plannedInv += cents(x.plan.plannedInvestment);
       yearDone += x.reports.filter((r) => r.year === p.year && r.month <= p.through).reduce((s, r) => s + cents(r.investmentCompleted), 0);
@@ -451,7 +471,7 @@ export function countIndicators(projects: readonly ProjectFacts[], p: IndicatorP
         if (producing) c.planProducing++;
       }
     }
-    if (isDueNotStarted(x, asOf)) c.dueNotStarted++;
+    if (isDueNotStarted({ stage, status, plannedStartDate: x.plannedStartDate }, asOf)) c.dueNotStarted++;
   }
   return {
     ...c,
@@ -470,10 +490,11 @@ export function periodParam(year: number, through: number): string {
   return ymKey({ year, month: through });
 }
 
-/** What a drill-down list shows, in words: "2026年签约批次（截至10月） · 已开工项目（含投产）". */
+/** What a drill-down list shows, in words: "2026年签约项目（1—10月） · 已开工项目（含投产） · 截至10月末". */
 export function describeMetric(m: Metric, p: IndicatorPeriod): string {
   const cut = p.cohort === p.year ? `（1—${p.through}月）` : "";
-  if (m.startsWith("cohort.")) return `${p.cohort}年签约项目${cut} · ${METRIC_LABELS[m]}`;
-  if (m.startsWith("plan.")) return `${p.year}年度计划（截至${p.through}月） · ${METRIC_LABELS[m]}`;
-  return `截至${p.year}年${p.through}月 · ${METRIC_LABELS[m]}`;
+  const asOf = `截至${p.year}年${p.through}月末`;
+  if (m.startsWith("cohort.")) return `${p.cohort}年签约项目${cut} · ${METRIC_LABELS[m]} · ${asOf}`;
+  if (m.startsWith("plan.")) return `${p.year}年度计划 · ${METRIC_LABELS[m]} · ${asOf}`;
+  return `${asOf} · ${METRIC_LABELS[m]}`;
 }

@@ -8,6 +8,13 @@ describe("dashboard scope from the URL", () => {
     expect(parseIndicatorScope({ year: "2025" }, "2026-11-23").scope).toMatchObject({ year: 2025, through: 12, cohort: 2025 });
   });
 
+  it("in January defaults to the whole previous year; the current year chosen then runs to January", () => {
+    expect(parseIndicatorScope({}, "2027-01-06").scope).toMatchObject({ year: 2026, through: 12, cohort: 2026 });
+    expect(parseIndicatorScope({ year: "2027" }, "2027-01-06").scope).toMatchObject({ year: 2027, through: 1, cohort: 2027 });
+    expect(parseIndicatorScope({ through: "6" }, "2027-01-06").scope).toMatchObject({ year: 2026, through: 6 });
+    expect(parseIndicatorScope({}, "2027-02-01").scope).toMatchObject({ year: 2027, through: 1 });
+  });
+
   it("keeps a park over a region and reads the cohort", () => {
     const { scope } = parseIndicatorScope({ park: "3", region: "2", year: "2026", through: "6", cohort: "2025" }, "2026-11-23");
     expect(scope).toEqual({ park: 3, region: undefined, year: 2026, through: 6, cohort: 2025 });

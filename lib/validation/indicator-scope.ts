@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defaultPeriod } from "@/lib/domain/indicators";
+import { defaultPeriod, defaultThrough } from "@/lib/domain/indicators";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type RawSearchParams, parseUrlFilters, urlInt } from "./url-filters";
 
@@ -24,11 +24,16 @@ export interface IndicatorScope {
   cohort: number;
 }
 
-/** Fills the period's defaults (this year through the last complete month) and drops a region when a park is chosen. */
+/**
+ * Fills the period's defaults and drops a region when a park is chosen. With no year: this
+ * year through the last complete month, and in January the whole previous year (January's
+ * reports are not in yet). A chosen year without a month runs to its last complete month
+ * (January itself for the current year in January), a past year to December.
+ */
 export function resolveIndicatorScope(raw: z.infer<typeof indicatorScopeSchema>, today = todayInShanghai()): IndicatorScope {
   const d = defaultPeriod(today);
   const year = raw.year ?? d.year;
-  const through = raw.through ?? (year === d.year ? d.through : 12);
+  const through = raw.through ?? (raw.year === undefined ? d.through : defaultThrough(year, today));
   return { park: raw.park, region: raw.park ? undefined : raw.region, year, through, cohort: raw.cohort ?? year };
 }
 

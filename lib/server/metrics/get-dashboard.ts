@@ -32,7 +32,7 @@ export async function getDashboard(actor: Actor, scope: IndicatorScope, today = 
   const [rows, due, trend, parks, overdue] = await Promise.all([
     queryCounts(actor, parkIds, period, today, ["none", "park", "industry"]),
     db.$queryRaw<DueRow[]>(dueNotStartedQuery(actor, parkIds, period, today)),
-    db.$queryRaw<TrendMonth[]>(monthlyTrendQuery(actor, parkIds, scope)),
+    db.$queryRaw<TrendMonth[]>(monthlyTrendQuery(actor, parkIds, scope, today)),
     rankingParks(parkIds),
     getOverdueProblems(actor, scope, today),
   ]);

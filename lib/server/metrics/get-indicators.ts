@@ -6,7 +6,7 @@ import { type Indicator, type IndicatorCounts, type IndicatorPeriod, computeIndi
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
-import { type CountsRow, countsOf, metricSql, queryCounts, scopeParkIds, scopeSql } from "./indicator-sql";
+import { type CountsRow, countsOf, metricSql, projectsAsOfSql, queryCounts, scopeParkIds, scopeSql } from "./indicator-sql";
 
 export const DUE_LIST_LIMIT = 20;
 
@@ -18,7 +18,7 @@ export interface DueNotStartedItem {
   stage: Stage;
   status: ProjectStatus;
   plannedStartDate: string;
-  /** Days past the planned start, judged at the period's "due" date. */
+  /** Days past the planned start, judged at the period's as-of day. */
   daysLate: number;
   /** statusReason, else the latest monthly report's 存在问题, else the project's 存在问题. */
   reason: string | null;
@@ -32,15 +32,16 @@ export interface IndicatorsResult {
   counts: IndicatorCounts;
   indicators: Indicator[];
   timeProgress: number;
-  /** The cohort by the board's columns: active projects per stage, then the two status lanes. */
+  /** The cohort by the board's columns as of the period's as-of day: active projects per stage, then the two status lanes. */
   boardColumns: { SIGNED: number; LANDED: number; STARTED: number; PRODUCING: number; SUSPENDED: number; TERMINATED: number };
   dueNotStarted: DueNotStartedItem[];
 }
 
 /**
- * The headline indicators for a scope and period: one statement of FILTERed counts and
- * sums (indicator-sql.ts), and the first 应开工未开工 projects with their reasons (the
- * whole list is the drill-down metric due.notStarted).
+ * The headline indicators for a scope and period, every project as it stood on the
+ * period's as-of day (`asOf`: its last day, or today if earlier): one statement of
+ * FILTERed counts and sums (indicator-sql.ts), and the first 应开工未开工 projects with
+ * their reasons (the whole list is the drill-down metric due.notStarted).
  */
 export async function getIndicators(actor: Actor, scope: IndicatorScope, today = todayInShanghai()): Promise<IndicatorsResult> {
   const parkIds = await scopeParkIds(actor, scope);
@@ -77,18 +78,31 @@ export function toIndicatorsResult(row: CountsRow, due: DueRow[], period: Indica
   };
 }
 
-/** The first 应开工未开工 projects with their reasons (exported for the benchmark). */
+/**
+ * The first 应开工未开工 projects with their reasons (exported for the benchmark), with
+ * stage and status as of the period's as-of day. The reason: the suspension's reason when
+ * the project stood suspended that day (the current one, or that 暂缓 event's note when it
+ * has changed since), else the 存在问题 of its latest monthly report within the period,
+ * else the project's own 存在问题. Open problems are counted as they are now.
+ */
 export function dueNotStartedQuery(actor: Actor, parkIds: number[], period: IndicatorPeriod, today: string): Prisma.Sql {
   const asOf = dueAsOf(period, today);
+  const day = Prisma.sql`CAST(${asOf} AS date)`;
   return Prisma.sql`
-    SELECT pr.id, pr.code, pr.name, pk.name AS "parkName", pr.stage::text AS stage, pr.status::text AS status,
-           pr."plannedStartDate", (CAST(${asOf} AS date) - pr."plannedStartDate")::int AS "daysLate",
-           COALESCE(NULLIF(pr."statusReason", ''),
-                    (SELECT NULLIF(rp.problems, '') FROM "ProgressReport" rp WHERE rp."projectId" = pr.id
+    SELECT pr.id, pr.code, pr.name, pk.name AS "parkName", ao.stage, ao.status,
+           pr."plannedStartDate", (${day} - pr."plannedStartDate")::int AS "daysLate",
+           COALESCE(CASE WHEN ao.status = 'SUSPENDED' THEN
+                      CASE WHEN pr."statusDate" IS NULL OR pr."statusDate" <= ${day} THEN NULLIF(pr."statusReason", '')
+                           ELSE (SELECT NULLIF(se.note, '') FROM "StageEvent" se
+                                  WHERE se."projectId" = pr.id AND se.type = 'SUSPEND' AND se."businessDate" <= ${day}
+                                  ORDER BY se."businessDate" DESC, se.id DESC LIMIT 1) END
+                    END,
+                    (SELECT NULLIF(rp.problems, '') FROM "ProgressReport" rp
+                      WHERE rp."projectId" = pr.id AND (rp.year < ${period.year}::int OR (rp.year = ${period.year}::int AND rp.month <= ${period.through}::int))
                       ORDER BY rp.year DESC, rp.month DESC LIMIT 1),
                     NULLIF(pr.problems, '')) AS reason,
            (SELECT count(*) FROM "EnterpriseIssue" i WHERE i."projectId" = pr.id AND i.status <> 'CLOSED')::int AS "openIssues"
-    FROM "Project" pr
+    FROM ${projectsAsOfSql(period, today)}
     JOIN "Park" pk ON pk.id = pr."parkId"
     WHERE ${scopeSql(actor, parkIds)} AND ${metricSql("due.notStarted", period, today)}
     ORDER BY pr."plannedStartDate" ASC, pr.id ASC

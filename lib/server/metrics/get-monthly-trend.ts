@@ -2,17 +2,18 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { periodEnd } from "@/lib/domain/indicators";
+import { dueAsOf } from "@/lib/domain/indicators";
 import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
-import { scopeParkIds, scopeSql } from "./indicator-sql";
+import { reachedOnSql } from "./as-of-sql";
+import { projectsAsOfSql, scopeParkIds, scopeSql } from "./indicator-sql";
 
 export interface TrendMonth {
   month: number;
   /** Projects signed in the month and their 合同引资额 (万元). */
   signed: number;
   contractInvestment: string;
-  /** Honoured projects that started / went into production in the month (actual dates), counted as in the cohort figures. */
+  /** Projects that started / went into production in the month, counted as in the cohort figures: by the period's as-of day, not terminated then. */
   started: number;
   producing: number;
   /** 本月完成投资 and 到位资金 of all monthly reports in scope (万元). */
@@ -22,33 +23,39 @@ export interface TrendMonth {
 
 /**
  * January..through of the period's year, one row per month (months without events show
- * zeros). One statement: three GROUP BYs of project dates and one of the monthly reports,
- * joined on the months of generate_series.
+ * zeros), every project as it stood on the period's as-of day. One statement: three
+ * GROUP BYs of project dates and one of the monthly reports, joined on the months of
+ * generate_series.
  */
-export async function getMonthlyTrend(actor: Actor, scope: IndicatorScope, _today = todayInShanghai()): Promise<TrendMonth[]> {
+export async function getMonthlyTrend(actor: Actor, scope: IndicatorScope, today = todayInShanghai()): Promise<TrendMonth[]> {
   const parkIds = await scopeParkIds(actor, scope);
-  return getDb().$queryRaw<TrendMonth[]>(monthlyTrendQuery(actor, parkIds, scope));
+  return getDb().$queryRaw<TrendMonth[]>(monthlyTrendQuery(actor, parkIds, scope, today));
 }
 
-/** The trend's statement (exported for the benchmark, which runs it through pg directly). */
-export function monthlyTrendQuery(actor: Actor, parkIds: number[], scope: Pick<IndicatorScope, "year" | "through">): Prisma.Sql {
-  const from = `${scope.year}-01-01`;
-  const to = periodEnd(scope.year, scope.through);
+/**
+ * The trend's statement (exported for the benchmark, which runs it through pg directly).
+ * A start or production counts in the month it was reached (lib/domain/as-of reachedOn)
+ * when it was reached by the as-of day and the project was not terminated then: a start
+ * later rolled back is in no month, one terminated after the period still counts.
+ */
+export function monthlyTrendQuery(actor: Actor, parkIds: number[], scope: Pick<IndicatorScope, "year" | "through">, today = todayInShanghai()): Prisma.Sql {
+  const period = { year: scope.year, through: scope.through, cohort: scope.year };
+  const from = Prisma.sql`CAST(${`${scope.year}-01-01`} AS date)`;
+  const to = Prisma.sql`CAST(${dueAsOf(period, today)} AS date)`;
   const where = scopeSql(actor, parkIds);
-  const within = (col: string) => Prisma.sql`pr.${Prisma.raw(`"${col}"`)} BETWEEN CAST(${from} AS date) AND CAST(${to} AS date)`;
-  const month = (col: string) => Prisma.sql`extract(month FROM pr.${Prisma.raw(`"${col}"`)})::int`;
+  const projects = projectsAsOfSql(period, today);
+  const honoured = Prisma.sql`ao.status IN ('ACTIVE', 'SUSPENDED')`;
   return Prisma.sql`
     WITH sg AS (
-      SELECT ${month("signedDate")} AS m, count(*)::int AS n, sum(pr."contractInvestment") AS amount
-      FROM "Project" pr WHERE ${where} AND ${within("signedDate")} GROUP BY 1
+      SELECT extract(month FROM pr."signedDate")::int AS m, count(*)::int AS n, sum(pr."contractInvestment") AS amount
+      FROM "Project" pr WHERE ${where} AND pr."signedDate" BETWEEN ${from} AND ${to} GROUP BY 1
     ), st AS (
-      SELECT ${month("actualStartDate")} AS m, count(*)::int AS n
-      FROM "Project" pr WHERE ${where} AND ${within("actualStartDate")}
-        AND pr.status <> 'TERMINATED' AND pr.stage IN ('STARTED', 'PRODUCING') GROUP BY 1
+      SELECT extract(month FROM ao.started_on)::int AS m, count(*)::int AS n
+      FROM ${projects} WHERE ${where} AND ${honoured} AND ao.started_on >= ${from} GROUP BY 1
     ), pd AS (
-      SELECT ${month("actualProductionDate")} AS m, count(*)::int AS n
-      FROM "Project" pr WHERE ${where} AND ${within("actualProductionDate")}
-        AND pr.status <> 'TERMINATED' AND pr.stage = 'PRODUCING' GROUP BY 1
+      SELECT extract(month FROM po.produced_on)::int AS m, count(*)::int AS n
+      FROM ${projects} CROSS JOIN LATERAL (SELECT ${reachedOnSql("PRODUCING")} AS produced_on) po
+      WHERE ${where} AND ${honoured} AND ao.stage = 'PRODUCING' AND po.produced_on >= ${from} GROUP BY 1
     ), inv AS (
       SELECT rp.month AS m, sum(rp."investmentCompleted") AS inv, sum(rp."fundsArrived") AS funds
       FROM "ProgressReport" rp JOIN "Project" pr ON pr.id = rp."projectId"

@@ -2,7 +2,8 @@ import "server-only";
 // The SQL behind every dashboard figure. The definitions mirror lib/domain/indicators.ts
 // (countIndicators is their executable specification) and lib/server/metrics/drill-down.ts
 // (the same sets as Prisma filters for the ledger list); tests/integration/metrics.test.ts
-// holds the three together.
+// holds the three together. Every project is read as it stood on the period's as-of day
+// (dueAsOf: its last day, or today if earlier), through the `ao` join of as-of-sql.ts.
 
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
@@ -10,6 +11,7 @@ import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { type IndicatorCounts, type IndicatorPeriod, type Metric, cohortWindow, dueAsOf } from "@/lib/domain/indicators";
+import { asOfJoin } from "./as-of-sql";
 
 export interface MetricScope {
   park?: number;
@@ -38,9 +40,18 @@ export function scopeSql(actor: Actor, parkIds: number[]): Prisma.Sql {
   return Prisma.sql`pr."parkId" = ANY(${parkIds}::int[]) AND ${visibleProjectsSql(actor, "pr")}`;
 }
 
-const honoured = Prisma.sql`pr.status <> 'TERMINATED'`;
-const started = Prisma.sql`(pr.status <> 'TERMINATED' AND pr.stage IN ('STARTED', 'PRODUCING'))`;
-const producing = Prisma.sql`(pr.status <> 'TERMINATED' AND pr.stage = 'PRODUCING')`;
+// Over the `ao` join (asOfJoin): stage and status on the as-of day, NULL before signing.
+const honoured = Prisma.sql`ao.status IN ('ACTIVE', 'SUSPENDED')`;
+const landed = Prisma.sql`(${honoured} AND ao.stage IN ('LANDED', 'STARTED', 'PRODUCING'))`;
+const started = Prisma.sql`(${honoured} AND ao.stage IN ('STARTED', 'PRODUCING'))`;
+const producing = Prisma.sql`(${honoured} AND ao.stage = 'PRODUCING')`;
+/** Signed by the as-of day: a plan project signed later is in no figure of the period. */
+const signedBy = Prisma.sql`ao.stage IS NOT NULL`;
+
+/** The projects `pr` with their state on the period's as-of day (`ao`): the FROM of every figure. */
+export function projectsAsOfSql(p: IndicatorPeriod, today: string): Prisma.Sql {
+  return Prisma.sql`"Project" pr ${asOfJoin(dueAsOf(p, today))}`;
+}
 
 export function inCohortSql(p: IndicatorPeriod): Prisma.Sql {
   const { from, to } = cohortWindow(p);
@@ -48,8 +59,9 @@ export function inCohortSql(p: IndicatorPeriod): Prisma.Sql {
 }
 
 /**
- * One metric's set as SQL over `pr` (Project) and `yp` (its ProjectYearPlan of the
- * period's year, LEFT JOINed: yp.id is null without a plan).
+ * One metric's set as SQL over `pr` (Project), `ao` (its state on the as-of day, from
+ * projectsAsOfSql) and `yp` (its ProjectYearPlan of the period's year, LEFT JOINed: yp.id
+ * is null without a plan).
  */
 export function metricSql(m: Metric, p: IndicatorPeriod, today: string): Prisma.Sql {
   const asOf = dueAsOf(p, today);
@@ -61,29 +73,29 @@ export function metricSql(m: Metric, p: IndicatorPeriod, today: string): Prisma.
     case "cohort.honoured":
       return Prisma.sql`(${cohort} AND ${honoured})`;
     case "cohort.terminated":
-      return Prisma.sql`(${cohort} AND pr.status = 'TERMINATED')`;
+      return Prisma.sql`(${cohort} AND ao.status = 'TERMINATED')`;
     case "cohort.landed":
-      return Prisma.sql`(${cohort} AND ${honoured} AND pr.stage <> 'SIGNED')`;
+      return Prisma.sql`(${cohort} AND ${landed})`;
     case "cohort.started":
       return Prisma.sql`(${cohort} AND ${started})`;
     case "cohort.producing":
       return Prisma.sql`(${cohort} AND ${producing})`;
     case "plan.all":
-      return Prisma.sql`(yp.id IS NOT NULL)`;
+      return Prisma.sql`(yp.id IS NOT NULL AND ${signedBy})`;
     case "plan.start":
-      return Prisma.sql`(yp."planStart" IS TRUE)`;
+      return Prisma.sql`(yp."planStart" IS TRUE AND ${signedBy})`;
     case "plan.started":
       return Prisma.sql`(yp."planStart" IS TRUE AND ${started})`;
     case "plan.due":
-      return Prisma.sql`(yp."planStart" IS TRUE AND ${due})`;
+      return Prisma.sql`(yp."planStart" IS TRUE AND ${signedBy} AND ${due})`;
     case "plan.dueStarted":
       return Prisma.sql`(yp."planStart" IS TRUE AND ${due} AND ${started})`;
     case "plan.production":
-      return Prisma.sql`(yp."planProduction" IS TRUE)`;
+      return Prisma.sql`(yp."planProduction" IS TRUE AND ${signedBy})`;
     case "plan.producing":
       return Prisma.sql`(yp."planProduction" IS TRUE AND ${producing})`;
     case "due.notStarted":
-      return Prisma.sql`(${due} AND ${honoured} AND pr.stage IN ('SIGNED', 'LANDED'))`;
+      return Prisma.sql`(${due} AND ${honoured} AND ao.stage IN ('SIGNED', 'LANDED'))`;
   }
 }
 
@@ -126,7 +138,7 @@ export function countsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod,
   const money = (c: string, expr = `j."${c}"`) => Prisma.raw(`COALESCE(sum(${expr}), 0)::numeric(16, 2)::text AS "${c}"`);
   return Prisma.sql`
     WITH s AS NOT MATERIALIZED (
-      SELECT pr."parkId"::text AS park_key, pr.industry AS industry_key, pr.id, pr.stage, pr.status,
+      SELECT pr."parkId"::text AS park_key, pr.industry AS industry_key, pr.id, ao.stage, ao.status,
              ${m("cohort.signed")} AS in_cohort,
              ${m("cohort.honoured")} AS honoured,
              ${m("cohort.landed")} AS landed,
@@ -142,7 +154,7 @@ export function countsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod,
              ${m("due.notStarted")} AS due_not_started,
              pr."contractInvestment", pr."totalInvestment", pr."investmentCompletedBefore", pr."fundsArrivedBefore",
              yp."plannedInvestment"
-      FROM "Project" pr
+      FROM ${projectsAsOfSql(p, today)}
       LEFT JOIN "ProjectYearPlan" yp ON yp."projectId" = pr.id AND yp.year = ${p.year}::int
       WHERE ${scopeSql(actor, parkIds)}
     ), r AS (

@@ -25,12 +25,16 @@ export interface ProjectListItem {
   liaisonName: string | null;
 }
 
-/** The ledger list's WHERE for a filter: shared by the list, its Excel export and the API. */
-export function projectListWhere(actor: Actor, f: ProjectFilters): Prisma.ProjectWhereInput {
+/**
+ * The ledger list's WHERE for a filter: shared by the list, its Excel export and the API.
+ * Async for a dashboard figure (`metric`): its as-of filter reads the projects whose status
+ * changed after the period first (lib/server/metrics/drill-down.ts).
+ */
+export async function projectListWhere(actor: Actor, f: ProjectFilters): Promise<Prisma.ProjectWhereInput> {
   const and: Prisma.ProjectWhereInput[] = [visibleProjectsWhere(actor)];
   if (f.park) and.push({ parkId: f.park });
   if (f.region) and.push({ park: { regionId: f.region } });
-  if (f.metric) and.push(drillDownWhere(actor, { metric: f.metric, period: f.period, cohort: f.cohort }));
+  if (f.metric) and.push(await drillDownWhere(actor, { metric: f.metric, period: f.period, cohort: f.cohort }));
   if (f.stage) and.push({ stage: f.stage });
   if (f.status) and.push({ status: f.status });
   if (f.keyLevel) and.push({ keyLevel: f.keyLevel });
@@ -51,7 +55,7 @@ export function projectListWhere(actor: Actor, f: ProjectFilters): Prisma.Projec
 /** One page of the projects the actor may read, filtered and counted in SQL. */
 export async function listProjects(actor: Actor, filters: ProjectFilters) {
   const db = getDb();
-  const where = projectListWhere(actor, filters);
+  const where = await projectListWhere(actor, filters);
   const [total, rows] = await Promise.all([
     db.project.count({ where }),
     db.project.findMany({
