@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
+import { projectAsOf } from "@/lib/domain/as-of";
 import { EMPTY_CALENDAR } from "@/lib/domain/working-days";
 import { filingDueDate, filingState, lastCompletedMonth, monthsElapsed } from "@/lib/domain/filing";
 import { type LightContext, type WarningRules, DEFAULT_WARNING_RULES, evaluateLights, mergeWarningRules } from "@/lib/domain/warnings";
@@ -72,11 +73,29 @@ async function makeFrom(parkId: number, s: Spec) {
   return p.id;
 }
 
-/** The pure rule on the raw spec: the reference the SQL must agree with. */
+/**
+ * The pure rule on the raw spec: the reference the SQL must agree with. The lights read the
+ * project as it stood on `today` (lib/domain/as-of.ts): a start dated after that day is not
+ * a start yet (makeProject signs on 2025-03-01 and dates the current stage then).
+ */
 function pure(s: Spec, rules: WarningRules, today: string) {
   const last = lastCompletedMonth(today);
   const ctx: LightContext = { today, monthsElapsed: monthsElapsed(today), lastMonth: last, lastMonthDue: filingDueDate(last, EMPTY_CALENDAR) };
-  const p = { stage: s.stage, status: s.status ?? "ACTIVE", actualStartDate: s.actualStart ?? null };
+  const asOf = projectAsOf(
+    {
+      stage: s.stage,
+      stageDate: "2025-03-01",
+      signedDate: "2025-03-01",
+      landedDate: null,
+      actualStartDate: s.actualStart ?? null,
+      actualProductionDate: null,
+      status: s.status ?? "ACTIVE",
+      statusDate: null,
+      statusChanges: [],
+    },
+    today,
+  );
+  const p = { stage: asOf.stage!, status: asOf.status!, actualStartDate: asOf.startedOn };
   const filed = (s.reports ?? []).map(([year, month]) => ({ year, month }));
   const state = filingState(p, filed, today, EMPTY_CALENDAR);
   const completed = (s.reports ?? []).filter(([y, m]) => y === Number(today.slice(0, 4)) && m <= ctx.monthsElapsed).reduce((sum, [, , inv]) => sum + Math.round(Number(inv) * 100), 0);

@@ -36,7 +36,7 @@ export async function snapshotLights(date: string = todayInShanghai()): Promise<
   const parkIds = parks.map((p) => p.id);
   const setup = await loadLightSetup(db, parkIds, day);
   // The projects the red list counts (active ones), so a day's red equals its red list.
-  const where = Prisma.sql`pr."parkId" = ANY(${parkIds}::int[]) AND pr.status = 'ACTIVE'`;
+  const where = Prisma.sql`pr."parkId" = ANY(${parkIds}::int[]) AND ao.status = 'ACTIVE'`;
   const written = await db.$executeRaw(Prisma.sql`
     WITH ${litCte(setup, where)},
     per_park AS (

@@ -1,7 +1,12 @@
 import "server-only";
 // The traffic-light rules of lib/domain/warnings.ts as SQL, so lists can filter and page
 // by light in the database. The thresholds come in per park (a VALUES table built from
-// Park.warningRules), the dates as constants computed once per request.
+// Park.warningRules), the dates as constants computed once per request. The lights are
+// those of the setup's day (ctx.today): today on the warnings page, the board and the
+// ledger; a period's last day for the bulletin's red list. Each project is read as it
+// stood that day (stage, status and start date from business dates, the `ao` join of
+// lib/server/metrics/as-of-sql.ts), its plan of that year and its reports of the months
+// up to then.
 
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
@@ -10,6 +15,7 @@ import { FILING_LOOKBACK_MONTHS, filingDueDate, lastCompletedMonth, monthIndex, 
 import { type LightContext, type LightInputs, type LightResult, type WarningRules, evaluateLights, lightOfRank } from "@/lib/domain/warnings";
 import { parkWarningRules } from "@/lib/validation/warning-rules";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
+import { asOfJoin } from "@/lib/server/metrics/as-of-sql";
 import { tryWorkingDays } from "@/lib/domain/working-days";
 
 export interface LightSetup {
@@ -20,7 +26,7 @@ export interface LightSetup {
   rules: Map<number, WarningRules>;
 }
 
-/** Today's light context (dates, last month's due date from the holiday table) and the parks' rules. Two queries. */
+/** The light context of a day (today by default; dates, last month's due date from the holiday table) and the parks' rules. Two queries. */
 export async function loadLightSetup(db: Db, parkIds: number[], today = todayInShanghai()): Promise<LightSetup> {
   const last = lastCompletedMonth(today);
   const [cal, parks] = await Promise.all([
@@ -50,9 +56,11 @@ function rulesValues(setup: LightSetup): Prisma.Sql {
 }
 
 /**
- * A CTE list ending in `lit`: one row per project matching `where` (over "Project" pr,
- * "Park" pk, "Enterprise" e), with the rule inputs and the light ranks (1 green, 2 yellow,
- * 3 red, NULL not applicable) as start_light, progress_light, filing_light, overall_light.
+ * A CTE list ending in `lights`: one row per project matching `where` (over "Project" pr,
+ * "Park" pk, "Enterprise" e, and `ao`, the project as it stood on the setup's day: ao.stage,
+ * ao.status, ao.started_on, NULL before its signing), with the rule inputs (stage, status
+ * and actualStartDate as of that day) and the light ranks (1 green, 2 yellow, 3 red, NULL
+ * not applicable) as start_light, progress_light, filing_light, overall_light.
  */
 export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
   const { ctx, year, lastIdx, lastDuePassed } = setup;
@@ -61,34 +69,35 @@ export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
   const lookFrom = lastIdx - FILING_LOOKBACK_MONTHS + 1;
   return Prisma.sql`${rulesValues(setup)},
   inp AS (
-    SELECT pr.id, pr."parkId", pr.stage::text AS stage, pr.status::text AS status, pr."plannedStartDate", pr."actualStartDate",
+    SELECT pr.id, pr."parkId", ao.stage, ao.status, pr."plannedStartDate", ao.started_on AS "actualStartDate",
            yp."plannedInvestment",
            COALESCE((SELECT sum(r."investmentCompleted") FROM "ProgressReport" r
                       WHERE r."projectId" = pr.id AND r.year = ${year}::int AND r.month <= ${e}::int), 0) AS completed,
-           (pr.status = 'ACTIVE' AND pr.stage IN ('STARTED', 'PRODUCING') AND pr."actualStartDate" IS NOT NULL) AS files,
+           COALESCE(ao.status = 'ACTIVE' AND ao.started_on IS NOT NULL, false) AS files,
            GREATEST(0, ${overdueTo}::int - f.from_idx + 1 - (SELECT count(*)::int FROM "ProgressReport" r
                       WHERE r."projectId" = pr.id AND r.year * 12 + r.month - 1 BETWEEN f.from_idx AND ${overdueTo}::int)) AS overdue_months,
            (NOT ${lastDuePassed}::boolean AND s.start_idx <= ${lastIdx}::int AND NOT EXISTS (SELECT 1 FROM "ProgressReport" r
                       WHERE r."projectId" = pr.id AND r.year * 12 + r.month - 1 = ${lastIdx}::int)) AS pending_last,
            ru.*
     FROM "Project" pr
+    ${asOfJoin(ctx.today)}
     JOIN "Park" pk ON pk.id = pr."parkId"
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"
     JOIN ru ON ru.park_id = pr."parkId"
     LEFT JOIN "ProjectYearPlan" yp ON yp."projectId" = pr.id AND yp.year = ${year}::int
-    CROSS JOIN LATERAL (SELECT (extract(year FROM pr."actualStartDate") * 12 + extract(month FROM pr."actualStartDate") - 1)::int AS start_idx) s
+    CROSS JOIN LATERAL (SELECT (extract(year FROM ao.started_on) * 12 + extract(month FROM ao.started_on) - 1)::int AS start_idx) s
     CROSS JOIN LATERAL (SELECT GREATEST(s.start_idx, ${lookFrom}::int) AS from_idx) f
     WHERE ${where}
   ),
   lit AS (
     SELECT inp.*,
-      CASE WHEN NOT start_on OR status <> 'ACTIVE' THEN NULL
+      CASE WHEN NOT start_on OR status IS DISTINCT FROM 'ACTIVE' THEN NULL
            WHEN stage IN ('STARTED', 'PRODUCING') THEN 1
            WHEN "plannedStartDate" IS NULL THEN NULL
            WHEN CAST(${ctx.today} AS date) >= ("plannedStartDate" + make_interval(months => start_red))::date THEN 3
            WHEN date_trunc('month', "plannedStartDate") <= date_trunc('month', CAST(${ctx.today} AS date)) THEN 2
            ELSE 1 END AS start_light,
-      CASE WHEN NOT prog_on OR status <> 'ACTIVE' OR stage NOT IN ('STARTED', 'PRODUCING') OR "plannedInvestment" IS NULL OR "plannedInvestment" <= 0 THEN NULL
+      CASE WHEN NOT prog_on OR status IS DISTINCT FROM 'ACTIVE' OR stage NOT IN ('STARTED', 'PRODUCING') OR "plannedInvestment" IS NULL OR "plannedInvestment" <= 0 THEN NULL
            WHEN pe > 0 AND 100 * pe * "plannedInvestment" - 100 * ps * completed > prog_red * ps * "plannedInvestment" THEN 3
            WHEN pe > 0 AND 100 * pe * "plannedInvestment" - 100 * ps * completed >= prog_yellow * ps * "plannedInvestment" THEN 2
            ELSE 1 END AS progress_light,

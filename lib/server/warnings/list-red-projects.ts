@@ -44,8 +44,9 @@ const KIND_COLUMN = { start: "start_light", progress: "progress_light", filing: 
 
 /**
  * The red list for supervision (督办): projects whose overall light (or the light of one
- * rule, `kind`) is red, filtered and paged in SQL. For the warnings page, the leaders'
- * dashboard and the monthly bulletin.
+ * rule, `kind`) is red, filtered and paged in SQL. For the warnings page (today) and the
+ * monthly bulletin (`today` = the month's last day: the lights as they stood then, of the
+ * projects active then, with their stage and status of that day).
  */
 export async function listRedProjects(actor: Actor, filters: unknown, paging: unknown = {}, today = todayInShanghai()): Promise<{ rows: RedProjectRow[]; total: number; page: number; pageSize: number }> {
   const f = parseOrThrow(redListFiltersSchema, filters);
@@ -58,7 +59,8 @@ export async function listRedProjects(actor: Actor, filters: unknown, paging: un
 
   const db = getDb();
   const setup = await loadLightSetup(db, readable, today);
-  const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr"), Prisma.sql`pr.status = 'ACTIVE'`];
+  // Active on the day the lights are for (ao: the project as it stood then).
+  const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr"), Prisma.sql`ao.status = 'ACTIVE'`];
   if (parkId) parts.push(Prisma.sql`pr."parkId" = ${parkId}`);
   if (regionId) parts.push(Prisma.sql`pk."regionId" = ${regionId}`);
   const red = Prisma.raw(kind ? KIND_COLUMN[kind] : "overall_light");
