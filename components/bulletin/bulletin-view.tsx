@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatChange } from "@/lib/domain/bulletin";
+import { formatDateZh } from "@/lib/domain/dates";
 import { formatYearMonth } from "@/lib/domain/filing";
 import { INDICATOR_DEFS, formatPercent, formatPoints, pointsAgainstTime } from "@/lib/domain/indicators";
 import { formatMoney } from "@/lib/domain/money";
@@ -51,7 +52,7 @@ export function BulletinView({ b }: { b: Bulletin }) {
       <header className="text-center">
         <h2 className="text-2xl font-bold">{b.scopeName}项目推进情况通报</h2>
         <p className="mt-1 text-sm text-slate-600">
-          （{formatYearMonth(b.month)} · 统计期 {b.month.year}年1—{b.month.month}月 · 签约批次 {b.month.year}年 · 对比截至{formatYearMonth(b.previous)}）
+          （{formatYearMonth(b.month)} · 统计期 {b.month.year}年1—{b.month.month}月，数据截至{formatDateZh(b.asOf)} · 签约批次 {b.month.year}年 · 对比截至{formatDateZh(b.previousAsOf)}）
         </p>
       </header>
 
@@ -138,7 +139,7 @@ export function BulletinView({ b }: { b: Bulletin }) {
       <section>
         <h3 className="mb-2 text-lg font-semibold">三、红灯项目（督办）</h3>
         <p className="mb-2 text-sm">
-          截至生成时共有红灯项目 <strong data-testid="bulletin-red-total">{b.redProjects.total}</strong> 个
+          截至{formatDateZh(b.asOf)}共有红灯项目 <strong data-testid="bulletin-red-total">{b.redProjects.total}</strong> 个
           {b.redProjects.total > b.redProjects.rows.length ? `，以下列出前 ${b.redProjects.rows.length} 个（完整名单见亮灯督办页）` : ""}。
           <Link href="/warnings" className="no-print ml-2 text-brand-600 underline">
             亮灯督办

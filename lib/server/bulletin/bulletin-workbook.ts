@@ -28,7 +28,7 @@ function header(ws: ExcelJS.Worksheet, titles: string[]) {
 
 function title(ws: ExcelJS.Worksheet, b: Bulletin, text: string) {
   ws.addRow([`${b.scopeName} ${formatYearMonth(b.month)} ${text}`]).font = { bold: true, size: 14 };
-  ws.addRow([`统计期：${b.month.year}年1月至${b.month.month}月；签约批次：${b.month.year}年签约项目；对比：截至${formatYearMonth(b.previous)}。生成时间：${b.generatedAt.slice(0, 16).replace("T", " ")} UTC`]);
+  ws.addRow([`统计期：${b.month.year}年1月至${b.month.month}月，数据截至 ${b.asOf}；签约批次：${b.month.year}年签约项目；对比：截至 ${b.previousAsOf}。生成时间：${b.generatedAt.slice(0, 16).replace("T", " ")} UTC`]);
   ws.addRow([]);
 }
 
@@ -84,7 +84,7 @@ export async function bulletinWorkbook(b: Bulletin, extra: { corrections?: Corre
 
   const redSheet = wb.addWorksheet("红灯项目");
   title(redSheet, b, "红灯项目（督办）");
-  redSheet.addRow([`共 ${b.redProjects.total} 个${b.redProjects.total > b.redProjects.rows.length ? `，此处列出前 ${b.redProjects.rows.length} 个` : ""}（截至生成时）`]);
+  redSheet.addRow([`共 ${b.redProjects.total} 个${b.redProjects.total > b.redProjects.rows.length ? `，此处列出前 ${b.redProjects.rows.length} 个` : ""}（截至 ${b.asOf}）`]);
   header(redSheet, ["项目编号", "项目名称", "园区", "企业", "阶段", "计划开工日期", "包保责任人", "包保领导", "亮灯", "原因"]);
   for (const p of b.redProjects.rows) {
     const row = redSheet.addRow([

@@ -23,6 +23,9 @@ export interface BulletinRankRow extends RankedPark<ParkRankingRow> {
 export interface Bulletin {
   month: YearMonth;
   previous: YearMonth;
+  /** The days the month's and the previous month's figures are taken as of (their last days, or today if earlier). */
+  asOf: string;
+  previousAsOf: string;
   scopeName: string;
   rankKey: IndicatorKey;
   generatedAt: string;
@@ -33,6 +36,7 @@ export interface Bulletin {
   ranking: BulletinRankRow[];
   red: BulletinRankRow[];
   black: BulletinRankRow[];
+  /** The red list as it stood on `asOf` (lights, stage and status of that day). */
   redProjects: { total: number; rows: RedProjectRow[] };
   overdue: OverdueProblems;
 }
@@ -49,12 +53,14 @@ async function scopeName(p: BulletinParams): Promise<string> {
 
 /**
  * The monthly bulletin (月度通报) for a month and scope: the indicators for January..month
- * of that year (cohort = that year's signings) against the same figures a month earlier,
- * the parks ranked by `rank` with 红榜/黑榜 and last month's rank, the red list (督办) and
- * the overdue problems. Every figure comes from the dashboard's own SQL functions, so the
- * bulletin and the dashboard agree; the red list and overdue problems are as of today
- * (they are states, not monthly sums). "dashboard.read" in the scope, checked by those
- * functions (another park's scope is NOT_FOUND).
+ * of that year (cohort = that year's signings) as of the month's last day, against the same
+ * figures of the month before as of ITS last day (so 比上月 and 上月排名 move when projects
+ * start, produce or are terminated within the month); the parks ranked by `rank` with
+ * 红榜/黑榜 and last month's rank; the red list (督办) as it stood on the month's last day;
+ * and the overdue problems, as of today (they are the open work now). Every figure comes
+ * from the dashboard's own SQL functions, so the bulletin and the dashboard agree.
+ * "dashboard.read" in the scope, checked by those functions (another park's scope is
+ * NOT_FOUND).
  */
 export async function getBulletin(actor: Actor, params: BulletinParams, today = todayInShanghai()): Promise<Bulletin> {
   const prev = previousMonth(params.month);
@@ -66,7 +72,7 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
     getIndicators(actor, before, today),
     getParkRanking(actor, current, today),
     getParkRanking(actor, before, today),
-    listRedProjects(actor, { parkId: params.park, regionId: params.region }, { page: 1, pageSize: BULLETIN_LIST_LIMIT }, today),
+    listRedProjects(actor, { parkId: params.park, regionId: params.region }, { page: 1, pageSize: BULLETIN_LIST_LIMIT }, now.asOf),
     getOverdueProblems(actor, current, today, BULLETIN_LIST_LIMIT),
     scopeName(params),
   ]);
@@ -76,6 +82,8 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
   return {
     month: params.month,
     previous: prev,
+    asOf: now.asOf,
+    previousAsOf: then.asOf,
     scopeName: name,
     rankKey: params.rank,
     generatedAt: new Date().toISOString(),
