@@ -44,6 +44,8 @@ export const PROJECT_FIELD_LABELS: Record<string, string> = {
   plannedInvestmentThisYear: "本年计划投资",
   planStartThisYear: "本年计划开工",
   planProductionThisYear: "本年计划投产",
+  investmentCompletedBefore: "期初累计完成投资",
+  fundsArrivedBefore: "期初累计到位资金",
   enterpriseId: "投资主体",
 };
 

@@ -418,3 +418,19 @@ export function signedDateProblem(dates: StageDates): string | null {
   }
   return null;
 }
+
+/** Evidence a record edit can reach, per stage: 落地 rests on the registration date (the stage dates themselves move only with stage moves). */
+export const EDITABLE_EVIDENCE = { LANDED: "registeredDate" } as const;
+
+/**
+ * A record edit (the form, the API's PATCH, an imported ledger) may not blank the evidence
+ * of a stage the project has reached: a landed project keeps its registration date. A
+ * value never recorded (data from before this rule) may stay empty. Field -> messages.
+ */
+export function blankedEvidenceProblems(stage: Stage, before: { registeredDate: string | null }, after: { registeredDate: string | null }): FieldErrors {
+  const errors: FieldErrors = {};
+  if (stageIndex(stage) >= stageIndex("LANDED") && before.registeredDate && !after.registeredDate) {
+    add(errors, EDITABLE_EVIDENCE.LANDED, `项目已${STAGE_LABELS[stage]}，注册日期是落地的依据，不能清空`);
+  }
+  return errors;
+}

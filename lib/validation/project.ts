@@ -70,6 +70,16 @@ function optionalAmount(label: string, unit: string) {
     .transform((v) => (isBlank(v) ? null : parseWan(asText(v!))));
 }
 
+/**
+ * An opening balance (期初: completed or arrived before monthly filing began, e.g. from an
+ * imported ledger). Left out: unchanged on an edit, 0 on create; blank: 0.
+ */
+function openingBalance(label: string) {
+  return optionalAmount(label, "万元")
+    .transform((v) => v ?? "0.00")
+    .optional();
+}
+
 /** Checkbox values: a form posts "on" (or nothing), JSON posts true/false. */
 function flag(label: string) {
   return z.preprocess(
@@ -131,6 +141,12 @@ const projectShape = {
   plannedInvestmentThisYear: optionalAmount(L.plannedInvestmentThisYear, "万元"),
   planStartThisYear: flag(L.planStartThisYear),
   planProductionThisYear: flag(L.planProductionThisYear),
+  /** 期初累计完成投资 / 期初累计到位资金 (Project.*Before); left out = unchanged. */
+  investmentCompletedBefore: openingBalance(L.investmentCompletedBefore),
+  fundsArrivedBefore: openingBalance(L.fundsArrivedBefore),
+  /** The ledger's latest 形象进度 / 存在问题 (each month's filing replaces them); left out = unchanged. */
+  imageProgress: optionalText(L.imageProgress, 500).optional(),
+  problems: optionalText(L.problems, 1000).optional(),
 };
 
 type Ctx = z.RefinementCtx;

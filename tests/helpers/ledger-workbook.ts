@@ -33,3 +33,16 @@ export function ledgerRow(parkName: string, name: string, overrides: LedgerCells
     ...overrides,
   };
 }
+
+/** A workbook of one sheet with exactly these rows (row 1 first) and merged ranges ("A1:F1"): titles, group headings, two-row headers. */
+export async function sheetWorkbook(sheetName: string, rows: ExcelJS.CellValue[][], merges: string[] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  rows.forEach((r, i) => {
+    r.forEach((v, j) => {
+      if (v !== undefined && v !== null) ws.getCell(i + 1, j + 1).value = v;
+    });
+  });
+  for (const m of merges) ws.mergeCells(m);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
-import { isoToDate } from "@/lib/domain/dates";
+import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { LEDGER_COLUMNS } from "@/lib/domain/ledger-columns";
 import { isAppError } from "@/lib/server/errors";
 import { exportProjects } from "@/lib/server/excel/export-projects";
@@ -60,7 +60,7 @@ describe("project export", () => {
     expect(written).toBe(total);
     expect(dataRows(sheet)).toHaveLength(total);
     expect(sheet.name).toBe("项目台账");
-    expect(String(sheet.getCell("A1").value)).toBe(`项目台账（筛选：园区：${parkName}）`);
+    expect(String(sheet.getCell("A1").value)).toBe(`项目台账（筛选：园区：${parkName}；“本年”为 ${todayInShanghai().slice(0, 4)} 年）`);
     expect(String(sheet.getCell("A2").value)).toContain(`导出人：${w.staff.name}`);
     expect(headers(sheet)).toEqual(LEDGER_COLUMNS.map((c) => c.header));
 

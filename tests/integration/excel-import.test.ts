@@ -91,7 +91,7 @@ describe("ledger import", () => {
     const again = await previewImport(staffA, file);
     expect(again).toMatchObject({ toCreate: 0, unchanged: 2, errors: [] });
     const second = await commitImport(staffA, file);
-    expect(second).toEqual({ created: 0, unchanged: 2, message: "没有新增内容：2 行与现有项目一致" });
+    expect(second).toEqual({ created: 0, updated: 0, unchanged: 2, message: "没有需要更新的内容：2 行与现有项目一致" });
     expect(await projectCount(parkA.id)).toBe(before);
   });
 
@@ -106,8 +106,9 @@ describe("ledger import", () => {
       ledgerRow(parkA.name, `${tag}-行业`, { industry: "外星科技" }), // row 6: unknown industry
       ledgerRow(parkA.name, `${tag}-金额`, { totalInvestment: 123456789012, contractInvestment: -1 }), // row 7: out of range
       ledgerRow(parkA.name, `${tag}-好`), // row 8: duplicate of row 2
-      ledgerRow(parkA.name, `${tag}-已有`, { enterpriseName: `${tag}-已有企业` }), // row 9: duplicate of an existing project
+      ledgerRow(parkA.name, `${tag}-已有`, { enterpriseName: `${tag}-已有企业`, contractInvestment: 600 }), // row 9: an existing project, changed against the rules
       ledgerRow(parkA.name, `${tag}-阶段`, { stage: "投产" }), // row 10: stage dates missing
+      ledgerRow(parkA.name, `${tag}-落地`, { stage: "落地", landedDate: "2025-04-01" }), // row 11: 落地 without its 注册日期
     ]);
     const preview = await previewImport(staffA, file);
     const at = (row: number) => preview.errors.filter((e) => e.row === row).map((e) => `${e.column}:${e.message}`);
@@ -119,8 +120,13 @@ describe("ledger import", () => {
     expect(at(7)).toContain("总投资（万元）:总投资不能超过 99,999,999.99 万元");
     expect(at(7)).toContain("合同引资额（万元）:合同引资额不能为负数");
     expect(at(8)).toEqual(["项目名称:与第 2 行重复（同一园区、项目名称和投资主体）"]);
-    expect(at(9).join()).toContain(`该园区已有同名项目（${existing.code}，同一投资主体）`);
-    expect(at(10)).toEqual(expect.arrayContaining(["落地日期:当前阶段为「投产」，请填写落地日期", "实际投产日期:当前阶段为「投产」，请填写实际投产日期"]));
+    // An existing project's row is an update, checked like the edit form: 合同引资额 above the stored 总投资 of 500.
+    expect(at(9)).toEqual([]);
+    expect(preview.updates.map((u) => u.code)).toEqual([existing.code]);
+    const row9 = await previewImport(staffA, await ledgerWorkbook([ledgerRow(parkA.name, `${tag}-已有`, { enterpriseName: `${tag}-已有企业`, totalInvestment: null, contractInvestment: 600 })]));
+    expect(row9.errors.map((e) => `${e.column}:${e.message}`)).toEqual(["总投资（万元）:请填写总投资"]);
+    expect(at(10)).toEqual(expect.arrayContaining(["落地日期:当前阶段为「投产」，请填写落地日期", "实际投产日期:当前阶段为「投产」，请填写投产日期", "注册日期:当前阶段为「投产」，请填写注册日期"]));
+    expect(at(11)).toEqual(["注册日期:当前阶段为「落地」，请填写注册日期"]);
     expect(preview.toCreate).toBe(1); // row 2; its duplicate in row 8 is the error
 
     const before = await projectCount(parkA.id);
@@ -177,7 +183,26 @@ describe("ledger import", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("项目台账").addRow(["项目名称", "所属园区"]);
     const missingColumns = Buffer.from(await wb.xlsx.writeBuffer());
-    expect(await errorOf(previewImport(staffA, missingColumns))).toContain("表头缺少必填列：「投资主体」");
+    expect(await errorOf(previewImport(staffA, missingColumns))).toBe(
+      "表头（第 1 行）缺少「投资主体」列：找项目要用「项目编号」，或「所属园区 + 项目名称 + 投资主体」；请使用台账模板",
+    );
+    // Enough to find projects, not to create them: a new project's row names the missing columns.
+    const narrow = new ExcelJS.Workbook();
+    const ws = narrow.addWorksheet("项目台账");
+    ws.addRow(["所属园区", "项目名称", "投资主体", "形象进度"]);
+    ws.addRow([parkA.name, unique("窄表"), "某公司", "在建"]);
+    const narrowPreview = await previewImport(staffA, Buffer.from(await narrow.xlsx.writeBuffer()));
+    expect(narrowPreview.errors.map((e) => `${e.column}:${e.message}`)).toEqual([
+      "产业链/行业:表中没有「产业链/行业」列，新项目须填写产业链/行业",
+      "总投资（万元）:表中没有「总投资（万元）」列，新项目须填写总投资（万元）",
+      "合同引资额（万元）:表中没有「合同引资额（万元）」列，新项目须填写合同引资额（万元）",
+      "签约日期:表中没有「签约日期」列，新项目须填写签约日期",
+    ]);
+    const yi = new ExcelJS.Workbook();
+    yi.addWorksheet("项目台账").addRow(["所属园区", "项目名称", "投资主体", "总投资（亿元）"]);
+    expect(await errorOf(previewImport(staffA, Buffer.from(await yi.xlsx.writeBuffer())))).toBe(
+      "D 列「总投资（亿元）」的单位是亿元，导入按万元计算；请换算为万元并把表头改为「总投资（万元）」后再导入",
+    );
   });
 
   it("skips 50,000 blank rows, refuses formulas and overlong cells on their row", async () => {
@@ -215,15 +240,16 @@ describe("ledger import", () => {
       staff,
       await ledgerWorkbook([
         ledgerRow(park.name, `${tag}-1`, { content: "年产 10 万吨", creditCode: "91431200MA4L000001", contactPhone: "0745-1234567" }),
-        ledgerRow(park.name, `${tag}-2`, { stage: "投产", landedDate: "2025-03-02", actualStartDate: "2025-04-01", actualProductionDate: "2025-10-01" }),
+        ledgerRow(park.name, `${tag}-2`, { stage: "投产", registeredDate: "2025-03-02", landedDate: "2025-03-02", actualStartDate: "2025-04-01", actualProductionDate: "2025-10-01" }),
       ]),
     );
     await makeProject({ parkId: park.id, name: `${tag}-旧`, stage: "LANDED" }); // an old record without a 落地日期 column value
     const exported = await exportToBuffer(staff, { park: String(park.id) });
     const preview = await previewImport(staff, exported);
-    expect(preview).toMatchObject({ rows: 3, toCreate: 0, unchanged: 3, errors: [] });
-    expect(preview.ignoredColumns).toEqual(expect.arrayContaining(["项目编号", "状态"]));
-    expect(await commitImport(staff, exported)).toMatchObject({ created: 0, message: "没有新增内容：3 行与现有项目一致" });
+    expect(preview).toMatchObject({ rows: 3, toCreate: 0, toUpdate: 0, unchanged: 3, errors: [] });
+    expect(preview.ignoredColumns).toEqual(expect.arrayContaining(["状态", "累计完成投资（万元）", "亮灯", "亮灯原因"]));
+    expect(preview.ignoredColumns).not.toContain("项目编号");
+    expect(await commitImport(staff, exported)).toMatchObject({ created: 0, updated: 0, message: "没有需要更新的内容：3 行与现有项目一致" });
   });
 
   it("answers uploads that are not a file with a message", async () => {

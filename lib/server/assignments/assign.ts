@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { ASSIGNMENT_ROLE_LABEL, ASSIGNMENT_TARGET_LABEL, assignmentStartProblem, endDateForReassign } from "@/lib/domain/coverage";
 import { assignSchema } from "@/lib/validation/assignments";
@@ -36,7 +37,6 @@ export async function assign(actor: Actor, input: unknown): Promise<AssignResult
   const data = parsed;
   const db = getDb();
   const targetLabel = ASSIGNMENT_TARGET_LABEL[data.targetType];
-  const roleLabel = ASSIGNMENT_ROLE_LABEL[data.role];
   const isProject = data.targetType === "PROJECT";
 
   const target = isProject
@@ -52,83 +52,109 @@ export async function assign(actor: Actor, input: unknown): Promise<AssignResult
   if (!user) throw validationError({ userId: [ineligibleMessage(data.role)] });
 
   const today = todayInShanghai();
+  return db.$transaction((tx) => writeAssignment(tx, actor, { targetType: data.targetType, target, role: data.role, user, startDate: data.startDate, department: data.department, note: data.note, currentAssignmentId: data.currentAssignmentId }, today));
+}
+
+export interface AssignmentWrite {
+  targetType: "PROJECT" | "ENTERPRISE";
+  target: { id: number; parkId: number };
+  role: "LIAISON" | "LEADER";
+  /** An eligible person of the target's park (eligibleUserWhere), checked by the caller. */
+  user: { id: number; name: string };
+  startDate: string;
+  department: string | null;
+  note: string | null;
+  /** The holder the caller saw; a different one is a CONFLICT. Left out: whoever holds it now. */
+  currentAssignmentId?: number | null;
+}
+
+/**
+ * The write of an assignment inside `tx` (the caller checked "assignment.manage" in the
+ * target's park and the person's eligibility): the target row locked, the current holder's
+ * row ended on the new start date, the new row and one audit row. Shared by `assign` and the
+ * ledger import, which changes a project's 包保 inside its own transaction.
+ */
+export async function writeAssignment(tx: Prisma.TransactionClient, actor: Actor, w: AssignmentWrite, today: string): Promise<AssignResult> {
+  const data = w;
+  const { target, user } = w;
+  const isProject = w.targetType === "PROJECT";
+  const targetLabel = ASSIGNMENT_TARGET_LABEL[w.targetType];
+  const roleLabel = ASSIGNMENT_ROLE_LABEL[w.role];
   const targetWhere = isProject ? { projectId: target.id } : { enterpriseId: target.id };
 
-  return db.$transaction(async (tx) => {
-    // Assignments of one target take turns until commit (FOR NO KEY UPDATE does not block
-    // visits or problems being logged against the target meanwhile).
-    if (isProject) await tx.$queryRaw`SELECT 1 FROM "Project" WHERE id = ${target.id} FOR NO KEY UPDATE`;
-    else await tx.$queryRaw`SELECT 1 FROM "Enterprise" WHERE id = ${target.id} FOR NO KEY UPDATE`;
+  // Assignments of one target take turns until commit (FOR NO KEY UPDATE does not block
+  // visits or problems being logged against the target meanwhile).
+  if (isProject) await tx.$queryRaw`SELECT 1 FROM "Project" WHERE id = ${target.id} FOR NO KEY UPDATE`;
+  else await tx.$queryRaw`SELECT 1 FROM "Enterprise" WHERE id = ${target.id} FOR NO KEY UPDATE`;
 
-    // Normally one row; more only in data written before this rule existed: all end together.
-    const current = await tx.assignment.findMany({
-      where: { ...targetWhere, role: data.role, endDate: null },
-      orderBy: [{ startDate: "desc" }, { id: "desc" }],
-      select: { id: true, userId: true, startDate: true, department: true, note: true, user: { select: { name: true } } },
-    });
-    const holder = current[0] ?? null;
-
-    if (data.currentAssignmentId !== undefined && (holder?.id ?? null) !== data.currentAssignmentId) {
-      throw new AppError(
-        "CONFLICT",
-        holder
-          ? `该${targetLabel}的${roleLabel}已被他人变更为 ${holder.user.name}（自 ${dateToIso(holder.startDate)} 起），请刷新后重试`
-          : `该${targetLabel}的${roleLabel}已被他人变更，请刷新后重试`,
-      );
-    }
-
-    const latestStart = current.reduce<string | null>((max, r) => (max === null || dateToIso(r.startDate) > max ? dateToIso(r.startDate) : max), null);
-    const problem = assignmentStartProblem(data.startDate, today, latestStart, roleLabel);
-    if (problem) throw validationError({ startDate: [problem] });
-    if (current.length === 1 && holder!.userId === user.id && holder!.department === data.department) {
-      throw validationError({ userId: [`${user.name}已是该${targetLabel}的${roleLabel}`] });
-    }
-
-    const endedAssignmentIds = current.map((r) => r.id);
-    if (current.length > 0) {
-      const endDate = isoToDate(endDateForReassign(latestStart!, data.startDate));
-      const { count } = await tx.assignment.updateMany({ where: { id: { in: endedAssignmentIds }, endDate: null }, data: { endDate } });
-      // Ended meanwhile (a bulk handover does not lock the target): report instead of leaving two holders.
-      if (count !== current.length) throw new AppError("CONFLICT", `该${targetLabel}的${roleLabel}已被他人变更，请刷新后重试`);
-    }
-    const created = await tx.assignment.create({
-      data: {
-        parkId: target.parkId,
-        role: data.role,
-        userId: user.id,
-        ...targetWhere,
-        department: data.department,
-        startDate: isoToDate(data.startDate),
-        note: data.note,
-        createdById: actor.userId,
-      },
-      select: { id: true },
-    });
-
-    const kind: AssignResult["kind"] = current.length > 0 ? "reassign" : "assign";
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: `assignment.${kind}`,
-      entityType: isProject ? "Project" : "Enterprise",
-      entityId: target.id,
-      parkId: target.parkId,
-      before: holder
-        ? {
-            role: data.role,
-            assignments: current.map((r) => ({ id: r.id, userId: r.userId, userName: r.user.name, startDate: dateToIso(r.startDate), department: r.department })),
-          }
-        : null,
-      after: {
-        role: data.role,
-        assignmentId: created.id,
-        userId: user.id,
-        userName: user.name,
-        startDate: data.startDate,
-        department: data.department,
-        note: data.note,
-        ...(current.length > 0 ? { endedAssignmentIds, endDate: data.startDate } : {}),
-      },
-    });
-    return { assignmentId: created.id, endedAssignmentIds, kind };
+  // Normally one row; more only in data written before this rule existed: all end together.
+  const current = await tx.assignment.findMany({
+    where: { ...targetWhere, role: data.role, endDate: null },
+    orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    select: { id: true, userId: true, startDate: true, department: true, note: true, user: { select: { name: true } } },
   });
+  const holder = current[0] ?? null;
+
+  if (data.currentAssignmentId !== undefined && (holder?.id ?? null) !== data.currentAssignmentId) {
+    throw new AppError(
+      "CONFLICT",
+      holder
+        ? `该${targetLabel}的${roleLabel}已被他人变更为 ${holder.user.name}（自 ${dateToIso(holder.startDate)} 起），请刷新后重试`
+        : `该${targetLabel}的${roleLabel}已被他人变更，请刷新后重试`,
+    );
+  }
+
+  const latestStart = current.reduce<string | null>((max, r) => (max === null || dateToIso(r.startDate) > max ? dateToIso(r.startDate) : max), null);
+  const problem = assignmentStartProblem(data.startDate, today, latestStart, roleLabel);
+  if (problem) throw validationError({ startDate: [problem] });
+  if (current.length === 1 && holder!.userId === user.id && holder!.department === data.department) {
+    throw validationError({ userId: [`${user.name}已是该${targetLabel}的${roleLabel}`] });
+  }
+
+  const endedAssignmentIds = current.map((r) => r.id);
+  if (current.length > 0) {
+    const endDate = isoToDate(endDateForReassign(latestStart!, data.startDate));
+    const { count } = await tx.assignment.updateMany({ where: { id: { in: endedAssignmentIds }, endDate: null }, data: { endDate } });
+    // Ended meanwhile (a bulk handover does not lock the target): report instead of leaving two holders.
+    if (count !== current.length) throw new AppError("CONFLICT", `该${targetLabel}的${roleLabel}已被他人变更，请刷新后重试`);
+  }
+  const created = await tx.assignment.create({
+    data: {
+      parkId: target.parkId,
+      role: data.role,
+      userId: user.id,
+      ...targetWhere,
+      department: data.department,
+      startDate: isoToDate(data.startDate),
+      note: data.note,
+      createdById: actor.userId,
+    },
+    select: { id: true },
+  });
+
+  const kind: AssignResult["kind"] = current.length > 0 ? "reassign" : "assign";
+  await writeAudit(tx, {
+    actorId: actor.userId,
+    action: `assignment.${kind}`,
+    entityType: isProject ? "Project" : "Enterprise",
+    entityId: target.id,
+    parkId: target.parkId,
+    before: holder
+      ? {
+          role: data.role,
+          assignments: current.map((r) => ({ id: r.id, userId: r.userId, userName: r.user.name, startDate: dateToIso(r.startDate), department: r.department })),
+        }
+      : null,
+    after: {
+      role: data.role,
+      assignmentId: created.id,
+      userId: user.id,
+      userName: user.name,
+      startDate: data.startDate,
+      department: data.department,
+      note: data.note,
+      ...(current.length > 0 ? { endedAssignmentIds, endDate: data.startDate } : {}),
+    },
+  });
+  return { assignmentId: created.id, endedAssignmentIds, kind };
 }

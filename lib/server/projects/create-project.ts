@@ -51,7 +51,8 @@ async function initialAssignees(actor: Actor, parkId: number, chosen: Record<"LI
 /**
  * Enters a signed project into the ledger (stage 签约), with its enterprise (found or
  * created by name within the park), a SIGN stage event, this year's plan if given, the
- * 包保责任人/包保领导 if chosen and an audit row, all in one transaction.
+ * 包保责任人/包保领导 if chosen and an audit row, all in one transaction. Opening balances
+ * (期初累计完成投资/到位资金, for a project that predates monthly filing) may be given.
  *
  * Exact duplicates (same park, same project name, same enterprise) are refused: a
  * re-signed project stays one project. Looser matches come back as `duplicates`, for the
@@ -95,6 +96,10 @@ export async function createProject(actor: Actor, input: unknown): Promise<{ id:
             contractInvestment: data.contractInvestment,
             registeredCapital: data.registeredCapital,
             landArea: data.landArea,
+            investmentCompletedBefore: data.investmentCompletedBefore ?? "0.00",
+            fundsArrivedBefore: data.fundsArrivedBefore ?? "0.00",
+            imageProgress: data.imageProgress ?? null,
+            problems: data.problems ?? null,
             signedDate: isoToDate(data.signedDate),
             registeredDate: data.registeredDate ? isoToDate(data.registeredDate) : null,
             landSuppliedDate: data.landSuppliedDate ? isoToDate(data.landSuppliedDate) : null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { parseOrThrow, validationError } from "@/lib/server/errors";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { stageIndex } from "@/lib/domain/stages";
 import { validateAdvance, validateRollback, type ProjectPatch, type StageEventDraft } from "@/lib/domain/transitions";
@@ -11,6 +12,7 @@ import { type Actor } from "@/lib/domain/permissions";
 import { type EvidenceFile, attachmentRows, checkEvidenceFiles } from "@/lib/server/attachments/evidence-files";
 import {
   StaleVersion,
+  type ProjectStateRow,
   eventRows,
   loadProjectState,
   patchBefore,
@@ -62,35 +64,51 @@ export async function moveProjectStage(actor: Actor, input: unknown, files: Evid
   }
 
   try {
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.project.updateMany({
-        where: { id: row.id, version: data.version },
-        data: { ...patchToData(patch), version: { increment: 1 } },
-      });
-      if (count === 0) throw new StaleVersion();
-      const rows = eventRows(row.id, actor.userId, events);
-      if (files.length === 0) await tx.stageEvent.createMany({ data: rows });
-      else {
-        const created = await tx.stageEvent.createManyAndReturn({ data: rows, select: { id: true } });
-        const stageEventId = Math.max(...created.map((e) => e.id));
-        await tx.attachment.createMany({ data: attachmentRows(files, { parkId: row.parkId, projectId: row.id, stageEventId, uploadedById: actor.userId }) });
-      }
-      await writeAudit(tx, {
-        actorId: actor.userId,
-        action: backward ? "project.correct" : "project.move",
-        entityType: "Project",
-        entityId: row.id,
-        parkId: row.parkId,
-        before: patchBefore(row, patch),
-        after: {
-          ...(backward ? { ...patch, reason: events[0].note } : patch),
-          ...(files.length ? { attachments: files.map((f) => f.fileName) } : {}),
-        },
-      });
-    });
+    await db.$transaction((tx) => writeStageMove(tx, actor, row, data.version, { backward, events, patch }, files));
   } catch (e) {
     if (e instanceof StaleVersion) throw await projectConflictError(db, row.id);
     throw e;
   }
   return { version: data.version + 1 };
+}
+
+/**
+ * The write of a stage move checked by validateAdvance / validateRollback, inside `tx`: the
+ * versioned update (StaleVersion when `version` is not the stored one), one event per stage
+ * reached (evidence files on the last), one audit row. Shared by moveProjectStage and the
+ * ledger import, which moves a project forward inside its own transaction.
+ */
+export async function writeStageMove(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  row: ProjectStateRow,
+  version: number,
+  move: { backward: boolean; events: StageEventDraft[]; patch: ProjectPatch },
+  files: EvidenceFile[] = [],
+): Promise<void> {
+  const { backward, events, patch } = move;
+  const { count } = await tx.project.updateMany({
+    where: { id: row.id, version },
+    data: { ...patchToData(patch), version: { increment: 1 } },
+  });
+  if (count === 0) throw new StaleVersion();
+  const rows = eventRows(row.id, actor.userId, events);
+  if (files.length === 0) await tx.stageEvent.createMany({ data: rows });
+  else {
+    const created = await tx.stageEvent.createManyAndReturn({ data: rows, select: { id: true } });
+    const stageEventId = Math.max(...created.map((e) => e.id));
+    await tx.attachment.createMany({ data: attachmentRows(files, { parkId: row.parkId, projectId: row.id, stageEventId, uploadedById: actor.userId }) });
+  }
+  await writeAudit(tx, {
+    actorId: actor.userId,
+    action: backward ? "project.correct" : "project.move",
+    entityType: "Project",
+    entityId: row.id,
+    parkId: row.parkId,
+    before: patchBefore(row, patch),
+    after: {
+      ...(backward ? { ...patch, reason: events[0].note } : patch),
+      ...(files.length ? { attachments: files.map((f) => f.fileName) } : {}),
+    },
+  });
 }

@@ -6,13 +6,13 @@ import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
-/** POST multipart { file }: imports every row in one transaction, or nothing (422 with the problems). */
+/** POST multipart { file, expected? }: imports every row in one transaction, or nothing (422 with the problems). */
 export const POST = withRequestLog(async function POST(req: Request) {
   const actor = await getActor();
   if (!actor) return Response.json({ message: "请先登录" }, { status: 401 });
   try {
-    const { bytes, fileName } = await readUpload(req);
-    return Response.json(await commitImport(actor, bytes, fileName));
+    const { bytes, fileName, expected } = await readUpload(req);
+    return Response.json(await commitImport(actor, bytes, fileName, expected));
   } catch (e) {
     return errorJson(e, (err) => (err instanceof ImportRejectedError ? { errors: err.issues } : {}));
   }
