@@ -32,12 +32,11 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === "st
 /** 本年计划投资 as typed ("1,200" or a JSON number): blank -> null, otherwise two decimals. */
 export function planAmount(required: boolean) {
   const label = PLAN_LABELS.plannedInvestment;
-  return z
-    .union([z.string(), z.number()], { error: (iss) => (iss.input === undefined || iss.input === null ? `请填写${label}` : `${label}须为数字`) })
-    .nullish()
+  const typed = z.union([z.string(), z.number()], { error: (iss) => (iss.input === undefined || iss.input === null ? `请填写${label}` : `${label}须为数字`) });
+  return (required ? typed : typed.nullish())
     .superRefine((v, ctx) => {
       if (blank(v)) {
-        if (required) ctx.addIssue({ code: "custom", message: `请填写${label}（万元，可以为 0）` });
+        if (required) ctx.addIssue({ code: "custom", message: `请填写${label}` });
         return;
       }
       const problem = amountProblem(label, typeof v === "number" ? String(v) : v!, "万元");
@@ -52,18 +51,18 @@ const NO = new Set(["false", "0", "否", "no", ""]);
 /** A yes/no flag from a checkbox ("on" or absent) or JSON (true/false); anything else is refused, naming the field. */
 export function planFlag(label: string) {
   return z
-    .unknown()
-    .transform((v, ctx) => {
-      if (v === undefined || v === null || v === false) return false;
-      if (v === true) return true;
-      if (typeof v === "string") {
-        const t = v.trim().toLowerCase();
-        if (YES.has(t)) return true;
-        if (NO.has(t)) return false;
-      }
-      ctx.addIssue({ code: "custom", message: `${label}须为是或否（true / false）` });
-      return z.NEVER;
-    })
+    .preprocess(
+      (v) => {
+        if (v === undefined || v === null) return false;
+        if (typeof v === "string") {
+          const t = v.trim().toLowerCase();
+          if (YES.has(t)) return true;
+          if (NO.has(t)) return false;
+        }
+        return v;
+      },
+      z.boolean({ error: `${label}须为是或否（true / false）` }),
+    )
     .meta({ type: "boolean", description: label });
 }
 
@@ -122,6 +121,9 @@ export const apiYearPlanBodySchema = z.object(
   },
   { error: "请求体须为 JSON 对象" },
 );
+
+/** A whole plan for one project and year (setYearPlan, the API's PUT with the path's id and year). */
+export const apiYearPlanSchema = apiYearPlanBodySchema.extend({ projectId: idField("项目"), year: planYearSchema });
 
 /** One row of the park's plan grid. */
 export const planGridRowSchema = z.object(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { isoToDate } from "@/lib/domain/dates";
+import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
 import { fileProgressReport } from "@/lib/server/progress/file-progress-report";
 import { listProgressReports } from "@/lib/server/progress/list-progress-reports";
@@ -168,19 +168,22 @@ describe("monthly progress filing", () => {
     expect(missingOnly.rows.map((r) => r.id).sort()).toEqual([a2.id, a3.id].sort());
   });
 
-  it("sets a year plan with project.write, bumping the project version, audited", async () => {
+  it("sets this year's plan with project.write, bumping the project version, audited", async () => {
+    // The ledger form edits the current year's plan, so only a change to that year bumps the version.
+    const year = Number(todayInShanghai().slice(0, 4));
     const p = await startedProject(park.id, "2026-01-05");
-    const saved = await setYearPlan(staff, { projectId: p.id, year: 2026, plannedInvestment: "3,000", planStart: false, planProduction: "on", note: "续建" });
-    expect(saved).toEqual({ year: 2026, plannedInvestment: "3000.00", planStart: false, planProduction: true, note: "续建" });
+    const saved = await setYearPlan(staff, { projectId: p.id, year, plannedInvestment: "3,000", planStart: false, planProduction: "on", note: "续建" });
+    expect(saved).toEqual({ year, plannedInvestment: "3000.00", planStart: false, planProduction: true, note: "续建" });
     const after = await getDb().project.findUniqueOrThrow({ where: { id: p.id }, select: { version: true, yearPlans: true } });
     expect(after.version).toBe(p.version + 1);
-    expect(after.yearPlans.map((y) => [y.year, y.plannedInvestment.toFixed(2)])).toEqual([[2026, "3000.00"]]);
-    await setYearPlan(staff, { projectId: p.id, year: 2026, plannedInvestment: "4000" });
+    expect(after.yearPlans.map((y) => [y.year, y.plannedInvestment.toFixed(2)])).toEqual([[year, "3000.00"]]);
+    await setYearPlan(staff, { projectId: p.id, year, plannedInvestment: "4000" });
     const audit = await getDb().auditLog.findMany({ where: { action: "project.yearPlan", entityId: String(p.id) }, orderBy: { id: "asc" } });
-    expect(audit[1].before).toMatchObject({ plannedInvestmentThisYear: "3000.00", planProductionThisYear: true });
-    expect(audit[1].after).toMatchObject({ plannedInvestmentThisYear: "4000.00", planProductionThisYear: false });
-    await expect(setYearPlan(leader, { projectId: p.id, year: 2026, plannedInvestment: "1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setYearPlan(otherStaff, { projectId: p.id, year: 2026, plannedInvestment: "1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setYearPlan(staff, { projectId: p.id, year: 2026, plannedInvestment: "" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { plannedInvestment: ["请填写本年计划投资"] } });
+    expect(audit[1].before).toMatchObject({ year, plannedInvestment: "3000.00", planProduction: true, note: "续建" });
+    // A note left out is kept.
+    expect(audit[1].after).toMatchObject({ year, plannedInvestment: "4000.00", planProduction: false, note: "续建", via: "api" });
+    await expect(setYearPlan(leader, { projectId: p.id, year, plannedInvestment: "1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setYearPlan(otherStaff, { projectId: p.id, year, plannedInvestment: "1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setYearPlan(staff, { projectId: p.id, year, plannedInvestment: "" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { plannedInvestment: ["请填写本年计划投资"] } });
   });
 });
