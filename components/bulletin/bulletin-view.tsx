@@ -6,6 +6,8 @@ import { INDICATOR_DEFS, formatPercent, formatPoints, pointsAgainstTime } from "
 import { formatMoney } from "@/lib/domain/money";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import type { Bulletin, BulletinRankRow } from "@/lib/server/bulletin/get-bulletin";
+import type { CorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections";
+import { formatPublishedAt } from "@/lib/domain/published-bulletins";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { drillHref } from "@/components/dashboard/drill";
 
@@ -42,8 +44,76 @@ function ParkList({ title, rows, tone }: { title: string; rows: BulletinRankRow[
   );
 }
 
-/** The monthly bulletin as one printable document (A4 portrait; tables break across pages). */
-export function BulletinView({ b }: { b: Bulletin }) {
+/** What a published bulletin's view states in its header and footer. */
+export interface PublishedStamp {
+  revision: number;
+  publishedAt: string;
+  publishedByName: string;
+  /** Where the projects behind the frozen figures are listed. */
+  figuresHref: string;
+}
+
+function CorrectionsSection({ c }: { c: CorrectionNotes }) {
+  return (
+    <section data-testid="bulletin-corrections">
+      <h3 className="mb-2 text-lg font-semibold">五、更正说明</h3>
+      {c.total === 0 ? (
+        <p className="text-sm">本期无对已定稿月份月报的更正。</p>
+      ) : (
+        <>
+          <p className="mb-2 text-sm">
+            上期通报定稿后，经园区领导批准，对已定稿月份的月报更正 <strong>{c.total}</strong> 项
+            {c.total > c.items.length ? `，以下列出前 ${c.items.length} 项` : ""}；相应月份的累计数字以更正后为准。
+          </p>
+          <table className="w-full border-collapse text-sm">
+            <thead>
+              <tr>
+                <th className={th}>项目</th>
+                <th className={th}>园区</th>
+                <th className={th}>更正月份</th>
+                <th className={th}>本月完成投资</th>
+                <th className={th}>本月到位资金</th>
+                <th className={th}>更正原因</th>
+                <th className={th}>申请 / 批准</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.items.map((n) => (
+                <tr key={n.id}>
+                  <td className={td}>
+                    <Link href={`/projects/${n.projectId}`} className="hover:underline">
+                      {n.projectName}
+                    </Link>
+                    <span className="block text-xs text-slate-500">{n.projectCode}</span>
+                  </td>
+                  <td className={td}>{n.parkName}</td>
+                  <td className={`${td} tabular-nums`}>{formatYearMonth(n)}</td>
+                  <td className={`${td} tabular-nums`}>
+                    {n.before ? formatMoney(n.before.investmentCompleted) : "未填报"} → {formatMoney(n.after.investmentCompleted)}
+                  </td>
+                  <td className={`${td} tabular-nums`}>
+                    {n.before ? formatMoney(n.before.fundsArrived) : "未填报"} → {formatMoney(n.after.fundsArrived)}
+                  </td>
+                  <td className={td}>{n.reason}</td>
+                  <td className={td}>
+                    {n.requestedByName} / {n.decidedByName}
+                    <span className="block text-xs text-slate-500">{formatPublishedAt(n.decidedAt)} 批准</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The monthly bulletin as one printable document (A4 portrait; tables break across pages).
+ * `corrections` adds the 更正说明; `published` marks a published (定稿) bulletin.
+ */
+export function BulletinView({ b, corrections, published }: { b: Bulletin; corrections?: CorrectionNotes; published?: PublishedStamp }) {
   const scope: IndicatorScope = { year: b.month.year, through: b.month.month, cohort: b.month.year };
   const rankLabel = INDICATOR_DEFS.find((d) => d.key === b.rankKey)?.label ?? b.rankKey;
   const investment = b.indicators.find((i) => i.key === "investmentYear");
@@ -51,6 +121,12 @@ export function BulletinView({ b }: { b: Bulletin }) {
     <article className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 print:border-0 print:p-0" data-testid="bulletin">
       <header className="text-center">
         <h2 className="text-2xl font-bold">{b.scopeName}项目推进情况通报</h2>
+        {published && (
+          <p className="mt-1 text-sm" data-testid="bulletin-stamp">
+            <span className="mr-2 rounded border border-red-700 px-1.5 py-0.5 text-xs font-semibold text-red-700">已定稿</span>
+            第 {published.revision} 版 · {published.publishedByName} 于 {formatPublishedAt(published.publishedAt)} 定稿发布
+          </p>
+        )}
         <p className="mt-1 text-sm text-slate-600">
           （{formatYearMonth(b.month)} · 统计期 {b.month.year}年1—{b.month.month}月，数据截至{formatDateZh(b.asOf)} · 签约批次 {b.month.year}年 · 对比截至{formatDateZh(b.previousAsOf)}）
         </p>
@@ -222,13 +298,25 @@ export function BulletinView({ b }: { b: Bulletin }) {
         )}
       </section>
 
-      <footer className="text-xs text-slate-500">
-        数据来源：园区项目全生命周期跟踪系统，生成于 {b.generatedAt.slice(0, 16).replace("T", " ")} UTC。指标与领导驾驶舱同一口径，
-        <Link href={drillHref(scope, "cohort.signed")} className="no-print text-brand-600 underline">
-          可逐项下钻到项目清单
-        </Link>
-        。
-      </footer>
+      {corrections && <CorrectionsSection c={corrections} />}
+
+      {published ? (
+        <footer className="text-xs text-slate-500">
+          数据来源：园区项目全生命周期跟踪系统，定稿发布于 {formatPublishedAt(published.publishedAt)}（北京时间）。本通报的数字在定稿时冻结，此后台账的变动不改变本通报；
+          <Link href={published.figuresHref} className="no-print text-brand-600 underline">
+            定稿时各数字背后的项目清单
+          </Link>
+          。
+        </footer>
+      ) : (
+        <footer className="text-xs text-slate-500">
+          数据来源：园区项目全生命周期跟踪系统，生成于 {b.generatedAt.slice(0, 16).replace("T", " ")} UTC。指标与领导驾驶舱同一口径，
+          <Link href={drillHref(scope, "cohort.signed")} className="no-print text-brand-600 underline">
+            可逐项下钻到项目清单
+          </Link>
+          。
+        </footer>
+      )}
     </article>
   );
 }

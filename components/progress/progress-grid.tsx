@@ -5,13 +5,32 @@ import { formatWan } from "@/lib/domain/money";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import type { FilingGridRow } from "@/lib/server/progress/list-filing-grid";
 import { ProgressReportForm } from "./progress-report-form";
+import { CorrectionRequestForm } from "./correction-request-form";
 import { Button } from "@/components/ui/button";
 import { EmptyState, TitleCell } from "@/components/ui/data-table";
 
 const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
-/** The month's grid: one row per project that owes the month, filed figures or a button to file. */
-export function ProgressGrid({ rows, year, month, canFile }: { rows: FilingGridRow[]; year: number; month: number; canFile: boolean }) {
+/**
+ * The month's grid: one row per project that owes the month, filed figures or a button to
+ * file. A month closed by a published bulletin (`closed`) offers 申请更正 / 申请补报 instead,
+ * and a row with a pending request (`pending`, by project id) says so.
+ */
+export function ProgressGrid({
+  rows,
+  year,
+  month,
+  canFile,
+  closed = false,
+  pending = {},
+}: {
+  rows: FilingGridRow[];
+  year: number;
+  month: number;
+  canFile: boolean;
+  closed?: boolean;
+  pending?: Record<number, { requestedByName: string }>;
+}) {
   const [editing, setEditing] = useState<number | null>(null);
   if (rows.length === 0) return <EmptyState>该月没有需要填报的项目</EmptyState>;
   return (
@@ -62,17 +81,36 @@ export function ProgressGrid({ rows, year, month, canFile }: { rows: FilingGridR
                   ) : (
                     <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">未填报</span>
                   )}
-                  {canFile && editing !== r.id && (
-                    <Button type="button" onClick={() => setEditing(r.id)} aria-label={`${r.report ? "更正" : "填报"} ${r.name}`} variant="link" size="sm" className="no-print mt-1 block">
-                      {r.report ? "更正" : "填报"}
-                    </Button>
+                  {pending[r.id] ? (
+                    <div className="mt-1 text-xs" data-testid="correction-pending">
+                      <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800">更正待审批</span>
+                      <div className="mt-1 text-slate-600">{pending[r.id].requestedByName} 申请</div>
+                    </div>
+                  ) : (
+                    canFile &&
+                    editing !== r.id && (
+                      <Button
+                        type="button"
+                        onClick={() => setEditing(r.id)}
+                        aria-label={`${closed ? "申请" : ""}${r.report ? "更正" : closed ? "补报" : "填报"} ${r.name}`}
+                        variant="link"
+                        size="sm"
+                        className="no-print mt-1 block"
+                      >
+                        {closed ? (r.report ? "申请更正" : "申请补报") : r.report ? "更正" : "填报"}
+                      </Button>
+                    )
                   )}
                 </td>
               </tr>
               {editing === r.id && (
                 <tr className="no-print">
                   <td colSpan={8} className="px-3 pb-3">
-                    <ProgressReportForm projectId={r.id} projectName={r.name} year={year} month={month} existing={r.report} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+                    {closed ? (
+                      <CorrectionRequestForm projectId={r.id} projectName={r.name} year={year} month={month} existing={r.report} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+                    ) : (
+                      <ProgressReportForm projectId={r.id} projectName={r.name} year={year} month={month} existing={r.report} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+                    )}
                   </td>
                 </tr>
               )}

@@ -98,3 +98,10 @@ export const COUNT_LABELS: Partial<Record<keyof IndicatorCounts, string>> = {
   totalCompleted: "累计完成投资（万元）",
   dueNotStarted: "应开工未开工项目数",
 };
+
+const PUBLISHED_AT = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+
+/** An instant (ISO) as Beijing time, "2026/11/05 10:30". */
+export function formatPublishedAt(iso: string): string {
+  return PUBLISHED_AT.format(new Date(iso));
+}

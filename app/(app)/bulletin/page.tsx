@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { INDICATOR_DEFS } from "@/lib/domain/indicators";
-import { recentCompletedMonths, ymKey } from "@/lib/domain/filing";
+import { formatYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/filing";
 import { todayInShanghai } from "@/lib/domain/dates";
+import { type BulletinScope, bulletinScopeKey, formatPublishedAt } from "@/lib/domain/published-bulletins";
 import { bulletinQuery, parseBulletinParams } from "@/lib/validation/bulletin";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
+import { listCorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections";
+import { compareWithLive } from "@/lib/server/bulletin/compare-published";
+import { currentPublishedBulletin, getPublishedBulletin, mayPublishBulletin } from "@/lib/server/bulletin/published-bulletin";
 import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
 import { FilterBar, FilterErrors, FilterSelect } from "@/components/ui/filter-select";
+import { Section } from "@/components/ui/section";
 import { BulletinView } from "@/components/bulletin/bulletin-view";
+import { LiveDiffNotice } from "@/components/bulletin/live-diff-notice";
+import { PublishBulletinPanel } from "@/components/bulletin/publish-bulletin-panel";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "月度通报" };
@@ -19,11 +27,23 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor();
   requirePermission(actor, "dashboard.read");
   const { params, errors } = parseBulletinParams(await searchParams);
+  const scope: BulletinScope | null = params.park ? { park: params.park } : params.region ? { region: params.region } : null;
   const [bulletin, scopes] = await Promise.all([orNotFound(getBulletin(actor, params)), listDashboardScopes(actor)]);
+  const [published, mayPublish, corrections] = await Promise.all([
+    scope ? currentPublishedBulletin(actor, scope, params.month) : null,
+    scope ? mayPublishBulletin(actor, scope) : false,
+    listCorrectionNotes({ scopeKey: scope ? bulletinScopeKey(scope) : null, parkIds: bulletin.ranking.map((r) => r.row.parkId), month: params.month }),
+  ]);
+  const diff = published ? await compareWithLive(actor, await getPublishedBulletin(actor, published.id), bulletin) : null;
+  const monthLabel = formatYearMonth(params.month);
+  const listHref = `/bulletin/published${scope ? `?${scope.park ? `park=${scope.park}` : `region=${scope.region}`}` : ""}`;
   return (
     <>
-      <PageHeader title="月度通报" subtitle="每月会商用：指标对比上月、园区排名（红榜/黑榜）、红灯项目与超期诉求；可打印，可下载 Excel">
+      <PageHeader title="月度通报" subtitle="每月会商用：指标对比上月、园区排名（红榜/黑榜）、红灯项目与超期诉求；可打印，可下载 Excel；园区领导、市州领导定稿发布后数字冻结">
         <div className="no-print flex gap-2">
+          <Link href={listHref} className={buttonClass({ variant: "secondary" })}>
+            已发布通报
+          </Link>
           <PrintButton label="打印通报" />
           <a href={`/api/bulletin?${bulletinQuery(params)}`} className={buttonClass({ variant: "secondary" })} data-testid="bulletin-xlsx">
             下载 Excel
@@ -37,7 +57,49 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
         <FilterSelect label="排名指标" name="rank" value={params.rank} options={INDICATOR_DEFS.map((d) => [d.key, `${d.label}（${d.convention}）`] as const)} allLabel={null} />
       </FilterBar>
       <FilterErrors errors={errors} what="条件" className="no-print" />
-      <BulletinView b={bulletin} />
+      <Section title="定稿状态" className="no-print mb-4" testId="bulletin-publish-status" labelled>
+        {!scope ? (
+          <p className="text-sm text-slate-600">定稿发布针对一个园区（园区领导）或一个市州（市州领导、系统管理员）：请先在上方选择园区或市州。</p>
+        ) : published ? (
+          <div className="space-y-3">
+            <p className="text-sm" data-testid="published-status">
+              <span className="mr-2 rounded border border-red-700 px-1.5 py-0.5 text-xs font-semibold text-red-700">已定稿</span>
+              {published.scopeName}
+              {monthLabel}通报第 {published.revision} 版，{published.publishedBy.name} 于 {formatPublishedAt(published.publishedAt)} 定稿发布。
+              <Link href={`/bulletin/published/${published.id}`} className="ml-2 text-brand-600 underline">
+                查看定稿通报
+              </Link>
+            </p>
+            {diff ? <LiveDiffNotice diff={diff} what="live" /> : <p className="text-sm text-slate-600">定稿后数字没有变化：下面的实时通报与定稿一致。</p>}
+          </div>
+        ) : (
+          <div className="space-y-3">
+            <p className="text-sm text-slate-700">
+              {bulletin.scopeName}
+              {monthLabel}通报尚未定稿：下面的数字随台账实时变化。
+              {!mayPublish && (scope.park ? "园区通报由本园区的园区领导定稿发布。" : "市州通报由市州领导或系统管理员定稿发布。")}
+            </p>
+            {mayPublish && (
+              <PublishBulletinPanel
+                input={{ park: scope.park, region: scope.region, month: ymKey(params.month), rank: params.rank }}
+                summary={{
+                  scopeName: bulletin.scopeName,
+                  monthLabel,
+                  rankLabel: INDICATOR_DEFS.find((d) => d.key === params.rank)?.label ?? params.rank,
+                  indicators: bulletin.indicators.length,
+                  parks: bulletin.ranking.length,
+                  signed: bulletin.counts.signed,
+                  redProjects: bulletin.redProjects.total,
+                  overdue: bulletin.overdue.total,
+                  corrections: corrections.total,
+                  closesThrough: monthLabel,
+                }}
+              />
+            )}
+          </div>
+        )}
+      </Section>
+      <BulletinView b={bulletin} corrections={corrections} />
     </>
   );
 }

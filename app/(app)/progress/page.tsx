@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
-import { parksWith } from "@/lib/domain/permissions";
+import { can, parksWith } from "@/lib/domain/permissions";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { formatYearMonth, lastCompletedMonth, parseYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/filing";
 import { filingPageSchema } from "@/lib/validation/progress";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
 import { pageFrom } from "@/lib/validation/paging";
 import { listFilingGrid } from "@/lib/server/progress/list-filing-grid";
+import { getMonthClosure } from "@/lib/server/progress/closed-months";
+import { pendingCorrections } from "@/lib/server/progress/list-progress-corrections";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilterErrors } from "@/components/ui/filter-select";
@@ -42,10 +44,16 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   ]);
   const parkName = parks.find((p) => p.id === park)?.name ?? "";
   const monthKey = ymKey(ym);
+  // A month closed by a published bulletin is filed or corrected only through a request a park leader approves.
+  const [closedBy, pending] = typeof grid === "string" ? [null, new Map()] : await Promise.all([getMonthClosure(actor, park, ym), pendingCorrections(actor, park, ym)]);
+  const approves = can(actor, "progress.approveCorrection", park);
   return (
     <>
       <PageHeader title={`${parkName} · 月度填报`} subtitle="已开工（含已投产）的项目每月填报本月完成投资、到位资金、形象进度和存在问题；每月报表须在月末后第 5 个工作日内报送，已报月份可更正，修改留痕。">
         <div className="no-print flex gap-2">
+          <Link href={`/progress/corrections?park=${park}${approves ? "&status=PENDING" : ""}`} className={buttonClass({ variant: "secondary" })}>
+            {approves ? "月报更正审批" : "更正申请"}
+          </Link>
           <Link href={`/progress/missing?park=${park}&month=${monthKey}`} className={buttonClass({ variant: "secondary" })}>
             未填报清单
           </Link>
@@ -84,7 +92,14 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
               截止日无法确定：{grid.calendarMissing}
             </Alert>
           )}
-          <ProgressGrid rows={grid.rows} year={ym.year} month={ym.month} canFile={grid.canFile} />
+          {closedBy && (
+            <Alert tone="info" className="mb-3" testId="month-closed">
+              {formatYearMonth(ym)}已随《{closedBy.scopeName}
+              {formatYearMonth(closedBy)}项目推进情况通报》定稿发布，月报已关闭：填报或更正须提交申请，经园区领导审批后生效，并在下期通报的“更正说明”中列出。
+              {pending.size > 0 && <span className="ml-1">本月待审批的更正申请 {pending.size} 件。</span>}
+            </Alert>
+          )}
+          <ProgressGrid rows={grid.rows} year={ym.year} month={ym.month} canFile={grid.canFile} closed={closedBy !== null} pending={Object.fromEntries(pending)} />
           <Pagination basePath="/progress" params={{ park, month: monthKey, only: filters.only }} page={grid.page} pageCount={grid.pageCount} total={grid.total} />
         </>
       )}

@@ -3,6 +3,8 @@ import { ymKey } from "@/lib/domain/filing";
 import { parseBulletinParams } from "@/lib/validation/bulletin";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
+import { listCorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections";
+import { bulletinScopeKey } from "@/lib/domain/published-bulletins";
 import { XLSX_TYPE, errorText, searchParamsRecord } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { withRequestLog } from "@/lib/api/request-log";
@@ -18,7 +20,10 @@ export const GET = withRequestLog(async function GET(req: Request) {
   if (errors.length > 0) return new Response(errors.join("；"), { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
   try {
     const bulletin = await getBulletin(actor, params);
-    const body = await bulletinWorkbook(bulletin);
+    const scope = params.park ? { park: params.park } : params.region ? { region: params.region } : null;
+    const corrections = await listCorrectionNotes({ scopeKey: scope ? bulletinScopeKey(scope) : null, parkIds: bulletin.ranking.map((r) => r.row.parkId), month: params.month });
+    // The 更正说明 sheet when there is something to say (the page always shows the section).
+    const body = await bulletinWorkbook(bulletin, corrections.total > 0 ? { corrections } : {});
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": XLSX_TYPE,

@@ -176,3 +176,46 @@ export async function listPublishedBulletins(actor: Actor, query: unknown): Prom
   const byId = new Map(rows.map((r) => [r.id, toMeta(r)]));
   return { rows: ids.map((r) => byId.get(r.id)!), total: n, page: q.page, pageSize: q.pageSize, pageCount: Math.max(1, Math.ceil(n / q.pageSize)) };
 }
+
+export interface FigureProjectRow {
+  id: number;
+  code: string;
+  name: string;
+  parkName: string;
+  enterpriseName: string;
+  /** Today's stage and status (the figure counted the project as it stood when published). */
+  stage: string;
+  status: string;
+}
+
+/**
+ * The projects behind one figure of a published bulletin, as frozen (ids in the snapshot),
+ * paged: `metric` a drill-down key the bulletin stored. NOT_FOUND outside the reader's parks.
+ */
+export async function listPublishedFigureProjects(
+  actor: Actor,
+  id: number,
+  metric: string,
+  paging: { page: number; pageSize: number },
+): Promise<{ bulletin: PublishedMeta; metric: Metric; total: number; page: number; pageCount: number; rows: FigureProjectRow[] }> {
+  const b = await getPublishedBulletin(actor, id);
+  const ids = b.figures[metric as Metric];
+  if (!ids) throw new AppError("VALIDATION", "指标无效：请从定稿通报的数字进入", { metric: ["指标无效"] });
+  const pageCount = Math.max(1, Math.ceil(ids.length / paging.pageSize));
+  const page = Math.min(Math.max(1, paging.page), pageCount);
+  const slice = ids.slice((page - 1) * paging.pageSize, page * paging.pageSize);
+  const rows = await getDb().project.findMany({
+    where: { id: { in: slice } },
+    select: { id: true, code: true, name: true, stage: true, status: true, park: { select: { name: true } }, enterprise: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  const { content: _c, figures: _f, canSupersede: _s, ...meta } = b;
+  return {
+    bulletin: meta,
+    metric: metric as Metric,
+    total: ids.length,
+    page,
+    pageCount,
+    rows: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, parkName: r.park.name, enterpriseName: r.enterprise.name, stage: r.stage, status: r.status })),
+  };
+}

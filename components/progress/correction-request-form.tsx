@@ -1,0 +1,108 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { formatYearMonth } from "@/lib/domain/filing";
+import { fieldErrors } from "@/lib/validation/field-errors";
+import { correctionRequestSchema } from "@/lib/validation/published-bulletins";
+import { requestProgressCorrectionAction } from "@/lib/actions/progress/request-progress-correction";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FieldErrors } from "@/components/ui/field-errors";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ReportValues } from "./progress-report-form";
+
+const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
+
+/**
+ * A request to file or correct a month closed by a published bulletin: the month's new
+ * figures (the filed ones to start from) and the reason, for a park leader to approve.
+ * Checked in the browser with the server's own schema.
+ */
+export function CorrectionRequestForm({
+  projectId,
+  projectName,
+  year,
+  month,
+  existing,
+  onDone,
+  onCancel,
+}: {
+  projectId: number;
+  projectName: string;
+  year: number;
+  month: number;
+  existing: ReportValues | null;
+  onDone?: () => void;
+  onCancel?: () => void;
+}) {
+  const router = useRouter();
+  const { errors, notice, pending, submit, fail } = useActionForm();
+  const what = existing ? "更正" : "补报";
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>;
+    const values = { ...form, projectId, year, month, version: existing?.version };
+    const parsed = correctionRequestSchema.safeParse(values);
+    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
+    submit(
+      () => requestProgressCorrectionAction(values),
+      () => {
+        router.refresh();
+        onDone?.();
+        return "已提交更正申请，等待园区领导审批";
+      },
+    );
+  }
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`申请${what} ${projectName} ${formatYearMonth({ year, month })}`}
+      className="grid gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 sm:grid-cols-2 lg:grid-cols-4"
+      data-testid="correction-request-form"
+    >
+      <p className="text-sm text-amber-900 sm:col-span-2 lg:col-span-4">
+        {formatYearMonth({ year, month })}已随通报定稿，月报已关闭：填写{what}后的数字和原因，提交园区领导审批；批准后写入月报，并在下期通报的“更正说明”中列出。
+      </p>
+      <Field label="本月完成投资（万元）" name="investmentCompleted" errors={errors}>
+        <input name="investmentCompleted" inputMode="decimal" defaultValue={existing?.investmentCompleted ?? ""} className={input} />
+      </Field>
+      <Field label="本月到位资金（万元）" name="fundsArrived" errors={errors}>
+        <input name="fundsArrived" inputMode="decimal" defaultValue={existing?.fundsArrived ?? ""} className={input} />
+      </Field>
+      <Field label="形象进度" name="imageProgress" errors={errors} className="sm:col-span-2">
+        <input name="imageProgress" defaultValue={existing?.imageProgress ?? ""} maxLength={500} className={input} />
+      </Field>
+      <Field label="存在问题（可不填）" name="problems" errors={errors} className="sm:col-span-2">
+        <input name="problems" defaultValue={existing?.problems ?? ""} maxLength={1000} className={input} />
+      </Field>
+      <Field label={`${what}原因`} name="reason" errors={errors} className="sm:col-span-2">
+        <input name="reason" maxLength={500} className={input} placeholder="如：10月漏报设备采购款" />
+      </Field>
+      <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
+        <Button type="submit" pending={pending}>
+          {pending ? "提交中…" : `提交${what}申请`}
+        </Button>
+        {onCancel && (
+          <Button type="button" onClick={onCancel} variant="secondary">
+            取消
+          </Button>
+        )}
+      </div>
+      {(errors.month || errors._form) && (
+        <div className="text-sm sm:col-span-2 lg:col-span-4">
+          <FieldErrors name="month" errors={errors} />
+          <FieldErrors name="_form" errors={errors} />
+        </div>
+      )}
+      {notice && (
+        <Alert as="p" tone={notice.kind} className="sm:col-span-2 lg:col-span-4">
+          {notice.text}
+        </Alert>
+      )}
+    </form>
+  );
+}
