@@ -53,13 +53,13 @@ test("import a ledger: template, a row error, the fix, the commit, the export", 
   await page.getByLabel("选择 Excel 文件").setInputFiles(good);
   await page.getByRole("button", { name: "上传并检查" }).click();
   await expect(page.getByText("检查通过。")).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("button", { name: "确认导入 2 个项目" }).click();
-  await expect(page.getByText("已导入 2 个项目")).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "确认导入（新增 2 个）" }).click();
+  await expect(page.getByText("已导入：新增 2 个项目")).toBeVisible({ timeout: 30_000 });
 
   // The same file again creates nothing, and says so.
   await page.getByLabel("选择 Excel 文件").setInputFiles(good);
   await page.getByRole("button", { name: "上传并检查" }).click();
-  await expect(page.getByText("没有新增内容：2 行与现有项目一致，无需导入。")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("没有需要更新的内容：2 行与现有项目一致，无需导入。")).toBeVisible({ timeout: 30_000 });
 
   await page.goto(`/projects?q=${encodeURIComponent(tag)}`);
   await expect(page.getByRole("link", { name: `${tag}-甲` })).toBeVisible();

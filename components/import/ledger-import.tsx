@@ -9,6 +9,7 @@ import type { ImportResult } from "@/lib/server/excel/commit-import";
 import type { RowIssue } from "@/lib/validation/ledger-import";
 import { type UploadPhase, uploadFile } from "./upload";
 import { RowProblemTable } from "./row-problem-table";
+import { UpdateTable } from "./update-table";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
@@ -42,13 +43,15 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
 
   async function run(action: "preview" | "commit") {
     if (!file) return;
+    const checked = state.step === "preview" ? state.preview : undefined;
     setState({ step: "busy", action, phase: { kind: "sending", percent: 0 } });
     const onPhase = (phase: UploadPhase) => setState({ step: "busy", action, phase });
     if (action === "preview") {
       const res = await uploadFile<ImportPreview>("/api/import/preview", file, onPhase);
       setState(res.ok ? { step: "preview", preview: res.data } : { step: "failed", message: res.body.message ?? "检查失败，请重试" });
     } else {
-      const res = await uploadFile<ImportResult>("/api/import/commit", file, onPhase);
+      // The versions the preview saw: a project changed since is refused instead of overwritten.
+      const res = await uploadFile<ImportResult>("/api/import/commit", file, onPhase, checked ? { expected: checked.expected } : {});
       setState(
         res.ok
           ? { step: "done", result: res.data }
@@ -58,13 +61,17 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
   }
 
   const preview = state.step === "preview" ? state.preview : null;
-  const blocked = !preview || preview.errors.length > 0 || preview.toCreate === 0;
+  const blocked = !preview || preview.errors.length > 0 || preview.toCreate + preview.toUpdate === 0;
+  const confirmLabel = preview
+    ? [preview.toCreate > 0 ? `新增 ${preview.toCreate.toLocaleString("zh-CN")} 个` : null, preview.toUpdate > 0 ? `更新 ${preview.toUpdate.toLocaleString("zh-CN")} 个` : null].filter(Boolean).join("、")
+    : "";
 
   return (
     <div className="space-y-4">
       <Section title="第一步：下载模板，按模板填写" labelled>
         <p className="mb-3 text-sm text-slate-600">
-          红色表头为必填列；「填写说明」工作表列出每一列的要求。从「项目台账」导出的文件也可以直接导入（与系统中已有项目一致的行会被跳过）。
+          红色表头为必填列；「填写说明」工作表列出每一列的要求。已有项目按「项目编号」（没有编号时按「所属园区 + 项目名称 + 投资主体」）找到并更新，其余行新增为项目；
+          从「项目台账」导出的文件改好后可以直接导入，表中没有的列不会改动。单位为亿元的表请先换算为万元。表头上方可以有标题，表头可以是两行（合并的分组标题在上、列名在下）。
           一次最多 {maxRows.toLocaleString("zh-CN")} 行，文件不超过 10 MB。
         </p>
         <a href="/api/import/template" className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50" download>
@@ -116,10 +123,11 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
 
       {preview && (
         <Section title="第三步：核对检查结果，确认导入" labelled>
-          <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-5">
             {[
               ["读取行数", preview.rows, "text-slate-900"],
               [preview.errors.length > 0 ? "通过检查的新项目" : "将新增项目", preview.toCreate, "text-emerald-700"],
+              [preview.errors.length > 0 ? "通过检查的更新" : "将更新项目", preview.toUpdate, "text-brand-700"],
               ["与现有项目一致（跳过）", preview.unchanged, "text-slate-600"],
               ["问题", preview.errors.length, preview.errors.length > 0 ? "text-red-700" : "text-slate-600"],
             ].map(([label, value, color]) => (
@@ -129,9 +137,10 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
               </div>
             ))}
           </dl>
-          {preview.ignoredColumns.length > 0 && (
-            <p className="mb-3 text-xs text-slate-500">以下列仅供查看，导入时忽略：{preview.ignoredColumns.join("、")}</p>
-          )}
+          <p className="mb-3 text-xs text-slate-500">
+            表头在{preview.headerRows[0] === preview.headerRows[1] ? `第 ${preview.headerRows[1]} 行` : `第 ${preview.headerRows[0]}–${preview.headerRows[1]} 行`}，数据从第 {preview.headerRows[1] + 1} 行起。
+            {preview.ignoredColumns.length > 0 && <>以下列仅供查看或无法识别，导入时忽略：{preview.ignoredColumns.join("、")}</>}
+          </p>
           {preview.errors.length > 0 ? (
             <div className="mb-4">
               <p className="mb-2 text-sm text-red-800" role="alert">
@@ -139,13 +148,24 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
               </p>
               <RowProblemTable issues={preview.errors} />
             </div>
-          ) : preview.toCreate === 0 ? (
+          ) : preview.toCreate + preview.toUpdate === 0 ? (
             <p className="mb-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" role="status">
-              没有新增内容：{preview.unchanged} 行与现有项目一致，无需导入。
+              没有需要更新的内容：{preview.unchanged} 行与现有项目一致，无需导入。
             </p>
           ) : (
+            <p className="mb-3 text-sm text-emerald-800" role="status">
+              检查通过。确认后全部写入（任何一处失败则全部不写入）；每个项目的修改都记入其操作记录。
+            </p>
+          )}
+          {preview.toUpdate > 0 && (
             <div className="mb-4">
-              <p className="mb-2 text-sm text-emerald-800">检查通过。将新增的项目（前 {preview.sample.length} 个）：</p>
+              <h3 className="mb-2 text-sm font-semibold text-slate-800">将更新的项目（{preview.toUpdate.toLocaleString("zh-CN")} 个）</h3>
+              <UpdateTable updates={preview.updates} total={preview.toUpdate} />
+            </div>
+          )}
+          {preview.toCreate > 0 && (
+            <div className="mb-4">
+              <h3 className="mb-2 text-sm font-semibold text-slate-800">将新增的项目（{preview.toCreate.toLocaleString("zh-CN")} 个{preview.toCreate > preview.sample.length ? `，列出前 ${preview.sample.length} 个` : ""}）</h3>
               <DataTable
                 rows={preview.sample}
                 rowKey={(s) => s.row}
@@ -167,7 +187,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
             disabled={blocked}
             tone="success"
           >
-            {blocked ? "确认导入" : `确认导入 ${preview.toCreate.toLocaleString("zh-CN")} 个项目`}
+            {blocked ? "确认导入" : `确认导入（${confirmLabel}）`}
           </Button>
           {preview.errors.length > 0 && <span className="ml-3 text-xs text-slate-500">请先修改全部问题</span>}
         </Section>

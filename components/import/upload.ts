@@ -3,7 +3,7 @@
 
 export type UploadPhase = { kind: "sending"; percent: number } | { kind: "processing" };
 
-export function uploadFile<T>(url: string, file: File, onPhase: (p: UploadPhase) => void): Promise<{ ok: true; data: T } | { ok: false; status: number; body: { message?: string; errors?: unknown } }> {
+export function uploadFile<T>(url: string, file: File, onPhase: (p: UploadPhase) => void, fields: Record<string, string> = {}): Promise<{ ok: true; data: T } | { ok: false; status: number; body: { message?: string; errors?: unknown } }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
@@ -20,6 +20,7 @@ export function uploadFile<T>(url: string, file: File, onPhase: (p: UploadPhase)
     xhr.onerror = () => resolve({ ok: false, status: 0, body: { message: "网络连接中断，文件没有上传成功，请重试" } });
     const form = new FormData();
     form.append("file", file);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     onPhase({ kind: "sending", percent: 0 });
     xhr.send(form);
   });

@@ -44,6 +44,8 @@ export async function buildTemplate(actor: Actor): Promise<Buffer> {
     source: Object.values(SOURCE_LABELS),
     keyLevel: Object.values(KEY_LEVEL_LABELS),
     stage: STAGE_CHOICES,
+    planStartThisYear: ["是", "否"],
+    planProductionThisYear: ["是", "否"],
   };
   let listColumn = 0;
   // Drop-downs for the first 5,000 rows (the everyday size); more rows are still imported.
@@ -75,10 +77,13 @@ export async function buildTemplate(actor: Actor): Promise<Buffer> {
   for (const c of IMPORT_COLUMNS) help.addRow({ header: c.header, required: c.required ? "必填" : "", hint: c.hint });
   help.addRow([]);
   for (const line of [
-    `数据填写在「${LEDGER_SHEET}」工作表，第 1 行为表头，请勿修改表头文字；列的顺序可以调整。`,
-    "日期请填写为 Excel 日期或 2026-03-01 形式的文本；金额单位为万元，请填写数字，不要带单位。",
+    `数据填写在「${LEDGER_SHEET}」工作表。表头可以在前 20 行中的任一行（上方可以有标题），也可以是两行（合并的分组标题在上、列名在下）；列的顺序可以调整，不需要的列可以删除。`,
+    "日期请填写为 Excel 日期或 2026-03-01 形式的文本；金额单位为万元，请填写数字，不要带单位（表头写明亿元的表会被拒绝，请先换算）。",
     "单元格不能是公式：请复制后“选择性粘贴为数值”。",
-    "同一园区内「项目名称 + 投资主体」相同的行视为同一项目：与系统中已有项目完全一致的行会被跳过，重复导入同一文件不会新增内容。",
+    "已有项目：填写「项目编号」，或「所属园区 + 项目名称 + 投资主体」与系统中一致，即更新该项目；表中有的列按表中内容更新，没有的列不改动。与系统中完全一致的行会被跳过，重复导入同一文件不会改动任何内容。",
+    "已有项目的阶段只能向后推进（填写新到达阶段的日期，落地须有注册日期）；已到达阶段的日期、回退、暂缓和终止请在项目页操作。",
+    "包保责任人、包保领导填写本园区人员的用户名，或本园区唯一的姓名（同名时写作「姓名（用户名）」）；更换后原包保结束，新包保从导入当日开始。",
+    "期初累计完成投资 / 期初累计到位资金：开始在系统中按月填报之前的累计数；此后的累计数 = 期初 + 各月填报之和。",
     `一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString("zh-CN")} 行；全部行检查通过后才会一次性写入，任何一行有问题则不写入任何内容。`,
   ]) help.addRow([line]);
 
