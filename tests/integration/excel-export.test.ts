@@ -16,7 +16,11 @@ import { issueFiltersSchema } from "@/lib/validation/issues";
 import { progressExportFiltersSchema } from "@/lib/validation/excel-export";
 import { makeManyProjects } from "../helpers/pipeline-factories";
 import { type IssueWorld, makeIssueRow, makeIssueWorld } from "../helpers/issue-factories";
-import { makeProject } from "../helpers/factories";
+import { makeActor, makePark, makeProject, makeRegion, makeUser, unique } from "../helpers/factories";
+import { LIGHT_LABELS } from "@/lib/domain/warnings";
+import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
+import { previewImport } from "@/lib/server/excel/preview-import";
+import { commitImport } from "@/lib/server/excel/commit-import";
 
 type Job = { write: (out: PassThrough) => Promise<number> };
 
@@ -85,6 +89,83 @@ describe("project export", () => {
 
     const err = await exportProjects(w.otherStaff, projectFiltersSchema.parse({ park: String(w.park.id) })).catch((e) => e);
     expect(isAppError(err) && err.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("every ledger column", () => {
+  it("carries 形象进度, 存在问题, 包保, the plan, opening balances, this year's and cumulative figures and the light with its reasons; imported again it changes nothing", async () => {
+    const db = getDb();
+    const region = await makeRegion();
+    const park = await makePark(region.id);
+    const staff = await makeActor([{ role: "PARK_STAFF", parkId: park.id }]);
+    const liaison = await makeUser([{ role: "LIAISON", parkId: park.id }], { name: unique("包保人") });
+    const leader = await makeUser([{ role: "PARK_LEADER", parkId: park.id }], { name: unique("领导") });
+    const year = Number(todayInShanghai().slice(0, 4));
+    const p = await makeProject({ parkId: park.id, stage: "STARTED", signedDate: `${year - 1}-03-01` });
+    await db.project.update({
+      where: { id: p.id },
+      data: {
+        actualStartDate: isoToDate(`${year - 1}-11-01`),
+        stageDate: isoToDate(`${year - 1}-11-01`),
+        investmentCompletedBefore: "100.00",
+        fundsArrivedBefore: "50.00",
+        imageProgress: "主体施工",
+        problems: "缺少用电指标",
+      },
+    });
+    await db.projectYearPlan.create({ data: { projectId: p.id, year, plannedInvestment: "1200.00", planStart: false, planProduction: true } });
+    await db.assignment.createMany({
+      data: [
+        { parkId: park.id, role: "LIAISON", userId: liaison.id, projectId: p.id, startDate: isoToDate(`${year - 1}-03-01`) },
+        { parkId: park.id, role: "LEADER", userId: leader.id, projectId: p.id, startDate: isoToDate(`${year - 1}-03-01`) },
+      ],
+    });
+    for (const [y, m, inv, funds] of [
+      [year - 1, 12, "30.00", "5.00"],
+      [year, 1, "50.00", "10.00"],
+      [year, 2, "50.50", "10.00"],
+    ] as const) {
+      await db.progressReport.create({ data: { projectId: p.id, year: y, month: m, investmentCompleted: inv, fundsArrived: funds, filedById: staff.userId } });
+    }
+    const plain = await makeProject({ parkId: park.id }); // nothing but the record: blank cells, 否, zeros
+
+    const filters = projectFiltersSchema.parse({ park: String(park.id) });
+    const { sheet } = await run(await exportProjects(staff, filters));
+    const col = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key) + 1;
+    const row = dataRows(sheet).find((r) => r.getCell(col("code")).value === p.code)!;
+    const cell = (key: string) => row.getCell(col(key)).value;
+    expect([cell("imageProgress"), cell("problems"), cell("liaison"), cell("leader")]).toEqual(["主体施工", "缺少用电指标", liaison.name, leader.name]);
+    expect([cell("plannedInvestmentThisYear"), cell("planStartThisYear"), cell("planProductionThisYear")]).toEqual([1200, "否", "是"]);
+    expect([cell("investmentCompletedBefore"), cell("fundsArrivedBefore")]).toEqual([100, 50]);
+    expect([cell("investmentCompletedThisYear"), cell("investmentCompletedToDate"), cell("fundsArrivedThisYear"), cell("fundsArrivedToDate")]).toEqual([100.5, 230.5, 20, 75]);
+    expect(row.getCell(col("investmentCompletedToDate")).numFmt).toBe("#,##0.00");
+    // The light is the red list's own (lib/server/warnings), with its reasons.
+    const light = (await getLightsForProjects(staff, [p.id])).get(p.id)!;
+    expect(light.overall).not.toBeNull();
+    expect(cell("light")).toBe(LIGHT_LABELS[light.overall!]);
+    expect(cell("lightReasons")).toBe(light.reasons.length > 0 ? light.reasons.join("；") : null);
+    const other = dataRows(sheet).find((r) => r.getCell(col("code")).value === plain.code)!;
+    expect([col("liaison"), col("plannedInvestmentThisYear"), col("planStartThisYear"), col("investmentCompletedBefore"), col("investmentCompletedToDate")].map((c) => other.getCell(c).value)).toEqual([
+      null,
+      null,
+      "否",
+      0,
+      0,
+    ]);
+
+    // Round trip: the export imported again is the same ledger.
+    const exported = await (async () => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on("data", (c: Buffer) => chunks.push(c));
+      const ended = new Promise((r) => out.on("end", r));
+      await (await exportProjects(staff, filters)).write(out);
+      await ended;
+      return Buffer.concat(chunks);
+    })();
+    const preview = await previewImport(staff, exported);
+    expect(preview).toMatchObject({ rows: 2, toCreate: 0, toUpdate: 0, unchanged: 2, errors: [] });
+    expect(await commitImport(staff, exported)).toEqual({ created: 0, updated: 0, unchanged: 2, message: "没有需要更新的内容：2 行与现有项目一致" });
   });
 });
 
