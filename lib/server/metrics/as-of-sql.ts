@@ -5,8 +5,8 @@ import "server-only";
 // tests/integration/metrics.test.ts and warnings.test.ts hold it equal to the pure rule.
 //
 // Every condition compares a Project date column with the constant day directly, so the
-// predicates stay usable by indexes; the StageEvent log is read only for a project whose
-// status changed after the day (one indexed lookup by projectId).
+// predicates stay usable by indexes; the StageEvent log is read only for the projects whose
+// status changed after the day.
 
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { STAGE_DATE_FIELDS } from "@/lib/domain/transitions";
@@ -56,29 +56,34 @@ export function stageAsOfSql(asOf: string, alias = "pr"): Prisma.Sql {
 }
 
 /**
- * The status of `alias` on the day, as text; NULL before its signing. The current status
- * when it was set on or before the day (or never dated); otherwise the status set by the
- * latest 暂缓/终止/恢复推进 event dated on or before the day, ACTIVE before the first.
- */
-export function statusAsOfSql(asOf: string, alias = "pr"): Prisma.Sql {
-  const d = day(asOf);
-  return Prisma.sql`(CASE
-    WHEN ${col(alias, "signedDate")} > ${d} THEN NULL
-    WHEN ${col(alias, "statusDate")} IS NULL OR ${col(alias, "statusDate")} <= ${d} THEN ${col(alias, "status")}::text
-    ELSE COALESCE((SELECT se."toStatus"::text FROM "StageEvent" se
-                    WHERE se."projectId" = ${col(alias, "id")} AND se.type IN ('SUSPEND', 'TERMINATE', 'RESUME') AND se."businessDate" <= ${d}
-                    ORDER BY se."businessDate" DESC, se.id DESC LIMIT 1), 'ACTIVE')
-  END)`;
-}
-
-/**
- * A LATERAL join after "Project" `alias` giving, once per row, the project as it stood on
- * the day: `ao.stage` and `ao.status` (text, NULL before its signing) and `ao.started_on`
- * (the date it started, NULL when it had not started by then).
+ * A join after "Project" `alias` giving, once per row, the project as it stood on the day:
+ * `ao.stage` and `ao.status` (text, NULL before its signing) and `ao.started_on` (the date
+ * it started, NULL when it had not started by then).
+ *
+ * The status is the current one when it was set on or before the day (or never dated);
+ * otherwise the one set by the latest 暂缓/终止/恢复推进 event dated on or before the day
+ * (the latest entered on a tie), ACTIVE before the first. Those events are read in one
+ * hash-joined pass over the projects whose status changed after the day, not per row.
+ * OFFSET 0 keeps the projection a single evaluation per project: inlined, every reference
+ * to ao.stage would repeat its CASE (and the statement's size would make PostgreSQL's JIT
+ * compile for seconds).
  */
 export function asOfJoin(asOf: string, alias = "pr", as = "ao"): Prisma.Sql {
-  return Prisma.sql`CROSS JOIN LATERAL (
-    SELECT ${stageAsOfSql(asOf, alias)} AS stage, ${statusAsOfSql(asOf, alias)} AS status,
+  const d = day(asOf);
+  const a = Prisma.raw(as);
+  const changed = Prisma.raw(`${as}_changed`);
+  return Prisma.sql`LEFT JOIN (
+    SELECT DISTINCT ON (se."projectId") se."projectId" AS project_id, se."toStatus"::text AS status
+    FROM "StageEvent" se JOIN "Project" sp ON sp.id = se."projectId"
+    WHERE sp."statusDate" > ${d} AND se.type IN ('SUSPEND', 'TERMINATE', 'RESUME') AND se."businessDate" <= ${d}
+    ORDER BY se."projectId", se."businessDate" DESC, se.id DESC
+  ) ${changed} ON ${changed}.project_id = ${col(alias, "id")}
+  CROSS JOIN LATERAL (
+    SELECT ${stageAsOfSql(asOf, alias)} AS stage,
+           CASE WHEN ${col(alias, "signedDate")} > ${d} THEN NULL
+                WHEN ${col(alias, "statusDate")} IS NULL OR ${col(alias, "statusDate")} <= ${d} THEN ${col(alias, "status")}::text
+                ELSE COALESCE(${changed}.status, 'ACTIVE') END AS status,
            CASE WHEN ${reachedSql("STARTED", asOf, alias)} THEN ${reachedOnSql("STARTED", alias)} END AS started_on
-  ) ${Prisma.raw(as)}`;
+    OFFSET 0
+  ) ${a}`;
 }

@@ -17,7 +17,7 @@ import { type IndicatorPeriod, METRICS, type Metric, cohortWindow, defaultPeriod
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { STAGES, type Stage, stageIndex } from "@/lib/domain/stages";
 import { STAGE_DATE_FIELDS } from "@/lib/domain/transitions";
-import { statusAsOfSql } from "./as-of-sql";
+import { asOfJoin } from "./as-of-sql";
 import { metricSql, projectsAsOfSql, scopeSql } from "./indicator-sql";
 
 /** The period a drill-down URL names (period=YYYY-MM, cohort=YYYY), with the dashboard's defaults. */
@@ -35,8 +35,8 @@ export function drillPeriod(f: { period?: string; cohort?: number }, today = tod
 export async function terminatedBeforeLaterChange(parkIds: readonly number[], asOf: string): Promise<number[]> {
   if (parkIds.length === 0) return [];
   const rows = await getDb().$queryRaw<{ id: number }[]>(Prisma.sql`
-    SELECT pr.id FROM "Project" pr
-    WHERE pr."parkId" = ANY(${[...parkIds]}::int[]) AND pr."statusDate" > CAST(${asOf} AS date) AND ${statusAsOfSql(asOf)} = 'TERMINATED'
+    SELECT pr.id FROM "Project" pr ${asOfJoin(asOf)}
+    WHERE pr."parkId" = ANY(${[...parkIds]}::int[]) AND pr."statusDate" > CAST(${asOf} AS date) AND ao.status = 'TERMINATED'
     ORDER BY pr.id`);
   return rows.map((r) => r.id);
 }
