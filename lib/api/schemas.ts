@@ -381,7 +381,7 @@ export const indicatorsSchema = z
       through: z.int().meta({ description: "截止月份（1-12）" }),
       cohort: z.int().meta({ description: "签约批次年份" }),
     }),
-    asOf: date.meta({ description: "“应开工”判断所用的日期（期末或今天，取较早者）" }),
+    asOf: date.meta({ description: "统计截至日：期末（本月未结束时为今天）。各项目的阶段、状态和“应开工”均按该日的情况计算" }),
     parkIds: z.array(z.int()).meta({ description: "统计范围内的园区" }),
     counts: z.object({
       signed: count,
