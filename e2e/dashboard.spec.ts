@@ -24,6 +24,9 @@ test("a park leader reads the dashboard, drills a figure down to its projects, a
   await expect(tip).toBeVisible();
   await expect(tip).toContainText("开工率 = （已开工 + 已投产）项目数");
 
+  // The funnel states the day the figures are taken as of (the period's last day).
+  await expect(page.getByText(/截至\d{4}年\d{1,2}月\d{1,2}日各阶段/)).toBeVisible();
+
   // Charts and tables are there.
   await expect(page.getByRole("img", { name: /阶段漏斗/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /月度趋势/ })).toBeVisible();
@@ -35,6 +38,7 @@ test("a park leader reads the dashboard, drills a figure down to its projects, a
   await startedCard.getByTestId("figure").click();
   await expect(page).toHaveURL(/\/projects\?metric=cohort\.started/);
   await expect(page.getByTestId("drill-label")).toContainText("已开工项目（含投产）");
+  await expect(page.getByTestId("drill-label")).toContainText(/截至\d{4}年\d{1,2}月末/); // the figures are as of the period's end
   await expect(page.getByTestId("drill-total")).toHaveText(String(started));
   await expect(page.getByText(new RegExp(`共 ${started} 条`))).toBeVisible();
 
