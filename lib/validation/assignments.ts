@@ -118,7 +118,7 @@ export const coverageFiltersSchema = z.object({
     .optional(),
   page: urlPage(),
   pageSize: z.coerce
-    .number()
+    .number({ message: "每页条数须为 20、50、100 或 500" })
     .refine((n) => (COVERAGE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50、100 或 500")
     .default(50),
 });

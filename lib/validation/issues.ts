@@ -175,7 +175,7 @@ export const ISSUE_PAGE_SIZES = [20, 50, 100] as const;
 /** The page sizes the problem and visit lists offer (20 when absent). */
 const listPageSize = () =>
   z.coerce
-    .number()
+    .number({ message: "每页条数须为 20、50 或 100" })
     .refine((n) => (ISSUE_PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")
     .default(20);
 

@@ -9,12 +9,15 @@ const days = (label: string, max: number) =>
     .max(max, `${label}不能大于 ${max} 天`);
 
 /** A park's own thresholds (a per-stage "stale after N days" on the board: docs/domain.md#stale-projects). */
-export const parkSettingsSchema = z.object({
-  staleDaysSigned: days("签约阶段滞留天数", 3650),
-  staleDaysLanded: days("落地阶段滞留天数", 3650),
-  staleDaysStarted: days("开工阶段滞留天数", 3650),
-  visitIntervalDays: days("走访间隔天数", 365),
-});
+export const parkSettingsSchema = z.object(
+  {
+    staleDaysSigned: days("签约阶段滞留天数", 3650),
+    staleDaysLanded: days("落地阶段滞留天数", 3650),
+    staleDaysStarted: days("开工阶段滞留天数", 3650),
+    visitIntervalDays: days("走访间隔天数", 365),
+  },
+  { error: "请求格式不正确" },
+);
 export type ParkSettings = z.infer<typeof parkSettingsSchema>;
 
 /** Thresholds plus the park's warning rules (亮灯), as the settings form sends them (flat). */

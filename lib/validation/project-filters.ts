@@ -28,7 +28,7 @@ export const projectFiltersSchema = z.object({
   cohort: urlInt("签约批次年份", 2000, 2100).optional(),
   page: urlInt("页码", 1, 100_000).default(1),
   pageSize: z.coerce
-    .number()
+    .number({ message: "每页条数须为 20、50 或 100" })
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "每页条数须为 20、50 或 100")
     .default(20),
 });

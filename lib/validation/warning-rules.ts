@@ -13,14 +13,17 @@ const flag = z.preprocess((v) => v === true || v === "on" || v === "true" || v =
 
 /** A park's warning-rule fields as the settings form and API send them (flat). */
 export const warningRulesFormSchema = z
-  .object({
-    startEnabled: flag,
-    startRedMonthsLate: int("开工红灯月数", 1, 24, "个月"),
-    progressEnabled: flag,
-    progressYellowPoints: int("投资进度黄灯百分点", 1, 100, "个百分点"),
-    progressRedPoints: int("投资进度红灯百分点", 1, 100, "个百分点"),
-    filingEnabled: flag,
-  })
+  .object(
+    {
+      startEnabled: flag,
+      startRedMonthsLate: int("开工红灯月数", 1, 24, "个月"),
+      progressEnabled: flag,
+      progressYellowPoints: int("投资进度黄灯百分点", 1, 100, "个百分点"),
+      progressRedPoints: int("投资进度红灯百分点", 1, 100, "个百分点"),
+      filingEnabled: flag,
+    },
+    { error: "请求格式不正确" },
+  )
   .superRefine((v, ctx) => {
     if (v.progressRedPoints <= v.progressYellowPoints) {
       ctx.addIssue({ code: "custom", path: ["progressRedPoints"], message: "投资进度红灯百分点须大于黄灯百分点" });
