@@ -6,8 +6,9 @@ import { Alert } from "@/components/ui/alert";
 
 const MONEY = /（万元）$/;
 
-function value(label: string, v: string): string {
-  return MONEY.test(label) ? formatMoney(v) : v;
+/** "合同引资额" and "50.40 亿元" for a money count; the label as is and the number for the others. */
+function shown(label: string, v: string): [string, string] {
+  return MONEY.test(label) ? [label.replace(MONEY, ""), formatMoney(v)] : [label, v];
 }
 
 /**
@@ -28,7 +29,7 @@ export function LiveDiffNotice({ diff, what }: { diff: LiveDiff; what: "live" | 
         <ul className="list-disc pl-5" data-testid="live-diff-counts">
           {diff.counts.map((c) => (
             <li key={c.key}>
-              {c.label}：定稿 {value(c.label, c.published)} → 今天 {value(c.label, c.live)}
+              {shown(c.label, c.published)[0]}：定稿 {shown(c.label, c.published)[1]} → 今天 {shown(c.label, c.live)[1]}
             </li>
           ))}
         </ul>

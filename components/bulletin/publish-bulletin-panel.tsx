@@ -19,6 +19,8 @@ export interface FreezeSummary {
   redProjects: number;
   overdue: number;
   corrections: number;
+  /** Started projects of the scope that have not filed the month (null: not counted). */
+  unfiled: number | null;
   /** "2026年10月": the months up to it will be closed for filing. */
   closesThrough: string;
 }
@@ -88,6 +90,11 @@ export function PublishBulletinPanel({
         定稿后，{summary.parks === 1 ? "该园区" : `这 ${summary.parks} 个园区`}{summary.closesThrough}及以前的月报关闭：再填报或更正须提交更正申请，经园区领导审批。
         {supersedes ? "旧版本保留，并注明已被更正版取代。" : "同一月份不能重复发布，如有错误只能发布更正版。"}
       </p>
+      {summary.unfiled !== null && summary.unfiled > 0 && (
+        <p className="font-medium text-red-700" data-testid="publish-unfiled">
+          注意：{summary.monthLabel}尚有 {summary.unfiled} 个已开工项目未填报月报，定稿后只能经审批补报，且不计入本期通报。
+        </p>
+      )}
       {supersedes && (
         <Field label="更正原因（必填，将随更正版公布）" name="reason" errors={errors}>
           <textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className={textarea} aria-invalid={errors.reason ? true : undefined} />

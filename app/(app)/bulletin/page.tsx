@@ -12,6 +12,7 @@ import { listCorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections"
 import { compareWithLive } from "@/lib/server/bulletin/compare-published";
 import { currentPublishedBulletin, getPublishedBulletin, mayPublishBulletin } from "@/lib/server/bulletin/published-bulletin";
 import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
+import { listMissingFilings } from "@/lib/server/progress/list-missing-filings";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
 import { FilterBar, FilterErrors, FilterSelect } from "@/components/ui/filter-select";
@@ -35,6 +36,14 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
     listCorrectionNotes({ scopeKey: scope ? bulletinScopeKey(scope) : null, parkIds: bulletin.ranking.map((r) => r.row.parkId), month: params.month }),
   ]);
   const diff = published ? await compareWithLive(actor, await getPublishedBulletin(actor, published.id), bulletin) : null;
+  // Before publishing: how many of the month's reports are still missing (they could only be filed late, by request, afterwards).
+  const covered = new Set(bulletin.ranking.map((r) => r.row.parkId));
+  const unfiled =
+    scope && mayPublish && !published
+      ? (await listMissingFilings(actor, { parkId: scope.park, year: params.month.year, month: params.month.month }, { pageSize: 1 })).byPark
+          .filter((p) => covered.has(p.parkId))
+          .reduce((n, p) => n + p.missing, 0)
+      : null;
   const monthLabel = formatYearMonth(params.month);
   const listHref = `/bulletin/published${scope ? `?${scope.park ? `park=${scope.park}` : `region=${scope.region}`}` : ""}`;
   return (
@@ -92,6 +101,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
                   redProjects: bulletin.redProjects.total,
                   overdue: bulletin.overdue.total,
                   corrections: corrections.total,
+                  unfiled,
                   closesThrough: monthLabel,
                 }}
               />

@@ -91,6 +91,7 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
                 redProjects: live.redProjects.total,
                 overdue: live.overdue.total,
                 corrections: c.corrections.total,
+                unfiled: null,
                 closesThrough: monthLabel,
               }}
             />
