@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/projects", label: "项目台账", permission: "project.read" },
   { href: "/enterprises", label: "企业档案", permission: "project.read" },
   { href: "/progress", label: "月度填报", permission: "progress.file" },
+  { href: "/plans", label: "年度计划", permission: "project.read" },
   { href: "/progress/corrections", label: "月报更正审批", permission: "progress.approveCorrection" },
   { href: "/warnings", label: "亮灯督办", permission: "project.read" },
   { href: "/import", label: "台账导入", permission: "project.write" },

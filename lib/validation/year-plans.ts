@@ -173,6 +173,34 @@ export type ParkPlansQuery = z.input<typeof parkPlansQuerySchema>;
 /** The /plans page's URL: the park beside the list filters. */
 export const plansPageSchema = parkPlansQuerySchema.extend({ park: urlId("园区").optional() });
 
+/** The plan sheet's park and year (export and import), from a query string: both required. */
+export const plansSheetQuerySchema = z
+  .record(z.string(), z.unknown(), { error: "请求格式不正确" })
+  .transform((v, ctx) => {
+    const missing = (x: unknown) => x === undefined || x === null || x === "";
+    const park = urlId("园区").safeParse(v.park);
+    const year = planYearSchema.safeParse(v.year);
+    if (missing(v.park)) ctx.addIssue({ code: "custom", path: ["park"], message: "请选择园区" });
+    else if (!park.success) ctx.addIssue({ code: "custom", path: ["park"], message: park.error.issues[0].message });
+    if (missing(v.year)) ctx.addIssue({ code: "custom", path: ["year"], message: "请选择计划年度" });
+    else if (!year.success) ctx.addIssue({ code: "custom", path: ["year"], message: year.error.issues[0].message });
+    return { park: park.data as number, year: year.data as number };
+  });
+
+/** One problem of an uploaded plan sheet, by row and column (the ledger import's shape, so its table shows them). */
+export interface PlanSheetIssue {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** The carry-over page's URL. */
+export const carryOverPageSchema = z.object({
+  park: urlId("园区").optional(),
+  year: planYearSchema.optional(),
+  mode: z.enum(CARRY_MODES, { error: "结转方式须为 remainder（结转未完成部分）或 entered（按原计划数）" }).optional(),
+});
+
 /** GET /api/v1/projects/{id}/plans: one year, or every year when left out. */
 export const projectPlansQuerySchema = z.object({ year: planYearSchema.optional() });
 
