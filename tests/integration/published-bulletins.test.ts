@@ -215,8 +215,14 @@ describe("publishing a bulletin", () => {
     await refused(getPublishedBulletin(leaderA, regional.id), "NOT_FOUND");
     expect((await listPublishedBulletins(leaderA, {})).rows.map((r) => r.id)).not.toContain(regional.id);
     expect((await listPublishedBulletins(admin, { region: regionId })).rows.map((r) => r.id)).toEqual([regional.id]);
-    // An administrator publishes a region too; a park of another region is simply not there for a region leader.
+    // A park of another region is simply not there for a region leader.
     await refused(publishBulletin(regionLeader, { park: otherRegionPark, month: "2026-09" }, TODAY), "NOT_FOUND");
+    // An archived park takes no new bulletin.
+    const archived = await makePark(regionId);
+    const archivedLeader = await makeActor([{ role: "PARK_LEADER", parkId: archived.id }]);
+    await getDb().park.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    const e = await refused(publishBulletin(archivedLeader, { park: archived.id, month: "2026-09" }, TODAY), "VALIDATION", /已归档，不能再定稿发布通报/);
+    expect(Object.keys(e.fieldErrors ?? {})).toEqual(["park"]);
   });
 });
 

@@ -49,6 +49,7 @@ const HREF: Record<string, (id: string) => string> = {
   Project: (id) => `/projects/${id}`,
   EnterpriseIssue: (id) => `/issues/${id}`,
   Enterprise: (id) => `/enterprises/${id}`,
+  PublishedBulletin: (id) => `/bulletin/published/${id}`,
 };
 
 /**

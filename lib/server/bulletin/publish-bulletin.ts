@@ -10,7 +10,7 @@ import { type Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { formatYearMonth, lastCompletedMonth, monthIndex } from "@/lib/domain/filing";
 import { type Actor } from "@/lib/domain/permissions";
-import { type BulletinScope, bulletinScopeKey, publishRefusal } from "@/lib/domain/published-bulletins";
+import { type BulletinScope, bulletinScopeKey, formatPublishedAt, publishRefusal } from "@/lib/domain/published-bulletins";
 import { publishBulletinSchema } from "@/lib/validation/published-bulletins";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError, forbidden, isUniqueViolation, notFound, parseOrThrow } from "@/lib/server/errors";
@@ -28,7 +28,7 @@ export interface PublishResult {
 }
 
 function alreadyPublished(b: { scopeName: string; year: number; month: number; revision: number; publishedAt: Date; publishedBy: { name: string } }): AppError {
-  const when = b.publishedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  const when = formatPublishedAt(b.publishedAt.toISOString());
   return new AppError(
     "CONFLICT",
     `${b.scopeName}${formatYearMonth(b)}的通报已于 ${when} 由 ${b.publishedBy.name} 定稿发布（第 ${b.revision} 版），不能重复发布；如需更正，请在已发布的通报上发布更正版并说明更正原因`,
@@ -43,6 +43,15 @@ async function checkedScope(actor: Actor, scope: BulletinScope): Promise<{ parkI
   const refusal = publishRefusal(actor, scope, regionParks);
   if (refusal === "not-found") throw notFound(scope.park !== undefined ? "园区" : "市州");
   if (refusal) throw new AppError("FORBIDDEN", refusal);
+  // An archived park or region takes no new work (its history and figures stay readable).
+  const archived =
+    scope.park !== undefined
+      ? await db.park.findFirst({ where: { id: scope.park, archivedAt: { not: null } }, select: { name: true } })
+      : await db.region.findFirst({ where: { id: scope.region, archivedAt: { not: null } }, select: { name: true } });
+  if (archived) {
+    const message = `${archived.name}已归档，不能再定稿发布通报`;
+    throw new AppError("VALIDATION", message, { [scope.park !== undefined ? "park" : "region"]: [message] });
+  }
   return { parkIds: scope.park !== undefined ? [scope.park] : regionParks };
 }
 
