@@ -217,7 +217,7 @@ describe("conflicts", () => {
     const e = await caught(actOnIssue(w.liaison, { issueId: id, version: 1, action: "assign", responsibleUnit: "园区经发局" }));
     expect(e).toBeInstanceOf(IssueConflictError);
     expect(e.code).toBe("CONFLICT");
-    expect(e.message).toMatch(new RegExp(`^该问题已被 ${w.staff.name} 于 \\d{4}年\\d{2}月\\d{2}日 \\d{2}:\\d{2} 更新，您的操作未保存。请刷新页面查看最新内容后重新操作$`));
+    expect(e.message).toMatch(new RegExp(`^该问题已被 ${w.staff.name} 于 \\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} 更新，您的操作未保存。请刷新页面查看最新内容后重新操作$`));
     expect((await events(id)).length).toBe(eventsBefore);
     expect(await row(id)).toMatchObject({ responsibleUnit: "园区规划建设局", version: 2 });
   });
