@@ -293,3 +293,26 @@ export function detectHeader(grid: HeaderGrid, columns: readonly LedgerColumn[],
   const { score: _score, ...match } = best;
   return match;
 }
+
+// ---------------------------------------------------------------- monthly figures
+
+/** The sheet of monthly figures (月度填报): its export and its import share it. */
+export const PROGRESS_SHEET = "月度填报";
+
+/** One row per project and month, in the export's order; the import finds columns by header like the ledger. */
+export const PROGRESS_COLUMNS: readonly LedgerColumn[] = [
+  col("code", "项目编号", "code", false, 18, "系统中的项目编号；空白时按「所属园区 + 项目名称 + 投资主体」找项目", { aliases: ["系统编号"] }),
+  col("name", "项目名称", "text", true, 30, "", { aliases: ["项目"] }),
+  col("park", "所属园区", "text", false, 14, "", { aliases: ["园区", "园区名称"] }),
+  col("enterpriseName", "投资主体", "text", false, 26, "", { aliases: ["企业名称", "投资企业", "投资方", "签约企业", "项目业主", "项目单位"] }),
+  col("year", "年份", "int", false, 8, "如 2026；「月份」写作 2026-03 时可省略", { aliases: ["填报年份", "年度"] }),
+  col("month", "月份", "int", true, 8, "1–12，或 2026-03 / 2026年3月", { aliases: ["填报月份", "月度"] }),
+  col("investmentCompleted", "本月完成投资（万元）", "money", true, 16, "数字，最多两位小数", { aliases: ["当月完成投资", "月度完成投资"] }),
+  col("fundsArrived", "本月到位资金（万元）", "money", true, 16, "数字，最多两位小数", { aliases: ["当月到位资金", "月度到位资金"] }),
+  col("investmentToDate", "累计完成投资（万元）", "money", false, 16, "仅供查看，导入时忽略", READ_ONLY),
+  col("fundsToDate", "累计到位资金（万元）", "money", false, 16, "仅供查看，导入时忽略", READ_ONLY),
+  col("imageProgress", "形象进度", "text", true, 30, "必填，不超过 500 个字符", { aliases: ["项目形象进度", "形象进度情况", "本月进展"] }),
+  col("problems", "存在问题", "text", false, 30, "不超过 1000 个字符", { aliases: ["存在的问题", "困难问题", "问题及诉求"] }),
+  col("filedBy", "填报人", "text", false, 10, "仅供查看，导入时忽略", READ_ONLY),
+  col("filedOn", "填报日期", "date", false, 12, "仅供查看，导入时忽略", READ_ONLY),
+];

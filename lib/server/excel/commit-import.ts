@@ -237,7 +237,7 @@ async function createProjects(tx: Tx, actor: Actor, rows: Row[], today: string, 
   return ids;
 }
 
-/** Where a service's field error lands in the ledger. */
+/** Where a service's field error lands in the ledger (a stage move's keys are "<section>.<field>"). */
 const FIELD_COLUMN: Record<string, string> = {
   userId: "liaison",
   startDate: "liaison",
@@ -246,13 +246,20 @@ const FIELD_COLUMN: Record<string, string> = {
   plannedInvestment: "plannedInvestmentThisYear",
   planStart: "planStartThisYear",
   planProduction: "planProductionThisYear",
-  "landed.date": "landedDate", "landed.registrationDate": "registeredDate", "started.date": "actualStartDate", "producing.date": "actualProductionDate", toStage: "stage" };
+  toStage: "stage",
+};
+const MOVE_FIELD_COLUMN: Record<string, Record<string, string>> = {
+  landed: { date: "landedDate", registrationDate: "registeredDate", landArea: "landArea" },
+  started: { date: "actualStartDate" },
+  producing: { date: "actualProductionDate" },
+};
 
 function rowIssuesOf(row: number, e: AppError): RowIssue[] {
   const fields = Object.entries(e.fieldErrors ?? {});
   if (fields.length === 0) return [{ row, column: "", message: e.message }];
   const columnOf = (field: string) => {
-    const key = FIELD_COLUMN[field] ?? field;
+    const [section, sub] = field.split(".");
+    const key = (sub !== undefined ? MOVE_FIELD_COLUMN[section]?.[sub] : FIELD_COLUMN[field]) ?? field;
     return headerOf(key) !== key ? headerOf(key) : fieldLabel(key);
   };
   return fields.flatMap(([field, messages]) => messages.map((message) => ({ row, column: columnOf(field), message })));

@@ -7,25 +7,13 @@ import type { ProgressExportFilters } from "@/lib/validation/excel-export";
 import { assertCan, visibleProjectsSql, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor, projectReadScope } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
+import { PROGRESS_COLUMNS, PROGRESS_SHEET } from "@/lib/domain/ledger-columns";
 import { EXPORT_BATCH } from "./export-projects";
 import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";
 
-const COLUMNS: ExportColumn[] = [
-  { header: "项目编号", type: "text", width: 18 },
-  { header: "项目名称", type: "text", width: 30 },
-  { header: "所属园区", type: "text", width: 14 },
-  { header: "投资主体", type: "text", width: 26 },
-  { header: "年份", type: "int", width: 8 },
-  { header: "月份", type: "int", width: 6 },
-  { header: "本月完成投资（万元）", type: "money", width: 16 },
-  { header: "本月到位资金（万元）", type: "money", width: 16 },
-  { header: "累计完成投资（万元）", type: "money", width: 16 },
-  { header: "累计到位资金（万元）", type: "money", width: 16 },
-  { header: "形象进度", type: "text", width: 30 },
-  { header: "存在问题", type: "text", width: 30 },
-  { header: "填报人", type: "text", width: 10 },
-  { header: "填报日期", type: "date", width: 12 },
-];
+const TYPE: Record<string, ExportColumn["type"]> = { money: "money", date: "date", int: "int" };
+/** The import's table (PROGRESS_COLUMNS), so an export of monthly filings imports again and changes nothing. */
+const COLUMNS: ExportColumn[] = PROGRESS_COLUMNS.map((c) => ({ header: c.header, type: TYPE[c.type] ?? "text", width: c.width }));
 
 type Row = {
   projectId: number;
@@ -96,27 +84,15 @@ export async function exportProgress(actor: Actor, f: ProgressExportFilters): Pr
       if (rows.length === 0) return;
       const last = rows[rows.length - 1];
       cursor = [last.projectId, last.year, last.month];
-      yield rows.map((r) => [
-        r.code,
-        r.name,
-        r.parkName,
-        r.enterpriseName,
-        r.year,
-        r.month,
-        r.investmentCompleted,
-        r.fundsArrived,
-        r.investmentToDate,
-        r.fundsToDate,
-        r.imageProgress,
-        r.problems,
-        r.filedBy,
-        r.filedOn,
-      ]);
+      yield rows.map((r) => {
+        const values: Record<string, string | number | null> = { ...r, park: r.parkName };
+        return PROGRESS_COLUMNS.map((c) => values[c.key] ?? null);
+      });
     }
   }
 
   return {
     fileName: `月度填报-${f.year ?? "全部"}-${todayInShanghai()}.xlsx`,
-    write: (out) => streamWorkbook(out, { name: "月度填报", title, actorName: actor.name, columns: COLUMNS }, batches()),
+    write: (out) => streamWorkbook(out, { name: PROGRESS_SHEET, title, actorName: actor.name, columns: COLUMNS }, batches()),
   };
 }

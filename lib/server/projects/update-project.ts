@@ -113,7 +113,7 @@ function touchesAnything(project: ProjectForUpdate, data: ProjectUpdateData): bo
 
 /**
  * Writes an edit of `project` (loaded with projectForUpdateInclude, checked with
- * checkProjectUpdate) inside `tx`: the versioned update (StaleVersion when `data.version` is
+ * checkProjectUpdate) inside `tx`: the versioned update (StaleVersion when the version in data is
  * no longer the stored one), the enterprise, the SIGN event's date, this year's plan and the
  * audit row with the fields changed, before and after. Shared by the edit form, the API's
  * PATCH and the ledger import (which runs it per project inside its one transaction).
