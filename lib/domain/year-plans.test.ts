@@ -4,6 +4,7 @@ import {
   carryOver,
   describePlan,
   fromCents,
+  planFlagProblems,
   planFromCells,
   planYearProblem,
   plannableYears,
@@ -157,5 +158,21 @@ describe("carrying a year's plan into the next", () => {
     });
     // Nothing unfinished: "none" wins over "exists".
     expect(carryOver({ ...base, plan: { ...base.plan, planStart: false }, completedInYear: "1000.00", nextPlan: { plannedInvestment: "1.00", planStart: false, planProduction: false } })).toMatchObject({ kind: "none" });
+  });
+});
+
+describe("flags that contradict what happened", () => {
+  const p = { stage: "PRODUCING" as const, status: "ACTIVE" as const, actualStartDate: "2025-04-01", actualProductionDate: "2026-03-01" };
+  const plan = (planStart: boolean, planProduction: boolean) => ({ plannedInvestment: "0.00", planStart, planProduction });
+  it("refuses planning a start or production that happened before the year", () => {
+    expect(planFlagProblems(plan(true, true), p, 2027)).toEqual([
+      { field: "planStart", message: "已于 2025-04-01 开工，不能再计划 2027 年开工" },
+      { field: "planProduction", message: "已于 2026-03-01 投产，不能再计划 2027 年投产" },
+    ]);
+    expect(planFlagProblems(plan(false, true), p, 2026)).toEqual([]);
+    expect(planFlagProblems(plan(true, false), p, 2025)).toEqual([]);
+    expect(planFlagProblems(plan(true, false), p, 2026)).toMatchObject([{ field: "planStart" }]);
+    // Corrected back to 签约: nothing happened, any plan goes.
+    expect(planFlagProblems(plan(true, true), { ...p, stage: "SIGNED" }, 2027)).toEqual([]);
   });
 });

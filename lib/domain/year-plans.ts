@@ -175,6 +175,18 @@ export function planYearProblem(year: number, signedYear: number, currentYear: n
   return null;
 }
 
+/**
+ * Flags that contradict what already happened, with their field and message: planning to
+ * start in `year` a project that started before that year, or to produce one that was
+ * already producing (the plan convention would count it as done before it was planned).
+ */
+export function planFlagProblems(plan: PlanValues, p: CarryProject, year: number): { field: "planStart" | "planProduction"; message: string }[] {
+  const out: { field: "planStart" | "planProduction"; message: string }[] = [];
+  if (plan.planStart && startedByYearEnd(p, year - 1)) out.push({ field: "planStart", message: `已于 ${p.actualStartDate} 开工，不能再计划 ${year} 年开工` });
+  if (plan.planProduction && producingByYearEnd(p, year - 1)) out.push({ field: "planProduction", message: `已于 ${p.actualProductionDate} 投产，不能再计划 ${year} 年投产` });
+  return out;
+}
+
 /** The years a project page offers, newest first: from its signing year (or the earliest plan it has) to two years ahead. */
 export function plannableYears(signedYear: number, currentYear: number, plannedYears: readonly number[]): number[] {
   const from = Math.min(signedYear, ...plannedYears);

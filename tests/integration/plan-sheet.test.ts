@@ -96,6 +96,8 @@ describe("the plan sheet", () => {
     });
     const preview = await previewPlanImport(staff, { park: park.id, year }, file);
     expect(preview).toMatchObject({ year, set: 2, removed: 1, errors: [] });
+    // What the route sends as JSON, nothing more.
+    expect(Object.keys(JSON.parse(JSON.stringify(preview))).sort()).toEqual(["changes", "errors", "parkId", "parkName", "removed", "rows", "set", "unchanged", "year"]);
     expect(preview.changes.find((x) => x.code === a.code)).toMatchObject({ before: "计划投资 100.00，计划开工", after: "计划投资 1500.50，计划开工，计划投产" });
     expect(await plansOf(a.id)).toEqual([[year, "100.00", true, false, "原备注"]]); // the preview wrote nothing
 

@@ -128,6 +128,12 @@ describe("a project's plan for any year", () => {
     expect(await refused({ year: Y, plannedInvestment: "1", note: "备".repeat(201) })).toMatchObject({ fieldErrors: { note: ["备注不能超过 200 个字符"] } });
     const ended = await project(park.id, { status: "TERMINATED", statusDate: `${Y - 1}-09-01` });
     await expect(setProjectPlan(staff, { projectId: ended.id, year: Y, plannedInvestment: "1" })).rejects.toMatchObject({ code: "VALIDATION", message: `${ended.name}已于 ${Y - 1} 年终止，不能列入 ${Y} 年计划` });
+    const producing = await project(park.id, { stage: "PRODUCING", start: `${Y - 1}-03-01`, production: `${Y - 1}-11-01` });
+    await expect(setProjectPlan(staff, { projectId: producing.id, year: Y, plannedInvestment: "1", planStart: true, planProduction: true })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { planStart: [`${producing.name}已于 ${Y - 1}-03-01 开工，不能再计划 ${Y} 年开工`], planProduction: [`${producing.name}已于 ${Y - 1}-11-01 投产，不能再计划 ${Y} 年投产`] },
+    });
+    expect((await setProjectPlan(staff, { projectId: producing.id, year: Y - 1, plannedInvestment: "1", planStart: true, planProduction: true })).outcome).toBe("set");
     // Its plan for the year it ended can still be corrected.
     expect((await setProjectPlan(staff, { projectId: ended.id, year: Y - 1, plannedInvestment: "1" })).outcome).toBe("set");
     expect(await plansOf(p.id)).toEqual([]);

@@ -268,7 +268,9 @@ async function scope(actor: Actor, query: unknown) {
 function summarise(s: { parkId: number; parkName: string; year: number }, applied: Awaited<ReturnType<typeof applySheet>>): PlanImportPreview {
   const count = (o: YearPlanWriteResult["outcome"]) => applied.done.filter((d) => d.result.outcome === o).length;
   return {
-    ...s,
+    parkId: s.parkId,
+    parkName: s.parkName,
+    year: s.year,
     rows: applied.rows,
     set: count("set"),
     removed: count("removed"),

@@ -6,7 +6,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
-import { type PlanValues, type PlanVia, describePlan, planFromCells, planYearProblem, samePlan } from "@/lib/domain/year-plans";
+import { type PlanValues, type PlanVia, describePlan, planFlagProblems, planFromCells, planYearProblem, samePlan } from "@/lib/domain/year-plans";
 import { writeYearPlanSchema } from "@/lib/validation/year-plans";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -52,8 +52,9 @@ function auditSide(year: number, plan: StoredPlan | null): Record<string, unknow
  * Sets, changes or removes one project's plan for one year in the caller's transaction.
  * - `project.write` in the project's park (a project the actor cannot see is not found), the
  *   park not archived;
- * - the year not before the project was signed nor more than five years ahead, and no new
- *   plan for a year after a terminated project ended;
+ * - the year not before the project was signed nor more than five years ahead, no new plan
+ *   for a year after a terminated project ended, no plan to start (produce) in a year after
+ *   the project started (produced);
  * - a blank 本年计划投资 with neither flag removes the plan (the project leaves that year's
  *   plan convention); `note` left out keeps the plan's note;
  * - `expected` given (the plan the person loaded) and the stored plan is different: CONFLICT,
@@ -78,7 +79,19 @@ export async function writeYearPlan(tx: Tx, actor: Actor, input: unknown, opts: 
 
   const project = await tx.project.findFirst({
     where: { AND: [{ id: projectId }, visibleProjectsWhere(actor)] },
-    select: { id: true, code: true, name: true, parkId: true, signedDate: true, status: true, statusDate: true, park: { select: { name: true, archivedAt: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      parkId: true,
+      signedDate: true,
+      stage: true,
+      status: true,
+      statusDate: true,
+      actualStartDate: true,
+      actualProductionDate: true,
+      park: { select: { name: true, archivedAt: true } },
+    },
   });
   if (!project) throw new AppError("NOT_FOUND", "项目不存在或无权查看", opts.field ? { [key("projectId")]: ["项目不存在或无权查看"] } : undefined);
   assertCan(actor, "project.write", project.parkId, "项目");
@@ -93,6 +106,17 @@ export async function writeYearPlan(tx: Tx, actor: Actor, input: unknown, opts: 
     if (project.status === "TERMINATED") {
       const endedYear = project.statusDate ? Number(dateToIso(project.statusDate).slice(0, 4)) : currentYear;
       if (year > endedYear) throw refuse("projectId", `${project.name}已于 ${endedYear} 年终止，不能列入 ${year} 年计划`);
+    }
+    const facts = {
+      stage: project.stage,
+      status: project.status,
+      actualStartDate: project.actualStartDate ? dateToIso(project.actualStartDate) : null,
+      actualProductionDate: project.actualProductionDate ? dateToIso(project.actualProductionDate) : null,
+    };
+    const flags = planFlagProblems(wanted, facts, year);
+    if (flags.length > 0) {
+      const errors = Object.fromEntries(flags.map((f) => [key(f.field), [`${project.name}${f.message}`]]));
+      throw new AppError("VALIDATION", flags.length === 1 ? `${project.name}${flags[0].message}` : "请检查标红的字段", errors);
     }
   }
 
