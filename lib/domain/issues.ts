@@ -132,6 +132,21 @@ export const NOTIFICATION_KINDS = [
   "EXTENSION_REQUESTED",
   "EXTENSION_DECIDED",
   "SYSTEM",
+  "ASSIGNMENT_CREATED",
+  "VISIT_DUE",
+  "VISIT_OVERDUE",
+  "FILING_DUE",
+  "FILING_MISSED",
+  "PROJECT_RED",
+  "SUPERVISION_ISSUED",
+  "SUPERVISION_REPLIED",
+  "SUPERVISION_RETURNED",
+  "SUPERVISION_CLOSED",
+  "SUPERVISION_DUE",
+  "SUPERVISION_OVERDUE",
+  "HANDOFF_PENDING",
+  "HANDOFF_ACCEPTED",
+  "DAILY_DIGEST",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -143,6 +158,21 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   EXTENSION_REQUESTED: "延期申请",
   EXTENSION_DECIDED: "延期审批结果",
   SYSTEM: "系统消息",
+  ASSIGNMENT_CREATED: "新的包保任务",
+  VISIT_DUE: "走访即将到期",
+  VISIT_OVERDUE: "走访已超期",
+  FILING_DUE: "月报即将截止",
+  FILING_MISSED: "月报逾期未报",
+  PROJECT_RED: "项目亮红灯",
+  SUPERVISION_ISSUED: "收到督办函",
+  SUPERVISION_REPLIED: "督办待审核",
+  SUPERVISION_RETURNED: "督办被退回",
+  SUPERVISION_CLOSED: "督办已销号",
+  SUPERVISION_DUE: "督办即将到期",
+  SUPERVISION_OVERDUE: "督办已超期",
+  HANDOFF_PENDING: "首问移交待接收",
+  HANDOFF_ACCEPTED: "首问移交已接收",
+  DAILY_DIGEST: "每日待办",
 };
 
 // Length limits, checked here and by lib/validation/issues.ts.

@@ -24,9 +24,12 @@ export const PERMISSIONS = [
   "issue.read",
   "issue.write", // log problems and visits, move them along
   "issue.lead", // set deadlines, approve extensions, escalate to level 3
+  "supervision.issue", // issue 督办函 on red projects and overdue problems, accept (销号) or return replies
   "dashboard.read",
   "bulletin.publish", // publish (定稿) a month's bulletin: park leaders for their park, region leaders for their region
   "audit.read",
+  "points.manage", // 积分考核 rules: park leaders for their park, region leaders the region's default
+  "points.adjust", // 人工加分/减分 with a reason (park leaders)
   "user.manage", // every account and role, regions and parks (administrators)
   "member.manage", // the PARK_STAFF and LIAISON people of a park (park leaders, delegated)
   "holiday.manage",
@@ -38,7 +41,7 @@ const READ_ALL: Permission[] = ["park.read", "project.read", "issue.read", "dash
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [...PERMISSIONS],
-  REGION_LEADER: [...READ_ALL, "audit.read", "bulletin.publish"],
+  REGION_LEADER: [...READ_ALL, "audit.read", "bulletin.publish", "supervision.issue", "points.manage"],
   PARK_LEADER: [
     ...READ_ALL,
     "park.configure",
@@ -50,6 +53,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "member.manage",
     "bulletin.publish",
     "progress.approveCorrection",
+    "supervision.issue",
+    "points.manage",
+    "points.adjust",
   ],
   PARK_STAFF: [...READ_ALL, "project.write", "progress.file", "assignment.manage", "issue.write"],
   // A liaison reads only the projects and enterprises assigned to them (enforced in lib/server).

@@ -13,6 +13,7 @@ export interface NotificationDraft {
   title: string;
   body?: string | null;
   issueId?: number | null;
+  supervisionId?: number | null;
   link?: string | null;
 }
 
@@ -36,6 +37,7 @@ export async function notify(tx: Tx, actorId: number | null, drafts: Notificatio
         title: d.title.length > 200 ? `${d.title.slice(0, 199)}…` : d.title,
         body: d.body ?? null,
         issueId: d.issueId ?? null,
+        supervisionId: d.supervisionId ?? null,
         link: d.link ?? (d.issueId ? issueLink(d.issueId) : null),
       });
     }
