@@ -53,12 +53,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "supervision.reply": "回复督办整改情况",
   "supervision.accept": "督办销号",
   "supervision.return": "退回督办回复",
-  "issue.acceptHandoff": "接收首问移交",
-  // 督办
-  "supervision.issue": "下发督办函",
-  "supervision.reply": "回复督办整改情况",
-  "supervision.accept": "督办销号",
-  "supervision.return": "退回督办回复",
   ...Object.fromEntries(ISSUE_ACTIONS.map((a) => [`issue.${a}`, ISSUE_ACTION_LABELS[a]])),
   // organisation
   "region.create": "新建市州",
@@ -128,7 +122,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Enterprise: "企业",
   Visit: "走访记录",
   EnterpriseIssue: "企业问题",
-  Supervision: "督办函",
   Supervision: "督办函",
   Assignment: "包保关系",
   Region: "市州",
