@@ -13,8 +13,7 @@ import { ADMIN_OPERATIONS } from "./openapi-admin";
 import { PLAN_OPERATIONS } from "./openapi-plans";
 import { BULLETIN_OPERATIONS } from "./openapi-bulletins";
 import { ENTERPRISE_FIELD_LABELS, enterpriseCreateSchema, enterpriseListSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
-import { projectCreateSchema } from "@/lib/validation/project";
-import { apiProgressBodySchema, apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
+import { apiProgressBodySchema, apiProjectCreateSchema, apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
 import { pagingSchema } from "@/lib/validation/progress";
 import { indicatorScopeSchema } from "@/lib/validation/indicator-scope";
 import { API_ERROR_EN, type ApiErrorCode } from "./errors";
@@ -185,10 +184,11 @@ export const OPERATIONS: Operation[] = [
     path: "/projects",
     tag: "项目",
     summary: "新建签约项目",
-    description: "与“新建项目”表单相同的校验与查重：同一园区内项目名称与投资主体完全相同的项目会被拒绝（409）。阶段为签约，编号自动生成。",
+    description:
+      "与“新建项目”表单相同的校验与查重：同一园区内项目名称与投资主体完全相同的项目会被拒绝（409）。阶段为签约，编号自动生成。可同时填写期初累计完成投资与期初累计到位资金（开始月度填报之前的累计数，不填为 0）。不认识的字段返回 422 并逐个列出。",
     permission: "project.write",
     body: {
-      schema: projectCreateSchema,
+      schema: apiProjectCreateSchema,
       example: {
         parkId: 1,
         name: "年产 5 万吨新型建材项目",
@@ -219,7 +219,7 @@ export const OPERATIONS: Operation[] = [
     tag: "项目",
     summary: "修改项目台账字段",
     description:
-      "只发送要改的字段和读取时的 `version`；其余字段保持不变，合并后的记录按编辑表单的全部规则校验。版本号过期返回 409，并说明谁在何时改了哪些字段。阶段与状态请用 transitions。",
+      "只发送要改的字段和读取时的 `version`；其余字段保持不变，合并后的记录按编辑表单的全部规则校验（期初累计完成投资、期初累计到位资金也可在此修改；已落地项目的注册日期不能清空）。版本号过期返回 409，并说明谁在何时改了哪些字段。阶段与状态请用 transitions。",
     permission: "project.write",
     pathParams: idParam("项目"),
     body: { schema: projectPatchSchema, example: { version: 3, totalInvestment: "56000", remark: "追加投资 4000 万元" } },
@@ -232,8 +232,8 @@ export const OPERATIONS: Operation[] = [
     tag: "项目",
     summary: "阶段推进或状态变更",
     description:
-      "请求体带 `toStage` 为阶段变更：向前推进须填写所到各阶段的业务日期（落地、开工、投产），可一次跨多个阶段；向后更正须填写原因且需要 project.correct。请求体带 `action`（SUSPEND 暂缓 / TERMINATE 终止 / RESUME 恢复推进）为状态变更，需要 project.correct。接口令牌没有 project.correct，只能向前推进。",
-    permission: "project.write",
+      "请求体带 `toStage` 为阶段变更：向前推进须填写所到各阶段的业务日期（落地、开工、投产）与依据（落地须有注册日期），可一次跨多个阶段，需要 project.write（园区工作人员）；向后更正须填写原因且需要 project.correct（园区领导）。请求体带 `action`（SUSPEND 暂缓 / TERMINATE 终止 / RESUME 恢复推进）为状态变更，需要 project.correct：园区领导登录后即可调用。接口令牌没有 project.correct，只能向前推进。",
+    permission: "project.write / project.correct",
     pathParams: idParam("项目"),
     body: { schema: apiTransitionSchema, example: { version: 3, toStage: "STARTED", landed: { date: today, registrationDate: today }, started: { date: today } } },
     success: { status: 200, description: "已变更", schema: S.transitionResultSchema },

@@ -79,12 +79,15 @@ async function identify(req: Request, allowPasswordChange: boolean): Promise<Who
 /**
  * Wraps a route handler. `permission` is checked in any park first (a READ token writing
  * gets 403 before anything is read); lib/server then checks it in the record's own park
- * (records of other parks are 404). A handler returns a Response or a value sent as JSON.
+ * (records of other parks are 404). A list of permissions is any of them: an endpoint whose
+ * operations need different ones (a stage move project.write, a status change
+ * project.correct) declares them all and lib/server checks the one the operation needs.
+ * A handler returns a Response or a value sent as JSON.
  */
 export function withApi(
   handler: Handler,
   opts: {
-    permission: Permission;
+    permission: Permission | readonly Permission[];
     status?: number;
     /** Accounts and organisation: a signed-in person only, never an API token. */
     sessionOnly?: boolean;
@@ -106,7 +109,8 @@ export function withApi(
           "Retry-After": String(rate.retryAfter),
         });
       }
-      if (!opts.allowPasswordChange && !can(who.actor, opts.permission)) return errorResponse("FORBIDDEN", who.tokenId ? "该令牌没有此操作的权限（只读令牌不能写入）" : "您没有权限执行此操作");
+      const needed: readonly Permission[] = typeof opts.permission === "string" ? [opts.permission] : opts.permission;
+      if (!opts.allowPasswordChange && !needed.some((p) => can(who.actor, p))) return errorResponse("FORBIDDEN", who.tokenId ? "该令牌没有此操作的权限（只读令牌不能写入）" : "您没有权限执行此操作");
       // Next passes a params promise that resolves to undefined on routes without dynamic segments.
       const raw = (route ? await route.params : undefined) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));

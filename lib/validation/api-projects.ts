@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { PROJECT_STATUSES, STAGES } from "@/lib/domain/stages";
 import { boardFiltersSchema } from "./board-filters";
-import { projectUpdateSchema } from "./project";
+import { projectCreateSchema, projectUpdateSchema } from "./project";
 import { moveStageSchema, statusChangeSchema } from "./transition";
 import { progressReportSchema } from "./progress";
 
@@ -32,6 +32,12 @@ export const apiProjectListSchema = boardFiltersSchema.extend({
   limit: limitSchema,
 });
 export type ApiProjectListQuery = z.infer<typeof apiProjectListSchema>;
+
+/**
+ * POST /projects: the create form's record (opening balances, 形象进度 and the 包保 people
+ * included). Unknown fields are refused as PATCH refuses them, naming each one.
+ */
+export const apiProjectCreateSchema = projectCreateSchema.strict();
 
 /**
  * PATCH /projects/{id}: any fields of the record plus the version read. Unknown fields are
