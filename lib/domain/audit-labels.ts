@@ -80,6 +80,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "apiToken.create": "创建接口令牌",
   "apiToken.revoke": "吊销接口令牌",
   "seed.demo": "导入演示数据",
+  // 积分考核
+  "points.ruleSet": "设置积分规则",
+  "points.adjust": "人工加减分",
 };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);
@@ -99,6 +102,7 @@ const GROUP_OF_PREFIX: Record<string, string> = {
   park: "市州与园区",
   user: "人员与角色",
   membership: "人员与角色",
+  points: "积分考核",
 };
 
 /** The actions in the groups the action filter shows them in, in the order of the label list. */
@@ -130,6 +134,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Membership: "角色",
   Holiday: "节假日",
   ApiToken: "接口令牌",
+  PointRule: "积分规则",
+  PointAdjustment: "人工加减分",
   System: "系统",
 };
 
