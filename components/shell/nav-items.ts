@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/plans", label: "年度计划", permission: "project.read" },
   { href: "/progress/corrections", label: "月报更正审批", permission: "progress.approveCorrection" },
   { href: "/warnings", label: "亮灯督办", permission: "project.read" },
+  { href: "/supervision", label: "督办事项", permission: "issue.read" },
   { href: "/import", label: "台账导入", permission: "project.write" },
   { href: "/liaison", label: "我的包保", permission: "issue.write", roles: ["LIAISON"] },
   { href: "/issues", label: "企业诉求", permission: "issue.read" },

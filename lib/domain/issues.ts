@@ -100,6 +100,7 @@ export const ISSUE_EVENT_TYPES = [
   "REASSIGNED",
   "CLOSED",
   "REOPENED",
+  "HANDOFF_ACCEPTED",
 ] as const;
 export type IssueEventType = (typeof ISSUE_EVENT_TYPES)[number];
 
@@ -115,6 +116,7 @@ export const ISSUE_EVENT_LABELS: Record<IssueEventType, string> = {
   REASSIGNED: "调整责任",
   CLOSED: "销号",
   REOPENED: "重新办理",
+  HANDOFF_ACCEPTED: "接收首问移交",
 };
 
 export const EXTENSION_STATUS_LABELS: Record<string, string> = { PENDING: "待审批", APPROVED: "已同意", REJECTED: "未同意" };

@@ -59,3 +59,21 @@ export const supervisionFiltersSchema = z.object({
   pageSize: z.preprocess((v) => (isBlank(v) ? 20 : v), z.coerce.number({ error: "每页条数须为数字" }).int("每页条数须为整数").min(1, "每页条数无效").max(100, "每页条数不能超过 100")),
 });
 export type SupervisionFilters = z.output<typeof supervisionFiltersSchema>;
+
+/** The list's filters from a URL: a bad value is dropped (listed in `errors`) instead of failing the page. */
+export function parseSupervisionFilters(sp: Record<string, string | string[] | undefined>): { filters: SupervisionFilters; errors: string[] } {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of ["parkId", "status", "overdue", "mine", "page", "pageSize"]) {
+    const v = sp[key];
+    raw[key] = Array.isArray(v) ? v[0] : v;
+  }
+  const errors: string[] = [];
+  for (;;) {
+    const parsed = supervisionFiltersSchema.safeParse(raw);
+    if (parsed.success) return { filters: parsed.data, errors };
+    for (const issue of parsed.error.issues) {
+      errors.push(issue.message);
+      delete raw[String(issue.path[0])];
+    }
+  }
+}

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
+import { getAttachment } from "@/lib/server/attachments/get-attachment";
 import { issueSupervision } from "@/lib/server/supervision/issue-supervision";
 import { getSupervision } from "@/lib/server/supervision/get-supervision";
 import { listSupervisions } from "@/lib/server/supervision/list-supervisions";
@@ -67,6 +68,10 @@ describe("督办 lifecycle: issue, reply, return, reply, accept", () => {
     expect(detail).toMatchObject({ status: "CLOSED", closedDate: "2026-09-29", overdue: false, recipientUnit: "园区规划建设局", issue: { id: overdueIssueId } });
     expect(detail.events.map((e) => e.type)).toEqual(["ISSUED", "REPLIED", "RETURNED", "REPLIED", "ACCEPTED"]);
     expect(detail.events[1].attachments.map((a) => a.fileName)).toEqual(["协调函.pdf"]);
+    // The evidence opens for the letter's readers, not for another park.
+    const attachmentId = detail.events[1].attachments[0].id;
+    expect((await getAttachment(w.leader2, attachmentId)).fileName).toBe("协调函.pdf");
+    expect((await caught(getAttachment(w.otherStaff, attachmentId))).code).toBe("NOT_FOUND");
 
     const kinds = await db().notification.findMany({ where: { supervisionId: id }, orderBy: { id: "asc" }, select: { userId: true, kind: true } });
     expect(kinds).toEqual([

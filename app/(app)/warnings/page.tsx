@@ -9,6 +9,9 @@ import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
 import { pageFrom } from "@/lib/validation/paging";
 import { listRedProjects } from "@/lib/server/warnings/list-red-projects";
+import { openLettersByProject } from "@/lib/server/supervision/open-supervisions";
+import { can } from "@/lib/domain/permissions";
+import { RedRowSupervision } from "@/components/supervision/supervision-links";
 import { getLightTrend } from "@/lib/server/warnings/light-snapshots";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { PageHeader } from "@/components/ui/page-header";
@@ -39,6 +42,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
     orNotFound(getLightTrend(actor, { parkId: filters.park })),
   ]);
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const letters = await openLettersByProject(result.rows.map((r) => r.id));
   const parkName = parks.find((p) => p.id === filters.park)?.name ?? (parks.length === 1 ? parks[0].name : undefined);
   return (
     <>
@@ -103,6 +107,10 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
             },
             { header: "包保责任人", cell: (r) => r.liaisonName ?? "未分配", className: "whitespace-nowrap text-slate-700" },
             { header: "包保领导", cell: (r) => r.leaderName ?? "未分配", className: "whitespace-nowrap text-slate-700" },
+            {
+              header: "督办",
+              cell: (r) => <RedRowSupervision letters={letters.get(r.id) ?? []} projectId={r.id} canIssue={can(actor, "supervision.issue", r.parkId)} />,
+            },
           ]}
         />
       )}

@@ -83,3 +83,16 @@ export async function listSupervisions(actor: Actor, filters: unknown, today = t
   });
   return { items, total, page: f.page, pageSize: f.pageSize, pageCount: Math.max(1, Math.ceil(total / f.pageSize)), filters: f };
 }
+
+/** The letters on one problem the actor may read, oldest first (its page's 督办 box). */
+export async function listIssueSupervisions(actor: Actor, issueId: number, today = todayInShanghai()) {
+  const rows = await getDb().supervision.findMany({
+    where: { AND: [{ issueId }, visibleSupervisionsWhere(actor)] },
+    orderBy: { id: "asc" },
+    select: { id: true, code: true, status: true, deadline: true, recipient: { select: { name: true } } },
+  });
+  return rows.map((r) => {
+    const deadline = dateToIso(r.deadline);
+    return { id: r.id, code: r.code, status: r.status, deadline, recipientName: r.recipient.name, overdue: isSupervisionOverdue({ status: r.status, deadline }, today) };
+  });
+}

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { todayInShanghai } from "@/lib/domain/dates";
+import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
+import { isSupervisionOverdue } from "@/lib/domain/supervision";
 
 export interface ProjectSupervisionCounts {
   projectId: number;
@@ -45,4 +46,34 @@ export async function supervisionCountsByPark(parkIds: readonly number[], today 
     WHERE "parkId" = ANY(${[...parkIds]}::int[]) AND status <> 'CLOSED'
     GROUP BY "parkId"`);
   return new Map(rows.map((r) => [r.parkId, { open: r.open, overdue: r.overdue }]));
+}
+
+export interface OpenLetter {
+  id: number;
+  code: string;
+  status: "ISSUED" | "REPLIED" | "RETURNED";
+  deadline: string;
+  overdue: boolean;
+}
+
+/**
+ * The open letters on each project itself (not on its problems), today: for the red list's
+ * 督办 column. One query; ids are ones the caller already scoped (the page's rows).
+ */
+export async function openLettersByProject(projectIds: readonly number[], today = todayInShanghai()): Promise<Map<number, OpenLetter[]>> {
+  const ids = [...new Set(projectIds)].filter((id) => Number.isInteger(id) && id > 0);
+  const map = new Map<number, OpenLetter[]>();
+  if (ids.length === 0) return map;
+  const rows = await getDb().supervision.findMany({
+    where: { projectId: { in: ids }, issueId: null, status: { not: "CLOSED" } },
+    orderBy: { id: "asc" },
+    select: { id: true, code: true, status: true, deadline: true, projectId: true },
+  });
+  for (const r of rows) {
+    const deadline = dateToIso(r.deadline);
+    const status = r.status as OpenLetter["status"];
+    const letter = { id: r.id, code: r.code, status, deadline, overdue: isSupervisionOverdue({ status, deadline }, today) };
+    map.set(r.projectId!, [...(map.get(r.projectId!) ?? []), letter]);
+  }
+  return map;
 }

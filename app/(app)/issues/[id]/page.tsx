@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { getIssue } from "@/lib/server/issues/get-issue";
+import { listIssueSupervisions } from "@/lib/server/supervision/list-supervisions";
+import { can } from "@/lib/domain/permissions";
+import { IssueSupervisionBox } from "@/components/supervision/supervision-links";
 import {
   EXTENSION_STATUS_LABELS,
   ISSUE_CATEGORY_LABELS,
@@ -34,6 +37,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   if (!/^\d{1,9}$/.test(id)) notFound();
   const actor = await requireActor();
   const i = await orNotFound(getIssue(actor, Number(id)));
+  const letters = await listIssueSupervisions(actor, i.id);
   const pendingExtension = i.extensions.find((x) => x.status === "PENDING") ?? null;
   return (
     <>
@@ -86,6 +90,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         <h2 className="mb-2 text-lg font-semibold">办理</h2>
         <IssueActionPanel issueId={i.id} version={i.version} actions={i.actions} responsibleUnit={i.responsibleUnit} pendingExtensionId={pendingExtension?.id ?? null} />
       </section>
+
+      <IssueSupervisionBox letters={letters} issueId={i.id} canIssue={i.overdue && i.status !== "CLOSED" && can(actor, "supervision.issue", i.parkId)} />
 
       {i.extensions.length > 0 && (
         <section className="mb-5">

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { orNotFound, requirePermission } from "@/lib/auth/guards";
+import { getSupervisionTarget } from "@/lib/server/supervision/supervision-target";
+import { IssueSupervisionForm } from "@/components/supervision/issue-supervision-form";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/section";
+
+export const metadata: Metadata = { title: "下发督办函" };
+
+const idOf = (v: string | string[] | undefined) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
+
+/** 下发督办函 on a red project (?projectId=, from the red list) or an overdue problem (?issueId=, from its page). */
+export default async function NewSupervisionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  requirePermission(actor, "supervision.issue");
+  const sp = await searchParams;
+  const projectId = idOf(sp.projectId);
+  const issueId = idOf(sp.issueId);
+  if (!projectId && !issueId) notFound();
+  const t = await orNotFound(getSupervisionTarget(actor, issueId ? { issueId } : { projectId }));
+  return (
+    <>
+      <div className="no-print mb-2 text-sm">
+        <Link href={t.kind === "issue" ? `/issues/${t.id}` : "/warnings"} className="text-brand-600 hover:underline">
+          ← {t.kind === "issue" ? "问题详情" : "亮灯督办"}
+        </Link>
+      </div>
+      <PageHeader title="下发督办函" subtitle={`${t.parkName} · ${t.kind === "issue" ? "超期问题" : "红灯项目"}：${t.title}`} />
+      <Card className="mb-4">
+        <h2 className="text-sm font-medium">督办原因</h2>
+        <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
+          {t.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </Card>
+      {t.openLetter ? (
+        <Alert tone="warning">
+          已有未销号的督办函{" "}
+          <Link href={`/supervision/${t.openLetter.id}`} className="underline">
+            {t.openLetter.code}
+          </Link>
+          ，请在原督办函上跟进。
+        </Alert>
+      ) : t.refusal ? (
+        <Alert tone="warning">{t.refusal}，不能下发督办函。</Alert>
+      ) : (
+        <IssueSupervisionForm target={t.kind === "issue" ? { issueId: t.id } : { projectId: t.id }} recipients={t.recipients} defaults={t.defaults} />
+      )}
+    </>
+  );
+}
