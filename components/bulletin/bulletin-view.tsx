@@ -221,6 +221,14 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
             亮灯督办
           </Link>
         </p>
+        {b.supervision && (
+          <p className="mb-2 text-sm" data-testid="bulletin-supervision">
+            督办函未销号 <strong>{b.supervision.open}</strong> 件，其中超期未回复 <strong className="text-red-700">{b.supervision.overdue}</strong> 件。
+            <Link href="/supervision" className="no-print ml-2 text-brand-600 underline">
+              督办事项
+            </Link>
+          </p>
+        )}
         {b.redProjects.rows.length > 0 && (
           <table className="w-full border-collapse text-sm" data-testid="bulletin-red-list">
             <thead>

@@ -9,6 +9,7 @@ import { getIndicators } from "@/lib/server/metrics/get-indicators";
 import { type ParkRankingRow, getParkRanking } from "@/lib/server/metrics/get-park-ranking";
 import { type OverdueProblems, getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";
 import { type RedProjectRow, listRedProjects } from "@/lib/server/warnings/list-red-projects";
+import { supervisionCountsByPark } from "@/lib/server/supervision/open-supervisions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import type { BulletinParams } from "@/lib/validation/bulletin";
 
@@ -39,6 +40,8 @@ export interface Bulletin {
   /** The red list as it stood on `asOf` (lights, stage and status of that day). */
   redProjects: { total: number; rows: RedProjectRow[] };
   overdue: OverdueProblems;
+  /** 督办 letters of the scope's parks not yet 销号, and those awaiting a reply past their deadline (today). Absent in bulletins published before it. */
+  supervision?: { open: number; overdue: number };
 }
 
 function scopeOf(p: BulletinParams, m: YearMonth): IndicatorScope {
@@ -79,6 +82,12 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
   const lastRanks = new Map(rankParks(previousRanking, params.rank).map((r) => [r.row.parkId, r.rank]));
   const ranked: BulletinRankRow[] = rankParks(ranking, params.rank).map((r) => ({ ...r, previousRank: lastRanks.get(r.row.parkId) ?? null }));
   const { red, black } = honourLists(ranked);
+  const letters = await supervisionCountsByPark(ranking.map((r) => r.parkId), today);
+  const supervision = { open: 0, overdue: 0 };
+  for (const c of letters.values()) {
+    supervision.open += c.open;
+    supervision.overdue += c.overdue;
+  }
   return {
     month: params.month,
     previous: prev,
@@ -96,5 +105,6 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
     black,
     redProjects: { total: redProjects.total, rows: redProjects.rows },
     overdue,
+    supervision,
   };
 }
