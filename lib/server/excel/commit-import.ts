@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { fieldLabel } from "@/lib/domain/project-fields";
 import { STAGES, type Stage } from "@/lib/domain/stages";
@@ -17,7 +17,7 @@ import { AppError, forbidden, isAppError } from "@/lib/server/errors";
 import { writeStageMove } from "@/lib/server/projects/move-project-stage";
 import { lockParkProjects } from "@/lib/server/projects/project-record";
 import { PROJECT_STATE_SELECT, StaleVersion, toProjectState } from "@/lib/server/projects/project-writes";
-import { checkProjectUpdate, projectForUpdateInclude, writeProjectUpdate } from "@/lib/server/projects/update-project";
+import { type ProjectForUpdate, checkProjectUpdate, projectForUpdateInclude, writeProjectUpdate } from "@/lib/server/projects/update-project";
 import { type LedgerAnalysis, type PlannedCreate, type PlannedUpdate, analyseLedger, changedSince, issuesSummary, touchedParkIds } from "./ledger-analysis";
 import { type ParsedLedger, parseLedgerWorkbook } from "./parse-ledger-workbook";
 
@@ -272,10 +272,10 @@ function rowIssuesOf(row: number, e: AppError): RowIssue[] {
  * writeStageMove, audited as project.move) and each changed 包保 (writeAssignment: the old
  * assignment ends today, the new one starts today, audited as assignment.reassign).
  */
-async function updateProjectFromRow(tx: Tx, actor: Actor, u: PlannedUpdate, year: number, today: string): Promise<void> {
+async function updateProjectFromRow(tx: Tx, actor: Actor, u: PlannedUpdate, loaded: ProjectForUpdate | undefined, year: number, today: string): Promise<void> {
   let version = u.version;
   if (u.recordChanged) {
-    const project = await tx.project.findUniqueOrThrow({ where: { id: u.projectId }, include: projectForUpdateInclude(year) });
+    const project = loaded ?? (await tx.project.findUniqueOrThrow({ where: { id: u.projectId }, include: projectForUpdateInclude(year) }));
     const r = u.record;
     // This year's plan is written by writeYearPlan below: the edit keeps the stored one.
     const plan = project.yearPlans[0] ?? null;
@@ -329,6 +329,17 @@ async function updateProjectFromRow(tx: Tx, actor: Actor, u: PlannedUpdate, year
   }
 }
 
+/** Updates a preview tries out by writing them (and rolling back); more are previewed from the checks. */
+export const TRIAL_UPDATES_MAX = 2_000;
+
+/** One import's transaction may take this long: under the reverse proxy's 300 s (docs/deployment.md). */
+export const IMPORT_TIMEOUT_MS = 270_000;
+
+/** Prisma's answer when an interactive transaction ran past its timeout. */
+export function isTransactionTimeout(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2028";
+}
+
 /** Thrown to roll back a preview's trial run, carrying what it found. */
 class TrialRun extends Error {
   constructor(readonly outcome: ImportOutcome) {
@@ -375,6 +386,11 @@ async function runImport(actor: Actor, parsed: ParsedLedger, opts: { trial: bool
           return { analysis, issues, result: { created: 0, updated: 0, unchanged: analysis.unchanged, message: `没有需要更新的内容：${analysis.unchanged} 行与现有项目一致` } };
         }
 
+        if (opts.trial && analysis.toUpdate.length > TRIAL_UPDATES_MAX) {
+          // A very large update is previewed from the checks alone (the trial would take as long as the
+          // commit); whatever the writes refuse is then named by row when confirming, and nothing is written.
+          return { analysis, issues, result: null };
+        }
         const createdIds = await createProjects(tx, actor, analysis.toCreate, today, opts.sha256);
         const writeIssues: RowIssue[] = [];
         for (const [r, projectId] of createdIds) {
@@ -386,9 +402,14 @@ async function runImport(actor: Actor, parsed: ParsedLedger, opts: { trial: bool
             else throw e;
           }
         }
+        const loaded = new Map<number, ProjectForUpdate>();
+        const recordIds = analysis.toUpdate.filter((u) => u.recordChanged).map((u) => u.projectId);
+        for (let i = 0; i < recordIds.length; i += CHUNK) {
+          for (const p of await tx.project.findMany({ where: { id: { in: recordIds.slice(i, i + CHUNK) } }, include: projectForUpdateInclude(year) })) loaded.set(p.id, p);
+        }
         for (const u of analysis.toUpdate) {
           try {
-            await updateProjectFromRow(tx, actor, u, year, today);
+            await updateProjectFromRow(tx, actor, u, loaded.get(u.projectId), year, today);
           } catch (e) {
             // Refusals of the shared writes are this row's problems (JS-side checks: the transaction is still usable).
             if (e instanceof StaleVersion) writeIssues.push({ row: u.row, column: "", message: "该项目正被他人修改，请稍后重新上传检查" });
@@ -427,10 +448,11 @@ async function runImport(actor: Actor, parsed: ParsedLedger, opts: { trial: bool
         if (opts.trial) throw new TrialRun(outcome);
         return outcome;
       },
-      { timeout: 180_000, maxWait: 15_000 },
+      { timeout: IMPORT_TIMEOUT_MS, maxWait: 15_000 },
     );
   } catch (e) {
     if (e instanceof TrialRun) return e.outcome;
+    if (isTransactionTimeout(e)) throw new AppError("VALIDATION", "文件太大，未能在时限内处理完，没有导入任何内容；请拆分为多个文件分批导入");
     throw e;
   }
 }

@@ -223,6 +223,7 @@ async function loadPeople(db: Reader, parkIds: number[]): Promise<(parkId: numbe
       ? []
       : await db.user.findMany({
           where: { isActive: true, memberships: { some: { parkId: { in: parkIds }, role: { in: roles } } } },
+          orderBy: { id: "asc" },
           select: { id: true, name: true, username: true, memberships: { where: { parkId: { in: parkIds } }, select: { parkId: true, role: true } } },
         });
   return (parkId, role) =>

@@ -23,6 +23,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError, forbidden, isAppError } from "@/lib/server/errors";
 import { loadClosedMonths } from "@/lib/server/progress/closed-months";
 import { filingProblem, writeProgressReport } from "@/lib/server/progress/file-progress-report";
+import { IMPORT_TIMEOUT_MS, TRIAL_UPDATES_MAX, isTransactionTimeout } from "./commit-import";
 import { issuesSummary, type FieldChange } from "./ledger-analysis";
 import { type ParsedLedger, type SheetSpec, loadWorkbook, parseSheet } from "./parse-ledger-workbook";
 
@@ -219,6 +220,8 @@ async function runProgressImport(actor: Actor, parsed: ParsedLedger, opts: { tri
         if (analysis.planned.length === 0) {
           return { analysis, issues, result: { filed: 0, corrected: 0, unchanged: analysis.unchanged, message: `没有需要更新的内容：${analysis.unchanged} 行与已填报的月报一致` } };
         }
+        // A very large file is previewed from the checks alone; the writes' refusals are then named by row when confirming.
+        if (opts.trial && analysis.planned.length > TRIAL_UPDATES_MAX) return { analysis, issues, result: null };
         const writeIssues: RowIssue[] = [];
         for (const m of analysis.planned) {
           try {
@@ -247,10 +250,11 @@ async function runProgressImport(actor: Actor, parsed: ParsedLedger, opts: { tri
         if (opts.trial) throw new TrialRun(outcome);
         return outcome;
       },
-      { timeout: 180_000, maxWait: 15_000 },
+      { timeout: IMPORT_TIMEOUT_MS, maxWait: 15_000 },
     );
   } catch (e) {
     if (e instanceof TrialRun) return e.outcome;
+    if (isTransactionTimeout(e)) throw new AppError("VALIDATION", "文件太大，未能在时限内处理完，没有导入任何内容；请拆分为多个文件分批导入");
     // Two people filing the same new month at once: the report's unique key stops this import.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new AppError("CONFLICT", "导入时有他人同时填报了其中的月份，没有导入任何内容；请重新上传检查");
     throw e;
