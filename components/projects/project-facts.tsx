@@ -62,6 +62,8 @@ export function ProjectFacts({ project: p }: { project: Project }) {
         <Fact label="注册资本">{money(p.registeredCapital)}</Fact>
         <Fact label="用地">{p.landArea ? `${p.landArea.toString()} 亩` : "—"}</Fact>
         <Fact label={plan ? `${plan.year}年计划投资` : "本年计划投资"}>{plan ? money(plan.plannedInvestment) : "—"}</Fact>
+        <Fact label="期初累计完成投资">{money(p.investmentCompletedBefore)}</Fact>
+        <Fact label="期初累计到位资金">{money(p.fundsArrivedBefore)}</Fact>
       </Card>
       <Card title="节点日期">
         <Fact label="签约日期">{formatDateZh(p.signedDate)}</Fact>

@@ -46,7 +46,7 @@ export type ProjectHistoryEntry = HistoryStageEntry | HistoryEditEntry;
 /** Enough for any real project's life; the page shows the newest. */
 const HISTORY_LIMIT = 500;
 
-const MONEY_FIELDS = new Set(["totalInvestment", "contractInvestment", "registeredCapital", "plannedInvestmentThisYear"]);
+const MONEY_FIELDS = new Set(["totalInvestment", "contractInvestment", "registeredCapital", "plannedInvestmentThisYear", "investmentCompletedBefore", "fundsArrivedBefore"]);
 
 function display(field: string, value: unknown): string | null {
   if (value === null || value === undefined || value === "") return null;
