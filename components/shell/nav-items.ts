@@ -23,6 +23,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/supervision", label: "督办事项", permission: "issue.read" },
   { href: "/import", label: "台账导入", permission: "project.write" },
   { href: "/liaison", label: "我的包保", permission: "issue.write", roles: ["LIAISON"] },
+  { href: "/points/events", label: "我的积分", permission: "park.read", roles: ["LIAISON"] },
+  { href: "/points", label: "积分考核", permission: "dashboard.read" },
   { href: "/issues", label: "企业诉求", permission: "issue.read" },
   { href: "/visits", label: "走访记录", permission: "issue.read" },
   { href: "/coverage", label: "挂牌公示", permission: "park.read" },

@@ -36,6 +36,13 @@ export default async function LiaisonPage({ searchParams }: { searchParams: Prom
           <Link href={`/liaison/weekly${user ? `?user=${user}` : ""}`} className={buttonClass({ variant: "secondary" })}>
             每周清单
           </Link>
+          <Link
+            href={o.self ? "/points/events?period=year" : `/points/events?period=year&earner=LIAISON&user=${o.liaison.id}`}
+            className={buttonClass({ variant: "secondary" })}
+            data-testid="liaison-points-link"
+          >
+            {o.self ? "我的积分" : "积分明细"}
+          </Link>
           {o.self && (
             <Link href="/visits/new" className={buttonClass()}>
               登记走访

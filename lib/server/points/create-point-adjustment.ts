@@ -92,3 +92,14 @@ export async function listPointAdjustments(actor: Actor, parkId: number, page = 
     total,
   };
 }
+
+/** People a park leader may credit in the park: a role there or an assignment there, active accounts, by name. */
+export async function listAdjustablePeople(actor: Actor, parkId: number): Promise<{ id: number; name: string; unit: string | null }[]> {
+  assertCan(actor, "points.adjust", parkId, "园区");
+  return getDb().user.findMany({
+    where: { isActive: true, OR: [{ memberships: { some: { parkId } } }, { assignments: { some: { parkId, endDate: null } } }] },
+    select: { id: true, name: true, unit: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 1000,
+  });
+}

@@ -67,3 +67,18 @@ export async function resolvePointsScope(actor: Actor, raw: unknown, today = tod
     scopeName,
   };
 }
+
+/** The parks and regions a points page offers in its filter: where the actor reads figures (or, a liaison, works). */
+export async function listPointScopes(actor: Actor): Promise<{ parks: { id: number; name: string }[]; regions: { id: number; name: string }[] }> {
+  let ids = parksWith(actor, "dashboard.read");
+  const full = ids.length > 0;
+  if (!full) ids = parksWith(actor, "park.read");
+  const parks = await getDb().park.findMany({
+    where: { id: { in: ids }, archivedAt: null },
+    select: { id: true, name: true, region: { select: { id: true, name: true } } },
+    orderBy: [{ regionId: "asc" }, { id: "asc" }],
+  });
+  const regions = new Map<number, string>();
+  if (full) for (const p of parks) regions.set(p.region.id, p.region.name);
+  return { parks: parks.map((p) => ({ id: p.id, name: p.name })), regions: [...regions].map(([id, name]) => ({ id, name })) };
+}
