@@ -4,39 +4,71 @@ import { type Actor, can, ROLE_LABELS } from "@/lib/domain/permissions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
+import { HeaderNav } from "./header-nav";
+import { NavigationProgress } from "./navigation-progress";
 import { BellLink, NotificationBell } from "./notification-bell";
+import { FlashNotice } from "@/components/ui/flash";
+
+/** The id of <main>, the skip link's target. */
+export const MAIN_ID = "main";
 
 export function AppShell({ actor, unread, children }: { actor: Actor; unread: Promise<number>; children: React.ReactNode }) {
   const items = NAV_ITEMS.filter((item) => can(actor, item.permission) && (!item.roles || item.roles.some((r) => actor.roles.includes(r))));
   const roleNames = actor.roles.map((r) => ROLE_LABELS[r]).join("、");
+  const bar = (
+    <>
+      <Link href="/parks" className="shrink-0 whitespace-nowrap text-base font-semibold tracking-wide sm:text-lg">
+        园区项目推进系统
+      </Link>
+      <div className="ml-auto flex min-w-0 items-center gap-1 text-sm sm:gap-3">
+        <Suspense fallback={<BellLink />}>
+          <NotificationBell unread={unread} />
+        </Suspense>
+        <Link href="/account" data-testid="current-user" title="我的账号：修改密码" className="inline-block max-w-[9rem] truncate whitespace-nowrap rounded px-1 align-middle hover:bg-white/10 md:max-w-none">
+          {actor.name}
+          {/* On a phone the roles are in the menu panel; the text stays for screen readers. */}
+          <span className="ml-2 hidden text-slate-300 md:inline">{roleNames}</span>
+          <span className="sr-only md:hidden">（{roleNames}）</span>
+        </Link>
+        <span className="hidden md:inline">
+          <SignOutButton />
+        </span>
+      </div>
+    </>
+  );
+  const account = (
+    <>
+      <span className="text-slate-300">{roleNames}</span>
+      <span className="ml-auto">
+        <SignOutButton />
+      </span>
+    </>
+  );
   return (
     <div className="min-h-screen">
+      <a
+        href={`#${MAIN_ID}`}
+        className="no-print sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-lg focus:outline-2 focus:outline-brand-600"
+      >
+        跳到主要内容
+      </a>
+      <Suspense>
+        <NavigationProgress />
+      </Suspense>
       <header className="no-print bg-brand-900 text-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 pt-3">
-          <Link href="/parks" className="text-lg font-semibold tracking-wide">
-            园区项目推进系统
-          </Link>
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <Suspense fallback={<BellLink />}>
-              <NotificationBell unread={unread} />
-            </Suspense>
-            <Link href="/account" data-testid="current-user" title="我的账号：修改密码" className="rounded px-1 hover:bg-white/10">
-              {actor.name}
-              <span className="ml-2 text-slate-300">{roleNames}</span>
-            </Link>
-            <SignOutButton />
-          </div>
-        </div>
-        {/* Its own row that wraps: an administrator sees every page, a liaison a handful. */}
-        <nav aria-label="主导航" className="mx-auto flex max-w-7xl flex-wrap gap-1 px-3 py-2">
+        {/* An administrator sees every page, a liaison a handful: the link row wraps; on a phone it folds into 菜单. */}
+        <HeaderNav bar={bar} account={account}>
           {items.map((item) => (
             <NavLink key={item.href} href={item.href}>
               {item.label}
             </NavLink>
           ))}
-        </nav>
+        </HeaderNav>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-7xl px-3 py-5 focus:outline-none sm:px-4 sm:py-6">
+        <FlashNotice />
+        {children}
+      </main>
     </div>
   );
 }

@@ -14,6 +14,17 @@ export interface Column<T> {
   headerClassName?: string;
   /** Extra attributes of a cell (a title; a className is added to the column's). */
   cellProps?: (row: T, index: number) => React.TdHTMLAttributes<HTMLTableCellElement>;
+  /**
+   * The header's words as plain text, where `header` is not a string: on a phone each cell
+   * shows it before its value ("阶段：开工").
+   */
+  label?: string;
+  /**
+   * How the cell shows in a phone's stacked card: "label" (the header's words, then the
+   * value; the default), "title" (the card's heading, no label: the default of the first
+   * column) or "plain" (the value alone, full width: buttons, links).
+   */
+  stacked?: "label" | "title" | "plain";
 }
 
 const ALIGN = { left: "", right: "text-right", center: "text-center" } as const;
@@ -23,10 +34,19 @@ const DENSE_CELL = "px-3 py-1.5";
 /** A body row's classes when `rowClassName` gives none. */
 export const ROW = "border-t border-slate-100";
 
+/** The header's words of a column, for the phone's stacked cards. */
+function columnLabel<T>(c: Column<T>): string | undefined {
+  return c.label ?? (typeof c.header === "string" && c.header ? c.header : undefined);
+}
+
 /**
  * A server-rendered table: one header row, one row per item, a message row when there are
  * none (`empty`), inside a horizontally scrollable panel. Name it with `caption` (read by
  * screen readers only) or `aria-label`.
+ *
+ * Below md (phones) each row becomes a card (the `dt-stack` rules in globals.css): the first
+ * column as its heading, then one "header: value" line per column; the table itself, its
+ * rows' attributes and test ids stay as they are. `stack={false}` keeps a table that fits.
  */
 export function DataTable<T>({
   columns,
@@ -45,6 +65,7 @@ export function DataTable<T>({
   dense = false,
   captionClassName = "sr-only",
   frameClassName,
+  stack = true,
 }: {
   /** `false`/`null` entries are left out, for columns shown only sometimes. */
   columns: (Column<T> | false | null | undefined)[];
@@ -71,6 +92,8 @@ export function DataTable<T>({
   dense?: boolean;
   /** The caption is for screen readers only unless given classes here. */
   captionClassName?: string;
+  /** Rows as stacked cards on a phone (the default). */
+  stack?: boolean;
 }) {
   const cols = columns.filter((c): c is Column<T> => Boolean(c));
   const key = (c: Column<T>, i: number) => c.key ?? (typeof c.header === "string" && c.header ? c.header : String(i));
@@ -78,7 +101,7 @@ export function DataTable<T>({
   const cell = dense ? DENSE_CELL : CELL;
   return (
     <div className={`overflow-x-auto ${frameClassName ?? `border border-slate-200 bg-white ${dense ? "rounded" : "rounded-lg"}`} ${className}`}>
-      <table className={`min-w-full ${dense ? "text-xs" : "text-sm"} ${tableClassName}`} data-testid={testId} aria-label={ariaLabel}>
+      <table className={`min-w-full ${dense ? "text-xs" : "text-sm"} ${stack ? "dt-stack" : ""} ${tableClassName}`} data-testid={testId} aria-label={ariaLabel}>
         {caption && <caption className={captionClassName}>{caption}</caption>}
         <thead className={headClassName}>
           <tr>
@@ -101,8 +124,15 @@ export function DataTable<T>({
             <tr key={rowKey(row, r)} className={rowClassName?.(row, r) ?? ROW} {...rowProps?.(row, r)}>
               {cols.map((c, i) => {
                 const props = c.cellProps?.(row, r);
+                const stacked = c.stacked ?? (i === 0 ? "title" : "label");
+                const label = stacked === "label" ? columnLabel(c) : undefined;
                 return (
-                  <td key={key(c, i)} {...props} className={[cell, align(c), c.numeric ? "tabular-nums" : "", c.className, props?.className].filter(Boolean).join(" ")}>
+                  <td
+                    key={key(c, i)}
+                    data-label={label}
+                    {...props}
+                    className={[cell, align(c), c.numeric ? "tabular-nums" : "", stacked === "title" ? "dt-title" : "", c.className, props?.className].filter(Boolean).join(" ")}
+                  >
                     {c.cell(row, r)}
                   </td>
                 );

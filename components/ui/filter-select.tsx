@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Alert } from "./alert";
 import { Button } from "./button";
+import { PhoneDisclosure } from "./phone-disclosure";
 
 export const filterField = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -51,14 +52,17 @@ export function FilterBar({
   ...form
 }: { submitLabel?: string; reset?: string; children: React.ReactNode } & Omit<React.FormHTMLAttributes<HTMLFormElement>, "method" | "className" | "children">) {
   return (
-    <form method="get" {...form} className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-      {children}
-      <Button type="submit">{submitLabel}</Button>
-      {reset && (
-        <Link href={reset} className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
-          重置
-        </Link>
-      )}
+    <form method="get" {...form} className="no-print mb-4 rounded-lg border border-slate-200 bg-white p-3">
+      {/* A phone folds the fields behind 筛选条件: the list comes first. */}
+      <PhoneDisclosure label="筛选条件" className="flex-wrap items-end gap-3">
+        {children}
+        <Button type="submit">{submitLabel}</Button>
+        {reset && (
+          <Link href={reset} className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
+            重置
+          </Link>
+        )}
+      </PhoneDisclosure>
     </form>
   );
 }
