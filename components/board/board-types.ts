@@ -1,7 +1,7 @@
 import type { BoardCard, BoardColumn } from "@/lib/server/board/get-board";
 import type { BoardColumnKey } from "@/lib/validation/board-filters";
 import type { Stage } from "@/lib/domain/stages";
-import { STAGES, STAGE_LABELS, stageIndex } from "@/lib/domain/stages";
+import { STAGES, STAGE_LABELS, STATUS_LABELS, stageIndex } from "@/lib/domain/stages";
 import { STATUS_ACTION_LABELS, allowedMoves, canChangeStatus, type StatusAction } from "@/lib/domain/transitions";
 
 export type { BoardCard, BoardColumn, BoardColumnKey };
@@ -15,6 +15,11 @@ export interface PendingMove {
   card: MovableProject;
   kind: MoveKind;
   toStage: Stage;
+}
+
+/** A column's name: 签约 … 投产, 暂缓项目, 终止项目. */
+export function columnLabel(key: BoardColumnKey): string {
+  return key === "SUSPENDED" || key === "TERMINATED" ? `${STATUS_LABELS[key]}项目` : STAGE_LABELS[key as Stage];
 }
 
 export function columnOf(card: MovableProject): BoardColumnKey {

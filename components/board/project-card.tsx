@@ -1,77 +1,135 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef } from "react";
+import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
 import { formatMoney } from "@/lib/domain/money";
 import { type BoardCard, type PendingMove, menuMoves, moveLabel } from "./board-types";
 import { WarningLight } from "@/components/warnings/warning-light";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 
-export function ProjectCard({ card, rights, showPark, onMove }: { card: BoardCard; rights: { write: boolean; correct: boolean }; showPark: boolean; onMove: (m: PendingMove) => void }) {
+/** Why a park leader's menu has no 推进 entries (moving forward is the staff's work). */
+export const NO_ADVANCE_NOTE = "推进项目由园区工作人员操作";
+
+export interface CardKeyboard {
+  /** The card is the board's (or lane's) one Tab stop (roving tabindex). */
+  tabbable: boolean;
+  /** Id of the hidden text that tells the card's keys. */
+  describedBy: string;
+  menuOpen: boolean;
+  onMenuOpenChange: (open: boolean) => void;
+  onFocus: () => void;
+}
+
+/**
+ * A project on the board: one Tab stop (the whole card; the board moves the focus between
+ * cards with the arrow keys), its name a link to the project, the 移动 menu (an ARIA menu:
+ * arrow keys, Enter, Escape back to the card), dragged with the mouse or, from the keyboard,
+ * picked up with Space (dnd-kit).
+ */
+export function ProjectCard({
+  card,
+  rights,
+  showPark,
+  onMove,
+  keyboard,
+}: {
+  card: BoardCard;
+  rights: { write: boolean; correct: boolean };
+  showPark: boolean;
+  onMove: (m: PendingMove) => void;
+  keyboard: CardKeyboard;
+}) {
   const moves = menuMoves(card, rights);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id, data: { card }, disabled: moves.length === 0 });
-  const [menuOpen, setMenuOpen] = useState(false);
+  const self = useRef<HTMLElement | null>(null);
   const style = transform ? { transform: CSS.Translate.toString(transform) } : undefined;
+  // dnd-kit makes the handle a role="button" (with aria-pressed): but the card holds a link and
+  // a menu button, which a button may not contain. It stays an <article> the board focuses.
+  const { role: _role, tabIndex: _tabIndex, "aria-pressed": _pressed, "aria-disabled": _disabled, "aria-describedby": _described, "aria-roledescription": _rd, ...dragAttributes } = attributes;
+  const noAdvance = !rights.write && rights.correct && card.status === "ACTIVE";
   return (
     <article
-      ref={setNodeRef}
+      ref={(node) => {
+        setNodeRef(node);
+        self.current = node;
+      }}
       style={style}
-      {...attributes}
+      {...dragAttributes}
       {...listeners}
-      aria-roledescription="可拖动的项目卡片"
+      // A focusable <article> as in ARIA's feed pattern: the card is the board's keyboard
+      // stop (roving tabindex, keys in its description), while its link and menu button stay
+      // reachable for screen readers' browse mode and for the mouse.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={keyboard.tabbable ? 0 : -1}
+      onFocus={(e) => e.target === e.currentTarget && keyboard.onFocus()}
+      aria-roledescription="项目卡片"
       aria-label={`${card.name}，${card.enterpriseName}`}
+      aria-describedby={keyboard.describedBy}
       data-testid="project-card"
       data-project-id={card.id}
-      className={`relative rounded-md border bg-white p-2.5 text-sm shadow-sm ${isDragging ? "z-10 opacity-80 shadow-lg" : ""} ${card.stale ? "border-red-300" : "border-slate-200"} ${moves.length ? "cursor-grab" : ""}`}
+      className={`relative rounded-md border bg-white p-2.5 text-sm shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-1 ${isDragging ? "z-10 opacity-80 shadow-lg" : ""} ${card.stale ? "border-red-300" : "border-slate-200"} ${moves.length ? "cursor-grab" : ""}`}
     >
       <div className="flex items-start justify-between gap-2">
-        <Link href={`/projects/${card.id}`} className="font-medium leading-snug text-slate-900 hover:text-brand-600" onPointerDown={(e) => e.stopPropagation()}>
+        <Link
+          href={`/projects/${card.id}`}
+          tabIndex={-1}
+          className="min-w-0 font-medium leading-snug break-words text-slate-900 hover:text-brand-600"
+          onPointerDown={(e) => e.stopPropagation()}
+          data-card-link
+        >
           {card.name}
         </Link>
         {moves.length > 0 && (
-          // The menu's own pointer and key events must not start a drag of the card.
-          <div role="presentation" className="no-print relative shrink-0" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-            <Button
-              type="button"
-              aria-haspopup="menu"
-              aria-expanded={menuOpen}
-              aria-label={`移动 ${card.name}`}
-              onClick={() => setMenuOpen((o) => !o)}
-              variant="ghost"
-              tone="muted"
-            >
-              移动 ▾
-            </Button>
-            {menuOpen && (
-              <ul role="menu" className="absolute right-0 z-20 mt-1 w-40 rounded border border-slate-200 bg-white py-1 shadow-lg" onKeyDown={(e) => e.key === "Escape" && setMenuOpen(false)}>
-                {moves.map((m) => (
-                  <li key={`${m.kind}-${m.toStage}`} role="none">
-                    <button
-                      type="button"
-                      role="menuitem"
-                      className="block w-full px-3 py-1.5 text-left hover:bg-slate-100 focus:bg-slate-100"
-                      onClick={() => {
-                        setMenuOpen(false);
-                        onMove(m);
-                      }}
+          // The menu's own pointer and key events (its items render elsewhere, but React
+          // bubbles them through here) must not start a drag of the card.
+          <div role="presentation" className="no-print shrink-0" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+            <Menu.Root open={keyboard.menuOpen} onOpenChange={keyboard.onMenuOpenChange} modal={false}>
+              <Menu.Trigger aria-label={`移动 ${card.name}`} tabIndex={-1} className={buttonClass({ variant: "ghost", tone: "muted" })}>
+                移动 ▾
+              </Menu.Trigger>
+              <Menu.Portal>
+                <Menu.Content
+                  align="end"
+                  sideOffset={4}
+                  loop
+                  className="z-30 min-w-40 rounded border border-slate-200 bg-white py-1 text-sm shadow-lg"
+                  onCloseAutoFocus={(e) => {
+                    // Escape or a choice: back to the card, the board's focus.
+                    e.preventDefault();
+                    self.current?.focus();
+                  }}
+                >
+                  {noAdvance && (
+                    <Menu.Label className="px-3 py-1.5 text-xs text-slate-500" data-testid="no-advance-note">
+                      {NO_ADVANCE_NOTE}
+                    </Menu.Label>
+                  )}
+                  {moves.map((m) => (
+                    <Menu.Item
+                      key={`${m.kind}-${m.toStage}`}
+                      className="block w-full cursor-pointer px-3 py-1.5 text-left outline-none data-[highlighted]:bg-slate-100"
+                      onSelect={() => onMove(m)}
                     >
                       {moveLabel(m)}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
+                    </Menu.Item>
+                  ))}
+                </Menu.Content>
+              </Menu.Portal>
+            </Menu.Root>
           </div>
         )}
       </div>
       <div className="mt-0.5 text-xs text-slate-500">{card.enterpriseName}</div>
       {showPark && <div className="text-xs text-slate-400">{card.parkName}</div>}
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
-        <span className="tabular-nums">{formatMoney(card.totalInvestment)}</span>
-        <span title={`${card.stageDate} 进入当前阶段`}>在本阶段 {card.daysInStage} 天</span>
-        <span>包保：{card.liaisonName ?? "未分配"}</span>
+        <span className="tabular-nums whitespace-nowrap">{formatMoney(card.totalInvestment)}</span>
+        <span className="whitespace-nowrap" title={`${card.stageDate} 进入当前阶段`}>
+          在本阶段 {card.daysInStage} 天
+        </span>
+        <span className="whitespace-nowrap">包保：{card.liaisonName ?? "未分配"}</span>
         {card.stale && <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700">滞留</span>}
         {card.light?.overall && <WarningLight light={card.light} />}
       </div>

@@ -28,11 +28,17 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   ]);
   const rights: ParkRights = Object.fromEntries(readable.map((id) => [id, { write: can(actor, "project.write", id), correct: can(actor, "project.correct", id) }]));
   const parkName = parks.find((p) => p.id === filters.park)?.name;
+  const rightsShown = filters.park ? [rights[filters.park]].filter(Boolean) : Object.values(rights);
+  const how = rightsShown.some((r) => r.write)
+    ? "拖动卡片或使用卡片上的“移动”菜单推进项目"
+    : rightsShown.some((r) => r.correct)
+      ? "推进项目由园区工作人员操作；回退、暂缓、终止、恢复可用卡片上的“移动”菜单"
+      : "只读：推进项目由园区工作人员操作";
   return (
     <>
       <PageHeader
         title={parkName ? `${parkName} · 项目看板` : "项目看板（全部园区）"}
-        subtitle="签约 → 落地 → 开工 → 投产。拖动卡片或使用卡片上的“移动”菜单推进项目；列头数字为当前筛选下的全部项目"
+        subtitle={`签约 → 落地 → 开工 → 投产。${how}；列头数字为当前筛选下的全部项目`}
       />
       <BoardFiltersForm filters={filters} parks={parks} liaisons={liaisons} industries={industries} />
       <FilterErrors errors={errors} />
