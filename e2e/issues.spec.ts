@@ -1,14 +1,14 @@
 import { type Page, expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, query, signIn } from "./helpers";
 
-async function act(page: Page, action: string, fill: Record<string, string> = {}, selects: Record<string, string> = {}) {
+async function act(page: Page, action: string, fill: Record<string, string> = {}, selects: Record<string, string> = {}, message = `已${action}`) {
   const panel = page.getByTestId("issue-actions");
   await panel.getByRole("button", { name: action, exact: true }).click();
   const form = panel.getByRole("form", { name: action });
   for (const [label, value] of Object.entries(fill)) await form.getByLabel(label).fill(value);
   for (const [label, value] of Object.entries(selects)) await form.getByLabel(label).selectOption({ label: value });
   await form.getByRole("button", { name: `确认${action}` }).click();
-  await expect(panel.getByTestId("issue-action-message")).toHaveText(`已${action}`);
+  await expect(panel.getByTestId("issue-action-message")).toHaveText(message);
 }
 
 test("a liaison logs a visit with a problem; the leader escalates it; answered, closed 基本满意, reopened, closed 满意", async ({ browser }) => {
@@ -60,8 +60,8 @@ test("a liaison logs a visit with a problem; the leader escalates it; answered, 
 
   await act(leader, "开始办理");
   await act(leader, "反馈办理结果", { 办理结果: "已协调调剂用地指标 30 亩，待省厅批复" });
-  await act(leader, "销号", {}, { 企业满意度: "基本满意" });
-  // Less than 满意 reopens it for review.
+  // Less than 满意 reopens it for review, and the message says so.
+  await act(leader, "销号", {}, { 企业满意度: "基本满意" }, "企业评价“基本满意”，已重新打开，待复核");
   await expect(leader.getByTestId("issue-status")).toContainText("办理");
   await expect(leader.getByTestId("issue-history").locator('[data-event="REOPENED"]')).toHaveCount(1);
 

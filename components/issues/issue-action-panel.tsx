@@ -71,18 +71,35 @@ export function IssueActionPanel({
   actions,
   responsibleUnit,
   pendingExtensionId,
+  notes = [],
 }: {
   issueId: number;
   version: number;
   actions: IssueActionName[];
   responsibleUnit: string | null;
   pendingExtensionId: number | null;
+  /** Why a step the reader might look for is not offered (an overdue problem cannot be extended). */
+  notes?: string[];
 }) {
   const router = useRouter();
   const [open, setOpen] = useState<IssueActionName | null>(null);
   const { errors, notice, pending, submit, clear } = useActionForm();
   const today = todayInShanghai();
-  if (actions.length === 0) return <p className="text-sm text-slate-500">您对该问题没有可执行的操作</p>;
+  const noteList =
+    notes.length > 0 ? (
+      <ul className="space-y-1 text-sm text-amber-800" data-testid="issue-action-notes">
+        {notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    ) : null;
+  if (actions.length === 0)
+    return (
+      <div className="space-y-2">
+        <p className="text-sm text-slate-500">您对该问题没有可执行的操作</p>
+        {noteList}
+      </div>
+    );
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>, action: IssueActionName) {
     e.preventDefault();
@@ -91,9 +108,14 @@ export function IssueActionPanel({
     if (action === "decideExtension") values.extensionId = pendingExtensionId;
     submit(
       () => actOnIssueAction(values),
-      () => {
+      (result) => {
         setOpen(null);
         router.refresh();
+        // Closing below 满意 reopens the problem for one review round (lib/domain/issues.ts).
+        if (action === "close" && result.status !== "CLOSED") {
+          const rating = SATISFACTION_LABELS[values.satisfaction as (typeof SATISFACTIONS)[number]] ?? "";
+          return `企业评价“${rating}”，已重新打开，待复核`;
+        }
         return `已${ISSUE_ACTION_LABELS[action]}`;
       },
     );
@@ -101,6 +123,7 @@ export function IssueActionPanel({
 
   return (
     <div className="no-print space-y-3" data-testid="issue-actions">
+      {noteList}
       <div className="flex flex-wrap gap-2">
         {actions.map((a) => (
           <Button
@@ -146,7 +169,7 @@ export function IssueActionPanel({
               )}
             </Field>
           ))}
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button type="submit" pending={pending}>
               {pending ? "提交中…" : `确认${ISSUE_ACTION_LABELS[open]}`}
             </Button>

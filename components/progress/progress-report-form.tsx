@@ -40,7 +40,8 @@ export function ProgressReportForm({
   year: number;
   month: number;
   existing: ReportValues | null;
-  onDone?: () => void;
+  /** Saved: gets the confirmation ("已填报：项目 2026年11月") to show where it stays visible (this form may close). */
+  onDone?: (message: string) => void;
   onCancel?: () => void;
   /** In a half-width column: two fields a row instead of four. */
   narrow?: boolean;
@@ -59,8 +60,9 @@ export function ProgressReportForm({
       () => fileProgressReportAction(values),
       () => {
         router.refresh();
-        onDone?.();
-        return existing ? "已更正" : "已填报";
+        const text = existing ? "已更正" : "已填报";
+        onDone?.(`${text}：${label}`);
+        return text;
       },
     );
   }

@@ -6,6 +6,7 @@ import { formatYearMonth } from "@/lib/domain/filing";
 import type { ProgressReportRow, ReportChange } from "@/lib/server/progress/list-progress-reports";
 import { ProgressReportForm } from "@/components/progress/progress-report-form";
 import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 
 const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 const money = (v: unknown) => (typeof v === "string" ? formatWan(v) : "—");
@@ -53,6 +54,8 @@ export function ProgressTable({
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [openHistory, setOpenHistory] = useState<number | null>(null);
+  // The confirmation of the last filing or correction: its form closes (or is replaced by the next month's), the message stays.
+  const [saved, setSaved] = useState<string | null>(null);
   const unfiled = months.filter((m) => !rows.some((r) => r.year === m.year && r.month === m.month));
   const [chosen, setNewMonth] = useState(unfiled[0] ? `${unfiled[0].year}-${unfiled[0].month}` : "");
   // Once the chosen month is filed (the page refreshes), offer the next unfiled one.
@@ -79,6 +82,11 @@ export function ProgressTable({
           <dd className="tabular-nums">{formatWan(totals.fundsTotal)}</dd>
         </div>
       </dl>
+      {saved && (
+        <Alert tone="success" testId="progress-saved" className="no-print">
+          {saved}
+        </Alert>
+      )}
       {canFile && unfiled.length > 0 && (
         <div className="no-print rounded border border-slate-200 bg-white p-3">
           <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
@@ -94,7 +102,7 @@ export function ProgressTable({
             </select>
             <span className="text-xs text-slate-500">未填报的月份 {unfiled.length} 个</span>
           </div>
-          <ProgressReportForm key={newMonth} projectId={projectId} projectName={projectName} year={ny} month={nm} existing={null} narrow />
+          <ProgressReportForm key={newMonth} projectId={projectId} projectName={projectName} year={ny} month={nm} existing={null} onDone={setSaved} narrow />
         </div>
       )}
       {rows.length === 0 ? (
@@ -156,7 +164,19 @@ export function ProgressTable({
                     {editing === key && (
                       <tr className="no-print">
                         <td colSpan={5} className="px-3 pb-3">
-                          <ProgressReportForm projectId={projectId} projectName={projectName} year={r.year} month={r.month} existing={r} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} narrow />
+                          <ProgressReportForm
+                            projectId={projectId}
+                            projectName={projectName}
+                            year={r.year}
+                            month={r.month}
+                            existing={r}
+                            onDone={(message) => {
+                              setEditing(null);
+                              setSaved(message);
+                            }}
+                            onCancel={() => setEditing(null)}
+                            narrow
+                          />
                         </td>
                       </tr>
                     )}

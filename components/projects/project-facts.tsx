@@ -7,9 +7,9 @@ import { Section } from "@/components/ui/section";
 
 type Project = Awaited<ReturnType<typeof getProject>>;
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="mt-0.5 text-sm text-slate-900">{children ?? "—"}</dd>
     </div>
@@ -35,9 +35,9 @@ export function ProjectFacts({ project: p }: { project: Project }) {
         <Fact label="项目来源">{SOURCE_LABELS[p.source]}</Fact>
         <Fact label="项目级别">{KEY_LEVEL_LABELS[p.keyLevel]}</Fact>
         <Fact label="专项清单">{p.specialLists.length ? p.specialLists.join("、") : "—"}</Fact>
-        <div className="col-span-2">
-          <Fact label="建设内容及规模">{p.content}</Fact>
-        </div>
+        <Fact label="建设内容及规模" className="col-span-2">
+          {p.content}
+        </Fact>
         <Fact label="形象进度">{p.imageProgress}</Fact>
         <Fact label="存在问题">{p.problems}</Fact>
         {p.status !== "ACTIVE" && <Fact label="暂缓/终止原因">{p.statusReason}</Fact>}

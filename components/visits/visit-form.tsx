@@ -12,6 +12,7 @@ import { FormFooter } from "@/components/ui/form-footer";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { EmptyState } from "@/components/ui/data-table";
+import { flash } from "@/components/ui/flash";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -53,6 +54,7 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
       () => createVisitAction(input),
       (data) => {
         const created = data.issues;
+        flash(created.length > 0 ? `已保存走访记录，登记问题 ${created.length} 个` : "已保存走访记录");
         router.push(created.length === 1 ? `/issues/${created[0].id}` : created.length > 1 ? "/issues?mine=1&open=1" : "/liaison");
         router.refresh();
       },

@@ -9,6 +9,7 @@ import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { can } from "@/lib/domain/permissions";
 import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUSES, ISSUE_STATUS_LABELS } from "@/lib/domain/issues";
 import { PageHeader } from "@/components/ui/page-header";
+import { DownloadLink } from "@/components/ui/download-link";
 import { Pagination, filterParams } from "@/components/ui/pagination";
 import { FilterBar, FilterCheck, FilterErrors, FilterInput, FilterSelect } from "@/components/ui/filter-select";
 import { IssueFiguresCards } from "@/components/issues/issue-figures-cards";
@@ -28,9 +29,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="企业诉求" subtitle="企业反映的问题从收集、交办、办理、反馈到销号的全过程；超期的在前">
         <div className="flex flex-wrap items-center gap-2">
-          <a href={`/api/export/issues?${new URLSearchParams(params)}`} download className="no-print rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50">
+          <DownloadLink href={`/api/export/issues?${new URLSearchParams(params)}`} className="rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50">
             导出 Excel
-          </a>
+          </DownloadLink>
           {can(actor, "issue.write") && (
             <Link href="/visits/new" className={buttonClass({ className: "no-print" })}>
               登记走访/问题

@@ -7,6 +7,7 @@ import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import Link from "next/link";
 import { parksWith } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
+import { DownloadLink } from "@/components/ui/download-link";
 import { FilterErrors } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { ProjectFiltersForm } from "@/components/projects/project-filters-form";
@@ -29,13 +30,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="项目台账" subtitle="可按园区、阶段、状态、产业链、级别、签约年份筛选，或按项目名称、企业名称、编号搜索">
         <div className="flex flex-wrap items-center gap-2">
-          <a
+          <DownloadLink
             href={`/api/export/projects?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]))}`}
-            download
-            className="no-print rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50"
+            className="rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50"
           >
             导出 Excel（{result.total} 条）
-          </a>
+          </DownloadLink>
           {parksWith(actor, "project.write").length > 0 && (
             <Link href={filters.park ? `/projects/new?park=${filters.park}` : "/projects/new"} className={buttonClass({ className: "no-print" })}>
               新建项目

@@ -54,7 +54,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           <Link href={`/progress/missing${filters.park ? `?park=${filters.park}` : ""}`} className={buttonClass({ variant: "secondary" })}>
             月报未填报清单
           </Link>
-          <PrintButton />
+          <PrintButton landscape />
         </div>
       </PageHeader>
       <FilterBar action="/warnings">

@@ -6,6 +6,7 @@ import { type YearMonth, previousMonth } from "@/lib/domain/filing";
 import type { IndicatorKey, IndicatorCounts } from "@/lib/domain/indicators";
 import { type Actor } from "@/lib/domain/permissions";
 import { getIndicators } from "@/lib/server/metrics/get-indicators";
+import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
 import { type ParkRankingRow, getParkRanking } from "@/lib/server/metrics/get-park-ranking";
 import { type OverdueProblems, getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";
 import { type RedProjectRow, listRedProjects } from "@/lib/server/warnings/list-red-projects";
@@ -48,10 +49,18 @@ function scopeOf(p: BulletinParams, m: YearMonth): IndicatorScope {
   return { park: p.park, region: p.region, year: m.year, through: m.month, cohort: m.year };
 }
 
-async function scopeName(p: BulletinParams): Promise<string> {
+/**
+ * The scope the title names: the park or region asked for; without one, what the reader
+ * sees: 全部园区 for an administrator, else the one park, or the one region all the parks
+ * are in, or the regions' names.
+ */
+async function scopeName(actor: Actor, p: BulletinParams): Promise<string> {
   if (p.park) return (await getDb().park.findUnique({ where: { id: p.park }, select: { name: true } }))?.name ?? "";
   if (p.region) return (await getDb().region.findUnique({ where: { id: p.region }, select: { name: true } }))?.name ?? "";
-  return "全部可查看园区";
+  if (actor.roles.includes("ADMIN")) return "全部园区";
+  const { parks, regions } = await listDashboardScopes(actor);
+  if (parks.length === 1) return parks[0].name;
+  return regions.map((r) => r.name).join("、") || "全部园区";
 }
 
 /**
@@ -77,7 +86,7 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
     getParkRanking(actor, before, today),
     listRedProjects(actor, { parkId: params.park, regionId: params.region }, { page: 1, pageSize: BULLETIN_LIST_LIMIT }, now.asOf),
     getOverdueProblems(actor, current, today, BULLETIN_LIST_LIMIT),
-    scopeName(params),
+    scopeName(actor, params),
   ]);
   const lastRanks = new Map(rankParks(previousRanking, params.rank).map((r) => [r.row.parkId, r.rank]));
   const ranked: BulletinRankRow[] = rankParks(ranking, params.rank).map((r) => ({ ...r, previousRank: lastRanks.get(r.row.parkId) ?? null }));

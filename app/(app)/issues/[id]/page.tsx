@@ -23,9 +23,9 @@ export const metadata: Metadata = { title: "问题详情" };
 
 const time = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="mt-0.5 text-sm">{children ?? "—"}</dd>
     </div>
@@ -39,6 +39,11 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const i = await orNotFound(getIssue(actor, Number(id)));
   const letters = await listIssueSupervisions(actor, i.id);
   const pendingExtension = i.extensions.find((x) => x.status === "PENDING") ?? null;
+  // Say why a step someone working on the problem looks for is missing.
+  const notes: string[] = [];
+  if (i.overdue && i.status !== "CLOSED" && i.actions.length > 0 && !i.actions.includes("requestExtension") && !i.actions.includes("setDeadline") && !pendingExtension) {
+    notes.push("已超期，不能申请延期，请联系包保领导调整时限");
+  }
   return (
     <>
       <div className="no-print mb-2 text-sm">
@@ -56,7 +61,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       </PageHeader>
 
       <Card className="mb-5">
-        <dl className="grid grid-cols-2 gap-x-4 gap-y-3 md:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-3 break-words md:grid-cols-4">
           <Fact label="类别">{ISSUE_CATEGORY_LABELS[i.category]}</Fact>
           <Fact label="提出日期">{i.raisedDate}</Fact>
           <Fact label="企业反映人">{i.raisedBy}</Fact>
@@ -71,24 +76,20 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           </Fact>
           <Fact label="销号日期">{i.closedDate}</Fact>
           <Fact label="企业满意度">{i.satisfaction ? SATISFACTION_LABELS[i.satisfaction] : null}</Fact>
-          <div className="col-span-2 md:col-span-4">
-            <Fact label="问题描述">
-              <span className="whitespace-pre-wrap">{i.description}</span>
-            </Fact>
-          </div>
+          <Fact label="问题描述" className="col-span-2 md:col-span-4">
+            <span className="whitespace-pre-wrap">{i.description}</span>
+          </Fact>
           {i.answer && (
-            <div className="col-span-2 md:col-span-4">
-              <Fact label={`办理结果（${i.answeredDate ?? ""}）`}>
-                <span className="whitespace-pre-wrap">{i.answer}</span>
-              </Fact>
-            </div>
+            <Fact label={`办理结果（${i.answeredDate ?? ""}）`} className="col-span-2 md:col-span-4">
+              <span className="whitespace-pre-wrap">{i.answer}</span>
+            </Fact>
           )}
         </dl>
       </Card>
 
       <section className="mb-5">
         <h2 className="mb-2 text-lg font-semibold">办理</h2>
-        <IssueActionPanel issueId={i.id} version={i.version} actions={i.actions} responsibleUnit={i.responsibleUnit} pendingExtensionId={pendingExtension?.id ?? null} />
+        <IssueActionPanel issueId={i.id} version={i.version} actions={i.actions} responsibleUnit={i.responsibleUnit} pendingExtensionId={pendingExtension?.id ?? null} notes={notes} />
       </section>
 
       <IssueSupervisionBox letters={letters} issueId={i.id} canIssue={i.overdue && i.status !== "CLOSED" && can(actor, "supervision.issue", i.parkId)} />

@@ -11,6 +11,7 @@ import { listAssignmentHistory } from "@/lib/server/assignments/list-assignment-
 import { listAssignableUsers } from "@/lib/server/assignments/list-assignable-users";
 import { AssignmentPanel } from "@/components/assignments/assignment-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { DownloadLink } from "@/components/ui/download-link";
 import { StageBadge } from "@/components/ui/stage-badge";
 import { ProjectFacts } from "@/components/projects/project-facts";
 import { StageTimeline } from "@/components/projects/stage-timeline";
@@ -70,9 +71,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <div>
           <div className="mb-2 flex items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">月度填报</h2>
-            <a href={`/api/export/progress?project=${project.id}`} download className="no-print text-sm text-brand-600 hover:underline">
+            <DownloadLink href={`/api/export/progress?project=${project.id}`} className="text-sm text-brand-600 hover:underline">
               导出 Excel（全部月份）
-            </a>
+            </DownloadLink>
           </div>
           <div className="mb-3">
             <ProjectPlans projectId={project.id} currentYear={plans.currentYear} years={plans.years} plans={plans.plans} canEdit={plans.canEdit} />
