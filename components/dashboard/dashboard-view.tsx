@@ -83,7 +83,7 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
     <>
       <IndicatorCards counts={c} indicators={ind.indicators} scope={scope} />
 
-      <div className="grid gap-5 lg:grid-cols-3 print:grid-cols-3">
+      <div className="grid gap-5 lg:grid-cols-3 print:grid-cols-3 [&>*]:min-w-0">
         <Section title="阶段漏斗" note={`签约项目截至${formatDateZh(ind.asOf)}的累计阶段（投产计入开工）`}>
           <StageFunnel steps={funnel} />
           <p className="text-xs text-slate-500">
@@ -102,37 +102,39 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
         <RankingTable rows={rankingRows} rateColumns={RATE_COLUMNS} />
       </Section>
 
-      <div className="grid gap-5 lg:grid-cols-2 print:grid-cols-2">
+      <div className="grid gap-5 lg:grid-cols-2 print:grid-cols-2 [&>*]:min-w-0">
         <Section title="产业链分布" note="签约批次口径">
           {industryRows.length === 0 ? <p className="text-sm text-slate-500">本期没有签约或计划项目</p> : <IndustryBars rows={industryRows} />}
           {industries.length > 0 && (
-            <table className="mt-2 min-w-full text-sm" data-testid="industry-table">
-              <thead className="text-slate-600">
-                <tr>
-                  <th className="py-1 text-left">产业链</th>
-                  <th className="py-1 text-right">签约（个）</th>
-                  <th className="py-1 text-right">合同引资额</th>
-                  <th className="py-1 text-right">开工率</th>
-                  <th className="py-1 text-right">投产率</th>
-                </tr>
-              </thead>
-              <tbody>
-                {industries.map((r) => {
-                  const rate = (k: IndicatorKey) => formatPercent(r.indicators.find((i) => i.key === k)?.rate ?? null);
-                  return (
-                    <tr key={r.industry} className="border-t border-slate-100">
-                      <td className="py-1">{r.industry}</td>
-                      <td className="py-1 text-right">
-                        <Link className="text-brand-700 hover:underline" href={drillHref(scope, "cohort.signed", { industry: r.industry })}>{r.counts.signed}</Link>
-                      </td>
-                      <td className="py-1 text-right">{formatMoney(r.counts.contractInvestment)}</td>
-                      <td className="py-1 text-right">{rate("startCohort")}</td>
-                      <td className="py-1 text-right">{rate("productionCohort")}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="mt-2 overflow-x-auto">
+              <table className="min-w-full text-sm" data-testid="industry-table">
+                <thead className="text-slate-600">
+                  <tr>
+                    <th className="py-1 text-left">产业链</th>
+                    <th className="py-1 text-right">签约（个）</th>
+                    <th className="py-1 text-right">合同引资额</th>
+                    <th className="py-1 text-right">开工率</th>
+                    <th className="py-1 text-right">投产率</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {industries.map((r) => {
+                    const rate = (k: IndicatorKey) => formatPercent(r.indicators.find((i) => i.key === k)?.rate ?? null);
+                    return (
+                      <tr key={r.industry} className="border-t border-slate-100">
+                        <td className="py-1">{r.industry}</td>
+                        <td className="py-1 text-right">
+                          <Link className="text-brand-700 hover:underline" href={drillHref(scope, "cohort.signed", { industry: r.industry })}>{r.counts.signed}</Link>
+                        </td>
+                        <td className="py-1 text-right">{formatMoney(r.counts.contractInvestment)}</td>
+                        <td className="py-1 text-right">{rate("startCohort")}</td>
+                        <td className="py-1 text-right">{rate("productionCohort")}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
         </Section>
 
@@ -181,38 +183,40 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
           <p className="text-sm text-slate-500">没有应开工未开工的项目</p>
         ) : (
           <>
-            <table className="min-w-full text-sm" data-testid="due-table">
-              <thead className="text-left text-slate-600">
-                <tr>
-                  <th className="py-1 pr-2">项目</th>
-                  <th className="py-1 pr-2">园区</th>
-                  <th className="py-1 pr-2">阶段</th>
-                  <th className="py-1 pr-2">计划开工</th>
-                  <th className="py-1 pr-2 text-right">逾期（天）</th>
-                  <th className="py-1 pr-2">原因 / 存在问题</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ind.dueNotStarted.map((d) => (
-                  <tr key={d.id} className="border-t border-slate-100 align-top">
-                    <td className="py-1 pr-2">
-                      <Link href={`/projects/${d.id}`} className="text-brand-700 hover:underline">{d.name}</Link>
-                    </td>
-                    <td className="py-1 pr-2 whitespace-nowrap">{d.parkName}</td>
-                    <td className="py-1 pr-2 whitespace-nowrap">
-                      {STAGE_LABELS[d.stage]}
-                      {d.status !== "ACTIVE" && <span className="ml-1 text-amber-700">（{STATUS_LABELS[d.status]}）</span>}
-                    </td>
-                    <td className="py-1 pr-2 whitespace-nowrap">{formatDateZh(d.plannedStartDate)}</td>
-                    <td className="py-1 pr-2 text-right">{d.daysLate}</td>
-                    <td className="py-1 pr-2">
-                      {d.reason ?? <span className="text-slate-400">未填写</span>}
-                      {d.openIssues > 0 && <span className="ml-1 text-xs text-red-700">（{d.openIssues} 件诉求未办结）</span>}
-                    </td>
+            <div className="overflow-x-auto">
+              <table className="min-w-full text-sm" data-testid="due-table">
+                <thead className="text-left text-slate-600">
+                  <tr>
+                    <th className="py-1 pr-2">项目</th>
+                    <th className="py-1 pr-2">园区</th>
+                    <th className="py-1 pr-2">阶段</th>
+                    <th className="py-1 pr-2">计划开工</th>
+                    <th className="py-1 pr-2 text-right">逾期（天）</th>
+                    <th className="py-1 pr-2">原因 / 存在问题</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {ind.dueNotStarted.map((d) => (
+                    <tr key={d.id} className="border-t border-slate-100 align-top">
+                      <td className="py-1 pr-2">
+                        <Link href={`/projects/${d.id}`} className="text-brand-700 hover:underline">{d.name}</Link>
+                      </td>
+                      <td className="py-1 pr-2 whitespace-nowrap">{d.parkName}</td>
+                      <td className="py-1 pr-2 whitespace-nowrap">
+                        {STAGE_LABELS[d.stage]}
+                        {d.status !== "ACTIVE" && <span className="ml-1 text-amber-700">（{STATUS_LABELS[d.status]}）</span>}
+                      </td>
+                      <td className="py-1 pr-2 whitespace-nowrap">{formatDateZh(d.plannedStartDate)}</td>
+                      <td className="py-1 pr-2 text-right">{d.daysLate}</td>
+                      <td className="py-1 pr-2">
+                        {d.reason ?? <span className="text-slate-400">未填写</span>}
+                        {d.openIssues > 0 && <span className="ml-1 text-xs text-red-700">（{d.openIssues} 件诉求未办结）</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {c.dueNotStarted > ind.dueNotStarted.length && (
               <p className="mt-2 text-sm">
                 <Link className="text-brand-700 hover:underline" href={drillHref(scope, "due.notStarted")}>查看全部 {c.dueNotStarted} 个 →</Link>

@@ -17,7 +17,7 @@ export function FormulaTip({ formula, id }: { formula: string; id: string }) {
         id={id}
         role="tooltip"
         data-testid="formula-tip"
-        className="invisible absolute left-1/2 top-5 z-20 w-64 -translate-x-1/2 rounded bg-slate-800 px-3 py-2 text-xs font-normal leading-relaxed text-white shadow-lg group-focus-within:visible group-hover:visible print:hidden"
+        className="absolute left-1/2 top-5 z-20 hidden w-64 max-w-[calc(100vw-2rem)] -translate-x-1/2 rounded bg-slate-800 px-3 py-2 text-xs font-normal leading-relaxed text-white shadow-lg group-focus-within:block group-hover:block print:hidden"
       >
         {formula}
       </span>

@@ -123,7 +123,7 @@ export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateCo
           })}
         </tbody>
       </table>
-      <p className="px-3 py-2 text-xs text-slate-500">点击列标题排序；红榜、黑榜为当前排序指标的前 {RANK_SIZE} 名和后 {RANK_SIZE} 名（园区不足 9 个时各取三分之一），“—”表示分母为 0，不参与排名。</p>
+      <p className="px-3 py-2 text-xs text-slate-500"><span className="no-print">点击列标题排序；</span>红榜、黑榜为当前排序指标的前 {RANK_SIZE} 名和后 {RANK_SIZE} 名（园区不足 9 个时各取三分之一），“—”表示分母为 0，不参与排名。</p>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { indicatorScopeParams, parseIndicatorScope } from "@/lib/validation/indicator-scope";
 import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
 import { PageHeader } from "@/components/ui/page-header";
+import { PrintLandscape } from "@/components/ui/print-button";
 import { FilterErrors } from "@/components/ui/filter-select";
 import { ScopeForm } from "@/components/dashboard/scope-form";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
@@ -29,6 +30,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         >
           打印视图
         </Link>
+        <PrintLandscape />
       </PageHeader>
       <ScopeForm scope={scope} scopes={scopes} years={years} />
       <FilterErrors errors={errors} what="统计条件" />
