@@ -171,3 +171,10 @@ describe("people in 包保 cells", () => {
     expect(namesPerson("张三(zhangsan2)", people[0])).toBe(false);
   });
 });
+
+describe("cells the database cannot hold", () => {
+  it("refuses NUL and half an emoji on their cell", () => {
+    expect(cellText("甲\u0000乙", column("name"))).toEqual({ error: "「项目名称」含有无法保存的字符（空字符或残缺的表情符号），请删除后重新输入" });
+    expect(cellText("\uD83D", column("liaison"))).toEqual({ error: "「包保责任人」含有无法保存的字符（空字符或残缺的表情符号），请删除后重新输入" });
+  });
+});

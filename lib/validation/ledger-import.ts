@@ -20,6 +20,7 @@ import {
 import { formatWan, parseWan } from "@/lib/domain/money";
 import { STAGES, STAGE_LABELS, stageIndex, type ProjectStatus, type Stage } from "@/lib/domain/stages";
 import { type AdvanceInput, type FieldErrors, blankedEvidenceProblems, validateAdvance } from "@/lib/domain/transitions";
+import { hasUnstorableChars, unstorableMessage } from "./fields";
 import { projectFormSchema } from "./project";
 
 /** Longest text a cell may hold (the longest field, 建设内容及规模, allows 2,000). */
@@ -174,6 +175,8 @@ export function cellText(raw: unknown, column: Pick<LedgerColumn, "header" | "ty
   if (typeof value === "string" && value.length > CELL_TEXT_MAX) {
     return { error: `「${column.header}」内容过长（${value.length} 个字符，单元格最多 ${CELL_TEXT_MAX} 个字符）` };
   }
+  // NUL or half an emoji: the database cannot store or even compare it.
+  if (typeof value === "string" && hasUnstorableChars(value)) return { error: unstorableMessage(`「${column.header}」`) };
   if (column.type === "date") {
     if (value instanceof Date) return Number.isNaN(value.getTime()) ? { error: `${column.header}不是有效日期（格式 YYYY-MM-DD）` } : { text: value.toISOString().slice(0, 10) };
     if (typeof value === "number") return { text: serialToIso(value) ?? numberText(value) };

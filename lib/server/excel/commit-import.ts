@@ -13,7 +13,7 @@ import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { writeAssignment } from "@/lib/server/assignments/assign";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { writeYearPlan } from "@/lib/server/plans/write-year-plan";
-import { AppError, forbidden, isAppError } from "@/lib/server/errors";
+import { AppError, forbidden, isAppError, isUniqueViolation } from "@/lib/server/errors";
 import { writeStageMove } from "@/lib/server/projects/move-project-stage";
 import { lockParkProjects } from "@/lib/server/projects/project-record";
 import { PROJECT_STATE_SELECT, StaleVersion, toProjectState } from "@/lib/server/projects/project-writes";
@@ -453,6 +453,7 @@ async function runImport(actor: Actor, parsed: ParsedLedger, opts: { trial: bool
   } catch (e) {
     if (e instanceof TrialRun) return e.outcome;
     if (isTransactionTimeout(e)) throw new AppError("VALIDATION", "文件太大，未能在时限内处理完，没有导入任何内容；请拆分为多个文件分批导入");
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", "导入时有他人同时录入了相同的企业或项目，没有导入任何内容；请重新上传检查");
     throw e;
   }
 }
