@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/points/events", label: "我的积分", permission: "park.read", roles: ["LIAISON"] },
   { href: "/points", label: "积分考核", permission: "dashboard.read" },
   { href: "/issues", label: "企业诉求", permission: "issue.read" },
+  { href: "/first-contact", label: "首问受理", permission: "issue.write" },
   { href: "/visits", label: "走访记录", permission: "issue.read" },
   { href: "/coverage", label: "挂牌公示", permission: "park.read" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },

@@ -47,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "enterprise.merge": "合并重复企业",
   "visit.create": "登记走访",
   "issue.create": "登记问题",
+  "issue.receive": "直接受理问题（首问）",
   "issue.acceptHandoff": "接收首问移交",
   // 督办
   "supervision.issue": "下发督办函",

@@ -5,6 +5,8 @@ import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { parseIssueFilters } from "@/lib/validation/issues";
 import { listIssues } from "@/lib/server/issues/list-issues";
 import { issueFigures } from "@/lib/server/issues/issue-figures";
+import { firstContactStats } from "@/lib/server/first-contact/list-first-contact";
+import { FirstContactFigures } from "@/components/first-contact/first-contact-facts";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { can } from "@/lib/domain/permissions";
 import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUSES, ISSUE_STATUS_LABELS } from "@/lib/domain/issues";
@@ -22,7 +24,12 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   requirePermission(actor, "issue.read");
   const { filters, errors } = parseIssueFilters(await searchParams);
-  const [list, figures, parks] = await Promise.all([orNotFound(listIssues(actor, filters)), orNotFound(issueFigures(actor, filters)), listVisibleParks(actor)]);
+  const [list, figures, parks, firstContact] = await Promise.all([
+    orNotFound(listIssues(actor, filters)),
+    orNotFound(issueFigures(actor, filters)),
+    listVisibleParks(actor),
+    firstContactStats(actor, filters.park),
+  ]);
   const params = filterParams(filters);
   const drill = (extra: Record<string, string>) => `/issues?${new URLSearchParams({ ...params, ...extra, pageSize: String(filters.pageSize) })}`;
   return (
@@ -40,6 +47,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         </div>
       </PageHeader>
       <IssueFiguresCards f={figures} drill={drill} />
+      <FirstContactFigures s={firstContact} />
       <FilterBar action="/issues" aria-label="筛选问题" reset="/issues">
         <FilterInput label="搜索" name="q" defaultValue={filters.q ?? ""} placeholder="问题、企业或编号" className="w-48" />
         {parks.length > 1 && <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />}

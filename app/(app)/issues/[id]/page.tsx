@@ -7,6 +7,8 @@ import { getIssue } from "@/lib/server/issues/get-issue";
 import { listIssueSupervisions } from "@/lib/server/supervision/list-supervisions";
 import { can } from "@/lib/domain/permissions";
 import { IssueSupervisionBox } from "@/components/supervision/supervision-links";
+import { getIssueFirstContact } from "@/lib/server/first-contact/list-first-contact";
+import { FirstContactFacts } from "@/components/first-contact/first-contact-facts";
 import {
   EXTENSION_STATUS_LABELS,
   ISSUE_CATEGORY_LABELS,
@@ -37,7 +39,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   if (!/^\d{1,9}$/.test(id)) notFound();
   const actor = await requireActor();
   const i = await orNotFound(getIssue(actor, Number(id)));
-  const letters = await listIssueSupervisions(actor, i.id);
+  const [letters, firstContact] = await Promise.all([listIssueSupervisions(actor, i.id), getIssueFirstContact(actor, i.id)]);
   const pendingExtension = i.extensions.find((x) => x.status === "PENDING") ?? null;
   // Say why a step someone working on the problem looks for is missing.
   const notes: string[] = [];
@@ -86,6 +88,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           )}
         </dl>
       </Card>
+
+      {firstContact && <FirstContactFacts issueId={i.id} f={firstContact} />}
 
       <section className="mb-5">
         <h2 className="mb-2 text-lg font-semibold">办理</h2>
