@@ -11,7 +11,9 @@ import { WorkCalendar } from "./seed/holidays";
 import { ensureOrganisation } from "./seed/org";
 import { parkTeam } from "./seed/people";
 import { planPark } from "./seed/plan";
+import { ensurePointsDemo } from "./seed/points";
 import { type ParkCounts, writeParkPlan } from "./seed/write";
+import { writeParkRituals } from "./seed/rituals";
 
 export type SeedOptions = {
   log?: (line: string) => void;
@@ -71,8 +73,14 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
       log(`[seed] ${park.name}: 已有项目数据，跳过 … ${elapsed()}`);
       continue;
     }
-    const plan = planPark({ today, cal, park, team: parkTeam(park) });
-    const counts = await db.$transaction((tx) => writeParkPlan(tx, parkId, ids.userIds, plan, now), {
+    const team = parkTeam(park);
+    const plan = planPark({ today, cal, park, team });
+    let rituals = { supervisions: 0, firstContact: 0 };
+    const counts = await db.$transaction(async (tx) => {
+      const written = await writeParkPlan(tx, parkId, ids.userIds, plan, now);
+      rituals = await writeParkRituals(tx, parkId, team, ids.userIds, today, cal, now);
+      return written;
+    }, {
       timeout: 120_000,
       maxWait: 20_000,
     });
@@ -80,12 +88,15 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     parksSeeded.push(park.code);
     log(
       `[seed] ${park.name}: ${counts.projects} 个项目, ${counts.enterprises} 家企业, ${counts.reports} 条月报, ` +
-        `${counts.visits} 次走访, ${counts.issues} 个问题 … ${elapsed()}`,
+        `${counts.visits} 次走访, ${counts.issues} 个问题, ${rituals.supervisions} 份督办函, ${rituals.firstContact} 个首问问题 … ${elapsed()}`,
     );
   }
 
+  const pointRows = await ensurePointsDemo(db, ids, today);
+  if (pointRows > 0) log(`[seed] 积分考核: ${pointRows} 条积分规则和人工加减分 … ${elapsed()}`);
+
   const anything =
-    created.regions + created.parks + created.users + created.memberships + created.holidays + totals.projects > 0;
+    created.regions + created.parks + created.users + created.memberships + created.holidays + totals.projects + pointRows > 0;
   const summary: SeedSummary = {
     today: isoOf(today),
     created: anything,

@@ -47,15 +47,6 @@ async function filingMonths(db: Reader, from: string, to: string): Promise<{ y: 
   return out;
 }
 
-/** Who covered a project or enterprise on a date (role LIAISON or LEADER): the project's own assignment first, then the enterprise's. */
-function holderOn(role: "LIAISON" | "LEADER", project: Prisma.Sql, enterprise: Prisma.Sql, date: Prisma.Sql): Prisma.Sql {
-  const r = Prisma.raw(role === "LEADER" ? "'LEADER'" : "'LIAISON'");
-  return Prisma.sql`(SELECT a."userId", a.department FROM "Assignment" a LEFT JOIN "Project" ap ON ap.id = a."projectId"
-      WHERE a.role = ${r} AND a."startDate" <= ${date} AND (a."endDate" IS NULL OR a."endDate" > ${date})
-        AND (a."projectId" = ${project} OR a."enterpriseId" = ${enterprise} OR (${project} IS NULL AND ap."enterpriseId" = ${enterprise}))
-      ORDER BY (a."projectId" IS NOT DISTINCT FROM ${project}) DESC, (a."enterpriseId" IS NOT NULL) DESC, a."startDate" DESC, a.id DESC LIMIT 1)`;
-}
-
 export interface EarnedSqlOptions {
   parkIds: number[];
   from: string;
@@ -158,13 +149,36 @@ export async function earnedCte(db: Reader, o: EarnedSqlOptions): Promise<Prisma
         AND NOT EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."projectId" = p.id AND r.year = f.y AND r.month = f.m
                         AND (r."filedAt" AT TIME ZONE 'Asia/Shanghai')::date <= f.due)
     ),
+    cov AS MATERIALIZED (
+      SELECT a.id, a.role, a."userId", a.department, a."projectId", a."startDate", a."endDate",
+             COALESCE(a."enterpriseId", ap."enterpriseId") AS ent
+      FROM "Assignment" a LEFT JOIN "Project" ap ON ap.id = a."projectId"
+      WHERE a."parkId" = ANY(${parks}::int[])
+    ),
+    -- Who covered the record on the event's date (li, le): the project's own assignment first,
+    -- then the enterprise's; an enterprise-level event also takes one to any of its projects.
+    numbered AS MATERIALIZED (
+      SELECT row_number() OVER () AS rid, b.* FROM base b
+    ),
+    li AS MATERIALIZED (
+      SELECT DISTINCT ON (n.rid) n.*, c."userId" AS "coverLiaison", c.department AS "coverUnit"
+      FROM numbered n LEFT JOIN cov c ON c.ent = n."enterpriseId" AND c.role = 'LIAISON'
+        AND c."startDate" <= n."eventDate" AND (c."endDate" IS NULL OR c."endDate" > n."eventDate")
+        AND (c."projectId" IS NULL OR n."projectId" IS NULL OR c."projectId" = n."projectId")
+      ORDER BY n.rid, (c."projectId" IS NOT DISTINCT FROM n."projectId") DESC, (c."projectId" IS NULL) DESC, c."startDate" DESC, c.id DESC
+    ),
+    le AS MATERIALIZED (
+      SELECT DISTINCT ON (n.rid) n.*, c."userId" AS "coverLeader"
+      FROM li n LEFT JOIN cov c ON c.ent = n."enterpriseId" AND c.role = 'LEADER'
+        AND c."startDate" <= n."eventDate" AND (c."endDate" IS NULL OR c."endDate" > n."eventDate")
+        AND (c."projectId" IS NULL OR n."projectId" IS NULL OR c."projectId" = n."projectId")
+      ORDER BY n.rid, (c."projectId" IS NOT DISTINCT FROM n."projectId") DESC, (c."projectId" IS NULL) DESC, c."startDate" DESC, c.id DESC
+    ),
     people AS (
-      SELECT b.*, COALESCE(b.visitor, li."userId") AS "liaisonId", le."userId" AS "leaderId",
-             COALESCE(b.unit, li.department) AS "unitName"
-      FROM base b
-      LEFT JOIN LATERAL ${holderOn("LIAISON", Prisma.sql`b."projectId"`, Prisma.sql`b."enterpriseId"`, Prisma.sql`b."eventDate"`)} li ON true
-      LEFT JOIN LATERAL ${holderOn("LEADER", Prisma.sql`b."projectId"`, Prisma.sql`b."enterpriseId"`, Prisma.sql`b."eventDate"`)} le ON true
-      WHERE b.kind <> 'VISIT_OVERDUE' OR li."userId" IS NOT NULL
+      SELECT b.*, COALESCE(b.visitor, b."coverLiaison") AS "liaisonId", b."coverLeader" AS "leaderId",
+             COALESCE(b.unit, b."coverUnit") AS "unitName"
+      FROM le b
+      WHERE b.kind <> 'VISIT_OVERDUE' OR b."coverLiaison" IS NOT NULL
     ),
     rules AS (
       SELECT * FROM jsonb_to_recordset(${rulesJson}::jsonb) AS r("parkId" int, kind text, earner text, "from" date, "to" date, points int)
