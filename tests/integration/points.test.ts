@@ -249,6 +249,10 @@ describe("rule versions apply from a date forward", () => {
     const own = await getPointRules(w.leader, { parkId: w.park.id }, "2026-11-20");
     expect(own.cells.find((c) => c.kind === "VISIT_ON_SCHEDULE" && c.earner === "LIAISON")).toMatchObject({ points: 2, source: "park" });
     expect((await caught(setPointRule(w.leader, { regionId: w.regionId, kind: "ISSUE_OVERDUE", earner: "LIAISON", points: -1, effectiveFrom: "2026-12-01" }, TODAY))).code).toBe("FORBIDDEN");
+    // A region leader sets the region's default, not a park's own rules.
+    expect((await caught(setPointRule(w.regionLeader, { parkId: w.park.id, kind: "ISSUE_OVERDUE", earner: "LIAISON", points: -1, effectiveFrom: "2026-12-01" }, TODAY))).code).toBe("FORBIDDEN");
+    expect((await getPointRules(w.regionLeader, { parkId: w.park.id }, TODAY)).canEdit).toBe(false);
+    expect((await getPointRules(w.regionLeader, { regionId: w.regionId }, TODAY)).canEdit).toBe(true);
   });
 });
 

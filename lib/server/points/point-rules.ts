@@ -50,6 +50,12 @@ export interface PointRulesView {
   earliestEffective: string;
 }
 
+/** Whether the actor sets a park's own rules: its park leaders and administrators (a region leader sets the region's default instead). */
+function leadsPark(actor: Actor, parkId: number): boolean {
+  if (!parksWith(actor, "points.manage").includes(parkId)) return false;
+  return actor.isAdmin || (actor.parkRoles.get(parkId) ?? []).includes("PARK_LEADER");
+}
+
 /** Whether the actor sets a region's defaults: an administrator, or a region leader of that region. */
 async function leadsRegion(actor: Actor, regionId: number): Promise<boolean> {
   if (actor.isAdmin) return true;
@@ -72,7 +78,7 @@ export async function getPointRules(actor: Actor, target: { parkId?: number; reg
     const park = await db.park.findUnique({ where: { id: target.parkId }, select: { name: true, regionId: true } });
     if (!park) throw notFound("园区");
     name = park.name;
-    canEdit = parksWith(actor, "points.manage").includes(target.parkId);
+    canEdit = leadsPark(actor, target.parkId);
     intervals = await loadRuleIntervals(db, [target.parkId]);
   } else if (target.regionId) {
     const region = await db.region.findUnique({ where: { id: target.regionId }, select: { name: true, parks: { select: { id: true } } } });
@@ -133,6 +139,7 @@ export async function setPointRule(actor: Actor, raw: unknown, today = todayInSh
   let auditPark: number | null = null;
   if (input.parkId) {
     assertCan(actor, "points.manage", input.parkId, "园区");
+    if (!leadsPark(actor, input.parkId)) throw forbidden("设置园区积分规则（市州领导设置市州默认规则）");
     await assertParkOpen(db, input.parkId);
     scopeKey = `park:${input.parkId}`;
     auditPark = input.parkId;
