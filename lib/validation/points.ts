@@ -16,6 +16,7 @@ export const pointsQuerySchema = z
     region: urlId("市州").optional(),
     period: periodType.default("month"),
     year: urlInt("年份", 2000, 2100).optional(),
+    /** Month 1-12; for a quarter 1-4 (a month number given with a quarter means the quarter it falls in). */
     n: urlInt("月份或季度", 1, 12).optional(),
     tab: z.enum(BOARD_TABS, { error: "排行类别须为 liaison、leader、unit 或 park" }).default("liaison"),
     earner: z.enum(POINT_EARNERS, { error: "得分对象须为 LIAISON、LEADER 或 UNIT" }).optional(),
@@ -23,9 +24,6 @@ export const pointsQuerySchema = z
     unit: requiredText("责任单位", 100).optional(),
     kind: z.enum([...POINT_KINDS, "MANUAL"], { error: "积分事项无效" }).optional(),
     page: urlPage(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.n !== undefined && v.period === "quarter" && v.n > 4) ctx.addIssue({ code: "custom", path: ["n"], message: "季度须为 1 到 4" });
   });
 export type PointsQuery = z.infer<typeof pointsQuerySchema>;
 

@@ -278,3 +278,14 @@ describe("manual adjustments", () => {
     expect((await caught(createPointAdjustment(w.leader, { ...base, earner: "UNIT", userId: null }))).fieldErrors?.unit?.[0]).toBe("请填写责任单位");
   });
 });
+
+describe("periods from the URL", () => {
+  it("a month number with a quarter means the quarter it falls in; a running period counts up to today", async () => {
+    const q = await getLeaderboard(w.leader, { park: w.park.id, period: "quarter", year: 2026, n: 11 }, {}, TODAY);
+    expect([q.scope.period.n, q.scope.periodLabel, q.scope.counted]).toEqual([4, "2026年第四季度", { from: "2026-10-01", to: TODAY }]);
+    const future = await getLeaderboard(w.leader, { park: w.park.id, period: "month", year: 2026, n: 12 }, {}, TODAY);
+    expect([future.scope.counted, future.rows]).toEqual([null, []]);
+    const bad = await caught(listPointEvents(w.leader, { park: w.park.id, period: "week" }, {}, TODAY));
+    expect(bad.message).toContain("统计周期须为");
+  });
+});

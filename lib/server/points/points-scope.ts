@@ -55,7 +55,8 @@ export async function resolvePointsScope(actor: Actor, raw: unknown, today = tod
   }
   if (!full) query.user = actor.userId;
   const cur = currentPeriod(query.period, today);
-  const period: Period = { type: query.period, year: query.year ?? cur.year, n: query.period === "year" ? 1 : (query.n ?? (query.year === undefined || query.year === cur.year ? cur.n : 1)) };
+  const asked = query.n === undefined ? undefined : query.period === "quarter" && query.n > 4 ? Math.ceil(query.n / 3) : query.n;
+  const period: Period = { type: query.period, year: query.year ?? cur.year, n: query.period === "year" ? 1 : (asked ?? (query.year === undefined || query.year === cur.year ? cur.n : 1)) };
   return {
     query,
     period,

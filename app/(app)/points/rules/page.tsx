@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { parseUrlFilters, urlId } from "@/lib/validation/url-filters";
@@ -25,6 +26,7 @@ export default async function PointRulesPage({ searchParams }: { searchParams: P
   const { filters, errors } = parseUrlFilters(querySchema, await searchParams);
   const scopes = await listPointScopes(actor);
   const parkId = filters.park ?? (filters.region ? undefined : scopes.parks[0]?.id);
+  if (!parkId && !filters.region) notFound();
   const view = await orNotFound(getPointRules(actor, parkId ? { parkId } : { regionId: filters.region }));
   const cell = (kind: string, earner: string) => view.cells.find((c) => c.kind === kind && c.earner === earner)!;
   return (
