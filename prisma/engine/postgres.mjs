@@ -32,8 +32,23 @@ Result.prototype.addFields = function addFields(fieldDescriptions) {
   return originalAddFields.call(this, fieldDescriptions);
 };
 
-/** Wraps an adapter (or transaction) so `"char"` columns come back as `Character`. */
+/**
+ * Wraps an adapter (or transaction) so `"char"` columns come back as `Character`, and so a
+ * migration script reaches PostgreSQL whole, as the native engine sends it: adapter-pg 7.10's
+ * executeScript splits the script at every `;`, which breaks any function body (`$$ … ; … $$`,
+ * e.g. the triggers of migration 20261206090000_figure_rollup). One simple-protocol query
+ * runs the statements in order as one implicit transaction.
+ */
 function withCharColumns(queryable) {
+  if (queryable.executeScript && queryable.underlyingDriver) {
+    queryable.executeScript = async (script) => {
+      try {
+        await queryable.underlyingDriver().query(script);
+      } catch (error) {
+        queryable.onError(error);
+      }
+    };
+  }
   const queryRaw = queryable.queryRaw.bind(queryable);
   queryable.queryRaw = async (query) => {
     const result = await queryRaw(query);
