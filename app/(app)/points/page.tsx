@@ -42,7 +42,7 @@ export default async function PointsPage({ searchParams }: { searchParams: Promi
           <DownloadLink href={`/api/export/points${qs({ ...base, tab })}`} className={buttonClass({ variant: "secondary" })} testId="points-export">
             导出 Excel
           </DownloadLink>
-          <Link href={`/points/rules${filters.park ? `?park=${filters.park}` : ""}`} className={buttonClass({ variant: "secondary" })}>
+          <Link href={`/points/rules${filters.park ? `?park=${filters.park}` : filters.region ? `?region=${filters.region}` : ""}`} className={buttonClass({ variant: "secondary" })}>
             {manages ? "积分规则（可调整）" : "积分规则"}
           </Link>
           {adjusts && (

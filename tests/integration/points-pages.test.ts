@@ -1,0 +1,59 @@
+// The 积分 pages render on the server for each role (the session and Next's navigation mocked):
+// catches a page that throws on its data before the browser tests would.
+import { describe, expect, it, vi } from "vitest";
+import { renderToString } from "react-dom/server";
+import type { ReactElement } from "react";
+import { getDb } from "@/lib/db/client";
+import { loadActor } from "@/lib/server/actor";
+import type { Actor } from "@/lib/domain/permissions";
+import { makeAssignment, makeEnterprise, makeLiaisonWorld, makeVisit } from "../helpers/assignment-factories";
+import { createPointAdjustment } from "@/lib/server/points/create-point-adjustment";
+import { todayInShanghai } from "@/lib/domain/dates";
+
+let current: Actor;
+vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current }));
+vi.mock("next/navigation", () => ({
+  useRouter: () => ({ refresh() {}, push() {} }),
+  usePathname: () => "/points",
+  useSearchParams: () => new URLSearchParams(),
+  notFound: () => {
+    throw new Error("NOT_FOUND");
+  },
+  redirect: () => {
+    throw new Error("REDIRECT");
+  },
+}));
+
+async function render(mod: Promise<{ default: (p: { searchParams: Promise<Record<string, string>> }) => Promise<ReactElement> }>, sp: Record<string, string>) {
+  const Page = (await mod).default;
+  // React separates adjacent text nodes with <!-- -->; the checks read the text.
+  return renderToString(await Page({ searchParams: Promise.resolve(sp) })).replaceAll("<!-- -->", "");
+}
+
+describe("points pages render", () => {
+  it("for a leader and a liaison", async () => {
+    const w = await makeLiaisonWorld();
+    const today = todayInShanghai();
+    const e = await makeEnterprise(w.park.id, "页面测试企业");
+    await makeAssignment({ parkId: w.park.id, userId: w.liaisonA.userId, enterpriseId: e.id, startDate: `${today.slice(0, 4)}-01-01` });
+    await makeVisit({ parkId: w.park.id, enterpriseId: e.id, liaisonId: w.liaisonA.userId, visitDate: `${today.slice(0, 4)}-01-01` });
+    await createPointAdjustment(w.leader, { parkId: w.park.id, earner: "LIAISON", userId: w.liaisonA.userId, date: today, points: 3, reason: "获企业书面表扬" });
+    current = w.leader;
+    const events = await render(import("@/app/(app)/points/events/page"), { park: String(w.park.id), period: "year", earner: "LIAISON", user: String(w.liaisonA.userId) });
+    expect(events).toContain("人工加分");
+    expect(events).toContain("获企业书面表扬");
+    expect(events).toContain(`/enterprises/${e.id}`);
+    const board = await render(import("@/app/(app)/points/page"), { park: String(w.park.id), period: "year", year: "2026" });
+    expect(board).toContain("积分考核");
+    for (const tab of ["leader", "unit", "park"]) expect(await render(import("@/app/(app)/points/page"), { park: String(w.park.id), tab })).toContain("排行");
+    expect(await render(import("@/app/(app)/points/events/page"), { park: String(w.park.id), period: "quarter" })).toContain("积分明细");
+    expect(await render(import("@/app/(app)/points/rules/page"), { park: String(w.park.id) })).toContain("调整规则");
+    expect(await render(import("@/app/(app)/points/adjustments/page"), { park: String(w.park.id) })).toContain("新增加减分");
+    current = w.regionLeader;
+    expect(await render(import("@/app/(app)/points/page"), { region: String(w.regionId), tab: "park" })).toContain("园区排行");
+    expect(await render(import("@/app/(app)/points/rules/page"), { region: String(w.regionId) })).toContain("市州默认");
+    current = (await loadActor(getDb(), w.liaisonA.userId))!;
+    expect(await render(import("@/app/(app)/points/events/page"), {})).toContain("我的积分");
+    expect(await render(import("@/app/(app)/points/page"), {})).toContain("查看我的积分明细");
+  });
+});
