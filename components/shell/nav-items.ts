@@ -11,6 +11,7 @@ export interface NavItem {
 // What the shell offers; each page checks the same permission again on the server.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "领导驾驶舱", permission: "dashboard.read" },
+  { href: "/digest", label: "今日待办", permission: "park.read" },
   { href: "/bulletin", label: "月度通报", permission: "dashboard.read" },
   { href: "/parks", label: "园区概览", permission: "park.read" },
   { href: "/board", label: "项目看板", permission: "project.read" },

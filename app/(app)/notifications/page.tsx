@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";
+import { getDailyDigest } from "@/lib/server/notifications/daily-digest";
+import { DigestSummary } from "@/components/digest/digest-view";
 import { parseNotificationFilters } from "@/lib/validation/issues";
 import { NOTIFICATION_KIND_LABELS } from "@/lib/domain/issues";
 import { formatDateTimeZh } from "@/lib/domain/project-fields";
@@ -19,7 +21,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   // Everyone signed in has their own notifications; no permission beyond that.
   const actor = await requireActor();
   const { filters, errors } = parseNotificationFilters(await searchParams);
-  const list = await listNotifications(actor, filters);
+  const [list, digest] = await Promise.all([listNotifications(actor, filters), getDailyDigest(actor)]);
   const items: NotificationRow[] = list.items.map((n) => ({
     id: n.id,
     kindLabel: NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind,
@@ -36,6 +38,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <PageHeader title="通知" subtitle={list.unread > 0 ? `未读 ${list.unread} 条` : "没有未读通知"}>
         <MarkAllReadButton unread={list.unread} />
       </PageHeader>
+      <DigestSummary d={digest} />
       <nav aria-label="通知筛选" className="mb-3 flex w-fit gap-1 rounded-lg border border-slate-200 bg-white p-1 text-sm">
         <Link href="/notifications" aria-current={onlyUnread ? undefined : "page"} className={`${tab} ${onlyUnread ? "text-slate-600 hover:bg-slate-100" : "bg-brand-600 text-white"}`}>
           全部

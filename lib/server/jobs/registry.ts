@@ -1,7 +1,10 @@
 import "server-only";
 import type { Logger } from "@/lib/server/logger";
 import { deadlineReminders } from "./deadline-reminders";
+import { dailyDigest } from "./daily-digest";
 import { lightsSnapshot } from "./lights-snapshot";
+import { outboundDispatch } from "./outbound-dispatch";
+import { reminders } from "./reminders";
 
 // Scheduled work, one registration each. The job worker (scripts/worker.ts, started by
 // `npm start`) creates a pg-boss queue and a schedule per entry and works the queue; pg-boss
@@ -43,4 +46,4 @@ export interface JobDefinition {
 /** Every occasion of every schedule is read in China Standard Time (no daylight saving). */
 export const JOB_TIME_ZONE = "Asia/Shanghai";
 
-export const JOBS: readonly JobDefinition[] = [deadlineReminders, lightsSnapshot];
+export const JOBS: readonly JobDefinition[] = [deadlineReminders, lightsSnapshot, reminders, dailyDigest, outboundDispatch];

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { DailyDigest } from "@/lib/server/notifications/daily-digest";
+
+/** The daily digest: one block per kind of work, overdue first, each line a link. Prints on A4. */
+export function DigestView({ d }: { d: DailyDigest }) {
+  if (d.total === 0) return <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">今天没有到期或超期的待办事项。</p>;
+  return (
+    <div className="space-y-4" data-testid="digest">
+      {d.sections.map((s) => (
+        <section key={s.kind} className="rounded-lg border border-slate-200 bg-white p-4 print:border-0 print:p-0" aria-labelledby={`digest-${s.kind}`}>
+          <h2 id={`digest-${s.kind}`} className="mb-2 text-base font-semibold">
+            {s.label}：{s.total} 项{s.overdue > 0 && <span className="ml-1 text-red-700">（超期 {s.overdue}）</span>}
+          </h2>
+          <ol className="list-decimal space-y-1 pl-5 text-sm">
+            {s.items.map((i) => (
+              <li key={i.link}>
+                <Link href={i.link} className="text-brand-600 hover:underline">
+                  {i.title}
+                </Link>
+                <span className="ml-2 text-slate-600">{i.detail}</span>
+                {i.due && <span className={`ml-2 ${i.overdue ? "font-medium text-red-700" : "text-slate-600"}`}>{i.overdue ? `${i.due} 已超期` : `${i.due} 到期`}</span>}
+              </li>
+            ))}
+          </ol>
+          {s.total > s.items.length && <p className="mt-1 text-xs text-slate-500">仅列出前 {s.items.length} 项</p>}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** One line on the notifications page: how much is due today, with the way to the digest. */
+export function DigestSummary({ d }: { d: DailyDigest }) {
+  if (d.total === 0) return null;
+  return (
+    <p className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="digest-summary">
+      今日待办 {d.sections.map((s) => `${s.label.replace(/（.*）/, "")} ${s.total}${s.overdue ? `（超期 ${s.overdue}）` : ""}`).join("、")}。
+      <Link href="/digest" className="ml-2 underline">
+        查看并打印今日待办
+      </Link>
+    </p>
+  );
+}

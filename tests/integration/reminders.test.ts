@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getOutbox } from "@/app/api/outbox/route";
+import { POST as postDelivered } from "@/app/api/outbox/delivered/route";
+import { getDb } from "@/lib/db/client";
+import { isoToDate } from "@/lib/domain/dates";
+import { generateDigestNotifications, getDailyDigest } from "@/lib/server/notifications/daily-digest";
+import { generateReminders } from "@/lib/server/notifications/generate-reminders";
+import { dispatchOutbound, listPendingOutbound, markOutbound, outboxChannel } from "@/lib/server/notifications/outbound";
+import { issueSupervision } from "@/lib/server/supervision/issue-supervision";
+import { makeIssueRow, makeIssueWorld, type IssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
+import { unique } from "../helpers/factories";
+
+const db = () => getDb();
+/** The reminders of one kind a person has, by occasion key. */
+const keys = async (userId: number, kind: string) =>
+  (await db().notification.findMany({ where: { userId, kind: kind as never }, orderBy: { id: "asc" }, select: { occasionKey: true } })).map((n) => n.occasionKey);
+/** Runs the reminders twice for a day: the second run must add nothing. */
+async function twice(today: string) {
+  await generateReminders(today);
+  const again = await generateReminders(today);
+  expect(again).toEqual({ assignments: 0, visits: 0, filings: 0, redProjects: 0, supervisions: 0 });
+}
+
+let w: IssueWorld;
+beforeAll(async () => {
+  await seedHolidays2026();
+  w = await makeIssueWorld();
+  // The world's project started in September 2025 and has filed nothing.
+  await db().project.update({ where: { id: w.project.id }, data: { actualStartDate: isoToDate("2025-09-01") } });
+});
+
+describe("scheduled reminders: once per person and occasion", () => {
+  it("the monthly filing: due two working days before the due date, missed after it", async () => {
+    // October's reports are due on the 5th working day of November (11-06); the notice starts on 11-04.
+    await twice("2026-11-03");
+    expect(await keys(w.liaison.userId, "FILING_DUE")).toEqual([]);
+    await twice("2026-11-04");
+    await twice("2026-11-06");
+    expect(await keys(w.liaison.userId, "FILING_DUE")).toEqual(["filing-due:2026-10"]);
+    const [due] = await db().notification.findMany({ where: { userId: w.liaison.userId, kind: "FILING_DUE" } });
+    expect(due).toMatchObject({ title: "2026年10月月报将于 2026-11-06 截止", body: "1 个项目尚未填报2026年10月月报，请按时填报", link: "/progress" });
+    await twice("2026-11-09");
+    expect(await keys(w.liaison.userId, "FILING_MISSED")).toEqual(["filing-missed:2026-10"]);
+  });
+
+  it("a new 包保 assignment, a visit overdue and one due soon", async () => {
+    const enterprise = await db().enterprise.create({ data: { parkId: w.park.id, name: unique("新包保企业") } });
+    await db().assignment.create({ data: { parkId: w.park.id, role: "LIAISON", userId: w.strayLiaison.userId, enterpriseId: enterprise.id, startDate: isoToDate("2026-11-03") } });
+    // Visited 28 days ago: due in two days (the park visits every 30 days).
+    await db().visit.create({ data: { parkId: w.park.id, enterpriseId: enterprise.id, liaisonId: w.strayLiaison.userId, visitDate: isoToDate("2026-10-08"), kind: "ON_SITE", summary: "走访" } });
+    await twice("2026-11-05");
+    expect(await keys(w.strayLiaison.userId, "ASSIGNMENT_CREATED")).toEqual([`assignment:${(await db().assignment.findFirstOrThrow({ where: { enterpriseId: enterprise.id } })).id}`]);
+    expect(await keys(w.strayLiaison.userId, "VISIT_DUE")).toEqual([`visit-due:${enterprise.id}:2026-11-07`]);
+    // The world's enterprise was never visited since March 2025: overdue, once.
+    expect(await keys(w.liaison.userId, "VISIT_OVERDUE")).toEqual([`visit-overdue:${w.enterprise.id}:2025-03-31`]);
+    // An older assignment (the world's, 2025) is not announced.
+    expect(await keys(w.liaison.userId, "ASSIGNMENT_CREATED")).toEqual([]);
+  });
+
+  it("a project turning red: its liaison and leader, once per project and month", async () => {
+    await twice("2026-11-09");
+    const key = `project-red:${w.project.id}:2026-11`;
+    expect(await keys(w.liaison.userId, "PROJECT_RED")).toEqual([key]);
+    expect(await keys(w.leader.userId, "PROJECT_RED")).toEqual([key]);
+    expect(await keys(w.staff.userId, "PROJECT_RED")).toEqual([]);
+  });
+
+  it("a 督办 deadline: due (deadline today or the next working day) to the recipient, overdue also to the issuer", async () => {
+    const issue = await makeIssueRow({ parkId: w.park.id, enterpriseId: w.enterprise.id, reporterId: w.liaison.userId, responsibleUserId: w.staff.userId, raisedDate: "2026-09-01", resolveDeadline: "2026-10-15" });
+    const letter = await issueSupervision(w.leader, { issueId: issue.id, recipientUserId: w.staff.userId, subject: "超期问题督办", requirement: "三日内办结", workdays: 3 }, "2026-11-02");
+    expect(letter.deadline).toBe("2026-11-05");
+    await twice("2026-11-03");
+    expect(await keys(w.staff.userId, "SUPERVISION_DUE")).toEqual([]);
+    await twice("2026-11-04");
+    await twice("2026-11-05");
+    expect(await keys(w.staff.userId, "SUPERVISION_DUE")).toEqual([`supervision-due:${letter.id}:2026-11-05`]);
+    await twice("2026-11-06");
+    expect(await keys(w.staff.userId, "SUPERVISION_OVERDUE")).toEqual([`supervision-overdue:${letter.id}:2026-11-05`]);
+    expect(await keys(w.leader.userId, "SUPERVISION_OVERDUE")).toEqual([`supervision-overdue:${letter.id}:2026-11-05`]);
+  });
+});
+
+describe("the daily digest", () => {
+  it("lists what is due today and overdue, and writes one digest notification per person and day", async () => {
+    const d = await getDailyDigest(w.staff, "2026-11-09");
+    const kinds = d.sections.map((s) => s.kind);
+    expect(kinds).toContain("issue");
+    expect(kinds).toContain("supervision");
+    expect(d.sections.find((s) => s.kind === "supervision")).toMatchObject({ total: 1, overdue: 1 });
+    expect((await getDailyDigest(w.leader, "2026-11-09")).sections.map((s) => s.kind)).not.toContain("supervision");
+
+    await generateDigestNotifications("2026-11-09");
+    expect((await generateDigestNotifications("2026-11-09")).created).toBe(0);
+    const digests = await db().notification.findMany({ where: { userId: w.staff.userId, kind: "DAILY_DIGEST" } });
+    expect(digests).toHaveLength(1);
+    expect(digests[0]).toMatchObject({ occasionKey: "digest:2026-11-09", link: "/digest", title: "今日待办（2026-11-09）" });
+    expect(digests[0].body).toContain("待回复督办函 1 件");
+  });
+});
+
+describe("the outbound outbox and the gateway endpoints", () => {
+  it("queues each reminder once, serves pending messages to the gateway with its token and records delivery", async () => {
+    const now = new Date();
+    await dispatchOutbound(outboxChannel, now);
+    expect((await dispatchOutbound(outboxChannel, now)).queued).toBe(0);
+    const staffDigest = await db().notification.findFirstOrThrow({ where: { userId: w.staff.userId, kind: "DAILY_DIGEST" } });
+    const rows = await db().outboundMessage.findMany({ where: { notificationId: staffDigest.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ channel: "outbox", status: "PENDING", title: staffDigest.title });
+    // A kind that is not sent out (a reply to review, read in the app) has no message.
+    const notSent = await db().notification.create({ data: { userId: w.staff.userId, kind: "SYSTEM", title: "系统消息" } });
+    await dispatchOutbound(outboxChannel, now);
+    expect(await db().outboundMessage.count({ where: { notificationId: notSent.id } })).toBe(0);
+
+    const token = "gw-test-token-0123456789";
+    process.env.OUTBOX_GATEWAY_TOKEN = token;
+    const url = "http://localhost/api/outbox?limit=500";
+    expect((await getOutbox(new Request(url))).status).toBe(401);
+    expect((await getOutbox(new Request(url, { headers: { authorization: "Bearer wrong-token-0123456789" } }))).status).toBe(401);
+    const bad = await getOutbox(new Request("http://localhost/api/outbox?limit=9999", { headers: { authorization: `Bearer ${token}` } }));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.message.zh).toBe("limit 不能超过 500");
+    const res = await getOutbox(new Request(url, { headers: { authorization: `Bearer ${token}` } }));
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: { id: number; title: string; attempts: number }[] };
+    const mine = items.find((i) => i.id === rows[0].id);
+    expect(mine).toMatchObject({ title: staffDigest.title, attempts: 1 });
+
+    const post = (body: unknown, auth = `Bearer ${token}`) =>
+      postDelivered(new Request("http://localhost/api/outbox/delivered", { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const refused = await post({ delivered: ["x"] });
+    expect(refused.status).toBe(422);
+    expect((await post({ delivered: [rows[0].id] }, "Bearer nope")).status).toBe(401);
+    expect(await (await post({ delivered: [rows[0].id], failed: [] })).json()).toEqual({ delivered: 1, failed: 0 });
+    expect(await db().outboundMessage.findUniqueOrThrow({ where: { id: rows[0].id } })).toMatchObject({ status: "DELIVERED" });
+    expect((await listPendingOutbound(500)).map((m) => m.id)).not.toContain(rows[0].id);
+    // A failure is recorded with the gateway's error; a delivered message is not turned into a failure.
+    const other = await db().outboundMessage.findFirstOrThrow({ where: { status: "PENDING" } });
+    expect(await markOutbound({ delivered: [], failed: [{ id: other.id, error: "号码无效" }, { id: rows[0].id, error: "重复" }] })).toEqual({ delivered: 0, failed: 1 });
+    expect(await db().outboundMessage.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "FAILED", lastError: "号码无效" });
+
+    delete process.env.OUTBOX_GATEWAY_TOKEN;
+    expect((await getOutbox(new Request(url, { headers: { authorization: `Bearer ${token}` } }))).status).toBe(404);
+  });
+});
