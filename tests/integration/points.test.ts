@@ -8,6 +8,9 @@ import { getLeaderboard } from "@/lib/server/points/get-leaderboard";
 import { listPointEvents, type PointEventRow } from "@/lib/server/points/list-point-events";
 import { getPointRules, setPointRule } from "@/lib/server/points/point-rules";
 import { createPointAdjustment } from "@/lib/server/points/create-point-adjustment";
+import { exportPoints } from "@/lib/server/points/export-points";
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
 import { unique, makeUser } from "../helpers/factories";
 import { type LiaisonWorld, makeAssignment, makeEnterprise, makeLiaisonWorld, makeVisit } from "../helpers/assignment-factories";
 import { loadActor } from "@/lib/server/actor";
@@ -287,5 +290,33 @@ describe("periods from the URL", () => {
     expect([future.scope.counted, future.rows]).toEqual([null, []]);
     const bad = await caught(listPointEvents(w.leader, { park: w.park.id, period: "week" }, {}, TODAY));
     expect(bad.message).toContain("统计周期须为");
+  });
+});
+
+describe("Excel export", () => {
+  async function sheetOf(raw: Record<string, unknown>): Promise<{ fileName: string; rows: unknown[][] }> {
+    const job = await exportPoints(w.leader, raw, TODAY);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (c: Buffer) => chunks.push(c));
+    const ended = new Promise((r) => out.on("end", r));
+    await job.write(out);
+    await ended;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    const rows: unknown[][] = [];
+    wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return { fileName: job.fileName, rows };
+  }
+
+  it("the ranking and the events behind it, as the pages show them", async () => {
+    const query = { park: String(w.park.id), period: "year", year: "2026", tab: "liaison" };
+    const board = await getLeaderboard(w.leader, query, {}, TODAY);
+    const xlsx = await sheetOf(query);
+    expect(xlsx.fileName).toBe("积分排行-包保责任人-2026年.xlsx");
+    const rowA = xlsx.rows.find((r) => r[1] === board.rows.find((b) => b.userId === w.liaisonA.userId)!.name)!;
+    expect(rowA[5]).toBe(board.rows.find((b) => b.userId === w.liaisonA.userId)!.total);
+    const events = await sheetOf({ ...query, view: "events", earner: "LIAISON", user: String(w.liaisonA.userId), kind: "MANUAL" });
+    expect(events.rows.some((r) => r[1] === "人工加减分" && r[2] === 3 && String(r[9]).startsWith("协调解决企业用地问题"))).toBe(true);
   });
 });
