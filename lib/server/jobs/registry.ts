@@ -46,4 +46,5 @@ export interface JobDefinition {
 /** Every occasion of every schedule is read in China Standard Time (no daylight saving). */
 export const JOB_TIME_ZONE = "Asia/Shanghai";
 
-export const JOBS: readonly JobDefinition[] = [deadlineReminders, lightsSnapshot, reminders, dailyDigest, outboundDispatch];
+// In order of name, as pg-boss lists the schedules.
+export const JOBS: readonly JobDefinition[] = [dailyDigest, deadlineReminders, lightsSnapshot, outboundDispatch, reminders];

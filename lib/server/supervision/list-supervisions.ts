@@ -27,7 +27,7 @@ export interface SupervisionRow {
 
 /**
  * One page of the 督办 letters the actor may read, filtered in SQL by park, status, overdue
- * (open past the deadline, awaiting a reply) and "addressed to me"; overdue first, then by deadline.
+ * (open past the deadline, awaiting a reply) and "addressed to me"; by status (待回复, 待审核, 已退回, 已销号), then by deadline.
  */
 export async function listSupervisions(actor: Actor, filters: unknown, today = todayInShanghai()) {
   const f = parseOrThrow(supervisionFiltersSchema, filters);
