@@ -15,6 +15,7 @@ function Source({ r }: { r: PointEventRow }) {
   }
   const links: React.ReactNode[] = [];
   if (r.projectId) links.push(<Link key="p" href={`/projects/${r.projectId}`} className="text-brand-700 hover:underline">{r.projectName}</Link>);
+  if (r.supervisionId) links.push(<Link key="s" href={`/supervision/${r.supervisionId}`} className="text-brand-700 hover:underline">督办函</Link>);
   if (r.issueId) links.push(<Link key="i" href={`/issues/${r.issueId}`} className="text-brand-700 hover:underline">诉求 {r.issueCode}</Link>);
   if (r.enterpriseId && (!r.projectId || r.visitId)) {
     links.push(

@@ -24,6 +24,7 @@ export const POINT_KINDS = [
   "ISSUE_CLOSED_ON_TIME",
   "ISSUE_OVERDUE",
   "FILING_MISSED",
+  "SUPERVISION_OVERDUE",
 ] as const;
 export type PointKind = (typeof POINT_KINDS)[number];
 
@@ -45,6 +46,7 @@ export const POINT_KIND_INFO: Record<PointKind, PointKindInfo> = {
   ISSUE_CLOSED_ON_TIME: { label: "诉求按期办结且满意", description: "诉求在办结时限内销号，企业评价满意", defaultPoints: 2 },
   ISSUE_OVERDUE: { label: "诉求逾期", description: "诉求超过办结时限仍未销号（逾期次日计）", defaultPoints: -2 },
   FILING_MISSED: { label: "月报未按时填报", description: "月度进度未在月末后第 5 个工作日内填报（次日计）", defaultPoints: -1 },
+  SUPERVISION_OVERDUE: { label: "督办逾期未回复", description: "督办函过了回复期限仍未回复（期限次日计，每函一次）", defaultPoints: -2 },
 };
 
 export const MANUAL_KIND = "MANUAL";

@@ -108,6 +108,21 @@ beforeAll(async () => {
   await issue("open", "2026-06-30", null, null);
   await issue("late", "2026-08-01", "2026-08-10", "SATISFIED");
   await issue("basic", "2026-05-15", "2026-05-12", "BASICALLY_SATISFIED");
+
+  // 督办函 on P1: one never answered (deadline 10-10), one answered on time, one on a problem answered late.
+  const letter = async (key: string, deadline: string, repliedAt: Date | null, on: { projectId?: number; issueId?: number }) => {
+    const row = await db.supervision.create({
+      data: {
+        code: unique("DB"), parkId: park, ...on, subject: "推进开工", requirement: "限期整改", recipientUserId: A, recipientUnit: "住建局",
+        issuedById: w.leader.userId, issuedDate: d("2026-09-20"), workdays: 10, deadline: d(deadline), status: repliedAt ? "REPLIED" : "ISSUED",
+      },
+    });
+    if (repliedAt) await db.supervisionEvent.create({ data: { supervisionId: row.id, type: "REPLIED", actorId: A, createdAt: repliedAt } });
+    ids[key] = row.id;
+  };
+  await letter("unanswered", "2026-10-10", null, { projectId: p1.id });
+  await letter("answered", "2026-10-10", new Date(Date.UTC(2026, 9, 9, 15, 30)), { projectId: p1.id }); // 10-09 23:30 Shanghai
+  await letter("lateReply", "2026-10-12", new Date(Date.UTC(2026, 9, 12, 16, 30)), { issueId: ids.open }); // 10-13 00:30 Shanghai
 });
 
 describe("each rule on the fixture, with the record behind each point", () => {
@@ -176,6 +191,24 @@ describe("each rule on the fixture, with the record behind each point", () => {
     const missed = (await events(w.leader, { kind: "FILING_MISSED", earner: "LIAISON" })).filter((r) => r.projectId === ids.p1);
     expect(missed.map((r) => r.detail.slice(0, 9)).sort()).toEqual(["2026年7月月报", "2026年8月月报"]);
     expect(missed.every((r) => r.points === -1)).toBe(true);
+  });
+});
+
+describe("督办函 past their deadline without a reply", () => {
+  it("cost 2 the day after the deadline, for the project's people and the letter's unit; a reply on time costs nothing", async () => {
+    const rows = await events(w.leader, { kind: "SUPERVISION_OVERDUE" });
+    expect(rows.map((r) => [r.supervisionId, r.earner, r.points, r.eventDate]).sort()).toEqual(
+      [
+        [ids.unanswered, "LIAISON", -2, "2026-10-11"],
+        [ids.unanswered, "LEADER", -2, "2026-10-11"],
+        [ids.unanswered, "UNIT", -2, "2026-10-11"],
+        [ids.lateReply, "LIAISON", -2, "2026-10-13"],
+        [ids.lateReply, "LEADER", -2, "2026-10-13"],
+        [ids.lateReply, "UNIT", -2, "2026-10-13"],
+      ].sort(),
+    );
+    expect(rows.filter((r) => r.earner === "UNIT").every((r) => r.unit === "住建局")).toBe(true);
+    expect(rows.find((r) => r.supervisionId === ids.lateReply)!.issueId).toBe(ids.open);
   });
 });
 

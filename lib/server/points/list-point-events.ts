@@ -30,6 +30,7 @@ export interface PointEventRow {
   stageEventId: number | null;
   adjustmentId: number | null;
   adjustedByName: string | null;
+  supervisionId: number | null;
   detail: string;
 }
 
@@ -68,7 +69,7 @@ export async function listPointEvents(actor: Actor, raw: unknown, opts: { all?: 
       SELECT g.kind, to_char(g."eventDate", 'YYYY-MM-DD') AS "eventDate", g.earner, g."userId", u.name AS "userName", g.unit,
              g."parkId", pk.name AS "parkName", g.points, g."projectId", p.name AS "projectName",
              COALESCE(g."enterpriseId", p."enterpriseId", i."enterpriseId") AS "enterpriseId", e.name AS "enterpriseName",
-             g."issueId", i.code AS "issueCode", g."visitId", g."stageEventId", g."adjustmentId", ab.name AS "adjustedByName", g.detail
+             g."issueId", i.code AS "issueCode", g."visitId", g."stageEventId", g."adjustmentId", ab.name AS "adjustedByName", g.detail, g."supervisionId"
       FROM earned g
       JOIN "Park" pk ON pk.id = g."parkId"
       LEFT JOIN "User" u ON u.id = g."userId"
