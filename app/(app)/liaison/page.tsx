@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { getLiaisonOverview } from "@/lib/server/liaison/get-liaison-overview";
+import { getDailyDigest } from "@/lib/server/notifications/daily-digest";
+import { DigestSummary } from "@/components/digest/digest-view";
 import { STAGE_LABELS } from "@/lib/domain/stages";
 import { PageHeader } from "@/components/ui/page-header";
 import { StageBadge } from "@/components/ui/stage-badge";
@@ -29,6 +31,8 @@ export default async function LiaisonPage({ searchParams }: { searchParams: Prom
   if (user !== undefined && !/^\d{1,9}$/.test(user)) notFound();
   const o = await orNotFound(getLiaisonOverview(actor, { userId: user ? Number(user) : undefined }));
   const title = o.self ? "我的包保" : `${o.liaison.name}的包保`;
+  // 我的待办 today (督办 to answer, 首问 hand-offs to accept …), on one's own page only.
+  const digest = o.self ? await getDailyDigest(actor, o.today) : null;
   return (
     <>
       <PageHeader title={title} subtitle={`${o.liaison.name}${o.liaison.unit ? ` · ${o.liaison.unit}` : ""}${o.liaison.phone ? ` · ${o.liaison.phone}` : ""} · 截至 ${o.today}`}>
@@ -50,6 +54,7 @@ export default async function LiaisonPage({ searchParams }: { searchParams: Prom
           )}
         </div>
       </PageHeader>
+      {digest && <DigestSummary d={digest} />}
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="liaison-counts">
         <Stat label="包保项目" value={o.counts.projects} />
         <Stat label="包保企业" value={o.counts.enterprises} />
