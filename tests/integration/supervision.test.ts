@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
 import { getAttachment } from "@/lib/server/attachments/get-attachment";
+import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
+import { parseBulletinParams } from "@/lib/validation/bulletin";
 import { issueSupervision } from "@/lib/server/supervision/issue-supervision";
 import { getSupervision } from "@/lib/server/supervision/get-supervision";
 import { listSupervisions } from "@/lib/server/supervision/list-supervisions";
@@ -142,5 +144,8 @@ describe("督办 lists and counts", () => {
     const earlier = await openSupervisionsByProject([w.project.id], "2026-09-23");
     expect(earlier.get(w.project.id)).toEqual({ projectId: w.project.id, open: 1, overdue: 0 });
     expect((await supervisionCountsByPark([park], "2026-10-09")).get(park)).toEqual({ open: 1, overdue: 1 });
+    // The park's monthly bulletin counts them.
+    const { params } = parseBulletinParams({ park: String(park), month: "2026-09" }, "2026-10-09");
+    expect((await getBulletin(w.leader, params, "2026-10-09")).supervision).toEqual({ open: 1, overdue: 1 });
   });
 });
