@@ -3,11 +3,11 @@ import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type IndicatorChange, type RankedPark, compareIndicators, honourLists, rankParks } from "@/lib/domain/bulletin";
 import { type YearMonth, previousMonth } from "@/lib/domain/filing";
-import type { IndicatorKey, IndicatorCounts } from "@/lib/domain/indicators";
+import { type IndicatorKey, type IndicatorCounts, type IndicatorPeriod, computeIndicators, dueAsOf, timeProgress } from "@/lib/domain/indicators";
 import { type Actor } from "@/lib/domain/permissions";
-import { getIndicators } from "@/lib/server/metrics/get-indicators";
 import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
-import { type ParkRankingRow, getParkRanking } from "@/lib/server/metrics/get-park-ranking";
+import { type ParkRankingRow, rankingParks, toParkRanking } from "@/lib/server/metrics/get-park-ranking";
+import { type CountsRow, countsOf, queryCountsByPeriod, scopeParkIds } from "@/lib/server/metrics/indicator-sql";
 import { type OverdueProblems, getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";
 import { type RedProjectRow, listRedProjects } from "@/lib/server/warnings/list-red-projects";
 import { supervisionCountsByPark } from "@/lib/server/supervision/open-supervisions";
@@ -63,6 +63,22 @@ async function scopeName(actor: Actor, p: BulletinParams): Promise<string> {
   return regions.map((r) => r.name).join("、") || "全部园区";
 }
 
+/** The headline and per-park figures of the month and the month before, in one statement (queryCountsByPeriod). */
+async function bothMonths(actor: Actor, parkIds: number[], current: IndicatorScope, before: IndicatorScope, today: string) {
+  const periods = [current, before].map((s) => ({ year: s.year, through: s.through, cohort: s.cohort }));
+  const [[nowRows, thenRows], parks] = await Promise.all([queryCountsByPeriod(actor, parkIds, periods, today, ["none", "park"]), rankingParks(parkIds)]);
+  const headline = (rows: CountsRow[], p: IndicatorPeriod) => {
+    const counts = countsOf(rows.find((r) => r.dim === "none")!);
+    return { asOf: dueAsOf(p, today), counts, indicators: computeIndicators(counts, p.through), timeProgress: timeProgress(p.through) };
+  };
+  return [
+    headline(nowRows, periods[0]),
+    headline(thenRows, periods[1]),
+    toParkRanking(nowRows, parks, periods[0].through),
+    toParkRanking(thenRows, parks, periods[1].through),
+  ] as const;
+}
+
 /**
  * The monthly bulletin (月度通报) for a month and scope: the indicators for January..month
  * of that year (cohort = that year's signings) as of the month's last day, against the same
@@ -70,7 +86,8 @@ async function scopeName(actor: Actor, p: BulletinParams): Promise<string> {
  * start, produce or are terminated within the month); the parks ranked by `rank` with
  * 红榜/黑榜 and last month's rank; the red list (督办) as it stood on the month's last day;
  * and the overdue problems, as of today (they are the open work now). Every figure comes
- * from the dashboard's own SQL functions, so the bulletin and the dashboard agree.
+ * from the dashboard's own SQL functions, so the bulletin and the dashboard agree; both
+ * months' headline and per-park counts are one statement (bothMonths).
  * "dashboard.read" in the scope, checked by those functions (another park's scope is
  * NOT_FOUND).
  */
@@ -79,12 +96,11 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
   const current = scopeOf(params, params.month);
   const before = scopeOf(params, prev);
   // The scope check runs first, so a park or region outside the actor's reach fails before any other query.
-  const now = await getIndicators(actor, current, today);
-  const [then, ranking, previousRanking, redProjects, overdue, name] = await Promise.all([
-    getIndicators(actor, before, today),
-    getParkRanking(actor, current, today),
-    getParkRanking(actor, before, today),
-    listRedProjects(actor, { parkId: params.park, regionId: params.region }, { page: 1, pageSize: BULLETIN_LIST_LIMIT }, now.asOf),
+  const parkIds = await scopeParkIds(actor, current);
+  // Both months' headline and per-park figures in one statement of the figures rollup.
+  const [[now, then, ranking, previousRanking], redProjects, overdue, name] = await Promise.all([
+    bothMonths(actor, parkIds, current, before, today),
+    listRedProjects(actor, { parkId: params.park, regionId: params.region }, { page: 1, pageSize: BULLETIN_LIST_LIMIT }, dueAsOf(current, today)),
     getOverdueProblems(actor, current, today, BULLETIN_LIST_LIMIT),
     scopeName(actor, params),
   ]);

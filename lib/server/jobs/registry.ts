@@ -1,6 +1,7 @@
 import "server-only";
 import type { Logger } from "@/lib/server/logger";
 import { deadlineReminders } from "./deadline-reminders";
+import { figuresRollup } from "./figures-rollup";
 import { dailyDigest } from "./daily-digest";
 import { lightsSnapshot } from "./lights-snapshot";
 import { outboundDispatch } from "./outbound-dispatch";
@@ -47,4 +48,4 @@ export interface JobDefinition {
 export const JOB_TIME_ZONE = "Asia/Shanghai";
 
 // In order of name, as pg-boss lists the schedules.
-export const JOBS: readonly JobDefinition[] = [dailyDigest, deadlineReminders, lightsSnapshot, outboundDispatch, reminders];
+export const JOBS: readonly JobDefinition[] = [dailyDigest, deadlineReminders, figuresRollup, lightsSnapshot, outboundDispatch, reminders];

@@ -6,7 +6,8 @@ import { type Indicator, type IndicatorCounts, type IndicatorPeriod, computeIndi
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
-import { type CountsRow, countsOf, metricSql, projectsAsOfSql, queryCounts, scopeParkIds, scopeSql } from "./indicator-sql";
+import { type CountsRow, countsOf, metricSql, projectsAsOfSql, queryCounts, scopeParkIds, scopeSql, seesWholeParks } from "./indicator-sql";
+import { figureDueIdsSql } from "./figure-sql";
 
 export const DUE_LIST_LIMIT = 20;
 
@@ -83,15 +84,19 @@ export function toIndicatorsResult(row: CountsRow, due: DueRow[], period: Indica
  * stage and status as of the period's as-of day. The reason: the suspension's reason when
  * the project stood suspended that day (the current one, or that 暂缓 event's note when it
  * has changed since), else the 存在问题 of its latest monthly report within the period,
- * else the project's own 存在问题. Open problems are counted as they are now.
+ * else the project's own 存在问题. Open problems are counted as they are now. The projects
+ * are found on the figures rollup's ProjectFigures (figureDueIdsSql), or with the raw
+ * as-of join for an actor who sees only some projects of a park (or when `source` is
+ * "raw": the reference, for the tests and the benchmark).
  */
-export function dueNotStartedQuery(actor: Actor, parkIds: number[], period: IndicatorPeriod, today: string): Prisma.Sql {
+export function dueNotStartedQuery(actor: Actor, parkIds: number[], period: IndicatorPeriod, today: string, source: "auto" | "raw" = "auto"): Prisma.Sql {
   const asOf = dueAsOf(period, today);
   const day = Prisma.sql`CAST(${asOf} AS date)`;
-  return Prisma.sql`
-    SELECT pr.id, pr.code, pr.name, pk.name AS "parkName", ao.stage, ao.status,
+  const columns = (state: string) => {
+    const st = Prisma.raw(state);
+    return Prisma.sql`pr.id, pr.code, pr.name, pk.name AS "parkName", ${st}.stage, ${st}.status,
            pr."plannedStartDate", (${day} - pr."plannedStartDate")::int AS "daysLate",
-           COALESCE(CASE WHEN ao.status = 'SUSPENDED' THEN
+           COALESCE(CASE WHEN ${st}.status = 'SUSPENDED' THEN
                       CASE WHEN pr."statusDate" IS NULL OR pr."statusDate" <= ${day} THEN NULLIF(pr."statusReason", '')
                            ELSE (SELECT NULLIF(se.note, '') FROM "StageEvent" se
                                   WHERE se."projectId" = pr.id AND se.type = 'SUSPEND' AND se."businessDate" <= ${day}
@@ -101,7 +106,18 @@ export function dueNotStartedQuery(actor: Actor, parkIds: number[], period: Indi
                       WHERE rp."projectId" = pr.id AND (rp.year < ${period.year}::int OR (rp.year = ${period.year}::int AND rp.month <= ${period.through}::int))
                       ORDER BY rp.year DESC, rp.month DESC LIMIT 1),
                     NULLIF(pr.problems, '')) AS reason,
-           (SELECT count(*) FROM "EnterpriseIssue" i WHERE i."projectId" = pr.id AND i.status <> 'CLOSED')::int AS "openIssues"
+           (SELECT count(*) FROM "EnterpriseIssue" i WHERE i."projectId" = pr.id AND i.status <> 'CLOSED')::int AS "openIssues"`;
+  };
+  if (source === "auto" && seesWholeParks(actor, parkIds)) {
+    return Prisma.sql`
+      WITH d AS MATERIALIZED (${figureDueIdsSql(parkIds, period, today, DUE_LIST_LIMIT)})
+      SELECT ${columns("d")}
+      FROM d JOIN "Project" pr ON pr.id = d.id
+      JOIN "Park" pk ON pk.id = pr."parkId"
+      ORDER BY pr."plannedStartDate" ASC, pr.id ASC`;
+  }
+  return Prisma.sql`
+    SELECT ${columns("ao")}
     FROM ${projectsAsOfSql(period, today)}
     JOIN "Park" pk ON pk.id = pr."parkId"
     WHERE ${scopeSql(actor, parkIds)} AND ${metricSql("due.notStarted", period, today)}

@@ -6,7 +6,8 @@ import { dueAsOf } from "@/lib/domain/indicators";
 import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { reachedOnSql } from "./as-of-sql";
-import { projectsAsOfSql, scopeParkIds, scopeSql } from "./indicator-sql";
+import { projectsAsOfSql, scopeParkIds, scopeSql, seesWholeParks } from "./indicator-sql";
+import { figureTrendQuery } from "./figure-sql";
 
 export interface TrendMonth {
   month: number;
@@ -33,12 +34,19 @@ export async function getMonthlyTrend(actor: Actor, scope: IndicatorScope, today
 }
 
 /**
- * The trend's statement (exported for the benchmark, which runs it through pg directly).
+ * The trend's statement (exported for the benchmark, which runs it through pg directly):
+ * from the figures rollup (figure-sql.ts) for an actor who reads whole parks, else over
+ * the raw tables.
  * A start or production counts in the month it was reached (lib/domain/as-of reachedOn)
  * when it was reached by the as-of day and the project was not terminated then: a start
  * later rolled back is in no month, one terminated after the period still counts.
  */
 export function monthlyTrendQuery(actor: Actor, parkIds: number[], scope: Pick<IndicatorScope, "year" | "through">, today = todayInShanghai()): Prisma.Sql {
+  return seesWholeParks(actor, parkIds) ? figureTrendQuery(parkIds, scope, today) : rawMonthlyTrendQuery(actor, parkIds, scope, today);
+}
+
+/** The trend over the raw tables with the actor's project visibility: the reference figureTrendQuery (figure-sql.ts) is held to. */
+export function rawMonthlyTrendQuery(actor: Actor, parkIds: number[], scope: Pick<IndicatorScope, "year" | "through">, today = todayInShanghai()): Prisma.Sql {
   const period = { year: scope.year, through: scope.through, cohort: scope.year };
   const from = Prisma.sql`CAST(${`${scope.year}-01-01`} AS date)`;
   const to = Prisma.sql`CAST(${dueAsOf(period, today)} AS date)`;

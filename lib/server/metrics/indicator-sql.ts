@@ -8,10 +8,11 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
-import { type Actor, parksWith } from "@/lib/domain/permissions";
+import { type Actor, parksWith, projectReadScope } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
-import { type IndicatorCounts, type IndicatorPeriod, type Metric, cohortWindow, dueAsOf } from "@/lib/domain/indicators";
+import { type IndicatorCounts, type IndicatorPeriod, type Metric, EMPTY_COUNTS, cohortWindow, dueAsOf } from "@/lib/domain/indicators";
 import { asOfJoin } from "./as-of-sql";
+import { figureCountsQuery } from "./figure-sql";
 
 export interface MetricScope {
   park?: number;
@@ -111,14 +112,16 @@ export interface CountsRow extends IndicatorCounts {
 }
 
 /**
- * Every count and sum of the indicators in one statement, for one or more groupings at
- * once (the whole scope, per park, per industry), so the dashboard reads the projects and
- * their reports once for all three. Two levels: first the FILTERed counts and sums per
- * (park, industry) pair — the projects in scope with their year plan (unique per project
- * and year), and the period's reports summed straight into the pairs through one hash
- * join — then GROUPING SETS over those few dozen rows.
+ * Every count and sum of the indicators in one statement over the raw tables (every
+ * project in scope as of the day, its year plan and its monthly reports), for one or more
+ * groupings at once (the whole scope, per park, per industry). The reference the figures
+ * rollup is held to (tests/integration/figure-rollup.test.ts, the benchmarks); the pages
+ * read figureCountsQuery (figure-sql.ts) through queryCounts. Two levels: first the
+ * FILTERed counts and sums per (park, industry) pair — the projects in scope with their
+ * year plan (unique per project and year), and the period's reports summed straight into
+ * the pairs through one hash join — then GROUPING SETS over those few dozen rows.
  */
-export function countsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod, today: string, groupBy: GroupBy | GroupBy[]): Prisma.Sql {
+export function rawCountsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod, today: string, groupBy: GroupBy | GroupBy[]): Prisma.Sql {
   const m = (x: Metric) => metricSql(x, p, today);
   const sets = [...new Set(Array.isArray(groupBy) ? groupBy : [groupBy])];
   const setSql = Prisma.join(
@@ -217,9 +220,38 @@ export function countsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod,
     GROUP BY GROUPING SETS (${setSql})`;
 }
 
-/** Runs countsQuery; the "none" grouping always returns exactly one row. */
+/**
+ * The counts of one period (the "none" grouping always returns exactly one row): from the
+ * figures rollup (figure-sql.ts), or, for an actor who sees only some projects of a park
+ * (never one with dashboard.read today), from the raw tables with their visibility.
+ */
 export async function queryCounts(actor: Actor, parkIds: number[], p: IndicatorPeriod, today: string, groupBy: GroupBy | GroupBy[]): Promise<CountsRow[]> {
-  return getDb().$queryRaw<CountsRow[]>(countsQuery(actor, parkIds, p, today, groupBy));
+  const [rows] = await queryCountsByPeriod(actor, parkIds, [p], today, groupBy);
+  return rows;
+}
+
+/**
+ * The counts of several periods in one statement (the bulletin: this month and last),
+ * one list of rows per period, each with its "none" row.
+ */
+export async function queryCountsByPeriod(actor: Actor, parkIds: number[], periods: IndicatorPeriod[], today: string, groupBy: GroupBy | GroupBy[]): Promise<CountsRow[][]> {
+  const sets = Array.isArray(groupBy) ? groupBy : [groupBy];
+  if (!seesWholeParks(actor, parkIds)) {
+    return Promise.all(periods.map((p) => getDb().$queryRaw<CountsRow[]>(rawCountsQuery(actor, parkIds, p, today, sets))));
+  }
+  const rows = await getDb().$queryRaw<(CountsRow & { period: number })[]>(figureCountsQuery(parkIds, periods, today, sets));
+  return periods.map((_, i) => {
+    const mine = rows.filter((r) => r.period === i).map(({ period: _p, ...r }) => r as CountsRow);
+    // GROUPING SETS of an empty scope return no row; the raw statement's () set returns one of zeros.
+    if (!mine.some((r) => r.dim === "none")) mine.unshift({ dim: "none", key: null, ...EMPTY_COUNTS, activeSigned: 0, activeLanded: 0, activeStarted: 0, activeProducing: 0 });
+    return mine;
+  });
+}
+
+/** The rollup has no per-project visibility: it serves actors who read every project of the parks. */
+export function seesWholeParks(actor: Actor, parkIds: number[]): boolean {
+  const { fullParks } = projectReadScope(actor);
+  return parkIds.every((id) => fullParks.includes(id));
 }
 
 /** A row's indicator counts without its grouping and board columns. */

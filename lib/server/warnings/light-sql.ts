@@ -4,18 +4,19 @@ import "server-only";
 // Park.warningRules), the dates as constants computed once per request. The lights are
 // those of the setup's day (ctx.today): today on the warnings page, the board and the
 // ledger; a period's last day for the bulletin's red list. Each project is read as it
-// stood that day (stage, status and start date from business dates, the `ao` join of
-// lib/server/metrics/as-of-sql.ts), its plan of that year and its reports of the months
-// up to then.
+// stood that day (stage, status and start date from business dates: the as-of rule of
+// lib/domain/as-of.ts, on the project's row of the figures rollup, ProjectFigures, through
+// figure_rows), its plan of that year and its reports of the months up to then (the
+// running totals and report counts of ProjectFigures, kept by the database on every write:
+// one row per project instead of three lookups of its reports).
 
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { addDays, dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { FILING_LOOKBACK_MONTHS, filingDueDate, lastCompletedMonth, monthIndex, monthsElapsed } from "@/lib/domain/filing";
+import { FILING_LOOKBACK_MONTHS, filingDueDate, lastCompletedMonth, monthIndex, monthOf, monthsElapsed } from "@/lib/domain/filing";
 import { type LightContext, type LightInputs, type LightResult, type WarningRules, evaluateLights, lightOfRank } from "@/lib/domain/warnings";
 import { parkWarningRules } from "@/lib/validation/warning-rules";
 import { loadCalendar } from "@/lib/server/calendar/load-calendar";
-import { asOfJoin } from "@/lib/server/metrics/as-of-sql";
 import { tryWorkingDays } from "@/lib/domain/working-days";
 
 export interface LightSetup {
@@ -67,24 +68,31 @@ export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
   const e = ctx.monthsElapsed;
   const overdueTo = lastDuePassed ? lastIdx : lastIdx - 1;
   const lookFrom = lastIdx - FILING_LOOKBACK_MONTHS + 1;
+  // Month indexes (year * 12 + month - 1) of the running totals read: the year's completion is
+  // the total at month e of the year less the total at the end of the year before.
+  const yearStart = year * 12 - 1;
+  const yearEnd = year * 12 + e - 1;
+  const todayIdx = monthIndex(monthOf(ctx.today));
   return Prisma.sql`${rulesValues(setup)},
   inp AS (
     SELECT pr.id, pr."parkId", ao.stage, ao.status, pr."plannedStartDate", ao.started_on AS "actualStartDate",
-           yp."plannedInvestment",
-           COALESCE((SELECT sum(r."investmentCompleted") FROM "ProgressReport" r
-                      WHERE r."projectId" = pr.id AND r.year = ${year}::int AND r.month <= ${e}::int), 0) AS completed,
+           pf."planInvestment"[array_position(pf."planYears", ${year}::int)] AS "plannedInvestment",
+           COALESCE(figure_cum(pf."cumInvestment", pf."reportFrom", ${yearEnd}::int), 0) - COALESCE(figure_cum(pf."cumInvestment", pf."reportFrom", ${yearStart}::int), 0) AS completed,
            COALESCE(ao.status = 'ACTIVE' AND ao.started_on IS NOT NULL, false) AS files,
-           GREATEST(0, ${overdueTo}::int - f.from_idx + 1 - (SELECT count(*)::int FROM "ProgressReport" r
-                      WHERE r."projectId" = pr.id AND r.year * 12 + r.month - 1 BETWEEN f.from_idx AND ${overdueTo}::int)) AS overdue_months,
-           (NOT ${lastDuePassed}::boolean AND s.start_idx <= ${lastIdx}::int AND NOT EXISTS (SELECT 1 FROM "ProgressReport" r
-                      WHERE r."projectId" = pr.id AND r.year * 12 + r.month - 1 = ${lastIdx}::int)) AS pending_last,
+           GREATEST(0, ${overdueTo}::int - f.from_idx + 1
+                       - (COALESCE(figure_cum(pf."cumReports", pf."reportFrom", ${overdueTo}::int), 0) - COALESCE(figure_cum(pf."cumReports", pf."reportFrom", f.from_idx - 1), 0))) AS overdue_months,
+           (NOT ${lastDuePassed}::boolean AND s.start_idx <= ${lastIdx}::int
+            AND COALESCE(figure_cum(pf."cumReports", pf."reportFrom", ${lastIdx}::int), 0) = COALESCE(figure_cum(pf."cumReports", pf."reportFrom", ${lastIdx - 1}::int), 0)) AS pending_last,
            ru.*
     FROM "Project" pr
-    ${asOfJoin(ctx.today)}
+    JOIN "ProjectFigures" pf ON pf."projectId" = pr.id
+    LEFT JOIN LATERAL (
+      SELECT c.stage, c.status, CASE WHEN pf."startedOn" <= CAST(${ctx.today} AS date) THEN pf."startedOn" END AS started_on
+      FROM figure_rows(pf, ${todayIdx}::int, CAST(${ctx.today} AS date)) c
+    ) ao ON true
     JOIN "Park" pk ON pk.id = pr."parkId"
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"
     JOIN ru ON ru.park_id = pr."parkId"
-    LEFT JOIN "ProjectYearPlan" yp ON yp."projectId" = pr.id AND yp.year = ${year}::int
     CROSS JOIN LATERAL (SELECT (extract(year FROM ao.started_on) * 12 + extract(month FROM ao.started_on) - 1)::int AS start_idx) s
     CROSS JOIN LATERAL (SELECT GREATEST(s.start_idx, ${lookFrom}::int) AS from_idx) f
     WHERE ${where}

@@ -1,0 +1,26 @@
+import "server-only";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { buildFigureMonths, foldFigureRollup } from "@/lib/server/metrics/figure-rollup";
+import type { JobDefinition } from "./registry";
+
+/**
+ * 指标汇总表: every ten minutes, builds the months of the figures rollup not built yet (a
+ * new month on its first day; every month back to the earliest signing on a fresh
+ * database) and folds the delta rows that writes left (lib/server/metrics/figure-rollup.ts).
+ * The figures are exact without it (a month not built is read from the per-project facts);
+ * it makes them cheap. Building and folding skip what is done, so a retry writes nothing.
+ */
+export const figuresRollup: JobDefinition = {
+  name: "figures-rollup",
+  cron: "*/10 * * * *",
+  description: "指标汇总表 · builds new months of the figures rollup and folds its delta rows",
+  expireInSeconds: 30 * 60,
+  // A worker that starts builds the missing months at once (the current ten minutes' occasion).
+  catchUpOccasion: (now) => new Date(Math.floor(now.getTime() / 600_000) * 600_000),
+  async run({ occasion, log }) {
+    const built = await buildFigureMonths(todayInShanghai(occasion ? new Date(occasion) : new Date()));
+    const folded = await foldFigureRollup();
+    if (built.length > 0) log.info({ built: built.length, folded }, "figures rollup months built");
+    return { built: built.length, folded };
+  },
+};

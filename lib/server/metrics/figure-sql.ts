@@ -1,0 +1,191 @@
+import "server-only";
+// The dashboard's and the bulletin's figures read from the figures rollup (migration
+// 20261206090000_figure_rollup; docs/indicators.md#speed) instead of the raw tables:
+//   - FigureRollup: the counts and sums of each built month as of its last day, per park,
+//     industry, signing year and the projects' state that day (a few rows per park where
+//     the raw tables have thousands of projects and their monthly reports);
+//   - ProjectFigures: one row per project with its stage dates, status changes, plans and
+//     running report totals, for a day that is not a built month's end (a month still
+//     running, a month not built yet), the trend and the 应开工未开工 list;
+//   - ReportRollup: the reports summed per park and month, for the trend.
+// All three are kept by the database in the same transaction as every write, so they are
+// exact; figure_rows (SQL, inlined) is the as-of rule on a ProjectFigures row. The raw-table
+// SQL of indicator-sql.ts (rawCountsQuery) stays the reference: the integration tests hold
+// these statements equal to it and to the pure model.
+
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { type IndicatorPeriod, dueAsOf, periodEnd } from "@/lib/domain/indicators";
+import { monthIndex } from "@/lib/domain/filing";
+import type { GroupBy } from "./indicator-sql";
+
+/** Month index (year * 12 + month - 1) of a period's last month: FigureRollup.ym. */
+export function periodMonthIndex(p: Pick<IndicatorPeriod, "year" | "through">): number {
+  return monthIndex({ year: p.year, month: p.through });
+}
+
+/**
+ * The weighted rows a period's figures add up, tagged with the period's position `tag`:
+ * the built month's FigureRollup rows when the period is taken as of its last day (when
+ * that month is not built yet, the same rows made from ProjectFigures in the statement);
+ * for a month still running (as of today), ProjectFigures as of today. Columns: period,
+ * cohort, park_key, industry_key, signed_year, stage, status (NULL: signed after the day),
+ * plan, due, projects and the sums.
+ */
+export function figureSourceSql(parkIds: number[], p: IndicatorPeriod, today: string, tag: number): Prisma.Sql {
+  const asOf = dueAsOf(p, today);
+  const ym = periodMonthIndex(p);
+  const head = Prisma.sql`${tag}::int AS period, ${p.cohort}::int AS cohort`;
+  const fromFacts = (guard: Prisma.Sql) => Prisma.sql`
+    SELECT ${head}, f."parkId"::text AS park_key, f.industry AS industry_key, extract(year FROM f."signedDate")::int AS signed_year,
+           c.stage, c.status, c.plan, c.due, 1 AS projects, f."contractInvestment", f."totalInvestment", c."plannedInvestment",
+           c."fundsArrived", c."investmentCompleted", c."yearCompleted"
+    FROM "ProjectFigures" f CROSS JOIN LATERAL figure_rows(f, ${ym}::int, CAST(${asOf} AS date)) c
+    WHERE f."parkId" = ANY(${parkIds}::int[]) ${guard}`;
+  if (asOf !== periodEnd(p.year, p.through)) return fromFacts(Prisma.empty);
+  const built = Prisma.sql`EXISTS (SELECT 1 FROM "FigureRollupMonth" WHERE ym = ${ym}::int)`;
+  return Prisma.sql`
+    SELECT ${head}, r."parkId"::text AS park_key, r.industry AS industry_key, r."signedYear" AS signed_year,
+           r.stage, r.status, r.plan, r.due, r.projects, r."contractInvestment", r."totalInvestment", r."plannedInvestment",
+           r."fundsArrived", r."investmentCompleted", r."yearCompleted"
+    FROM "FigureRollup" r
+    WHERE r.ym = ${ym}::int AND r."parkId" = ANY(${parkIds}::int[]) AND ${built}
+    UNION ALL ${fromFacts(Prisma.sql`AND NOT ${built}`)}`;
+}
+
+/**
+ * Every count and sum of the indicators for one or more periods in one statement (the
+ * bulletin asks for this month and last month together), for one or more groupings (the
+ * whole scope, per park, per industry). First the FILTERed sums per (period, park,
+ * industry), then GROUPING SETS over those few rows. The conditions are metricSql's
+ * (indicator-sql.ts) on the rollup's keys: the cohort is the signing year (every row of a
+ * month is signed by its end), stage and status are those of the period's day.
+ */
+export function figureCountsQuery(parkIds: number[], periods: IndicatorPeriod[], today: string, groupBy: GroupBy[]): Prisma.Sql {
+  const source = Prisma.join(
+    periods.map((p, i) => figureSourceSql(parkIds, p, today, i)),
+    " UNION ALL ",
+  );
+  const sets = [...new Set(groupBy)];
+  const setSql = Prisma.join(
+    sets.map((g) => (g === "park" ? Prisma.sql`(j.period, j.park_key)` : g === "industry" ? Prisma.sql`(j.period, j.industry_key)` : Prisma.sql`(j.period)`)),
+    ", ",
+  );
+  const grouped = (["park", "industry"] as const).filter((g) => sets.includes(g));
+  const col = (g: "park" | "industry") => Prisma.raw(g === "park" ? "j.park_key" : "j.industry_key");
+  const outKey =
+    grouped.length === 0
+      ? Prisma.sql`'none'::text AS dim, NULL::text AS key`
+      : Prisma.sql`CASE ${Prisma.join(grouped.map((g) => Prisma.sql`WHEN GROUPING(${col(g)}) = 0 THEN ${g}::text`), " ")} ELSE 'none' END AS dim,
+           COALESCE(${Prisma.join(grouped.map((g) => col(g)), ", ")}, NULL::text) AS key`;
+  const int = (c: string) => Prisma.raw(`COALESCE(sum(j."${c}"), 0)::int AS "${c}"`);
+  const money = (c: string, expr = `j."${c}"`) => Prisma.raw(`COALESCE(sum(${expr}), 0)::numeric(16, 2)::text AS "${c}"`);
+  return Prisma.sql`
+    WITH k AS NOT MATERIALIZED (
+      SELECT s.*,
+             s.signed_year = s.cohort AS in_cohort,
+             s.status IN ('ACTIVE', 'SUSPENDED') AS honoured_s,
+             s.stage IN ('STARTED', 'PRODUCING') AS started_s,
+             s.plan >= 0 AND s.stage IS NOT NULL AS planned,
+             s.plan IN (1, 3) AND s.stage IS NOT NULL AS plan_start,
+             s.plan IN (2, 3) AND s.stage IS NOT NULL AS plan_production
+      FROM (${source}) s
+    ), j AS (
+      SELECT period, park_key, industry_key,
+             sum(projects) FILTER (WHERE in_cohort) AS signed,
+             sum(projects) FILTER (WHERE in_cohort AND honoured_s) AS honoured,
+             sum(projects) FILTER (WHERE in_cohort AND status = 'TERMINATED') AS terminated,
+             sum(projects) FILTER (WHERE in_cohort AND status = 'SUSPENDED') AS suspended,
+             sum(projects) FILTER (WHERE in_cohort AND honoured_s AND stage IN ('LANDED', 'STARTED', 'PRODUCING')) AS landed,
+             sum(projects) FILTER (WHERE in_cohort AND honoured_s AND started_s) AS started,
+             sum(projects) FILTER (WHERE in_cohort AND honoured_s AND stage = 'PRODUCING') AS producing,
+             sum(projects) FILTER (WHERE in_cohort AND status = 'ACTIVE' AND stage = 'SIGNED') AS "activeSigned",
+             sum(projects) FILTER (WHERE in_cohort AND status = 'ACTIVE' AND stage = 'LANDED') AS "activeLanded",
+             sum(projects) FILTER (WHERE in_cohort AND status = 'ACTIVE' AND stage = 'STARTED') AS "activeStarted",
+             sum(projects) FILTER (WHERE in_cohort AND status = 'ACTIVE' AND stage = 'PRODUCING') AS "activeProducing",
+             sum("contractInvestment") FILTER (WHERE in_cohort) AS "contractInvestment",
+             sum("contractInvestment") FILTER (WHERE in_cohort AND honoured_s) AS "honouredContractInvestment",
+             sum("fundsArrived") FILTER (WHERE in_cohort AND honoured_s) AS "fundsArrived",
+             sum(projects) FILTER (WHERE planned) AS planned,
+             sum(projects) FILTER (WHERE plan_start) AS "planStart",
+             sum(projects) FILTER (WHERE plan_start AND honoured_s AND started_s) AS "planStarted",
+             sum(projects) FILTER (WHERE plan_start AND due) AS "planDue",
+             sum(projects) FILTER (WHERE plan_start AND due AND honoured_s AND started_s) AS "planDueStarted",
+             sum(projects) FILTER (WHERE plan_production) AS "planProduction",
+             sum(projects) FILTER (WHERE plan_production AND honoured_s AND stage = 'PRODUCING') AS "planProducing",
+             sum("plannedInvestment") FILTER (WHERE planned) AS "plannedInvestment",
+             sum("yearCompleted") FILTER (WHERE planned) AS "yearCompleted",
+             sum("totalInvestment") FILTER (WHERE planned) AS "totalInvestment",
+             sum("investmentCompleted") FILTER (WHERE planned) AS "totalCompleted",
+             sum(projects) FILTER (WHERE due AND honoured_s AND stage IN ('SIGNED', 'LANDED')) AS "dueNotStarted"
+      FROM k
+      GROUP BY 1, 2, 3
+    )
+    SELECT j.period, ${outKey},
+           ${int("signed")}, ${int("honoured")}, ${int("terminated")}, ${int("suspended")},
+           ${int("landed")}, ${int("started")}, ${int("producing")},
+           ${int("activeSigned")}, ${int("activeLanded")}, ${int("activeStarted")}, ${int("activeProducing")},
+           ${money("contractInvestment")}, ${money("honouredContractInvestment")}, ${money("fundsArrived")},
+           ${int("planned")}, ${int("planStart")}, ${int("planStarted")}, ${int("planDue")}, ${int("planDueStarted")},
+           ${int("planProduction")}, ${int("planProducing")},
+           ${money("plannedInvestment")}, ${money("yearCompleted")}, ${money("totalInvestment")}, ${money("totalCompleted")},
+           ${int("dueNotStarted")}
+    FROM j
+    GROUP BY GROUPING SETS (${setSql})`;
+}
+
+/**
+ * The monthly trend (get-monthly-trend.ts, the same rows as its raw-table statement) from
+ * ProjectFigures and ReportRollup: signings by 签约日期, starts and productions by the day
+ * they were reached (startedOn / producedOn, by the period's day, the project not
+ * terminated that day), and the reports summed per month. Each part reads only its
+ * months' rows of the parks in scope (indexes on parkId and the date).
+ */
+export function figureTrendQuery(parkIds: number[], p: Pick<IndicatorPeriod, "year" | "through">, today: string): Prisma.Sql {
+  const period = { year: p.year, through: p.through, cohort: p.year };
+  const asOf = dueAsOf(period, today);
+  const ym = periodMonthIndex(p);
+  const from = Prisma.sql`CAST(${`${p.year}-01-01`} AS date)`;
+  const to = Prisma.sql`CAST(${asOf} AS date)`;
+  const parks = Prisma.sql`f."parkId" = ANY(${parkIds}::int[])`;
+  const honouredThen = Prisma.sql`c.status IN ('ACTIVE', 'SUSPENDED')`;
+  const asOfDay = Prisma.sql`CROSS JOIN LATERAL figure_rows(f, ${ym}::int, ${to}) c`;
+  return Prisma.sql`
+    WITH sg AS (
+      SELECT extract(month FROM f."signedDate")::int AS m, count(*)::int AS n, sum(f."contractInvestment") AS amount
+      FROM "ProjectFigures" f WHERE ${parks} AND f."signedDate" BETWEEN ${from} AND ${to} GROUP BY 1
+    ), st AS (
+      SELECT extract(month FROM f."startedOn")::int AS m, count(*)::int AS n
+      FROM "ProjectFigures" f ${asOfDay} WHERE ${parks} AND f."startedOn" BETWEEN ${from} AND ${to} AND ${honouredThen} GROUP BY 1
+    ), pd AS (
+      SELECT extract(month FROM f."producedOn")::int AS m, count(*)::int AS n
+      FROM "ProjectFigures" f ${asOfDay} WHERE ${parks} AND f."producedOn" BETWEEN ${from} AND ${to} AND ${honouredThen} GROUP BY 1
+    ), inv AS (
+      SELECT r.ym - ${p.year * 12}::int + 1 AS m, sum(r."investmentCompleted") AS inv, sum(r."fundsArrived") AS funds
+      FROM "ReportRollup" r
+      WHERE r."parkId" = ANY(${parkIds}::int[]) AND r.ym BETWEEN ${p.year * 12}::int AND ${ym}::int GROUP BY 1
+    )
+    SELECT g.m AS month,
+           COALESCE(sg.n, 0) AS signed, COALESCE(sg.amount, 0)::numeric(16, 2)::text AS "contractInvestment",
+           COALESCE(st.n, 0) AS started, COALESCE(pd.n, 0) AS producing,
+           COALESCE(inv.inv, 0)::numeric(16, 2)::text AS "investmentCompleted", COALESCE(inv.funds, 0)::numeric(16, 2)::text AS "fundsArrived"
+    FROM generate_series(1, ${p.through}::int) AS g(m)
+    LEFT JOIN sg ON sg.m = g.m LEFT JOIN st ON st.m = g.m LEFT JOIN pd ON pd.m = g.m LEFT JOIN inv ON inv.m = g.m
+    ORDER BY g.m`;
+}
+
+/**
+ * The ids of the first `limit` 应开工未开工 projects of a period (planned start on or before
+ * its day, signed or landed and not terminated that day), by planned start then id: what
+ * the due list shows, found on ProjectFigures (index on parkId, plannedStartDate) before
+ * the list's columns are read for those few.
+ */
+export function figureDueIdsSql(parkIds: number[], p: IndicatorPeriod, today: string, limit: number): Prisma.Sql {
+  const asOf = dueAsOf(p, today);
+  return Prisma.sql`
+    SELECT f."projectId" AS id, c.stage, c.status
+    FROM "ProjectFigures" f CROSS JOIN LATERAL figure_rows(f, ${periodMonthIndex(p)}::int, CAST(${asOf} AS date)) c
+    WHERE f."parkId" = ANY(${parkIds}::int[]) AND f."plannedStartDate" <= CAST(${asOf} AS date)
+      AND c.status IN ('ACTIVE', 'SUSPENDED') AND c.stage IN ('SIGNED', 'LANDED')
+    ORDER BY f."plannedStartDate", f."projectId"
+    LIMIT ${limit}`;
+}
