@@ -22,6 +22,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/progress/corrections", label: "月报更正审批", permission: "progress.approveCorrection" },
   { href: "/warnings", label: "亮灯督办", permission: "project.read" },
   { href: "/supervision", label: "督办事项", permission: "issue.read" },
+  { href: "/meetings", label: "每月会商", permission: "meeting.read" },
+  { href: "/meetings/tasks", label: "会商跟踪事项", permission: "park.read", roles: ["LIAISON"] },
   { href: "/import", label: "台账导入", permission: "project.write" },
   { href: "/liaison", label: "我的包保", permission: "issue.write", roles: ["LIAISON"] },
   { href: "/points/events", label: "我的积分", permission: "park.read", roles: ["LIAISON"] },

@@ -54,6 +54,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "supervision.reply": "回复督办整改情况",
   "supervision.accept": "督办销号",
   "supervision.return": "退回督办回复",
+  // 每月会商
+  "meeting.prepare": "定稿会商议程",
+  "meeting.addItem": "增加会商议题",
+  "meeting.removeItem": "移出会商议题",
+  "meeting.recordAttendance": "登记会商参会人员",
+  "meeting.decide": "记录议定事项",
+  "meeting.completeTask": "办结会商跟踪事项",
   ...Object.fromEntries(ISSUE_ACTIONS.map((a) => [`issue.${a}`, ISSUE_ACTION_LABELS[a]])),
   // organisation
   "region.create": "新建市州",
@@ -128,6 +135,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Visit: "走访记录",
   EnterpriseIssue: "企业问题",
   Supervision: "督办函",
+  Meeting: "每月会商",
+  MeetingTask: "会商跟踪事项",
   Assignment: "包保关系",
   Region: "市州",
   Park: "园区",

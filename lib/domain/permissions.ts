@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "audit.read",
   "points.manage", // 积分考核 rules: park leaders for their park, region leaders the region's default
   "points.adjust", // 人工加分/减分 with a reason (park leaders)
+  "meeting.read", // 每月会商: agendas, decisions, follow-up tasks and minutes of the park's (or region's) meetings
+  "meeting.lead", // prepare a meeting's agenda, record attendees, decisions and tasks (park leaders; region leaders for the region)
   "user.manage", // every account and role, regions and parks (administrators)
   "member.manage", // the PARK_STAFF and LIAISON people of a park (park leaders, delegated)
   "holiday.manage",
@@ -41,7 +43,7 @@ const READ_ALL: Permission[] = ["park.read", "project.read", "issue.read", "dash
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [...PERMISSIONS],
-  REGION_LEADER: [...READ_ALL, "audit.read", "bulletin.publish", "supervision.issue", "points.manage"],
+  REGION_LEADER: [...READ_ALL, "audit.read", "bulletin.publish", "supervision.issue", "points.manage", "meeting.read", "meeting.lead"],
   PARK_LEADER: [
     ...READ_ALL,
     "park.configure",
@@ -56,8 +58,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "supervision.issue",
     "points.manage",
     "points.adjust",
+    "meeting.read",
+    "meeting.lead",
   ],
-  PARK_STAFF: [...READ_ALL, "project.write", "progress.file", "assignment.manage", "issue.write"],
+  PARK_STAFF: [...READ_ALL, "project.write", "progress.file", "assignment.manage", "issue.write", "meeting.read"],
   // A liaison reads only the projects and enterprises assigned to them (enforced in lib/server).
   LIAISON: ["park.read", "project.read", "progress.file", "issue.read", "issue.write"],
 };

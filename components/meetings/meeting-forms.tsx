@@ -1,0 +1,196 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { addAgendaItemAction } from "@/lib/actions/meetings/add-agenda-item";
+import { completeTaskAction } from "@/lib/actions/meetings/complete-task";
+import { recordAttendanceAction } from "@/lib/actions/meetings/record-attendance";
+import { recordDecisionAction } from "@/lib/actions/meetings/record-decision";
+import { removeAgendaItemAction } from "@/lib/actions/meetings/remove-agenda-item";
+import { TASK_WORKDAYS_MAX, TASK_WORKDAYS_MIN } from "@/lib/domain/meetings";
+import { Button } from "@/components/ui/button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { Field } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form-footer";
+import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+
+export interface PersonOption {
+  id: number;
+  name: string;
+  unit: string | null;
+}
+
+/** 增加其他议题 to an agenda not yet held. */
+export function AddItemForm({ meetingId }: { meetingId: number }) {
+  const router = useRouter();
+  const { errors, notice, pending, submit } = useActionForm();
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const title = String(new FormData(form).get("title") ?? "");
+    submit(
+      () => addAgendaItemAction({ meetingId, title }),
+      () => {
+        form.reset();
+        router.refresh();
+        return "已增加议题";
+      },
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="no-print space-y-2" noValidate aria-label="增加议题">
+      <TextField label="增加其他议题" name="title" errors={errors} maxLength={200} />
+      <FormFooter notice={notice} pending={pending} submitLabel="增加议题" />
+    </form>
+  );
+}
+
+/** 移出议程 (an item without a decision, before the meeting). */
+export function RemoveItemButton({ itemId, title }: { itemId: number; title: string }) {
+  const router = useRouter();
+  return (
+    <span className="no-print">
+      <ConfirmActionButton
+        label="移出"
+        pendingLabel="正在移出…"
+        confirm={`将「${title}」移出本次会商议程？`}
+        aria-label={`将「${title}」移出议程`}
+        action={async () => {
+          const r = await removeAgendaItemAction({ itemId });
+          router.refresh();
+          return r;
+        }}
+      />
+    </span>
+  );
+}
+
+const OWNER_HINT = "本园区（市州）的在岗人员";
+
+/** 议定事项 on an item with its follow-up tasks (each an owner and a deadline in working days). */
+export function DecisionForm({ itemId, people }: { itemId: number; people: PersonOption[] }) {
+  const router = useRouter();
+  const { errors, notice, pending, submit } = useActionForm();
+  const [rows, setRows] = useState(1);
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const s = (k: string) => String(f.get(k) ?? "");
+    const tasks = Array.from({ length: rows }, (_, i) => ({ title: s(`tasks.${i}.title`), ownerId: s(`tasks.${i}.ownerId`), workdays: s(`tasks.${i}.workdays`) })).filter(
+      (t) => t.title.trim() !== "" || t.ownerId !== "",
+    );
+    submit(
+      () => recordDecisionAction({ itemId, text: s("text"), tasks }),
+      (r) => {
+        router.refresh();
+        return r.deadlines.length > 0 ? `已记录议定事项，跟踪事项时限：${r.deadlines.join("、")}` : "已记录议定事项";
+      },
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="no-print mt-2 space-y-3 rounded border border-slate-200 p-3" noValidate aria-label="记录议定事项">
+      <Field label="议定事项" name="text" errors={errors} compact>
+        <textarea name="text" rows={3} maxLength={2000} className={INPUT_CLASS} />
+      </Field>
+      {Array.from({ length: rows }, (_, i) => (
+        <fieldset key={i} className="grid gap-2 sm:grid-cols-[2fr_1fr_8rem]">
+          <legend className="text-xs text-slate-500">跟踪事项 {i + 1}（可不填）</legend>
+          <TextField label="事项" name={`tasks.${i}.title`} errors={errors} maxLength={500} />
+          <Field label="责任人" name={`tasks.${i}.ownerId`} errors={errors} hint={OWNER_HINT}>
+            <select name={`tasks.${i}.ownerId`} className={INPUT_CLASS} defaultValue="">
+              <option value="">请选择</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                  {p.unit ? `（${p.unit}）` : ""}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <TextField label="时限（工作日）" name={`tasks.${i}.workdays`} type="number" min={TASK_WORKDAYS_MIN} max={TASK_WORKDAYS_MAX} defaultValue={10} errors={errors} />
+        </fieldset>
+      ))}
+      <Button type="button" variant="secondary" size="sm" onClick={() => setRows((n) => Math.min(n + 1, 20))}>
+        再加一项跟踪事项
+      </Button>
+      <FormFooter notice={notice} pending={pending} submitLabel="保存议定事项" />
+    </form>
+  );
+}
+
+/** 参会人员 (people of the scope, plus others "姓名 单位" one per line) and the date: marks the meeting held. */
+export function AttendanceForm({ meetingId, people, chosen, meetingDate, location, external }: { meetingId: number; people: PersonOption[]; chosen: number[]; meetingDate: string | null; location: string | null; external: string }) {
+  const router = useRouter();
+  const { errors, notice, pending, submit } = useActionForm();
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const others = String(f.get("external") ?? "")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "")
+      .map((l) => {
+        const [name, ...unit] = l.split(/\s+/);
+        return { name, unit: unit.join(" ") };
+      });
+    submit(
+      () => recordAttendanceAction({ meetingId, meetingDate: String(f.get("meetingDate") ?? ""), location: String(f.get("location") ?? ""), userIds: f.getAll("userIds").map(String), external: others }),
+      () => {
+        router.refresh();
+        return "已保存参会人员，会议已召开";
+      },
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="no-print space-y-3" noValidate aria-label="登记参会人员">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label="会议日期" name="meetingDate" type="date" defaultValue={meetingDate ?? ""} errors={errors} />
+        <TextField label="会议地点" name="location" defaultValue={location ?? ""} maxLength={100} errors={errors} />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">本园区（市州）人员</legend>
+        <div className="mt-1 grid max-h-60 gap-1 overflow-y-auto sm:grid-cols-3">
+          {people.map((p) => (
+            <label key={p.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="userIds" value={p.id} defaultChecked={chosen.includes(p.id)} />
+              {p.name}
+              {p.unit ? <span className="text-xs text-slate-500">{p.unit}</span> : null}
+            </label>
+          ))}
+        </div>
+        {errors.userIds && <p className="text-sm text-red-600">{errors.userIds.join("；")}</p>}
+      </fieldset>
+      <Field label="其他参会人员（每行一人：姓名 单位）" name="external" errors={errors}>
+        <textarea name="external" rows={3} defaultValue={external} className={INPUT_CLASS} />
+      </Field>
+      <FormFooter notice={notice} pending={pending} submitLabel="保存参会人员" />
+    </form>
+  );
+}
+
+/** 办结 a follow-up task with a note (owner or leader). */
+export function CompleteTaskForm({ taskId, title }: { taskId: number; title: string }) {
+  const router = useRouter();
+  const { errors, notice, pending, submit } = useActionForm();
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const note = String(new FormData(e.currentTarget).get("note") ?? "");
+    submit(
+      () => completeTaskAction({ taskId, note }),
+      () => {
+        router.refresh();
+        return "已办结";
+      },
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="no-print mt-1 flex flex-wrap items-end gap-2" noValidate aria-label={`办结「${title}」`}>
+      <TextField label="办理情况" name="note" errors={errors} maxLength={1000} className="min-w-60 flex-1" />
+      <Button type="submit" size="sm" pending={pending}>
+        办结
+      </Button>
+      {notice && <span className={`text-sm ${notice.kind === "error" ? "text-red-600" : "text-emerald-700"}`}>{notice.text}</span>}
+    </form>
+  );
+}
