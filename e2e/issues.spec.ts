@@ -39,6 +39,7 @@ test("a liaison logs a visit with a problem; the leader escalates it; answered, 
   await form.getByLabel("问题标题").fill(title);
   await form.getByRole("button", { name: "保存走访记录" }).click();
   await expect(liaison.getByRole("heading", { name: title })).toBeVisible();
+  await expect(liaison.getByTestId("flash-notice")).toContainText("已保存走访记录");
   const issueUrl = liaison.url();
   await expect(liaison.getByTestId("issue-status")).toContainText("收集");
 

@@ -81,6 +81,8 @@ test("staff file last month's progress; the project's light turns green on its p
   await expect(row).toContainText("已填报");
   await expect(row.getByTestId("filed-by")).toContainText(/\S+ \d+\/\d+/);
   await expect(row).toContainText("1,000 万元");
+  // The form has closed; the confirmation stays.
+  await expect(page.getByTestId("progress-saved")).toContainText(`已填报：${name}`);
 
   // All lights green now: the project page, the board card, and it is not on the red list.
   await page.goto(`/projects/${id}`);
@@ -100,6 +102,7 @@ test("staff file last month's progress; the project's light turns green on its p
   await page.getByTestId("progress-form").getByRole("button", { name: "保存更正" }).click();
   const reportRow = page.getByTestId("progress-report-row").first();
   await expect(reportRow).toContainText("已更正 1 次");
+  await expect(page.getByTestId("progress-saved")).toContainText("已更正");
   await reportRow.getByRole("button", { name: "记录 2" }).click();
   await expect(page.getByTestId("report-history")).toContainText("完成投资 1,000 万元 → 0 万元");
   // Started on the 1st of last month: one of the (13 - that month) months left in its first year has elapsed.

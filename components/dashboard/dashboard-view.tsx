@@ -184,7 +184,7 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
         ) : (
           <>
             <div className="overflow-x-auto">
-              <table className="min-w-full text-sm" data-testid="due-table">
+              <table className="w-full min-w-[40rem] text-sm print:min-w-0" data-testid="due-table">
                 <thead className="text-left text-slate-600">
                   <tr>
                     <th className="py-1 pr-2">项目</th>

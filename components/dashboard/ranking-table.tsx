@@ -84,8 +84,8 @@ export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateCo
       <table className="min-w-full text-sm print:text-[10px] print:[&_td]:px-1 print:[&_th]:px-1" data-testid="ranking-table">
         <thead className="bg-slate-100 text-slate-600">
           <tr>
-            <th className="px-2 py-2 text-left">名次</th>
-            <th className="px-2 py-2 text-left">园区</th>
+            <th className="px-2 py-2 text-left whitespace-nowrap">名次</th>
+            <th className="px-2 py-2 text-left whitespace-nowrap">园区</th>
             {COUNT_COLUMNS.map((c) => header(c.key, c.label))}
             {rateColumns.map((c) => header(c.key, c.label))}
           </tr>
