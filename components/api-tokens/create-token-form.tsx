@@ -103,7 +103,7 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
         <Field label="令牌名称" name="name" errors={errors}>
           <input id="token-name" name="name" maxLength={50} placeholder="如：市数据中台同步" className={`${field} w-64`} />
         </Field>
-        <fieldset className="text-sm text-slate-700">
+        <fieldset className="text-sm text-slate-700" aria-describedby={errors.scope ? "token-scope-error" : undefined}>
           <legend>权限</legend>
           <div className="mt-2 flex gap-4">
             {(["READ", "READ_WRITE"] as const).map((scope) => (
@@ -114,13 +114,15 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
             ))}
           </div>
           <span className="mt-1 block text-xs text-slate-500">读写：可新建/修改项目、向前推进阶段、月度填报、登记和办理问题</span>
-          <FieldErrors name="scope" errors={errors} />
+          <span id="token-scope-error">
+            <FieldErrors name="scope" errors={errors} />
+          </span>
         </fieldset>
         <Field label="有效期至（可不填）" name="expiresOn" errors={errors}>
           <input id="token-expires" name="expiresOn" type="date" min={today} className={field} />
         </Field>
       </div>
-      <fieldset className="text-sm text-slate-700" aria-invalid={errors.parkIds ? true : undefined}>
+      <fieldset className="text-sm text-slate-700" aria-invalid={errors.parkIds ? true : undefined} aria-describedby={errors.parkIds ? "token-parks-error" : undefined}>
         <legend className="flex items-center gap-3">
           可访问的园区
           <label className="inline-flex items-center gap-1.5 text-xs text-slate-600">
@@ -137,7 +139,9 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
             </label>
           ))}
         </div>
-        <FieldErrors name="parkIds" errors={errors} />
+        <span id="token-parks-error">
+          <FieldErrors name="parkIds" errors={errors} />
+        </span>
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" pending={pending}>
