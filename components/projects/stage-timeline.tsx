@@ -3,6 +3,7 @@ import { STAGE_LABELS, STATUS_LABELS } from "@/lib/domain/stages";
 import { STAGE_EVENT_LABELS } from "@/lib/domain/labels";
 import { formatDateZh } from "@/lib/domain/dates";
 import { formatBytes } from "@/lib/domain/attachments";
+import { DecisionTimelineEntry } from "@/components/meetings/decision-entry";
 
 const time = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
@@ -14,6 +15,7 @@ const DOT: Record<string, string> = {
   TERMINATE: "bg-red-600",
   RESUME: "bg-sky-600",
   edit: "bg-slate-300",
+  decision: "bg-indigo-600",
 };
 
 /** Stage events and record edits, newest first: what happened, on which business date, who recorded it. */
@@ -22,9 +24,11 @@ export function StageTimeline({ entries }: { entries: ProjectHistoryEntry[] }) {
   return (
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="stage-timeline">
       {entries.map((e) => (
-        <li key={e.key} className="relative" data-kind={e.kind === "stage" ? e.type : "edit"}>
-          <span className={`absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full ${DOT[e.kind === "stage" ? e.type : "edit"]}`} />
-          {e.kind === "stage" ? (
+        <li key={e.key} className="relative" data-kind={e.kind === "stage" ? e.type : e.kind}>
+          <span className={`absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full ${DOT[e.kind === "stage" ? e.type : e.kind]}`} />
+          {e.kind === "decision" ? (
+            <DecisionTimelineEntry decision={e.decision} />
+          ) : e.kind === "stage" ? (
             <>
               <div className="text-sm">
                 <span className="font-medium">{formatDateZh(e.businessDate)}</span>

@@ -8,6 +8,7 @@ import { STAGE_LABELS, STATUS_LABELS, type ProjectStatus, type Stage } from "@/l
 import { visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
+import { type DecisionEntry, listDecisionsFor } from "@/lib/server/meetings/list-decisions";
 
 export type StageEventKind = "SIGN" | "ADVANCE" | "ROLLBACK" | "SUSPEND" | "TERMINATE" | "RESUME";
 
@@ -41,7 +42,15 @@ export interface HistoryEditEntry {
   changes: { field: string; label: string; before: string | null; after: string | null }[];
 }
 
-export type ProjectHistoryEntry = HistoryStageEntry | HistoryEditEntry;
+/** A 议定事项 of a 每月会商 on this project (or one of its problems' items), with its follow-up tasks. */
+export interface HistoryDecisionEntry {
+  kind: "decision";
+  key: string;
+  recordedAt: string;
+  decision: DecisionEntry;
+}
+
+export type ProjectHistoryEntry = HistoryStageEntry | HistoryEditEntry | HistoryDecisionEntry;
 
 /** Enough for any real project's life; the page shows the newest. */
 const HISTORY_LIMIT = 500;
@@ -86,7 +95,7 @@ export async function getProjectHistory(actor: Actor, id: number): Promise<Proje
   const project = await db.project.findFirst({ where: { AND: [{ id }, visibleProjectsWhere(actor)] }, select: { id: true } });
   if (!project) throw notFound("项目");
 
-  const [events, edits] = await Promise.all([
+  const [events, edits, decisions] = await Promise.all([
     db.stageEvent.findMany({
       where: { projectId: id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -112,6 +121,7 @@ export async function getProjectHistory(actor: Actor, id: number): Promise<Proje
       take: HISTORY_LIMIT,
       select: { id: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
     }),
+    listDecisionsFor(actor, { projectId: id }),
   ]);
 
   const entries: (ProjectHistoryEntry & { at: number; order: number })[] = [];
@@ -148,6 +158,7 @@ export async function getProjectHistory(actor: Actor, id: number): Promise<Proje
       order: Number(a.id),
     });
   }
+  for (const d of decisions) entries.push({ kind: "decision", key: `decision-${d.id}`, recordedAt: d.at, decision: d, at: new Date(d.at).getTime(), order: d.id });
   // Newest first; events written together (a jump of several stages) keep their order, last stage on top.
   entries.sort((x, y) => y.at - x.at || (x.kind === y.kind ? y.order - x.order : x.kind === "edit" ? -1 : 1));
   return entries.map(({ at: _at, order: _order, ...entry }) => entry as ProjectHistoryEntry);

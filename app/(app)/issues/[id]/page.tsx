@@ -20,6 +20,8 @@ import {
 import { PageHeader } from "@/components/ui/page-header";
 import { IssueActionPanel } from "@/components/issues/issue-action-panel";
 import { Card } from "@/components/ui/section";
+import { listDecisionsFor } from "@/lib/server/meetings/list-decisions";
+import { DecisionTimelineEntry } from "@/components/meetings/decision-entry";
 
 export const metadata: Metadata = { title: "问题详情" };
 
@@ -39,7 +41,12 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   if (!/^\d{1,9}$/.test(id)) notFound();
   const actor = await requireActor();
   const i = await orNotFound(getIssue(actor, Number(id)));
-  const [letters, firstContact] = await Promise.all([listIssueSupervisions(actor, i.id), getIssueFirstContact(actor, i.id)]);
+  const [letters, firstContact, decisions] = await Promise.all([listIssueSupervisions(actor, i.id), getIssueFirstContact(actor, i.id), listDecisionsFor(actor, { issueId: i.id })]);
+  // 办理记录 in time order, with the 每月会商 decisions taken on the problem among the steps.
+  const history = [
+    ...i.events.map((e) => ({ key: `e-${e.id}`, at: new Date(e.at).getTime(), kind: "event" as const, event: e })),
+    ...decisions.map((d) => ({ key: `d-${d.id}`, at: new Date(d.at).getTime(), kind: "decision" as const, decision: d })),
+  ].sort((a, b) => a.at - b.at);
   const pendingExtension = i.extensions.find((x) => x.status === "PENDING") ?? null;
   // Say why a step someone working on the problem looks for is missing.
   const notes: string[] = [];
@@ -121,19 +128,25 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       <section>
         <h2 className="mb-2 text-lg font-semibold">办理记录</h2>
         <ol className="space-y-2 border-l-2 border-slate-200 pl-4" data-testid="issue-history">
-          {i.events.map((e) => (
-            <li key={e.id} data-event={e.type}>
-              <div className="text-sm">
-                <span className="font-medium">{ISSUE_EVENT_LABELS[e.type]}</span>
-                {e.toStatus && e.fromStatus !== e.toStatus && <span className="ml-2 text-slate-600">→ {ISSUE_STATUS_LABELS[e.toStatus]}</span>}
-                {e.toLevel && e.fromLevel !== e.toLevel && <span className="ml-2 text-slate-600">→ {ISSUE_LEVEL_LABELS[e.toLevel]}</span>}
-              </div>
-              {e.note && <div className="whitespace-pre-wrap text-xs text-slate-600">{e.note}</div>}
-              <div className="text-xs text-slate-400">
-                {e.actorName} · {time.format(new Date(e.at))}
-              </div>
-            </li>
-          ))}
+          {history.map((h) =>
+            h.kind === "decision" ? (
+              <li key={h.key} data-event="MEETING_DECISION">
+                <DecisionTimelineEntry decision={h.decision} />
+              </li>
+            ) : (
+              <li key={h.key} data-event={h.event.type}>
+                <div className="text-sm">
+                  <span className="font-medium">{ISSUE_EVENT_LABELS[h.event.type]}</span>
+                  {h.event.toStatus && h.event.fromStatus !== h.event.toStatus && <span className="ml-2 text-slate-600">→ {ISSUE_STATUS_LABELS[h.event.toStatus]}</span>}
+                  {h.event.toLevel && h.event.fromLevel !== h.event.toLevel && <span className="ml-2 text-slate-600">→ {ISSUE_LEVEL_LABELS[h.event.toLevel]}</span>}
+                </div>
+                {h.event.note && <div className="whitespace-pre-wrap text-xs text-slate-600">{h.event.note}</div>}
+                <div className="text-xs text-slate-400">
+                  {h.event.actorName} · {time.format(new Date(h.event.at))}
+                </div>
+              </li>
+            ),
+          )}
         </ol>
       </section>
     </>
