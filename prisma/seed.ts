@@ -14,6 +14,7 @@ import { planPark } from "./seed/plan";
 import { ensurePointsDemo } from "./seed/points";
 import { type ParkCounts, writeParkPlan } from "./seed/write";
 import { writeParkRituals } from "./seed/rituals";
+import { writeParkMeeting } from "./seed/meetings";
 
 export type SeedOptions = {
   log?: (line: string) => void;
@@ -76,9 +77,11 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     const team = parkTeam(park);
     const plan = planPark({ today, cal, park, team });
     let rituals = { supervisions: 0, firstContact: 0 };
+    let meetingTasks = 0;
     const counts = await db.$transaction(async (tx) => {
       const written = await writeParkPlan(tx, parkId, ids.userIds, plan, now);
       rituals = await writeParkRituals(tx, parkId, team, ids.userIds, today, cal, now);
+      meetingTasks = await writeParkMeeting(tx, parkId, park.name, team, ids.userIds, today, cal, now);
       return written;
     }, {
       timeout: 120_000,
@@ -88,7 +91,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     parksSeeded.push(park.code);
     log(
       `[seed] ${park.name}: ${counts.projects} 个项目, ${counts.enterprises} 家企业, ${counts.reports} 条月报, ` +
-        `${counts.visits} 次走访, ${counts.issues} 个问题, ${rituals.supervisions} 份督办函, ${rituals.firstContact} 个首问问题 … ${elapsed()}`,
+        `${counts.visits} 次走访, ${counts.issues} 个问题, ${rituals.supervisions} 份督办函, ${rituals.firstContact} 个首问问题, ${meetingTasks} 项会商跟踪事项 … ${elapsed()}`,
     );
   }
 
