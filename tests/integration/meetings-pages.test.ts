@@ -1,0 +1,77 @@
+// The 每月会商 pages render on the server (the session and Next's navigation mocked): a leader's
+// agenda builder, meeting, minutes and list, an owner's tasks, the problem page's history.
+import { describe, expect, it, vi } from "vitest";
+import { renderToString } from "react-dom/server";
+import type { ReactElement } from "react";
+import type { Actor } from "@/lib/domain/permissions";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { buildAgenda } from "@/lib/server/meetings/build-agenda";
+import { recordDecision } from "@/lib/server/meetings/edit-meeting";
+import { prepareMeeting } from "@/lib/server/meetings/prepare-meeting";
+import { makeIssueRow, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
+
+let current: Actor;
+vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current }));
+vi.mock("next/navigation", () => ({
+  useRouter: () => ({ refresh() {}, push() {} }),
+  usePathname: () => "/meetings",
+  useSearchParams: () => new URLSearchParams(),
+  notFound: () => {
+    throw new Error("NOT_FOUND");
+  },
+  redirect: () => {
+    throw new Error("REDIRECT");
+  },
+}));
+
+type Props = { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> };
+async function render(mod: Promise<{ default: (p: Props) => Promise<ReactElement> }>, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
+  const Page = (await mod).default;
+  return renderToString(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) })).replaceAll("<!-- -->", "");
+}
+
+describe("meetings pages render", () => {
+  it("for a park leader, staff and a task's owner", async () => {
+    await seedHolidays2026();
+    const w = await makeIssueWorld();
+    const today = todayInShanghai();
+    const issue = await makeIssueRow({ parkId: w.park.id, enterpriseId: w.enterprise.id, projectId: w.project.id, reporterId: w.liaison.userId, level: 3, raisedDate: "2026-01-05", resolveDeadline: "2026-02-02", title: "页面测试的三级诉求" });
+    const scope = `park:${w.park.id}`;
+    const month = today.slice(0, 7);
+    current = w.leader;
+    const builder = await render(import("@/app/(app)/meetings/new/page"), { scope, month });
+    expect(builder).toContain("页面测试的三级诉求");
+    expect(builder).toContain("定稿议程");
+
+    const { candidates } = await buildAgenda(w.leader, { kind: "park", id: w.park.id }, `${month}-01`);
+    const { id } = await prepareMeeting(w.leader, { scope, month, include: candidates.map((c) => c.key), freeItems: ["页面测试的其他议题"] });
+    const m = await import("@/lib/server/meetings/get-meeting").then((x) => x.getMeeting(w.leader, id));
+    const item = m.items.find((i) => i.issueId === issue.id)!;
+    // Deadlines count working days from today: only where this year's calendar is known.
+    const withTask = today.startsWith("2026");
+    await recordDecision(w.leader, { itemId: item.id, text: "页面测试的议定事项", tasks: withTask ? [{ title: "页面测试的跟踪事项", ownerId: w.staff.userId, workdays: 3 }] : [] });
+
+    const page = await render(import("@/app/(app)/meetings/[id]/page"), {}, { id: String(id) });
+    expect(page).toContain("页面测试的议定事项");
+    expect(page).toContain("页面测试的其他议题");
+    expect(page).toContain("保存参会人员");
+    const minutes = await render(import("@/app/(app)/meetings/[id]/minutes/page"), {}, { id: String(id) });
+    expect(minutes).toContain("会 议 纪 要");
+    expect(minutes).toContain("页面测试的议定事项");
+    expect(await render(import("@/app/(app)/meetings/page"), { scope })).toContain(m.title);
+    const issuePage = await render(import("@/app/(app)/issues/[id]/page"), {}, { id: String(issue.id) });
+    expect(issuePage).toContain("页面测试的议定事项");
+    // The problem's project: the decision is on its timeline too.
+    const projectPage = await render(import("@/app/(app)/projects/[id]/page"), {}, { id: String(w.project.id) });
+    expect(projectPage).toContain("会商议定");
+    expect(projectPage).toContain("页面测试的议定事项");
+
+    current = w.staff;
+    const staffView = await render(import("@/app/(app)/meetings/[id]/page"), {}, { id: String(id) });
+    expect(staffView).toContain("页面测试的议定事项");
+    expect(staffView).not.toContain("保存参会人员");
+    if (withTask) expect(await render(import("@/app/(app)/meetings/tasks/page"))).toContain("页面测试的跟踪事项");
+    current = w.otherStaff;
+    await expect(render(import("@/app/(app)/meetings/[id]/page"), {}, { id: String(id) })).rejects.toThrow("NOT_FOUND");
+  });
+});
