@@ -24,9 +24,9 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-type Props = { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> };
-async function render(mod: Promise<{ default: (p: Props) => Promise<ReactElement> }>, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
-  const Page = (await mod).default;
+// Pages take `searchParams` or `params` (typed per page); each gets both.
+async function render(mod: Promise<{ default: (p: never) => Promise<ReactElement> }>, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
+  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
   return renderToString(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) })).replaceAll("<!-- -->", "");
 }
 
