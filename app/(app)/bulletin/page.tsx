@@ -15,6 +15,7 @@ import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes"
 import { listMissingFilings } from "@/lib/server/progress/list-missing-filings";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
+import { DownloadLink } from "@/components/ui/download-link";
 import { FilterBar, FilterErrors, FilterSelect } from "@/components/ui/filter-select";
 import { Section } from "@/components/ui/section";
 import { BulletinView } from "@/components/bulletin/bulletin-view";
@@ -54,9 +55,9 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
             已发布通报
           </Link>
           <PrintButton label="打印通报" />
-          <a href={`/api/bulletin?${bulletinQuery(params)}`} className={buttonClass({ variant: "secondary" })} data-testid="bulletin-xlsx">
+          <DownloadLink href={`/api/bulletin?${bulletinQuery(params)}`} className={buttonClass({ variant: "secondary" })} testId="bulletin-xlsx">
             下载 Excel
-          </a>
+          </DownloadLink>
         </div>
       </PageHeader>
       <FilterBar action="/bulletin" aria-label="通报范围" submitLabel="生成">

@@ -12,6 +12,7 @@ import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
+import { DownloadLink } from "@/components/ui/download-link";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { BulletinView } from "@/components/bulletin/bulletin-view";
@@ -44,9 +45,9 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
             实时数据
           </Link>
           <PrintButton label="打印通报" />
-          <a href={`/api/bulletin/published/${b.id}`} className={buttonClass({ variant: "secondary" })} data-testid="published-xlsx">
+          <DownloadLink href={`/api/bulletin/published/${b.id}`} className={buttonClass({ variant: "secondary" })} testId="published-xlsx">
             下载 Excel
-          </a>
+          </DownloadLink>
         </div>
       </PageHeader>
       <div className="no-print mb-4 space-y-3">
