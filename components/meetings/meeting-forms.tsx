@@ -77,15 +77,17 @@ export function DecisionForm({ itemId, people }: { itemId: number; people: Perso
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const s = (k: string) => String(f.get(k) ?? "");
-    const tasks = Array.from({ length: rows }, (_, i) => ({ title: s(`tasks.${i}.title`), ownerId: s(`tasks.${i}.ownerId`), workdays: s(`tasks.${i}.workdays`) })).filter(
-      (t) => t.title.trim() !== "" || t.ownerId !== "",
-    );
+    // Rows left blank are not sent; `kept` maps the server's task index back to the form's row.
+    const all = Array.from({ length: rows }, (_, i) => ({ row: i, title: s(`tasks.${i}.title`), ownerId: s(`tasks.${i}.ownerId`), workdays: s(`tasks.${i}.workdays`) }));
+    const kept = all.filter((t) => t.title.trim() !== "" || t.ownerId !== "");
+    const tasks = kept.map(({ title, ownerId, workdays }) => ({ title, ownerId, workdays }));
     submit(
       () => recordDecisionAction({ itemId, text: s("text"), tasks }),
       (r) => {
         router.refresh();
         return r.deadlines.length > 0 ? `已记录议定事项，跟踪事项时限：${r.deadlines.join("、")}` : "已记录议定事项";
       },
+      { mapFieldErrors: (errs) => Object.fromEntries(Object.entries(errs).map(([k, v]) => [k.replace(/^tasks\.(\d+)\./, (_, n: string) => `tasks.${kept[Number(n)]?.row ?? n}.`), v])) },
     );
   }
   return (
