@@ -11,10 +11,16 @@ export type { Prisma } from "./generated/prisma/client";
  * start a transaction answered P2028 under 50 users), and a transaction may run 20 s (an
  * Excel import of thousands of rows). DB_POOL_MAX per process; with several instances keep
  * instances × DB_POOL_MAX below the server's max_connections (100 by default).
+ *
+ * JIT compilation is off for the app's sessions: its statements are short, and a plan whose
+ * estimated cost passes jit_above_cost (any statement over ~100,000 projects, e.g. the
+ * figures of a month still running) paid 200–250 ms of compiling for a few ms of work
+ * (docs/benchmarks.md).
  */
 export function createPrismaClient(url: string): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: url,
+    options: "-c jit=off",
     max: Number(process.env.DB_POOL_MAX ?? 20),
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,

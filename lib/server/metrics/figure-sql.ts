@@ -180,12 +180,19 @@ export function figureTrendQuery(parkIds: number[], p: Pick<IndicatorPeriod, "ye
  * the list's columns are read for those few.
  */
 export function figureDueIdsSql(parkIds: number[], p: IndicatorPeriod, today: string, limit: number): Prisma.Sql {
-  const asOf = dueAsOf(p, today);
+  const day = Prisma.sql`CAST(${dueAsOf(p, today)} AS date)`;
+  // figure_rows' rule written on the columns (signed by the day and not started by it: its
+  // stage that day is 签约 or 落地; the status of the day not 终止), so the planner can
+  // estimate how many rows pass, read the index in planned-start order and stop at the limit
+  // instead of sorting every due project.
   return Prisma.sql`
     SELECT f."projectId" AS id, c.stage, c.status
-    FROM "ProjectFigures" f CROSS JOIN LATERAL figure_rows(f, ${periodMonthIndex(p)}::int, CAST(${asOf} AS date)) c
-    WHERE f."parkId" = ANY(${parkIds}::int[]) AND f."plannedStartDate" <= CAST(${asOf} AS date)
-      AND c.status IN ('ACTIVE', 'SUSPENDED') AND c.stage IN ('SIGNED', 'LANDED')
+    FROM "ProjectFigures" f CROSS JOIN LATERAL figure_rows(f, ${periodMonthIndex(p)}::int, ${day}) c
+    WHERE f."parkId" = ANY(${parkIds}::int[]) AND f."plannedStartDate" <= ${day}
+      AND f."signedDate" <= ${day}
+      AND (f."startedOn" IS NULL OR f."startedOn" > ${day})
+      AND ((f.status <> 'TERMINATED' AND (f."statusDate" IS NULL OR f."statusDate" <= ${day}))
+           OR (f."statusDate" > ${day} AND c.status <> 'TERMINATED'))
     ORDER BY f."plannedStartDate", f."projectId"
     LIMIT ${limit}`;
 }

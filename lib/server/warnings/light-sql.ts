@@ -58,8 +58,8 @@ function rulesValues(setup: LightSetup): Prisma.Sql {
 
 /**
  * A CTE list ending in `lights`: one row per project matching `where` (over "Project" pr,
- * "Park" pk, "Enterprise" e, and `ao`, the project as it stood on the setup's day: ao.stage,
- * ao.status, ao.started_on, NULL before its signing), with the rule inputs (stage, status
+ * "Park" pk, its figures' row "ProjectFigures" pf, and `ao`, the project as it
+ * stood on the setup's day: ao.stage, ao.status, ao.started_on, NULL before its signing), with the rule inputs (stage, status
  * and actualStartDate as of that day) and the light ranks (1 green, 2 yellow, 3 red, NULL
  * not applicable) as start_light, progress_light, filing_light, overall_light.
  */
@@ -73,54 +73,74 @@ export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
   const yearStart = year * 12 - 1;
   const yearEnd = year * 12 + e - 1;
   const todayIdx = monthIndex(monthOf(ctx.today));
+  const day = Prisma.sql`CAST(${ctx.today} AS date)`;
+  const cum = (arr: string, at: Prisma.Sql) => Prisma.sql`COALESCE(figure_cum(pf.${Prisma.raw(`"${arr}"`)}, pf."reportFrom", ${at}), 0)`;
+  // Each project's inputs and lights are computed once per row (the OFFSET 0 laterals):
+  // inlined, every reference to them would repeat their expressions.
   return Prisma.sql`${rulesValues(setup)},
   inp AS (
     SELECT pr.id, pr."parkId", ao.stage, ao.status, pr."plannedStartDate", ao.started_on AS "actualStartDate",
-           pf."planInvestment"[array_position(pf."planYears", ${year}::int)] AS "plannedInvestment",
-           COALESCE(figure_cum(pf."cumInvestment", pf."reportFrom", ${yearEnd}::int), 0) - COALESCE(figure_cum(pf."cumInvestment", pf."reportFrom", ${yearStart}::int), 0) AS completed,
-           COALESCE(ao.status = 'ACTIVE' AND ao.started_on IS NOT NULL, false) AS files,
-           GREATEST(0, ${overdueTo}::int - f.from_idx + 1
-                       - (COALESCE(figure_cum(pf."cumReports", pf."reportFrom", ${overdueTo}::int), 0) - COALESCE(figure_cum(pf."cumReports", pf."reportFrom", f.from_idx - 1), 0))) AS overdue_months,
-           (NOT ${lastDuePassed}::boolean AND s.start_idx <= ${lastIdx}::int
-            AND COALESCE(figure_cum(pf."cumReports", pf."reportFrom", ${lastIdx}::int), 0) = COALESCE(figure_cum(pf."cumReports", pf."reportFrom", ${lastIdx - 1}::int), 0)) AS pending_last,
-           ru.*
+           x."plannedInvestment", x.completed, x.files, x.overdue_months, x.pending_last, x.sm, ru.*
     FROM "Project" pr
     JOIN "ProjectFigures" pf ON pf."projectId" = pr.id
     LEFT JOIN LATERAL (
-      SELECT c.stage, c.status, CASE WHEN pf."startedOn" <= CAST(${ctx.today} AS date) THEN pf."startedOn" END AS started_on
-      FROM figure_rows(pf, ${todayIdx}::int, CAST(${ctx.today} AS date)) c
+      SELECT c.stage, c.status, CASE WHEN pf."startedOn" <= ${day} THEN pf."startedOn" END AS started_on
+      FROM figure_rows(pf, ${todayIdx}::int, ${day}) c
     ) ao ON true
     JOIN "Park" pk ON pk.id = pr."parkId"
-    JOIN "Enterprise" e ON e.id = pr."enterpriseId"
-    JOIN ru ON ru.park_id = pr."parkId"
-    CROSS JOIN LATERAL (SELECT (extract(year FROM ao.started_on) * 12 + extract(month FROM ao.started_on) - 1)::int AS start_idx) s
-    CROSS JOIN LATERAL (SELECT GREATEST(s.start_idx, ${lookFrom}::int) AS from_idx) f
+    JOIN ru ON ru.park_id = pf."parkId"
+    CROSS JOIN LATERAL (
+      SELECT (date_part('year', ao.started_on) * 12 + date_part('month', ao.started_on) - 1)::int AS start_idx,
+             GREATEST((date_part('year', ao.started_on) * 12 + date_part('month', ao.started_on) - 1)::int, ${lookFrom}::int) AS from_idx
+    ) s
+    CROSS JOIN LATERAL (
+      SELECT pf."planInvestment"[array_position(pf."planYears", ${year}::int)] AS "plannedInvestment",
+             ${cum("cumInvestment", Prisma.sql`${yearEnd}::int`)} - ${cum("cumInvestment", Prisma.sql`${yearStart}::int`)} AS completed,
+             COALESCE(ao.status = 'ACTIVE' AND ao.started_on IS NOT NULL, false) AS files,
+             GREATEST(0, ${overdueTo}::int - s.from_idx + 1 - (${cum("cumReports", Prisma.sql`${overdueTo}::int`)} - ${cum("cumReports", Prisma.sql`s.from_idx - 1`)})) AS overdue_months,
+             (NOT ${lastDuePassed}::boolean AND s.start_idx <= ${lastIdx}::int
+              AND ${cum("cumReports", Prisma.sql`${lastIdx}::int`)} = ${cum("cumReports", Prisma.sql`${lastIdx - 1}::int`)}) AS pending_last,
+             -- Timed from the start month for projects that started this year (lib/domain/warnings progressLight).
+             CASE WHEN date_part('year', ao.started_on) = ${year}::int THEN date_part('month', ao.started_on)::int ELSE 1 END AS sm
+      OFFSET 0
+    ) x
     WHERE ${where}
   ),
-  lit AS (
-    SELECT inp.*,
-      CASE WHEN NOT start_on OR status IS DISTINCT FROM 'ACTIVE' THEN NULL
-           WHEN stage IN ('STARTED', 'PRODUCING') THEN 1
-           WHEN "plannedStartDate" IS NULL THEN NULL
-           WHEN CAST(${ctx.today} AS date) >= ("plannedStartDate" + make_interval(months => start_red))::date THEN 3
-           WHEN date_trunc('month', "plannedStartDate") <= date_trunc('month', CAST(${ctx.today} AS date)) THEN 2
-           ELSE 1 END AS start_light,
-      CASE WHEN NOT prog_on OR status IS DISTINCT FROM 'ACTIVE' OR stage NOT IN ('STARTED', 'PRODUCING') OR "plannedInvestment" IS NULL OR "plannedInvestment" <= 0 THEN NULL
-           WHEN pe > 0 AND 100 * pe * "plannedInvestment" - 100 * ps * completed > prog_red * ps * "plannedInvestment" THEN 3
-           WHEN pe > 0 AND 100 * pe * "plannedInvestment" - 100 * ps * completed >= prog_yellow * ps * "plannedInvestment" THEN 2
-           ELSE 1 END AS progress_light,
-      CASE WHEN NOT filing_on OR NOT files THEN NULL
-           WHEN overdue_months > 0 THEN 3
-           WHEN pending_last THEN 2
-           ELSE 1 END AS filing_light
-    FROM inp
-    -- Timed from the start month for projects that started this year (lib/domain/warnings progressLight).
-    CROSS JOIN LATERAL (SELECT CASE WHEN extract(year FROM inp."actualStartDate") = ${year}::int THEN extract(month FROM inp."actualStartDate")::int ELSE 1 END AS sm) st
-    CROSS JOIN LATERAL (SELECT 13 - st.sm AS ps, GREATEST(0, ${e}::int - (st.sm - 1)) AS pe) pt
-  ),
   lights AS (
-    SELECT lit.*, GREATEST(start_light, progress_light, filing_light) AS overall_light FROM lit
+    SELECT inp.*, l.*, GREATEST(l.start_light, l.progress_light, l.filing_light) AS overall_light
+    FROM inp
+    CROSS JOIN LATERAL (SELECT 13 - inp.sm AS ps, GREATEST(0, ${e}::int - (inp.sm - 1)) AS pe) pt
+    CROSS JOIN LATERAL (
+      SELECT
+        CASE WHEN NOT inp.start_on OR inp.status IS DISTINCT FROM 'ACTIVE' THEN NULL
+             WHEN inp.stage IN ('STARTED', 'PRODUCING') THEN 1
+             WHEN inp."plannedStartDate" IS NULL THEN NULL
+             WHEN ${day} >= (inp."plannedStartDate" + make_interval(months => inp.start_red))::date THEN 3
+             WHEN date_trunc('month', inp."plannedStartDate") <= date_trunc('month', ${day}) THEN 2
+             ELSE 1 END AS start_light,
+        CASE WHEN NOT inp.prog_on OR inp.status IS DISTINCT FROM 'ACTIVE' OR inp.stage NOT IN ('STARTED', 'PRODUCING') OR inp."plannedInvestment" IS NULL OR inp."plannedInvestment" <= 0 THEN NULL
+             WHEN pt.pe > 0 AND 100 * pt.pe * inp."plannedInvestment" - 100 * pt.ps * inp.completed > inp.prog_red * pt.ps * inp."plannedInvestment" THEN 3
+             WHEN pt.pe > 0 AND 100 * pt.pe * inp."plannedInvestment" - 100 * pt.ps * inp.completed >= inp.prog_yellow * pt.ps * inp."plannedInvestment" THEN 2
+             ELSE 1 END AS progress_light,
+        CASE WHEN NOT inp.filing_on OR NOT inp.files THEN NULL
+             WHEN inp.overdue_months > 0 THEN 3
+             WHEN inp.pending_last THEN 2
+             ELSE 1 END AS filing_light
+      OFFSET 0
+    ) l
   )`;
+}
+
+/**
+ * "Active on the setup's day" for a litCte `where`, as the planner can estimate it: the
+ * current status when it was set by then (or never dated), else the day's status from the
+ * status changes (ao.status). Equal to `ao.status = 'ACTIVE'`, whose CASE the planner takes
+ * for one row in two hundred, and then plans nested loops over every project.
+ */
+export function activeOnDaySql(setup: LightSetup): Prisma.Sql {
+  const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
+  return Prisma.sql`(pf."signedDate" <= ${day} AND ((pf.status = 'ACTIVE' AND (pf."statusDate" IS NULL OR pf."statusDate" <= ${day}))
+    OR (pf."statusDate" > ${day} AND ao.status = 'ACTIVE')))`;
 }
 
 /** Columns of `lights` a caller selects to build a LightResult with lightFromRow. */

@@ -8,7 +8,7 @@ import { LIGHT_KINDS, type LightResult } from "@/lib/domain/warnings";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
-import { LIGHT_COLUMNS, type LightRow, litCte, lightFromRow, loadLightSetup } from "./light-sql";
+import { LIGHT_COLUMNS, type LightRow, activeOnDaySql, litCte, lightFromRow, loadLightSetup } from "./light-sql";
 
 const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
 
@@ -60,7 +60,7 @@ export async function listRedProjects(actor: Actor, filters: unknown, paging: un
   const db = getDb();
   const setup = await loadLightSetup(db, readable, today);
   // Active on the day the lights are for (ao: the project as it stood then).
-  const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr"), Prisma.sql`ao.status = 'ACTIVE'`];
+  const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr"), activeOnDaySql(setup)];
   if (parkId) parts.push(Prisma.sql`pr."parkId" = ${parkId}`);
   if (regionId) parts.push(Prisma.sql`pk."regionId" = ${regionId}`);
   const red = Prisma.raw(kind ? KIND_COLUMN[kind] : "overall_light");
