@@ -67,7 +67,7 @@ const config = [
     rules: { "@typescript-eslint/no-restricted-imports": restrict([NO_APP, { group: ["@/components/*"], message: "lib/ renders nothing." }]) },
   },
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "playwright-report/**", "test-results/**", ".data/**", "next-env.d.ts", "coverage/**"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/db/generated/**", "playwright-report/**", "test-results/**", ".data/**", "next-env.d.ts", "coverage/**"],
   },
 ];
 
