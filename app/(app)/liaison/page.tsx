@@ -17,8 +17,8 @@ export const metadata: Metadata = { title: "我的包保" };
 
 function Stat({ label, value, tone }: { label: string; value: number; tone?: "red" }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-      <div className="text-xs text-slate-500">{label}</div>
+    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 sm:px-4 sm:py-3">
+      <div className="whitespace-nowrap text-xs text-slate-500">{label}</div>
       <div className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "red" && value > 0 ? "text-red-600" : "text-slate-900"}`}>{value}</div>
     </div>
   );
@@ -55,7 +55,7 @@ export default async function LiaisonPage({ searchParams }: { searchParams: Prom
         </div>
       </PageHeader>
       {digest && <DigestSummary d={digest} />}
-      <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="liaison-counts">
+      <div className="mb-6 grid grid-cols-3 gap-2 sm:gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="liaison-counts">
         <Stat label="包保项目" value={o.counts.projects} />
         <Stat label="包保企业" value={o.counts.enterprises} />
         <Stat label="应走访" value={o.counts.visitsDue} />
