@@ -110,9 +110,12 @@ test("the published month is closed for filing: staff ask for a correction, the 
   await signIn(staff, STAFF);
   await staff.goto(`/progress?park=${park.id}&month=${monthKey}`);
   await expect(staff.getByTestId("month-closed")).toContainText("定稿发布，月报已关闭");
-  const ask = staff.getByTestId("progress-grid").getByRole("button", { name: /^申请(更正|补报) / }).first();
-  test.skip((await ask.count()) === 0, `${PARK} has no project owing ${monthKey}`);
-  const row = staff.getByTestId("progress-row").filter({ has: ask });
+  // The first row of the grid that offers a correction or a late filing (the button is looked
+  // for inside each row: a locator rooted at the grid would never match within a row).
+  const askButton = { name: /^申请(更正|补报) / };
+  const row = staff.getByTestId("progress-grid").getByTestId("progress-row").filter({ has: staff.getByRole("button", askButton) }).first();
+  test.skip((await row.count()) === 0, `${PARK} has no project owing ${monthKey}`);
+  const ask = row.getByRole("button", askButton).first();
   const projectId = Number(await row.getAttribute("data-project-id"));
   await ask.click();
   const form = staff.getByTestId("correction-request-form");
