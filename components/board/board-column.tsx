@@ -57,7 +57,7 @@ export function BoardColumnView({ column, lane, rights, showPark, loading, onMov
           </li>
         ))}
       </ul>
-      {column.cards.length === 0 && <p className="py-6 text-center text-sm text-slate-500">暂无项目</p>}
+      {column.count === 0 && <p className="py-6 text-center text-sm text-slate-500">暂无项目</p>}
       {column.nextCursor && (
         <Button
           type="button"

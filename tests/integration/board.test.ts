@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { getBoard, getBoardColumnPage, BOARD_PAGE_SIZE } from "@/lib/server/board/get-board";
+import { getBoard, getBoardColumnPage, BOARD_FIRST_PAGE } from "@/lib/server/board/get-board";
 import { boardFiltersSchema } from "@/lib/validation/board-filters";
 import { type Actor } from "@/lib/domain/permissions";
 import { isoToDate } from "@/lib/domain/dates";
@@ -48,7 +48,7 @@ describe("pipeline board", () => {
     const board = await getBoard(staff, f({ park: park.id }), TODAY);
     const col = (k: string) => board.find((c) => c.key === k)!;
     expect(col("SIGNED").count).toBe(130);
-    expect(col("SIGNED").cards).toHaveLength(BOARD_PAGE_SIZE);
+    expect(col("SIGNED").cards).toHaveLength(BOARD_FIRST_PAGE);
     expect(col("SIGNED").totalInvestment).toBe("13065.00");
     expect(col("STARTED")).toMatchObject({ count: 1, totalInvestment: "5000.00" });
     expect(col("SUSPENDED")).toMatchObject({ count: 1 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
@@ -7,7 +8,8 @@ import { formatYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/fili
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type BulletinScope, bulletinScopeKey, formatPublishedAt } from "@/lib/domain/published-bulletins";
 import { bulletinQuery, parseBulletinParams } from "@/lib/validation/bulletin";
-import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
+import { type Bulletin, getBulletin } from "@/lib/server/bulletin/get-bulletin";
+import type { Actor } from "@/lib/domain/permissions";
 import { listCorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections";
 import { compareWithLive } from "@/lib/server/bulletin/compare-published";
 import { currentPublishedBulletin, getPublishedBulletin, mayPublishBulletin } from "@/lib/server/bulletin/published-bulletin";
@@ -36,7 +38,6 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
     scope ? mayPublishBulletin(actor, scope) : false,
     listCorrectionNotes({ scopeKey: scope ? bulletinScopeKey(scope) : null, parkIds: bulletin.ranking.map((r) => r.row.parkId), month: params.month }),
   ]);
-  const diff = published ? await compareWithLive(actor, await getPublishedBulletin(actor, published.id), bulletin) : null;
   // Before publishing: how many of the month's reports are still missing (they could only be filed late, by request, afterwards).
   const covered = new Set(bulletin.ranking.map((r) => r.row.parkId));
   const unfiled =
@@ -80,7 +81,10 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
                 查看定稿通报
               </Link>
             </p>
-            {diff ? <LiveDiffNotice diff={diff} what="live" /> : <p className="text-sm text-slate-600">定稿后数字没有变化：下面的实时通报与定稿一致。</p>}
+            {/* The live bulletin shows at once; the check against the published one (every figure's projects) follows. */}
+            <Suspense fallback={<p className="text-sm text-slate-500" aria-busy="true">正在与定稿通报核对……</p>}>
+              <AgainstPublished actor={actor} publishedId={published.id} bulletin={bulletin} />
+            </Suspense>
           </div>
         ) : (
           <div className="space-y-3">
@@ -113,4 +117,10 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
       <BulletinView b={bulletin} corrections={corrections} />
     </>
   );
+}
+
+/** What moved since the month's bulletin was published (compareWithLive), or that nothing did. */
+async function AgainstPublished({ actor, publishedId, bulletin }: { actor: Actor; publishedId: number; bulletin: Bulletin }) {
+  const diff = await compareWithLive(actor, await getPublishedBulletin(actor, publishedId), bulletin);
+  return diff ? <LiveDiffNotice diff={diff} what="live" /> : <p className="text-sm text-slate-600">定稿后数字没有变化：下面的实时通报与定稿一致。</p>;
 }

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
-import { indicatorScopeParams, parseIndicatorScope } from "@/lib/validation/indicator-scope";
+import { type IndicatorScope, indicatorScopeParams, parseIndicatorScope } from "@/lib/validation/indicator-scope";
+import type { Actor } from "@/lib/domain/permissions";
+import { scopeParkIds } from "@/lib/server/metrics/indicator-sql";
 import { listDashboardScopes } from "@/lib/server/metrics/list-dashboard-scopes";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintLandscape } from "@/components/ui/print-button";
 import { FilterErrors } from "@/components/ui/filter-select";
 import { ScopeForm } from "@/components/dashboard/scope-form";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { DashboardLoading } from "@/components/dashboard/dashboard-loading";
 import { loadDashboard, periodTitle, scopeTitle } from "./load-dashboard";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
@@ -17,7 +21,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   requirePermission(actor, "dashboard.read");
   const { scope, errors } = parseIndicatorScope(await searchParams);
-  const [data, scopes] = await Promise.all([orNotFound(loadDashboard(actor, scope)), listDashboardScopes(actor)]);
+  // The scope is checked before anything is sent (another park or region is a 404); the
+  // figures stream in after the header and the form.
+  const [, scopes] = await Promise.all([orNotFound(scopeParkIds(actor, scope)), listDashboardScopes(actor)]);
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   return (
@@ -34,7 +40,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </PageHeader>
       <ScopeForm scope={scope} scopes={scopes} years={years} />
       <FilterErrors errors={errors} what="统计条件" />
-      <DashboardView data={data} scope={scope} />
+      <Suspense fallback={<DashboardLoading />}>
+        <DashboardFigures actor={actor} scope={scope} />
+      </Suspense>
     </>
   );
+}
+
+async function DashboardFigures({ actor, scope }: { actor: Actor; scope: IndicatorScope }) {
+  return <DashboardView data={await loadDashboard(actor, scope)} scope={scope} />;
 }

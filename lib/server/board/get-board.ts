@@ -12,11 +12,21 @@ import { type BoardColumnKey, type BoardFilters, BOARD_COLUMNS, boardCursorSchem
 import type { LightResult } from "@/lib/domain/warnings";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 
+/** Cards per 加载更多 of a column. */
 export const BOARD_PAGE_SIZE = 30;
+/**
+ * Cards of the first load: what a screen shows of a stage column, and none of the folded
+ * lanes (暂缓/终止: their count and total show, their cards come with 加载更多 once opened).
+ * A card is ~2 kB of page (markup and data), so a park of 500 projects is a page of under
+ * 100 kB instead of 260 (docs/benchmarks.md).
+ */
+export const BOARD_FIRST_PAGE = 6;
+export const BOARD_FIRST_PAGE_LANE = 0;
+/** The cursor of a column's first page (before every stage date). */
+const FIRST_CURSOR = "0001-01-01_0";
 
 export interface BoardCard {
   id: number;
-  code: string;
   name: string;
   stage: Stage;
   status: ProjectStatus;
@@ -97,7 +107,7 @@ async function loadCards(actor: Actor, f: BoardFilters, key: BoardColumnKey, tod
     after = Prisma.sql`AND (pr."stageDate", pr.id) > (CAST(${date} AS date), ${Number(id)})`;
   }
   const rows = await getDb().$queryRaw<CardRow[]>(Prisma.sql`
-    SELECT pr.id, pr.code, pr.name, pr.stage::text AS stage, pr.status::text AS status, pr.version, pr."parkId",
+    SELECT pr.id, pr.name, pr.stage::text AS stage, pr.status::text AS status, pr.version, pr."parkId",
            pk.name AS "parkName", e.name AS "enterpriseName", pr."totalInvestment"::text AS "totalInvestment",
            pr."stageDate", (CAST(${today} AS date) - pr."stageDate")::int AS "daysInStage",
            COALESCE(${staleSql(today)}, false) AS stale,
@@ -110,13 +120,13 @@ async function loadCards(actor: Actor, f: BoardFilters, key: BoardColumnKey, tod
     LIMIT ${limit + 1}`);
   const page = rows.slice(0, limit).map((r) => ({ ...r, stageDate: dateToIso(r.stageDate) }));
   const last = page[page.length - 1];
-  return { cards: page, nextCursor: rows.length > limit && last ? `${last.stageDate}_${last.id}` : null };
+  return { cards: page, nextCursor: rows.length > limit ? (last ? `${last.stageDate}_${last.id}` : (cursor ?? FIRST_CURSOR)) : null };
 }
 
 /**
  * The pipeline board: four stage columns of active projects plus the suspended and
  * terminated lanes. Counts and investment totals cover the whole filter (one GROUP BY);
- * each column loads its first page of cards, longest in stage first.
+ * each column loads its first page of cards (BOARD_FIRST_PAGE), longest in stage first.
  */
 export async function getBoard(actor: Actor, f: BoardFilters, today = todayInShanghai()): Promise<BoardColumn[]> {
   assertBoardScope(actor, f);
@@ -128,7 +138,8 @@ export async function getBoard(actor: Actor, f: BoardFilters, today = todayInSha
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"
     WHERE ${boardWhere(actor, f, today)}
     GROUP BY 1`);
-  const [totals, ...loaded] = await Promise.all([totalsPromise, ...BOARD_COLUMNS.map((key) => loadCards(actor, f, key, today, null, BOARD_PAGE_SIZE))]);
+  const first = (key: BoardColumnKey) => (key === "SUSPENDED" || key === "TERMINATED" ? BOARD_FIRST_PAGE_LANE : BOARD_FIRST_PAGE);
+  const [totals, ...loaded] = await Promise.all([totalsPromise, ...BOARD_COLUMNS.map((key) => loadCards(actor, f, key, today, null, first(key)))]);
   const pages = await withLights(actor, loaded, today);
   return BOARD_COLUMNS.map((key, i) => {
     const t = totals.find((row) => row.key === key);

@@ -9,13 +9,13 @@ import { type Db, getDb } from "@/lib/db/client";
 import { monthIndex, monthOf } from "@/lib/domain/filing";
 
 /**
- * Builds every month from the earliest signing to `through` (a month index, default: the
- * current month of `today`) that is not built yet, one transaction per month (each holds
+ * Builds every month from the earliest signing (or `from`, a month index, if earlier) to
+ * `through` (default: the current month of `today`) that is not built yet, one transaction per month (each holds
  * the figures lock exclusively for the time it takes). Returns the months built.
  */
-export async function buildFigureMonths(today: string, through = monthIndex(monthOf(today)), db: Db = getDb()): Promise<number[]> {
+export async function buildFigureMonths(today: string, through = monthIndex(monthOf(today)), db: Db = getDb(), from?: number): Promise<number[]> {
   const missing = await db.$queryRaw<{ ym: number }[]>`
-    SELECT g.ym FROM (SELECT min(figure_month_of("signedDate")) AS lo FROM "ProjectFigures") b
+    SELECT g.ym FROM (SELECT LEAST(min(figure_month_of("signedDate")), ${from ?? null}::int) AS lo FROM "ProjectFigures") b
     CROSS JOIN LATERAL generate_series(b.lo, ${through}::int) g(ym)
     WHERE NOT EXISTS (SELECT 1 FROM "FigureRollupMonth" m WHERE m.ym = g.ym)
     ORDER BY g.ym DESC`;

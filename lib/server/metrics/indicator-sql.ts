@@ -5,6 +5,7 @@ import "server-only";
 // holds the three together. Every project is read as it stood on the period's as-of day
 // (dueAsOf: its last day, or today if earlier), through the `ao` join of as-of-sql.ts.
 
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
@@ -21,9 +22,13 @@ export interface MetricScope {
 
 /**
  * The parks a dashboard scope covers, after authorization: a park the actor may not read
- * the dashboard of, or a region where they have no such park, is NOT_FOUND.
+ * the dashboard of, or a region where they have no such park, is NOT_FOUND. Once per
+ * request for the same actor and scope (React cache): the page checks the scope before it
+ * streams, and the figures ask again.
  */
-export async function scopeParkIds(actor: Actor, s: MetricScope): Promise<number[]> {
+export const scopeParkIds = cache(scopeParkIdsOnce);
+
+async function scopeParkIdsOnce(actor: Actor, s: MetricScope): Promise<number[]> {
   const parks = parksWith(actor, "dashboard.read");
   if (s.park) {
     assertCan(actor, "dashboard.read", s.park, "园区");

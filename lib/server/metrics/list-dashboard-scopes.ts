@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 
@@ -7,8 +8,10 @@ export interface DashboardScopes {
   regions: { id: number; name: string }[];
 }
 
-/** The parks and regions whose dashboard the actor may read, for the scope picker. */
-export async function listDashboardScopes(actor: Actor): Promise<DashboardScopes> {
+/** The parks and regions whose dashboard the actor may read, for the scope picker (once per request: React cache). */
+export const listDashboardScopes = cache(listDashboardScopesOnce);
+
+async function listDashboardScopesOnce(actor: Actor): Promise<DashboardScopes> {
   const parks = await getDb().park.findMany({
     where: { id: { in: parksWith(actor, "dashboard.read") } },
     select: { id: true, name: true, regionId: true, region: { select: { name: true } } },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
@@ -9,7 +10,8 @@ import { formatPublishedAt } from "@/lib/domain/published-bulletins";
 import { urlId } from "@/lib/validation/url-filters";
 import { compareWithLive } from "@/lib/server/bulletin/compare-published";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
-import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
+import { type PublishedBulletin, getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
+import type { Actor } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
 import { DownloadLink } from "@/components/ui/download-link";
@@ -28,9 +30,6 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
   const id = urlId("通报").safeParse((await params).id);
   if (!id.success) notFound();
   const b = await orNotFound(getPublishedBulletin(actor, id.data));
-  // Today's bulletin of the same month and scope: the notice compares with it, a correction would freeze it.
-  const live = b.supersededBy ? null : await getBulletin(actor, { month: { year: b.year, month: b.month }, park: b.scope.park, region: b.scope.region, rank: b.content.rankKey });
-  const diff = live ? await compareWithLive(actor, b, live) : null;
   const monthLabel = formatYearMonth(b);
   const scopeQuery = b.scope.park !== undefined ? `park=${b.scope.park}` : `region=${b.scope.region}`;
   const c = b.content;
@@ -75,28 +74,11 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
             </Link>
           </Alert>
         )}
-        {diff && <LiveDiffNotice diff={diff} what="published" />}
-        {b.canSupersede && live && (
-          <Section title="发布更正版" titleClassName="text-sm font-semibold text-slate-700">
-            <p className="mb-2 text-sm text-slate-600">定稿通报不能修改。发现错误时，按今天的数据发布更正版（须说明原因）：更正版取代本版，本版保留并注明已被取代。</p>
-            <PublishBulletinPanel
-              input={{ park: b.scope.park, region: b.scope.region, month: ymKey(b), rank: c.rankKey }}
-              supersedes={{ id: b.id, revision: b.revision }}
-              summary={{
-                scopeName: b.scopeName,
-                monthLabel,
-                rankLabel: INDICATOR_DEFS.find((d) => d.key === c.rankKey)?.label ?? c.rankKey,
-                indicators: live.indicators.length,
-                parks: live.ranking.length,
-                signed: live.counts.signed,
-                redProjects: live.redProjects.total,
-                overdue: live.overdue.total,
-                corrections: c.corrections.total,
-                unfiled: null,
-                closesThrough: monthLabel,
-              }}
-            />
-          </Section>
+        {!b.supersededBy && (
+          // The frozen bulletin shows at once; today's figures, to set against it, follow.
+          <Suspense fallback={<p className="text-sm text-slate-500" aria-busy="true">正在与今天的数据核对……</p>}>
+            <AgainstToday actor={actor} b={b} monthLabel={monthLabel} />
+          </Suspense>
         )}
       </div>
       <BulletinView
@@ -104,6 +86,44 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
         corrections={c.corrections}
         published={{ revision: b.revision, publishedAt: b.publishedAt, publishedByName: b.publishedBy.name, figuresHref: `/bulletin/published/${b.id}/projects` }}
       />
+    </>
+  );
+}
+
+/**
+ * Today's bulletin of the same month and scope, set against the published one (the notice
+ * of what moved since) and frozen by a correction. Streamed after the page: it recomputes
+ * every figure and the projects behind each.
+ */
+async function AgainstToday({ actor, b, monthLabel }: { actor: Actor; b: PublishedBulletin; monthLabel: string }) {
+  const c = b.content;
+  const live = await getBulletin(actor, { month: { year: b.year, month: b.month }, park: b.scope.park, region: b.scope.region, rank: c.rankKey });
+  const diff = await compareWithLive(actor, b, live);
+  return (
+    <>
+      {diff && <LiveDiffNotice diff={diff} what="published" />}
+      {b.canSupersede && (
+        <Section title="发布更正版" titleClassName="text-sm font-semibold text-slate-700">
+          <p className="mb-2 text-sm text-slate-600">定稿通报不能修改。发现错误时，按今天的数据发布更正版（须说明原因）：更正版取代本版，本版保留并注明已被取代。</p>
+          <PublishBulletinPanel
+            input={{ park: b.scope.park, region: b.scope.region, month: ymKey(b), rank: c.rankKey }}
+            supersedes={{ id: b.id, revision: b.revision }}
+            summary={{
+              scopeName: b.scopeName,
+              monthLabel,
+              rankLabel: INDICATOR_DEFS.find((d) => d.key === c.rankKey)?.label ?? c.rankKey,
+              indicators: live.indicators.length,
+              parks: live.ranking.length,
+              signed: live.counts.signed,
+              redProjects: live.redProjects.total,
+              overdue: live.overdue.total,
+              corrections: c.corrections.total,
+              unfiled: null,
+              closesThrough: monthLabel,
+            }}
+          />
+        </Section>
+      )}
     </>
   );
 }
