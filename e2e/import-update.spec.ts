@@ -66,7 +66,7 @@ test("import a ledger that updates three projects: the preview shows before → 
 
   for (const u of updated) {
     await page.goto(`/projects/${u.id}`);
-    await expect(page.getByText(u.image)).toBeVisible();
+    await expect(page.getByText(u.image, { exact: true })).toBeVisible();
     await expect(page.getByText(new RegExp(`^${wan(u.total)}（`)).first()).toBeVisible();
     await expect(page.getByText(new RegExp(`^${wan(u.before)}（`)).first()).toBeVisible();
   }
