@@ -11,7 +11,7 @@ import { type Actor, projectReadScope } from "@/lib/domain/permissions";
 import { requiredDate } from "@/lib/validation/fields";
 import { assertCan } from "@/lib/server/actor";
 import { parseOrThrow } from "@/lib/server/errors";
-import { litCte, loadLightSetup } from "./light-sql";
+import { activeOnDaySql, litCte, loadLightSetup } from "./light-sql";
 
 export interface LightCounts {
   green: number;
@@ -36,7 +36,7 @@ export async function snapshotLights(date: string = todayInShanghai()): Promise<
   const parkIds = parks.map((p) => p.id);
   const setup = await loadLightSetup(db, parkIds, day);
   // The projects the red list counts (active ones), so a day's red equals its red list.
-  const where = Prisma.sql`pr."parkId" = ANY(${parkIds}::int[]) AND ao.status = 'ACTIVE'`;
+  const where = Prisma.sql`pr."parkId" = ANY(${parkIds}::int[]) AND ${activeOnDaySql(setup)}`;
   const written = await db.$executeRaw(Prisma.sql`
     WITH ${litCte(setup, where)},
     per_park AS (

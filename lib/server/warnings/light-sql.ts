@@ -79,7 +79,7 @@ export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
   // inlined, every reference to them would repeat their expressions.
   return Prisma.sql`${rulesValues(setup)},
   inp AS (
-    SELECT pr.id, pr."parkId", ao.stage, ao.status, pr."plannedStartDate", ao.started_on AS "actualStartDate",
+    SELECT pr.id, pr."parkId", pr.code, pk.name AS park_name, ao.stage, ao.status, pr."plannedStartDate", ao.started_on AS "actualStartDate",
            x."plannedInvestment", x.completed, x.files, x.overdue_months, x.pending_last, x.sm, ru.*
     FROM "Project" pr
     JOIN "ProjectFigures" pf ON pf."projectId" = pr.id
