@@ -23,7 +23,7 @@ import { getDashboard } from "../lib/server/metrics/get-dashboard";
 import { getIndicators, dueNotStartedQuery } from "../lib/server/metrics/get-indicators";
 import { getParkRanking } from "../lib/server/metrics/get-park-ranking";
 import { monthlyTrendQuery } from "../lib/server/metrics/get-monthly-trend";
-import { countsQuery, scopeParkIds } from "../lib/server/metrics/indicator-sql";
+import { rawCountsQuery, scopeParkIds } from "../lib/server/metrics/indicator-sql";
 import { resolveIndicatorScope, type IndicatorScope } from "../lib/validation/indicator-scope";
 import { todayInShanghai } from "../lib/domain/dates";
 
@@ -133,7 +133,7 @@ async function main() {
       // The same statements, as PostgreSQL gets them, through a plain pg pool.
       const parkIds = await scopeParkIds(actor, scope);
       const statements: [string, Prisma.Sql][] = [
-        ["counts (whole, per park, per industry)", countsQuery(actor, parkIds, period, today, ["none", "park", "industry"])],
+        ["counts (whole, per park, per industry)", rawCountsQuery(actor, parkIds, period, today, ["none", "park", "industry"])],
         ["应开工未开工 list", dueNotStartedQuery(actor, parkIds, period, today)],
         ["trend", monthlyTrendQuery(actor, parkIds, scope, today)],
       ];
