@@ -21,7 +21,6 @@ export const BOARD_PAGE_SIZE = 30;
  * 100 kB instead of 260 (docs/benchmarks.md).
  */
 export const BOARD_FIRST_PAGE = 6;
-export const BOARD_FIRST_PAGE_LANE = 0;
 /** The cursor of a column's first page (before every stage date). */
 const FIRST_CURSOR = "0001-01-01_0";
 
@@ -100,6 +99,20 @@ async function withLights(actor: Actor, pages: { cards: Omit<BoardCard, "light">
   }));
 }
 
+function cardColumns(today: string): Prisma.Sql {
+  return Prisma.sql`pr.id, pr.name, pr.stage::text AS stage, pr.status::text AS status, pr.version, pr."parkId",
+           pk.name AS "parkName", e.name AS "enterpriseName", pr."totalInvestment"::text AS "totalInvestment",
+           pr."stageDate", (CAST(${today} AS date) - pr."stageDate")::int AS "daysInStage",
+           COALESCE(${staleSql(today)}, false) AS stale,
+           ${currentHolderNameSql("pr", "LIAISON")} AS "liaisonName"`;
+}
+
+function pageOf(rows: CardRow[], limit: number, cursor: string | null) {
+  const page = rows.slice(0, limit).map((r) => ({ ...r, stageDate: dateToIso(r.stageDate) }));
+  const last = page[page.length - 1];
+  return { cards: page, nextCursor: rows.length > limit ? (last ? `${last.stageDate}_${last.id}` : (cursor ?? FIRST_CURSOR)) : null };
+}
+
 async function loadCards(actor: Actor, f: BoardFilters, key: BoardColumnKey, today: string, cursor: string | null, limit: number) {
   let after = Prisma.empty;
   if (cursor) {
@@ -107,20 +120,33 @@ async function loadCards(actor: Actor, f: BoardFilters, key: BoardColumnKey, tod
     after = Prisma.sql`AND (pr."stageDate", pr.id) > (CAST(${date} AS date), ${Number(id)})`;
   }
   const rows = await getDb().$queryRaw<CardRow[]>(Prisma.sql`
-    SELECT pr.id, pr.name, pr.stage::text AS stage, pr.status::text AS status, pr.version, pr."parkId",
-           pk.name AS "parkName", e.name AS "enterpriseName", pr."totalInvestment"::text AS "totalInvestment",
-           pr."stageDate", (CAST(${today} AS date) - pr."stageDate")::int AS "daysInStage",
-           COALESCE(${staleSql(today)}, false) AS stale,
-           ${currentHolderNameSql("pr", "LIAISON")} AS "liaisonName"
+    SELECT ${cardColumns(today)}
     FROM "Project" pr
     JOIN "Park" pk ON pk.id = pr."parkId"
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"
     WHERE ${boardWhere(actor, f, today)} AND ${columnSql(key)} ${after}
     ORDER BY pr."stageDate" ASC, pr.id ASC
     LIMIT ${limit + 1}`);
-  const page = rows.slice(0, limit).map((r) => ({ ...r, stageDate: dateToIso(r.stageDate) }));
-  const last = page[page.length - 1];
-  return { cards: page, nextCursor: rows.length > limit ? (last ? `${last.stageDate}_${last.id}` : (cursor ?? FIRST_CURSOR)) : null };
+  return pageOf(rows, limit, cursor);
+}
+
+/** The first page of several columns in one statement (one index-ordered LIMIT per column). */
+async function loadFirstCards(actor: Actor, f: BoardFilters, keys: readonly BoardColumnKey[], today: string, limit: number) {
+  const rows = await getDb().$queryRaw<(CardRow & { column: BoardColumnKey })[]>(Prisma.sql`
+    SELECT k.key AS column, c.*
+    FROM unnest(${keys as BoardColumnKey[]}::text[]) WITH ORDINALITY AS k(key, n)
+    CROSS JOIN LATERAL (
+      SELECT ${cardColumns(today)}
+      FROM "Project" pr
+      JOIN "Park" pk ON pk.id = pr."parkId"
+      JOIN "Enterprise" e ON e.id = pr."enterpriseId"
+      WHERE ${boardWhere(actor, f, today)}
+        AND CASE WHEN k.key IN ('SUSPENDED', 'TERMINATED') THEN pr.status::text = k.key ELSE pr.status = 'ACTIVE' AND pr.stage::text = k.key END
+      ORDER BY pr."stageDate" ASC, pr.id ASC
+      LIMIT ${limit + 1}
+    ) c
+    ORDER BY k.n, c."stageDate", c.id`);
+  return keys.map((key) => pageOf(rows.filter((r) => r.column === key).map(({ column: _c, ...r }) => r), limit, null));
 }
 
 /**
@@ -138,12 +164,16 @@ export async function getBoard(actor: Actor, f: BoardFilters, today = todayInSha
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"
     WHERE ${boardWhere(actor, f, today)}
     GROUP BY 1`);
-  const first = (key: BoardColumnKey) => (key === "SUSPENDED" || key === "TERMINATED" ? BOARD_FIRST_PAGE_LANE : BOARD_FIRST_PAGE);
-  const [totals, ...loaded] = await Promise.all([totalsPromise, ...BOARD_COLUMNS.map((key) => loadCards(actor, f, key, today, null, first(key)))]);
+  // The stage columns' first cards in one statement; the folded lanes send none (their count says whether 加载更多 has any).
+  const stages: BoardColumnKey[] = BOARD_COLUMNS.filter((key) => key !== "SUSPENDED" && key !== "TERMINATED");
+  const [totals, loaded] = await Promise.all([totalsPromise, loadFirstCards(actor, f, stages, today, BOARD_FIRST_PAGE)]);
   const pages = await withLights(actor, loaded, today);
-  return BOARD_COLUMNS.map((key, i) => {
+  return BOARD_COLUMNS.map((key) => {
     const t = totals.find((row) => row.key === key);
-    return { key, count: t?.count ?? 0, totalInvestment: t?.totalInvestment ?? "0", ...pages[i] };
+    const count = t?.count ?? 0;
+    const i = stages.indexOf(key);
+    const page = i >= 0 ? pages[i] : { cards: [], nextCursor: count > 0 ? FIRST_CURSOR : null };
+    return { key, count, totalInvestment: t?.totalInvestment ?? "0", ...page };
   });
 }
 
