@@ -220,8 +220,19 @@ export async function loadBackup(url: string, file: string): Promise<Record<stri
     await client.query("BEGIN");
     // The rows go back exactly as they were, derived ones included (the figures rollup): the
     // app's own triggers, which would derive rows again from each COPY, stay off until the
-    // end of the transaction. Foreign keys are still checked (they are not USER triggers).
+    // end of the transaction.
     for (const t of header.tables) await client.query(`ALTER TABLE ${ident(t.name)} DISABLE TRIGGER USER`);
+    // Some tables refer to each other (a meeting's agenda item carries a task of an earlier
+    // meeting; the task belongs to a decision on an item), so no table order satisfies every
+    // foreign key row by row: the keys are checked once, after every row is in, then put back
+    // as they were (NOT DEFERRABLE), all inside this transaction.
+    const { rows: foreignKeys } = await client.query<{ tbl: string; con: string }>(
+      `SELECT cl.relname::text AS tbl, k.conname::text AS con FROM pg_constraint k
+         JOIN pg_class cl ON cl.oid = k.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace AND n.nspname = 'public'
+        WHERE k.contype = 'f' AND NOT k.condeferrable`,
+    );
+    for (const k of foreignKeys) await client.query(`ALTER TABLE ${ident(k.tbl)} ALTER CONSTRAINT ${ident(k.con)} DEFERRABLE INITIALLY IMMEDIATE`);
+    await client.query("SET CONSTRAINTS ALL DEFERRED");
     const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     let copy: Writable | null = null;
     let copyDone: Promise<void> | null = null;
@@ -271,6 +282,8 @@ export async function loadBackup(url: string, file: string): Promise<Record<stri
     for (const s of header.sequences) {
       await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [ident(s.name), s.lastValue ?? "1", s.lastValue !== null]);
     }
+    await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+    for (const k of foreignKeys) await client.query(`ALTER TABLE ${ident(k.tbl)} ALTER CONSTRAINT ${ident(k.con)} NOT DEFERRABLE`);
     for (const t of header.tables) await client.query(`ALTER TABLE ${ident(t.name)} ENABLE TRIGGER USER`);
     await client.query("COMMIT");
     return loaded;
