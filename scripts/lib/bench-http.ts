@@ -1,5 +1,4 @@
-// Times whole pages as a browser gets them: `next start` (the production build in .next, or
-// in NEXT_DIST_DIR)
+// Times whole pages as a browser gets them: `next start` (the production build in .next)
 // on the benchmark database, signed in through next-auth's credentials endpoint, each page
 // fetched and read to the end. This is the server render time, network on loopback only.
 import { spawn } from "node:child_process";
@@ -53,8 +52,7 @@ async function signIn(username: string, password: string): Promise<string> {
 }
 
 export async function timeBoardPage(o: Options): Promise<void> {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     console.log("\n(page timings skipped: no production build; run `npm run build` first)");
     return;
   }
@@ -62,7 +60,6 @@ export async function timeBoardPage(o: Options): Promise<void> {
     cwd: ROOT,
     env: {
       ...process.env,
-      NEXT_DIST_DIR: distDir,
       DATABASE_URL: o.databaseUrl,
       NEXTAUTH_URL: BASE,
       NEXTAUTH_SECRET: "bench-secret-that-is-long-enough-0123456789abcdef",
