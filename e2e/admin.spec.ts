@@ -116,7 +116,7 @@ test("the bell shows the unread count; the notifications page lists them, filter
   expect(await unread()).toBe(n - 1);
 
   // Opening one marks it read, then follows its link to the problem.
-  const link = items.first().getByRole("link");
+  const link = items.filter({ has: page.locator('a[href^="/issues/"]') }).first().getByRole("link");
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/issues\/\d+$/);
   await link.click();

@@ -74,7 +74,8 @@ test("a park leader publishes the month's bulletin; after an edit the published 
   expect(await leader.getByTestId("bulletin-indicators").innerText()).toBe(indicatorsBefore);
   expect(await bulletin.locator("section").first().innerText()).toBe(overviewBefore);
   const notice = leader.getByTestId("live-diff-notice");
-  await expect(notice).toBeVisible();
+  // The comparison with today's figures streams in after the page (it recomputes every figure).
+  await expect(notice).toBeVisible({ timeout: 45_000 });
   await expect(notice.getByTestId("live-diff-counts")).toContainText("合同引资额：定稿");
   await expect(notice.getByTestId("live-diff-projects").getByRole("link", { name: project.name })).toBeVisible();
   await expect(notice.locator(`[data-project-id="${project.id}"]`)).toContainText("台账修改于");
