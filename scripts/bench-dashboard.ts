@@ -1,17 +1,25 @@
-// `npm run bench:dashboard` (also run by `npm run bench`): the leaders' dashboard on a
-// generated region of 20,000 projects and 400,000 monthly progress rows. Builds a fresh
-// database, fills it in SQL (generate_series), then in the same run times
-//   1. the dashboard's server work as the page does it (getDashboard: the headline, park
-//      and industry counts in one GROUPING SETS statement, the 应开工未开工 list, the
-//      trend, the parks and the overdue problems, in parallel), and
-//   2. PostgreSQL alone on the same statements: the same SQL text and parameters sent
-//      through a pg pool (in parallel, like the page), and the EXPLAIN ANALYZE execution
-//      times of each statement,
-// and prints median/p95 and the ratio of 1 to 2. Not a test: nothing asserts on time.
+// `npm run bench:dashboard` (also run by `npm run bench`): the leaders' dashboard and the
+// monthly bulletin on a generated region (BENCH_PROJECTS projects, default 20,000, in 8 parks,
+// BENCH_REPORTS_PER_PROJECT monthly reports each, default 20: 400,000), filled in SQL
+// (generate_series) with the triggers off, then the figures rollup rebuilt and its months
+// built as the figures job does. In the same run, interleaved run by run (the machine is
+// shared), it times
+//   1. the page's server work: getDashboard (whole region, region by id, one park) and
+//      getBulletin (whole region, October and September);
+//   2. PostgreSQL alone on the page's statements (the same SQL through a pg pool);
+//   3. the floor: a bare scan (count and one sum, the same indexes) of the rows those
+//      statements must read — the month's rollup rows in scope, the trend's and the due
+//      list's rows of ProjectFigures, and for the bulletin's red list every project's facts;
+//   4. the same figures from the raw tables (the code before the rollup: every project and
+//      report in scope, with its own floor), sent as that code sent them (JIT on);
+// and prints median/p95, the ratios, EXPLAIN ANALYZE times of each statement and the load
+// average. Not a test: nothing asserts on time.
 //
 //   npm run bench:dashboard
-//   BENCH_PROJECTS=5000 BENCH_REPORTS_PER_PROJECT=20 npm run bench:dashboard
-//   BENCH_KEEP=1 npm run bench:dashboard    # keep the database to EXPLAIN the queries
+//   BENCH_PROJECTS=100000 BENCH_REPORTS_PER_PROJECT=20 npm run bench:dashboard
+//   BENCH_KEEP=1 npm run bench:dashboard             # keep the database to EXPLAIN the queries
+//   BENCH_DATABASE_URL=postgresql://… npm run bench:dashboard   # time a kept database again
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createMigratedTestDatabase } from "../tests/helpers/test-db";
@@ -20,10 +28,14 @@ import type { Prisma } from "../lib/db/generated/prisma/client";
 import { loadActor } from "../lib/server/actor";
 import type { Actor } from "../lib/domain/permissions";
 import { getDashboard } from "../lib/server/metrics/get-dashboard";
-import { getIndicators, dueNotStartedQuery } from "../lib/server/metrics/get-indicators";
-import { getParkRanking } from "../lib/server/metrics/get-park-ranking";
-import { monthlyTrendQuery } from "../lib/server/metrics/get-monthly-trend";
+import { dueNotStartedQuery } from "../lib/server/metrics/get-indicators";
+import { getBulletin } from "../lib/server/bulletin/get-bulletin";
+import { monthlyTrendQuery, rawMonthlyTrendQuery } from "../lib/server/metrics/get-monthly-trend";
 import { rawCountsQuery, scopeParkIds } from "../lib/server/metrics/indicator-sql";
+import { figureCountsQuery, periodMonthIndex } from "../lib/server/metrics/figure-sql";
+import { buildFigureMonths } from "../lib/server/metrics/figure-rollup";
+import { listRedProjects } from "../lib/server/warnings/list-red-projects";
+import { dueAsOf, type IndicatorPeriod } from "../lib/domain/indicators";
 import { resolveIndicatorScope, type IndicatorScope } from "../lib/validation/indicator-scope";
 import { todayInShanghai } from "../lib/domain/dates";
 
@@ -33,8 +45,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 5;
 const PARKS = 8;
 
-async function generate() {
-  const db = getDb();
+async function generate(url: string) {
+  // One session with the triggers off (data in bulk, as a restore would load it), then the
+  // figures rollup rebuilt from the raw tables and its months built, as the figures job does.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`SET session_replication_role = replica`);
+  const db = { $executeRawUnsafe: (sql: string) => client.query(sql) };
   await db.$executeRawUnsafe(`INSERT INTO "Region" (code, name) VALUES ('DR', '驾驶舱基准市')`);
   await db.$executeRawUnsafe(`
     INSERT INTO "Park" (code, name, "regionId", level, type, "updatedAt")
@@ -77,11 +94,63 @@ async function generate() {
     SELECT p.id, (2026 * 12 + 9 - k) / 12, (2026 * 12 + 9 - k) % 12 + 1, (p.id * 13 + k * 7) % 900, (p.id * 11 + k * 3) % 600,
            CASE WHEN k = 0 AND p.id % 4 = 0 THEN '用地手续办理中' END, (SELECT id FROM "User" WHERE username = 'bench_filer'), now()
     FROM "Project" p CROSS JOIN generate_series(0, ${REPORTS_PER_PROJECT - 1}) k`);
-  await db.$executeRawUnsafe(`ANALYZE`);
-  const [counts] = await db.$queryRawUnsafe<{ projects: number; reports: number; plans: number }[]>(
-    `SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "ProgressReport")::int AS reports, (SELECT count(*) FROM "ProjectYearPlan")::int AS plans`,
-  );
-  return counts;
+  await client.query(`SET session_replication_role = origin`);
+  const t0 = performance.now();
+  await client.query(`SELECT rebuild_figures()`);
+  const facts = performance.now() - t0;
+  await client.end();
+  const months = await buildFigureMonths(todayInShanghai());
+  await getDb().$executeRawUnsafe(`ANALYZE`);
+  console.log(`figures rollup: facts and report sums rebuilt in ${(facts / 1000).toFixed(1)} s, ${months.length} months built in ${((performance.now() - t0 - facts) / 1000).toFixed(1)} s`);
+}
+
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(", ");
+
+type Stmt = [string, Prisma.Sql | string];
+
+/**
+ * The floor of the raw-table SQL (the code before the figures rollup): a bare scan of the
+ * rows its figures are made of — the projects in scope and every report up to the period's
+ * end of those projects — as cheap as PostgreSQL reads them: no as-of rule, no FILTERs.
+ */
+function rawFloor(parkIds: number[], p: Pick<IndicatorPeriod, "year" | "through">): Stmt[] {
+  const parks = `'{${parkIds.join(",")}}'::int[]`;
+  return [
+    ["projects in scope", `SELECT count(*), sum("contractInvestment") FROM "Project" WHERE "parkId" = ANY(${parks})`],
+    [
+      "their reports to the period's end",
+      `SELECT count(*), sum(rp."investmentCompleted") FROM "ProgressReport" rp WHERE (rp.year < ${p.year} OR (rp.year = ${p.year} AND rp.month <= ${p.through}))
+         AND rp."projectId" IN (SELECT id FROM "Project" WHERE "parkId" = ANY(${parks}))`,
+    ],
+  ];
+}
+
+/**
+ * The floor of the figures the pages read now: a bare scan (count and one sum, the same
+ * index) of the rows each statement must read — the month's rollup rows of the parks in
+ * scope; for the trend the year's signings, starts and productions of ProjectFigures and
+ * the year's ReportRollup rows; for the 应开工未开工 list the due projects' rows in planned
+ * start order, as many as the list reads.
+ */
+function figureFloor(parkIds: number[], p: IndicatorPeriod, today: string, dueRowsRead: number): Stmt[] {
+  const parks = `'{${parkIds.join(",")}}'::int[]`;
+  const ym = periodMonthIndex(p);
+  const from = `DATE '${p.year}-01-01'`;
+  const to = `DATE '${dueAsOf(p, today)}'`;
+  return [
+    ["rollup rows of the month", `SELECT count(*), sum("contractInvestment") FROM "FigureRollup" WHERE ym = ${ym} AND "parkId" = ANY(${parks})`],
+    [
+      "trend rows",
+      `SELECT (SELECT count(*) FROM "ProjectFigures" WHERE "parkId" = ANY(${parks}) AND "signedDate" BETWEEN ${from} AND ${to})
+            + (SELECT count(*) FROM "ProjectFigures" WHERE "parkId" = ANY(${parks}) AND "startedOn" BETWEEN ${from} AND ${to})
+            + (SELECT count(*) FROM "ProjectFigures" WHERE "parkId" = ANY(${parks}) AND "producedOn" BETWEEN ${from} AND ${to})
+            + (SELECT count(*) FROM "ReportRollup" WHERE "parkId" = ANY(${parks}) AND ym BETWEEN ${p.year * 12} AND ${ym})`,
+    ],
+    [
+      "due list rows",
+      `SELECT count(*) FROM (SELECT 1 FROM "ProjectFigures" WHERE "parkId" = ANY(${parks}) AND "plannedStartDate" <= ${to} ORDER BY "plannedStartDate", "projectId" LIMIT ${dueRowsRead}) x`,
+    ],
+  ];
 }
 
 function stats(samples: number[]) {
@@ -90,31 +159,60 @@ function stats(samples: number[]) {
   return { median: pick(0.5), p95: pick(0.95) };
 }
 
-async function sample(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
 const row = (name: string, samples: number[]) => {
   const { median, p95 } = stats(samples);
   console.log(`| ${name} | ${median.toFixed(1)} | ${p95.toFixed(1)} |`);
   return median;
 };
 
+/** Runs the timed functions in turn in every iteration (so all see the same load), RUNS times after WARMUP. */
+async function interleaved(runs: number, fns: (() => Promise<unknown>)[]): Promise<number[][]> {
+  for (let i = 0; i < Math.min(WARMUP, 3); i++) for (const fn of fns) await fn();
+  const out = fns.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const t = performance.now();
+      await fn();
+      out[k].push(performance.now() - t);
+    }
+  }
+  return out;
+}
+
+async function explainTime(pool: pg.Pool, q: Prisma.Sql | string): Promise<{ ms: number; rows: number }> {
+  const [text, values] = typeof q === "string" ? [q, []] : [q.text, q.values];
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 3; i++) {
+    const res = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, values);
+    const plan = (res.rows[0]["QUERY PLAN"] as { "Execution Time": number; Plan: unknown }[])[0];
+    samples.push(plan["Execution Time"]);
+    rows = JSON.stringify(plan.Plan).length;
+  }
+  return { ms: stats(samples).median, rows };
+}
+
 async function main() {
-  const database = await createMigratedTestDatabase();
+  // BENCH_DATABASE_URL: an existing benchmark database (kept by BENCH_KEEP=1), not generated again.
+  const reuse = process.env.BENCH_DATABASE_URL;
+  const database = reuse ? { url: reuse, drop: async () => {} } : await createMigratedTestDatabase();
   process.env.DATABASE_URL = database.url;
-  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  // The app's sessions have JIT off (lib/db/client.ts); the code before the rollup ran with the server's default.
+  const pool = new pg.Pool({ connectionString: database.url, max: 10, options: "-c jit=off" });
+  const rawPool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const send = (q: Prisma.Sql | string) => (typeof q === "string" ? pool.query(q) : pool.query(q.text, q.values));
+  const sendRaw = (q: Prisma.Sql | string) => (typeof q === "string" ? rawPool.query(q) : rawPool.query(q.text, q.values));
   try {
     const t0 = performance.now();
-    const counts = await generate();
-    console.log(`generated ${counts.projects} projects, ${counts.reports} progress reports, ${counts.plans} year plans in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${RUNS} runs after ${WARMUP} warm-up\n`);
+    if (!reuse) await generate(database.url);
+    const [counts] = await getDb().$queryRawUnsafe<{ projects: number; reports: number; plans: number; rollup: number }[]>(
+      `SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "ProgressReport")::int AS reports,
+              (SELECT count(*) FROM "ProjectYearPlan")::int AS plans, (SELECT count(*) FROM "FigureRollup")::int AS rollup`,
+    );
+    console.log(
+      `${reuse ? "reused" : "generated"} ${counts.projects} projects, ${counts.reports} progress reports, ${counts.plans} year plans (${counts.rollup} rollup rows) ` +
+        `in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${RUNS} runs after warm-up; load average ${loadavg()}\n`,
+    );
     const user = await getDb().user.findUniqueOrThrow({ where: { username: "bench_region" } });
     const actor = (await loadActor(getDb(), user.id)) as Actor;
     const today = todayInShanghai();
@@ -127,66 +225,113 @@ async function main() {
     ];
 
     console.log("| scenario | median ms | p95 ms |\n| --- | --- | --- |");
-    const ratios: string[] = [];
+    const summary: string[] = [];
+    const medians: Record<string, number> = {};
     for (const [label, scope] of scopes) {
       const period = { year: scope.year, through: scope.through, cohort: scope.cohort };
-      // The same statements, as PostgreSQL gets them, through a plain pg pool.
       const parkIds = await scopeParkIds(actor, scope);
-      const statements: [string, Prisma.Sql][] = [
-        ["counts (whole, per park, per industry)", rawCountsQuery(actor, parkIds, period, today, ["none", "park", "industry"])],
+      // The page's statements as PostgreSQL gets them (the figures rollup), and the same figures from the raw tables (the code before it).
+      const statements: Stmt[] = [
+        ["counts (whole, per park, per industry)", figureCountsQuery(parkIds, [period], today, ["none", "park", "industry"])],
         ["应开工未开工 list", dueNotStartedQuery(actor, parkIds, period, today)],
         ["trend", monthlyTrendQuery(actor, parkIds, scope, today)],
       ];
-      const raw = () => Promise.all(statements.map(([, q]) => pool.query(q.text, q.values)));
-      // Interleaved (server, then PostgreSQL alone, in every iteration) so both see the
-      // same load on a shared machine; the ratio is taken per iteration.
-      for (let i = 0; i < WARMUP; i++) {
-        await getDashboard(actor, scope, today);
-        await raw();
+      const rawStatements: Stmt[] = [
+        ["counts over the raw tables", rawCountsQuery(actor, parkIds, period, today, ["none", "park", "industry"])],
+        ["应开工未开工 list over the raw tables", dueNotStartedQuery(actor, parkIds, period, today, "raw")],
+        ["trend over the raw tables", rawMonthlyTrendQuery(actor, parkIds, scope, today)],
+      ];
+      const [dueExplain] = await pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${(statements[1][1] as Prisma.Sql).text}`, (statements[1][1] as Prisma.Sql).values).then((r) => r.rows);
+      const dueRowsRead = Math.max(20, maxRows(dueExplain["QUERY PLAN"][0].Plan, "ProjectFigures"));
+      const floor = figureFloor(parkIds, period, today, dueRowsRead);
+      const raw = rawFloor(parkIds, period);
+      const all = (xs: Stmt[]) => () => Promise.all(xs.map(([, q]) => send(q)));
+      const [server, alone, bare, before, beforeFloor] = await interleaved(RUNS, [
+        () => getDashboard(actor, scope, today),
+        all(statements),
+        all(floor),
+        () => Promise.all(rawStatements.map(([, q]) => sendRaw(q))),
+        all(raw),
+      ]);
+      const m = {
+        server: row(`dashboard server time (getDashboard), ${label}`, server),
+        alone: row(`  PostgreSQL alone: the page's ${statements.length} statements in parallel (pg)`, alone),
+        floor: row(`  floor: bare scan of the rows they read (rollup month, trend rows, due rows) in parallel`, bare),
+        before: row(`  before: the same figures from the raw tables (the code before the rollup), in parallel`, before),
+        beforeFloor: row(`  floor of the raw tables: bare scan of the projects in scope and their reports to the period's end`, beforeFloor),
+      };
+      medians[label] = m.server;
+      const counts = await interleaved(RUNS, [all([statements[0]]), all([floor[0]])]);
+      const c = { counts: row(`  counts statement alone (pg)`, counts[0]), floor: row(`  floor of the counts: bare scan of the month's rollup rows in scope`, counts[1]) };
+      for (const [name, q] of [...statements, ...rawStatements]) {
+        const e = await explainTime(rawStatements.some(([n]) => n === name) ? rawPool : pool, q);
+        console.log(`|   EXPLAIN ANALYZE execution time: ${name} | ${e.ms.toFixed(1)} | |`);
       }
-      const server: number[] = [];
-      const alone: number[] = [];
-      const perRun: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        let t = performance.now();
-        await getDashboard(actor, scope, today);
-        server.push(performance.now() - t);
-        t = performance.now();
-        await raw();
-        alone.push(performance.now() - t);
-        perRun.push(server[i] / alone[i]);
-      }
-      const serverMedian = row(`dashboard server time (getDashboard), ${label}`, server);
-      const rawMedian = row(`PostgreSQL alone: the same ${statements.length} aggregate statements in parallel (pg), ${label}`, alone);
-      const ratioMedian = stats(perRun).median;
-      if (label.startsWith("region,")) {
-        row(`  getIndicators alone (API, bulletin), ${label}`, await sample(() => getIndicators(actor, scope, today)));
-        row(`  getParkRanking alone (bulletin), ${label}`, await sample(() => getParkRanking(actor, scope, today)));
-      }
-      const execTimes: number[] = [];
-      for (const [name, q] of statements) {
-        const samples: number[] = [];
-        for (let i = 0; i < 5; i++) {
-          const res = await pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.text}`, q.values);
-          samples.push((res.rows[0]["QUERY PLAN"] as { "Execution Time": number }[])[0]["Execution Time"]);
-        }
-        const { median } = stats(samples);
-        execTimes.push(median);
-        console.log(`|   EXPLAIN ANALYZE execution time: ${name} | ${median.toFixed(1)} | |`);
-      }
-      ratios.push(
-        `${label}: server ${serverMedian.toFixed(1)} ms; same SQL via pg ${rawMedian.toFixed(1)} ms → ratio of medians ${(serverMedian / rawMedian).toFixed(2)}x, ` +
-          `median of per-run ratios ${ratioMedian.toFixed(2)}x ` +
-          `(sum of EXPLAIN ANALYZE execution times ${execTimes.reduce((a, b) => a + b, 0).toFixed(1)} ms, slowest ${Math.max(...execTimes).toFixed(1)} ms)`,
+      summary.push(
+        `${label}: server ${m.server.toFixed(1)} ms = ${(m.server / m.floor).toFixed(2)}x its floor ${m.floor.toFixed(1)} ms (counts statement ${c.counts.toFixed(1)} ms = ${(c.counts / c.floor).toFixed(2)}x its floor ${c.floor.toFixed(1)} ms); ` +
+          `the raw-table SQL ${m.before.toFixed(1)} ms = ${(m.before / m.beforeFloor).toFixed(2)}x its floor ${m.beforeFloor.toFixed(1)} ms; load average ${loadavg()}`,
       );
     }
-    console.log("\n" + ratios.join("\n"));
+
+    // The bulletin of October for the whole region: both months' counts in one statement, the red list of October 31st.
+    {
+      const scope = scopes[0][1];
+      const parkIds = await scopeParkIds(actor, scope);
+      const oct = { year: 2026, through: 10, cohort: 2026 };
+      const sep = { year: 2026, through: 9, cohort: 2026 };
+      const bulletinRuns = Math.max(5, Math.floor(RUNS / 2));
+      const both = figureCountsQuery(parkIds, [oct, sep], today, ["none", "park"]);
+      const parks = `'{${parkIds.join(",")}}'::int[]`;
+      const floor: Stmt[] = [...figureFloor(parkIds, oct, today, 20).slice(0, 1), ...figureFloor(parkIds, sep, today, 20).slice(0, 1)];
+      // The red list reads every project of the scope: its facts and its ledger row.
+      const redFloor: Stmt[] = [
+        ["every project's facts", `SELECT count(*), sum("contractInvestment") FROM "ProjectFigures" WHERE "parkId" = ANY(${parks})`],
+        ["every project's row", `SELECT count(*), max(code) FROM "Project" WHERE "parkId" = ANY(${parks})`],
+      ];
+      const raw: Stmt[] = [...rawFloor(parkIds, oct), ...rawFloor(parkIds, sep)];
+      const params = { month: { year: 2026, month: 10 }, rank: "investmentYear" as const };
+      const red = () => listRedProjects(actor, {}, { page: 1, pageSize: 100 }, dueAsOf(oct, today));
+      const [server, counts, bare, redList, redBare, before, beforeFloor] = await interleaved(bulletinRuns, [
+        () => getBulletin(actor, params, today),
+        () => send(both),
+        () => Promise.all(floor.map(([, q]) => send(q))),
+        red,
+        () => Promise.all([...floor, ...redFloor].map(([, q]) => send(q))),
+        () => Promise.all([oct, sep].flatMap((p) => [sendRaw(rawCountsQuery(actor, parkIds, p, today, "none")), sendRaw(rawCountsQuery(actor, parkIds, p, today, "park"))])),
+        () => Promise.all(raw.map(([, q]) => send(q))),
+      ]);
+      const m = {
+        server: row(`bulletin server time (getBulletin), region, 2026-10 (${bulletinRuns} runs)`, server),
+        counts: row(`  both months' counts in one statement (pg)`, counts),
+        floor: row(`  floor of the counts: bare scan of both months' rollup rows in scope`, bare),
+        red: row(`  the red list of 10-31 alone (listRedProjects)`, redList),
+        redFloor: row(`  floor of the bulletin: both months' rollup rows and every project's facts and row in scope`, redBare),
+        before: row(`  before: the four raw-table count statements (indicators and ranking, this month and last) in parallel`, before),
+        beforeFloor: row(`  floor of the raw tables: projects and reports of both months`, beforeFloor),
+      };
+      medians.bulletin = m.server;
+      summary.push(
+        `bulletin, region, 2026-10: server ${m.server.toFixed(1)} ms = ${(m.server / m.redFloor).toFixed(2)}x its floor ${m.redFloor.toFixed(1)} ms (red list ${m.red.toFixed(1)} ms); ` +
+          `counts ${m.counts.toFixed(1)} ms = ${(m.counts / m.floor).toFixed(2)}x their floor ${m.floor.toFixed(1)} ms; ` +
+          `the raw-table counts ${m.before.toFixed(1)} ms = ${(m.before / m.beforeFloor).toFixed(2)}x their floor ${m.beforeFloor.toFixed(1)} ms; load average ${loadavg()}`,
+      );
+    }
+    summary.push(`one park ÷ whole region (server): ${(medians[scopes[2][0]] / medians[scopes[0][0]]).toFixed(2)}`);
+    console.log("\n" + summary.join("\n"));
   } finally {
     await pool.end();
+    await rawPool.end();
     await getDb().$disconnect();
-    if (process.env.BENCH_KEEP === "1") console.log(`\nkept ${database.url}`);
+    if (process.env.BENCH_KEEP === "1" && !reuse) console.log(`\nkept ${database.url}`);
     else await database.drop();
   }
+}
+
+/** The most rows any scan of `relation` returned in a plan (EXPLAIN ANALYZE JSON). */
+function maxRows(plan: Record<string, unknown>, relation: string): number {
+  let best = plan["Relation Name"] === relation ? Number(plan["Actual Rows"] ?? 0) * Number(plan["Actual Loops"] ?? 1) : 0;
+  for (const child of (plan.Plans as Record<string, unknown>[] | undefined) ?? []) best = Math.max(best, maxRows(child, relation));
+  return best;
 }
 
 main().catch((e) => {

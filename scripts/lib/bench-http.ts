@@ -1,4 +1,5 @@
-// Times whole pages as a browser gets them: `next start` (the production build in .next)
+// Times whole pages as a browser gets them: `next start` (the production build in .next, or
+// in NEXT_DIST_DIR)
 // on the benchmark database, signed in through next-auth's credentials endpoint, each page
 // fetched and read to the end. This is the server render time, network on loopback only.
 import { spawn } from "node:child_process";
@@ -52,7 +53,8 @@ async function signIn(username: string, password: string): Promise<string> {
 }
 
 export async function timeBoardPage(o: Options): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
     console.log("\n(page timings skipped: no production build; run `npm run build` first)");
     return;
   }
@@ -60,6 +62,7 @@ export async function timeBoardPage(o: Options): Promise<void> {
     cwd: ROOT,
     env: {
       ...process.env,
+      NEXT_DIST_DIR: distDir,
       DATABASE_URL: o.databaseUrl,
       NEXTAUTH_URL: BASE,
       NEXTAUTH_SECRET: "bench-secret-that-is-long-enough-0123456789abcdef",

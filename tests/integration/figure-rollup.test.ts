@@ -347,12 +347,12 @@ describe("figures rollup", () => {
     expect(countsOf(both[0])).toEqual(now.counts);
   });
 
-  it("reads a built month's figures from the rollup, a running month's from the facts", async () => {
+  it("reads a built month's figures from its rollup rows, a running month's too (corrected for the projects that change before its end)", async () => {
     const db = getDb();
     const oct = { year: 2026, through: 10, cohort: 2026 };
     const nov = { year: 2026, through: 11, cohort: 2026 };
     const before = [countsOf((await queryCounts(reader, parks, oct, TODAY, "none"))[0]), countsOf((await queryCounts(reader, parks, nov, TODAY, "none"))[0])];
-    // A stray row in October's rollup (and November's, which runs until the 30th) shows only in October.
+    // A stray row in October's rollup and in November's (running until the 30th) shows in both.
     const stray = await db.figureRollup.createManyAndReturn({
       data: [2026 * 12 + 9, 2026 * 12 + 10].map((ym) => ({
         ym, parkId: parks[0], industry: "新材料", signedYear: 2026, stage: "SIGNED", status: "ACTIVE", plan: -1, due: false, projects: 1,
@@ -361,9 +361,17 @@ describe("figures rollup", () => {
     });
     try {
       expect(countsOf((await queryCounts(reader, parks, oct, TODAY, "none"))[0]).signed).toBe(before[0].signed + 1);
-      expect(countsOf((await queryCounts(reader, parks, nov, TODAY, "none"))[0])).toEqual(before[1]);
+      expect(countsOf((await queryCounts(reader, parks, nov, TODAY, "none"))[0]).signed).toBe(before[1].signed + 1);
     } finally {
       await db.figureRollup.deleteMany({ where: { id: { in: stray.map((x) => x.id) } } });
     }
+    // A project due to start after today and before the month's end: due as of the month's end, not as of today.
+    const id = await randomProject(parks[1]);
+    await db.project.update({ where: { id }, data: { stage: "LANDED", stageDate: isoToDate("2026-03-01"), signedDate: isoToDate("2026-02-01"), landedDate: isoToDate("2026-03-01"), actualStartDate: null, actualProductionDate: null, status: "ACTIVE", statusDate: null, plannedStartDate: isoToDate("2026-11-28") } });
+    const now = countsOf((await queryCounts(reader, parks, nov, TODAY, "none"))[0]);
+    const [raw] = await getDb().$queryRaw<CountsRow[]>(rawCountsQuery(reader, parks, nov, TODAY, "none"));
+    expect(now).toEqual(countsOf(raw));
+    expect(countsOf((await queryCounts(reader, parks, nov, "2026-11-30", "none"))[0]).dueNotStarted).toBe(now.dueNotStarted + 1);
+    await expectFiguresEqualRaw();
   });
 });

@@ -24,32 +24,48 @@ export function periodMonthIndex(p: Pick<IndicatorPeriod, "year" | "through">): 
 }
 
 /**
- * The weighted rows a period's figures add up, tagged with the period's position `tag`:
- * the built month's FigureRollup rows when the period is taken as of its last day (when
- * that month is not built yet, the same rows made from ProjectFigures in the statement);
- * for a month still running (as of today), ProjectFigures as of today. Columns: period,
- * cohort, park_key, industry_key, signed_year, stage, status (NULL: signed after the day),
- * plan, due, projects and the sums.
+ * The weighted rows a period's figures add up, tagged with the period's position `tag`.
+ * Columns: period, cohort, park_key, industry_key, signed_year, stage, status (NULL: signed
+ * after the day), plan, due, projects and the sums.
+ *   - A period taken as of its month's last day: the built month's FigureRollup rows.
+ *   - A month still running (as of today, before its last day): the built month's rows (as
+ *     of its last day) corrected for the projects whose state differs between today and the
+ *     month's end — a date of theirs (signing, a stage reached, a status set, a planned
+ *     start) falls after today and by the month's end: their rows as of the month's end
+ *     taken away, their rows as of today added. Only those projects are read (an index per
+ *     date; business dates are not in the future, so usually only planned starts).
+ *   - A month not built yet: every project's row of ProjectFigures as of the day.
  */
 export function figureSourceSql(parkIds: number[], p: IndicatorPeriod, today: string, tag: number): Prisma.Sql {
   const asOf = dueAsOf(p, today);
+  const end = periodEnd(p.year, p.through);
   const ym = periodMonthIndex(p);
   const head = Prisma.sql`${tag}::int AS period, ${p.cohort}::int AS cohort`;
-  const fromFacts = (guard: Prisma.Sql) => Prisma.sql`
+  const factRows = (day: string, sign: 1 | -1, where: Prisma.Sql) => Prisma.sql`
     SELECT ${head}, f."parkId"::text AS park_key, f.industry AS industry_key, extract(year FROM f."signedDate")::int AS signed_year,
-           c.stage, c.status, c.plan, c.due, 1 AS projects, f."contractInvestment", f."totalInvestment", c."plannedInvestment",
-           c."fundsArrived", c."investmentCompleted", c."yearCompleted"
-    FROM "ProjectFigures" f CROSS JOIN LATERAL figure_rows(f, ${ym}::int, CAST(${asOf} AS date)) c
-    WHERE f."parkId" = ANY(${parkIds}::int[]) ${guard}`;
-  if (asOf !== periodEnd(p.year, p.through)) return fromFacts(Prisma.empty);
+           c.stage, c.status, c.plan, c.due, ${sign}::int AS projects, ${sign} * f."contractInvestment", ${sign} * f."totalInvestment",
+           ${sign} * c."plannedInvestment", ${sign} * c."fundsArrived", ${sign} * c."investmentCompleted", ${sign} * c."yearCompleted"
+    FROM "ProjectFigures" f CROSS JOIN LATERAL figure_rows(f, ${ym}::int, CAST(${day} AS date)) c
+    WHERE f."parkId" = ANY(${parkIds}::int[]) AND ${where}`;
   const built = Prisma.sql`EXISTS (SELECT 1 FROM "FigureRollupMonth" WHERE ym = ${ym}::int)`;
-  return Prisma.sql`
+  const rollup = Prisma.sql`
     SELECT ${head}, r."parkId"::text AS park_key, r.industry AS industry_key, r."signedYear" AS signed_year,
            r.stage, r.status, r.plan, r.due, r.projects, r."contractInvestment", r."totalInvestment", r."plannedInvestment",
            r."fundsArrived", r."investmentCompleted", r."yearCompleted"
     FROM "FigureRollup" r
-    WHERE r.ym = ${ym}::int AND r."parkId" = ANY(${parkIds}::int[]) AND ${built}
-    UNION ALL ${fromFacts(Prisma.sql`AND NOT ${built}`)}`;
+    WHERE r.ym = ${ym}::int AND r."parkId" = ANY(${parkIds}::int[]) AND ${built}`;
+  const notBuilt = factRows(asOf, 1, Prisma.sql`NOT ${built}`);
+  if (asOf === end) return Prisma.sql`${rollup} UNION ALL ${notBuilt}`;
+  // Dates after today and by the month's end. A status change dated so is either statusDate
+  // itself or a change before it, so statusDate is after today in both cases.
+  const after = (col: string) => Prisma.sql`(f.${Prisma.raw(`"${col}"`)} > CAST(${asOf} AS date) AND f.${Prisma.raw(`"${col}"`)} <= CAST(${end} AS date))`;
+  const moving = Prisma.sql`(${after("signedDate")} OR ${after("landedOn")} OR ${after("startedOn")} OR ${after("producedOn")} OR ${after("plannedStartDate")}
+    OR (f."statusDate" > CAST(${asOf} AS date) AND (f."statusDate" <= CAST(${end} AS date)
+        OR EXISTS (SELECT 1 FROM unnest(f."statusChangeDates") x(d) WHERE x.d > CAST(${asOf} AS date) AND x.d <= CAST(${end} AS date)))))`;
+  return Prisma.sql`${rollup}
+    UNION ALL ${factRows(end, -1, Prisma.sql`${built} AND ${moving}`)}
+    UNION ALL ${factRows(asOf, 1, Prisma.sql`${built} AND ${moving}`)}
+    UNION ALL ${notBuilt}`;
 }
 
 /**

@@ -3,7 +3,9 @@ import "server-only";
 // (countIndicators is their executable specification) and lib/server/metrics/drill-down.ts
 // (the same sets as Prisma filters for the ledger list); tests/integration/metrics.test.ts
 // holds the three together. Every project is read as it stood on the period's as-of day
-// (dueAsOf: its last day, or today if earlier), through the `ao` join of as-of-sql.ts.
+// (dueAsOf: its last day, or today if earlier), through the `ao` join of as-of-sql.ts. The
+// pages read the same figures from the figures rollup (figure-sql.ts: queryCounts); the
+// raw-table statement here (rawCountsQuery) is the reference it is held to.
 
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
