@@ -12,8 +12,8 @@ export function DigestView({ d }: { d: DailyDigest }) {
             {s.label}：{s.total} 项{s.overdue > 0 && <span className="ml-1 text-red-700">（超期 {s.overdue}）</span>}
           </h2>
           <ol className="list-decimal space-y-1 pl-5 text-sm">
-            {s.items.map((i) => (
-              <li key={i.link}>
+            {s.items.map((i, n) => (
+              <li key={`${n}:${i.link}`}>
                 <Link href={i.link} className="text-brand-600 hover:underline">
                   {i.title}
                 </Link>

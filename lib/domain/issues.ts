@@ -149,6 +149,8 @@ export const NOTIFICATION_KINDS = [
   "HANDOFF_PENDING",
   "HANDOFF_ACCEPTED",
   "DAILY_DIGEST",
+  "MEETING_TASK_DUE",
+  "MEETING_TASK_OVERDUE",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -175,6 +177,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   HANDOFF_PENDING: "首问移交待接收",
   HANDOFF_ACCEPTED: "首问移交已接收",
   DAILY_DIGEST: "每日待办",
+  MEETING_TASK_DUE: "会商事项即将到期",
+  MEETING_TASK_OVERDUE: "会商事项已超期",
 };
 
 // Length limits, checked here and by lib/validation/issues.ts.

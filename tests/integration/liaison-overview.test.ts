@@ -83,7 +83,7 @@ describe("a liaison's own page", () => {
     expect(o.self).toBe(true);
     expect(o.liaison).toMatchObject({ id: w.liaisonA.userId, phone: "13900000001" });
     expect(o.parks.map((p) => p.id).sort()).toEqual([w.park.id, w.otherPark.id].sort());
-    expect(o.counts).toEqual({ projects: 2, enterprises: 5, visitsDue: 2, visitsOverdue: 2, visitsLast30Days: 1, openIssues: 5, overdueIssues: 1 });
+    expect(o.counts).toEqual({ projects: 2, enterprises: 5, visitsDue: 2, visitsOverdue: 2, visitsLast30Days: 1, openIssues: 5, overdueIssues: 1, openTasks: 0, overdueTasks: 0 });
 
     expect(o.projects.map((p) => [p.projectId, p.status])).toEqual([
       [p3.id, "ACTIVE"],
@@ -182,6 +182,37 @@ describe("a liaison's own page", () => {
     // Someone's page with nothing on it is still a page.
     const fresh = await makeActor([{ role: "LIAISON", parkId: w.park.id }]);
     await expect(getLiaisonOverview(fresh, {}, TODAY)).resolves.toMatchObject({ counts: { projects: 0, enterprises: 0, openIssues: 0 }, projects: [], visitsDue: [] });
+  });
+
+  it("lists the open 会商 follow-up tasks the liaison owns, overdue first; another reader sees their parks' only", async () => {
+    const db = getDb();
+    const meeting = async (parkId: number, leaderId: number) => {
+      const m = await db.meeting.create({ data: { scopeKey: `park:${parkId}`, parkId, month: new Date("2026-10-01"), title: unique("十月会商"), preparedById: leaderId } });
+      const item = await db.meetingItem.create({ data: { meetingId: m.id, position: 1, kind: "FREE", title: "园区道路协调" } });
+      const decision = await db.meetingDecision.create({ data: { meetingId: m.id, itemId: item.id, text: "限期完成", decidedById: leaderId } });
+      return { m, decision };
+    };
+    const here = await meeting(w.park.id, w.leader.userId);
+    const far = await meeting(w.otherPark.id, w.otherLeader.userId);
+    const task = (on: { m: { id: number }; decision: { id: number } }, parkId: number, title: string, deadline: string, extra: object = {}) =>
+      db.meetingTask.create({
+        data: { meetingId: on.m.id, decisionId: on.decision.id, parkId, title, ownerId: w.liaisonA.userId, workdays: 5, deadline: new Date(deadline), createdById: w.leader.userId, ...extra },
+      });
+    const late = await task(here, w.park.id, "协调施工用电", "2026-11-20", { projectId: p3.id });
+    const soon = await task(far, w.otherPark.id, "外园协调", "2026-12-02");
+    await task(here, w.park.id, "已办结事项", "2026-11-10", { status: "DONE", doneDate: new Date("2026-11-12") });
+
+    const own = await getLiaisonOverview(w.liaisonA, {}, TODAY);
+    expect(own.counts).toMatchObject({ openTasks: 2, overdueTasks: 1 });
+    expect(own.tasks.map((t) => [t.id, t.overdue])).toEqual([
+      [late.id, true],
+      [soon.id, false],
+    ]);
+    expect(own.tasks[0]).toMatchObject({ deadline: "2026-11-20", projectId: p3.id, projectName: p3.name, meetingId: here.m.id, decisionText: "限期完成" });
+    const byLeader = await getLiaisonOverview(w.leader, { userId: w.liaisonA.userId }, TODAY);
+    expect(byLeader.tasks.map((t) => t.id)).toEqual([late.id]);
+    expect(byLeader.counts).toMatchObject({ openTasks: 1, overdueTasks: 1 });
+    await db.meetingTask.deleteMany({ where: { meetingId: { in: [here.m.id, far.m.id] } } });
   });
 });
 

@@ -7,6 +7,9 @@ import { generateDigestNotifications, getDailyDigest } from "@/lib/server/notifi
 import { generateReminders } from "@/lib/server/notifications/generate-reminders";
 import { dispatchOutbound, listPendingOutbound, markOutbound, outboxChannel } from "@/lib/server/notifications/outbound";
 import { issueSupervision } from "@/lib/server/supervision/issue-supervision";
+import { recordDecision } from "@/lib/server/meetings/edit-meeting";
+import { getMeeting } from "@/lib/server/meetings/get-meeting";
+import { prepareMeeting } from "@/lib/server/meetings/prepare-meeting";
 import { makeIssueRow, makeIssueWorld, type IssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
 import { unique } from "../helpers/factories";
 
@@ -18,7 +21,7 @@ const keys = async (userId: number, kind: string) =>
 async function twice(today: string) {
   await generateReminders(today);
   const again = await generateReminders(today);
-  expect(again).toEqual({ assignments: 0, visits: 0, filings: 0, redProjects: 0, supervisions: 0 });
+  expect(again).toEqual({ assignments: 0, visits: 0, filings: 0, redProjects: 0, supervisions: 0, meetingTasks: 0 });
 }
 
 let w: IssueWorld;
@@ -57,12 +60,53 @@ describe("scheduled reminders: once per person and occasion", () => {
     expect(await keys(w.liaison.userId, "ASSIGNMENT_CREATED")).toEqual([]);
   });
 
-  it("a project turning red: its liaison and leader, once per project and month", async () => {
+  it("a project turning red: its liaison and leader, once per red spell (not again while it stays red, again when it turns red anew)", async () => {
+    // The project is red since the first run of this file (2026-11-03, the filing test).
     await twice("2026-11-09");
-    const key = `project-red:${w.project.id}:2026-11`;
-    expect(await keys(w.liaison.userId, "PROJECT_RED")).toEqual([key]);
-    expect(await keys(w.leader.userId, "PROJECT_RED")).toEqual([key]);
+    const first = `project-red:${w.project.id}:2026-11-03`;
+    expect(await keys(w.liaison.userId, "PROJECT_RED")).toEqual([first]);
+    expect(await keys(w.leader.userId, "PROJECT_RED")).toEqual([first]);
     expect(await keys(w.staff.userId, "PROJECT_RED")).toEqual([]);
+    const [n] = await db().notification.findMany({ where: { userId: w.liaison.userId, kind: "PROJECT_RED" } });
+    expect(n.body).toContain("自 2026-11-03 起亮红灯");
+    // Still red a month later: the same spell, nothing new.
+    await twice("2026-12-10");
+    expect(await keys(w.liaison.userId, "PROJECT_RED")).toEqual([first]);
+    // Suspended (no light): the spell ends; active again and still red: a new spell, a new reminder.
+    await db().project.update({ where: { id: w.project.id }, data: { status: "SUSPENDED" } });
+    await twice("2026-12-11");
+    expect(await db().redSpell.findMany({ where: { projectId: w.project.id }, orderBy: { id: "asc" }, select: { since: true, endedOn: true } })).toEqual([
+      { since: isoToDate("2026-11-03"), endedOn: isoToDate("2026-12-11") },
+    ]);
+    await db().project.update({ where: { id: w.project.id }, data: { status: "ACTIVE" } });
+    await twice("2026-12-14");
+    expect(await keys(w.liaison.userId, "PROJECT_RED")).toEqual([first, `project-red:${w.project.id}:2026-12-14`]);
+    expect(await db().redSpell.count({ where: { projectId: w.project.id, endedOn: null } })).toBe(1);
+  });
+
+  it("a 会商 follow-up task: due (deadline today or the next working day) to its owner, overdue also to the leader who recorded it", async () => {
+    const { id } = await prepareMeeting(w.leader, { scope: `park:${w.park.id}`, month: "2026-11", include: [], freeItems: ["园区道路建设协调"] }, "2026-11-02");
+    const item = (await getMeeting(w.leader, id, "2026-11-02")).items[0];
+    await recordDecision(w.leader, { itemId: item.id, text: "本周内完成征地协调", tasks: [{ title: "协调征地补偿", ownerId: w.liaison.userId, workdays: 3 }] }, "2026-11-02");
+    const task = await db().meetingTask.findFirstOrThrow({ where: { meetingId: id } });
+    expect(task.deadline).toEqual(isoToDate("2026-11-05"));
+    await twice("2026-11-03");
+    expect(await keys(w.liaison.userId, "MEETING_TASK_DUE")).toEqual([]);
+    await twice("2026-11-04");
+    await twice("2026-11-05");
+    expect(await keys(w.liaison.userId, "MEETING_TASK_DUE")).toEqual([`meeting-task-due:${task.id}:2026-11-05`]);
+    await twice("2026-11-06");
+    expect(await keys(w.liaison.userId, "MEETING_TASK_OVERDUE")).toEqual([`meeting-task-overdue:${task.id}:2026-11-05`]);
+    expect(await keys(w.leader.userId, "MEETING_TASK_OVERDUE")).toEqual([`meeting-task-overdue:${task.id}:2026-11-05`]);
+    const [late] = await db().notification.findMany({ where: { userId: w.liaison.userId, kind: "MEETING_TASK_OVERDUE" } });
+    expect(late).toMatchObject({ title: "会商事项已超期：协调征地补偿", link: "/meetings/tasks" });
+    // In the owner's digest, overdue.
+    expect((await getDailyDigest(w.liaison, "2026-11-09")).sections.find((s) => s.kind === "task")).toMatchObject({ total: 1, overdue: 1 });
+    // Done: no further reminder.
+    await db().meetingTask.update({ where: { id: task.id }, data: { status: "DONE", doneDate: isoToDate("2026-11-09") } });
+    await twice("2026-11-10");
+    expect(await keys(w.liaison.userId, "MEETING_TASK_OVERDUE")).toHaveLength(1);
+    expect((await getDailyDigest(w.liaison, "2026-11-10")).sections.find((s) => s.kind === "task")).toBeUndefined();
   });
 
   it("a 督办 deadline: due (deadline today or the next working day) to the recipient, overdue also to the issuer", async () => {

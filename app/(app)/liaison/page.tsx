@@ -12,6 +12,7 @@ import { StageBadge } from "@/components/ui/stage-badge";
 import { LiaisonIssuesTable, VisitsDueTable } from "@/components/liaison/liaison-lists";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { CompleteTaskForm } from "@/components/meetings/meeting-forms";
 
 export const metadata: Metadata = { title: "我的包保" };
 
@@ -55,7 +56,7 @@ export default async function LiaisonPage({ searchParams }: { searchParams: Prom
         </div>
       </PageHeader>
       {digest && <DigestSummary d={digest} />}
-      <div className="mb-6 grid grid-cols-3 gap-2 sm:gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="liaison-counts">
+      <div className="mb-6 grid grid-cols-3 gap-2 sm:gap-3 md:grid-cols-4 lg:grid-cols-9" data-testid="liaison-counts">
         <Stat label="包保项目" value={o.counts.projects} />
         <Stat label="包保企业" value={o.counts.enterprises} />
         <Stat label="应走访" value={o.counts.visitsDue} />
@@ -63,12 +64,69 @@ export default async function LiaisonPage({ searchParams }: { searchParams: Prom
         <Stat label="近30天走访" value={o.counts.visitsLast30Days} />
         <Stat label="未办结问题" value={o.counts.openIssues} />
         <Stat label="问题逾期" value={o.counts.overdueIssues} tone="red" />
+        <Stat label="会商事项" value={o.counts.openTasks} />
+        <Stat label="事项超期" value={o.counts.overdueTasks} tone="red" />
       </div>
 
       <section className="mb-6">
         <h2 className="mb-2 text-lg font-semibold">未办结问题（逾期在前）</h2>
         <LiaisonIssuesTable rows={o.issues} />
       </section>
+      {o.counts.openTasks > 0 && (
+        <section className="mb-6" data-testid="liaison-tasks">
+          <h2 className="mb-2 text-lg font-semibold">会商跟踪事项（到期在前）</h2>
+          <DataTable
+            caption="会商跟踪事项"
+            rows={o.tasks}
+            rowKey={(t) => t.id}
+            columns={[
+              {
+                header: "跟踪事项",
+                cell: (t) => (
+                  <div>
+                    <div className="font-medium">{t.title}</div>
+                    <div className="text-xs text-slate-500">议定事项：{t.decisionText}</div>
+                    {o.self && <CompleteTaskForm taskId={t.id} title={t.title} />}
+                  </div>
+                ),
+              },
+              {
+                header: "所属",
+                cell: (t) =>
+                  t.issueId ? (
+                    <Link href={`/issues/${t.issueId}`} className="text-brand-600 hover:underline">
+                      {t.issueTitle}
+                    </Link>
+                  ) : t.projectId ? (
+                    <Link href={`/projects/${t.projectId}`} className="text-brand-600 hover:underline">
+                      {t.projectName}
+                    </Link>
+                  ) : (
+                    "—"
+                  ),
+              },
+              {
+                header: "会商",
+                cell: (t) => (
+                  <Link href={`/meetings/${t.meetingId}`} className="text-brand-600 hover:underline">
+                    {t.meetingTitle}
+                  </Link>
+                ),
+              },
+              {
+                header: "办理时限",
+                cell: (t) => <span className={`tabular-nums ${t.overdue ? "font-medium text-red-600" : ""}`}>{t.overdue ? `${t.deadline} 已超期` : t.deadline}</span>,
+              },
+            ]}
+          />
+          {o.counts.openTasks > o.tasks.length && <p className="mt-2 text-xs text-slate-500">仅显示前 {o.tasks.length} 项，共 {o.counts.openTasks} 项</p>}
+          {o.self && (
+            <Link href="/meetings/tasks" className="mt-2 inline-block text-sm text-brand-600 hover:underline">
+              全部跟踪事项
+            </Link>
+          )}
+        </section>
+      )}
       <section className="mb-6">
         <h2 className="mb-2 text-lg font-semibold">应走访企业（每 {o.parks.map((p) => p.visitIntervalDays).join("/")} 天至少一次）</h2>
         <VisitsDueTable rows={o.visitsDue} showActions={o.self} />

@@ -50,6 +50,25 @@ export interface LiaisonCounts {
   visitsLast30Days: number;
   openIssues: number;
   overdueIssues: number;
+  /** Open follow-up tasks of 每月会商 they own; overdue = past the deadline. */
+  openTasks: number;
+  overdueTasks: number;
+}
+
+/** An open follow-up task of a 每月会商 the liaison owns. */
+export interface LiaisonTaskItem {
+  id: number;
+  title: string;
+  /** YYYY-MM-DD. */
+  deadline: string;
+  overdue: boolean;
+  meetingId: number;
+  meetingTitle: string;
+  decisionText: string;
+  projectId: number | null;
+  projectName: string | null;
+  issueId: number | null;
+  issueTitle: string | null;
 }
 
 export interface LiaisonOverview {
@@ -66,6 +85,8 @@ export interface LiaisonOverview {
   visitsDue: VisitDueItem[];
   /** Open problems, overdue first then by resolve deadline; at most `limit`. */
   issues: LiaisonIssueItem[];
+  /** Open 会商 follow-up tasks they own, overdue first then by deadline; at most `limit`. */
+  tasks: LiaisonTaskItem[];
   limit: number;
 }
 
@@ -93,8 +114,12 @@ export async function getLiaisonOverview(actor: Actor, query: LiaisonPageQuery =
   const db = getDb();
   const u = liaison.id;
   const mine = Prisma.sql`a."userId" = ${u} AND a.role = 'LIAISON' AND a."endDate" IS NULL AND a."parkId" = ANY(${parkIds}::int[])`;
+  // Their own page shows every task they own; another reader sees the tasks of the parks they may read.
+  const myTasks = self
+    ? Prisma.sql`t."ownerId" = ${u} AND t.status = 'OPEN'`
+    : Prisma.sql`t."ownerId" = ${u} AND t.status = 'OPEN' AND COALESCE(t."parkId", m."parkId") = ANY(${parkIds}::int[])`;
 
-  const [parks, [counts], projects, enterprises, visitsDue, issues] = await Promise.all([
+  const [parks, [counts], projects, enterprises, visitsDue, issues, tasks] = await Promise.all([
     db.park.findMany({
       where: { id: { in: parkIds }, assignments: { some: { userId: u, role: "LIAISON", endDate: null } } },
       select: { id: true, name: true, visitIntervalDays: true },
@@ -109,7 +134,9 @@ export async function getLiaisonOverview(actor: Actor, query: LiaisonPageQuery =
         (SELECT count(*)::int FROM "Visit" v WHERE v."liaisonId" = ${u} AND v."parkId" = ANY(${parkIds}::int[])
            AND v."visitDate" > CAST(${today} AS date) - 30 AND v."visitDate" <= CAST(${today} AS date)) AS "visitsLast30Days",
         (SELECT count(*)::int FROM "EnterpriseIssue" i WHERE ${issuesOfLiaisonSql(u, parkIds)}) AS "openIssues",
-        (SELECT count(*)::int FROM "EnterpriseIssue" i WHERE ${issuesOfLiaisonSql(u, parkIds)} AND i."resolveDeadline" < CAST(${today} AS date)) AS "overdueIssues"`,
+        (SELECT count(*)::int FROM "EnterpriseIssue" i WHERE ${issuesOfLiaisonSql(u, parkIds)} AND i."resolveDeadline" < CAST(${today} AS date)) AS "overdueIssues",
+        (SELECT count(*)::int FROM "MeetingTask" t JOIN "Meeting" m ON m.id = t."meetingId" WHERE ${myTasks}) AS "openTasks",
+        (SELECT count(*)::int FROM "MeetingTask" t JOIN "Meeting" m ON m.id = t."meetingId" WHERE ${myTasks} AND t.deadline < CAST(${today} AS date)) AS "overdueTasks"`,
     db.$queryRaw<LiaisonProjectItem[]>`
       SELECT a.id AS "assignmentId", to_char(a."startDate", 'YYYY-MM-DD') AS since, a.department,
              p.id AS "projectId", p.code, p.name, p.stage::text AS stage, p.status::text AS status,
@@ -133,7 +160,19 @@ export async function getLiaisonOverview(actor: Actor, query: LiaisonPageQuery =
       LIMIT ${limit}`,
     db.$queryRaw<VisitDueItem[]>(visitsQuery(u, parkIds, today, Prisma.sql`"dueDate" <= CAST(${today} AS date)`, limit)),
     db.$queryRaw<LiaisonIssueItem[]>(issuesQuery(u, parkIds, today, Prisma.empty, limit)),
+    db.$queryRaw<LiaisonTaskItem[]>`
+      SELECT t.id, t.title, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, (t.deadline < CAST(${today} AS date)) AS overdue,
+             m.id AS "meetingId", m.title AS "meetingTitle", d.text AS "decisionText",
+             p.id AS "projectId", p.name AS "projectName", i.id AS "issueId", i.title AS "issueTitle"
+      FROM "MeetingTask" t
+      JOIN "Meeting" m ON m.id = t."meetingId"
+      JOIN "MeetingDecision" d ON d.id = t."decisionId"
+      LEFT JOIN "Project" p ON p.id = t."projectId"
+      LEFT JOIN "EnterpriseIssue" i ON i.id = t."issueId"
+      WHERE ${myTasks}
+      ORDER BY t.deadline ASC, t.id ASC
+      LIMIT ${limit}`,
   ]);
 
-  return { liaison, self, today, parks, counts, projects, enterprises, visitsDue, issues, limit };
+  return { liaison, self, today, parks, counts, projects, enterprises, visitsDue, issues, tasks, limit };
 }

@@ -6,11 +6,11 @@ import { type Actor } from "@/lib/domain/permissions";
 
 // 每日待办摘要: what is due today and overdue for one person — problems they answer for, visits
 // of the enterprises they cover, 督办 letters awaiting their reply or review, 首问 hand-offs to
-// accept — read live for the page (/digest, printable) and counted per person each morning by
+// accept, follow-up tasks of 每月会商 they own — read live for the page (/digest, printable) and counted per person each morning by
 // the daily-digest job (one DAILY_DIGEST notification per person and day).
 
 export interface DigestItem {
-  kind: "issue" | "visit" | "supervision" | "review" | "handoff";
+  kind: "issue" | "visit" | "supervision" | "review" | "handoff" | "task";
   title: string;
   detail: string;
   /** YYYY-MM-DD; null for what has no date (a review waiting). */
@@ -25,6 +25,7 @@ export const DIGEST_SECTION_LABELS: Record<DigestItem["kind"], string> = {
   supervision: "督办函（待我回复）",
   review: "督办回复（待我审核）",
   handoff: "首问移交（待我接收）",
+  task: "会商跟踪事项（我负责）",
 };
 
 /** Items per section on the page; the counts are whole. */
@@ -62,7 +63,11 @@ function digestRows(today: string, userId: number | null): Prisma.Sql {
     UNION ALL
     SELECT i."responsibleUserId", 'handoff', i.title, i.code || ' · 首问移交待接收', i."resolveDeadline", false, '/issues/' || i.id
     FROM "EnterpriseIssue" i
-    WHERE i."firstContactUserId" IS NOT NULL AND i."handoffAcceptedAt" IS NULL AND ${who('i."responsibleUserId"')}`;
+    WHERE i."firstContactUserId" IS NOT NULL AND i."handoffAcceptedAt" IS NULL AND ${who('i."responsibleUserId"')}
+    UNION ALL
+    SELECT t."ownerId", 'task', t.title, m.title || ' 议定', t.deadline, t.deadline < CAST(${today} AS date), '/meetings/tasks'
+    FROM "MeetingTask" t JOIN "Meeting" m ON m.id = t."meetingId"
+    WHERE t.status = 'OPEN' AND t.deadline <= CAST(${today} AS date) AND ${who('t."ownerId"')}`;
 }
 
 export interface DailyDigest {
@@ -106,7 +111,8 @@ export async function generateDigestNotifications(today = todayInShanghai()): Pr
              count(*) FILTER (WHERE kind = 'visit') AS visits,
              count(*) FILTER (WHERE kind = 'supervision') AS letters,
              count(*) FILTER (WHERE kind = 'review') AS reviews,
-             count(*) FILTER (WHERE kind = 'handoff') AS handoffs
+             count(*) FILTER (WHERE kind = 'handoff') AS handoffs,
+             count(*) FILTER (WHERE kind = 'task') AS tasks
       FROM d GROUP BY "userId"
     )
     INSERT INTO "Notification" ("userId", kind, title, body, link, "occasionKey")
@@ -117,7 +123,8 @@ export async function generateDigestNotifications(today = todayInShanghai()): Pr
              CASE WHEN visits > 0 THEN '应走访企业 ' || visits || ' 家' END,
              CASE WHEN letters > 0 THEN '待回复督办函 ' || letters || ' 件' END,
              CASE WHEN reviews > 0 THEN '待审核督办回复 ' || reviews || ' 件' END,
-             CASE WHEN handoffs > 0 THEN '待接收首问移交 ' || handoffs || ' 件' END),
+             CASE WHEN handoffs > 0 THEN '待接收首问移交 ' || handoffs || ' 件' END,
+             CASE WHEN tasks > 0 THEN '到期会商事项 ' || tasks || ' 项' END),
            '/digest', 'digest:' || ${today}
     FROM per JOIN "User" u ON u.id = per."userId" AND u."isActive"
     ON CONFLICT ("userId", "occasionKey") DO NOTHING`);

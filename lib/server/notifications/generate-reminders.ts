@@ -123,25 +123,52 @@ export async function filingReminders(tx: Tx, db: Db, today: string): Promise<nu
 
 /**
  * 项目亮红灯: each active project whose overall light is red today (the red list's rule, each
- * park's thresholds), to its 包保责任人 and 包保领导, once per project and month while it stays
- * red. Key project-red:<project>:<YYYY-MM>.
+ * park's thresholds) is in a red spell (RedSpell) that began the first day a run saw it red and
+ * ends the first day a run sees it not red. The spell's 包保责任人 and 包保领导 are told once per
+ * spell: key project-red:<project>:<spell start>. A project that turns green and red again is a
+ * new occasion; one that stays red for months is not reminded again.
  */
 export async function redProjectReminders(tx: Tx, db: Db, today: string): Promise<number> {
   const parks = await db.park.findMany({ where: { archivedAt: null }, select: { id: true } });
-  if (parks.length === 0) return 0;
-  const setup = await loadLightSetup(db, parks.map((p) => p.id), today);
-  const month = today.slice(0, 7);
+  const setup = parks.length > 0 ? await loadLightSetup(db, parks.map((p) => p.id), today) : null;
+  await tx.$executeRaw`DROP TABLE IF EXISTS red_now`;
+  if (setup) {
+    await tx.$executeRaw(Prisma.sql`CREATE TEMP TABLE red_now ON COMMIT DROP AS
+      WITH ${litCte(setup, Prisma.sql`ao.status = 'ACTIVE'`)}
+      SELECT id FROM lights WHERE overall_light = 3`);
+  } else {
+    await tx.$executeRaw`CREATE TEMP TABLE red_now (id int) ON COMMIT DROP`;
+  }
+  // Spells of projects no longer red end today; red projects without an open spell start one.
+  await tx.$executeRaw`
+    UPDATE "RedSpell" s SET "endedOn" = CAST(${today} AS date)
+    WHERE s."endedOn" IS NULL AND s.since <= CAST(${today} AS date) AND NOT EXISTS (SELECT 1 FROM red_now r WHERE r.id = s."projectId")`;
+  await tx.$executeRaw`
+    INSERT INTO "RedSpell" ("projectId", since)
+    SELECT r.id, CAST(${today} AS date) FROM red_now r
+    WHERE NOT EXISTS (SELECT 1 FROM "RedSpell" s WHERE s."projectId" = r.id AND s."endedOn" IS NULL)`;
   return tx.$executeRaw(insert(Prisma.sql`
-    WITH ${litCte(setup, Prisma.sql`ao.status = 'ACTIVE'`)}
     SELECT a."userId", 'PROJECT_RED' AS kind, '项目亮红灯：' || pr.name AS title,
-           pk.name || '，' || pr.code || '，已列入亮灯督办红榜，请尽快推动解决' AS body,
+           pk.name || '，' || pr.code || '，自 ' || to_char(s.since, 'YYYY-MM-DD') || ' 起亮红灯，已列入亮灯督办红榜，请尽快推动解决' AS body,
            '/projects/' || pr.id AS link, NULL::int AS "supervisionId",
-           'project-red:' || pr.id || ':' || ${month} AS key
-    FROM lights
-    JOIN "Project" pr ON pr.id = lights.id
+           'project-red:' || pr.id || ':' || to_char(s.since, 'YYYY-MM-DD') AS key
+    FROM red_now r
+    JOIN "RedSpell" s ON s."projectId" = r.id AND s."endedOn" IS NULL
+    JOIN "Project" pr ON pr.id = r.id
     JOIN "Park" pk ON pk.id = pr."parkId"
-    JOIN "Assignment" a ON a."projectId" = pr.id AND a."endDate" IS NULL
-    WHERE lights.overall_light = 3`));
+    JOIN "Assignment" a ON a."projectId" = pr.id AND a."endDate" IS NULL`));
+}
+
+/** The first working day after `today` (the next calendar day when the calendar lacks the year). */
+async function nextWorkingDay(db: Db, today: string): Promise<string> {
+  let next = addDays(today, 1);
+  try {
+    const cal = await loadCalendar(db, today, addDays(today, 40));
+    while (!isWorkingDay(next, cal)) next = addDays(next, 1);
+  } catch (e) {
+    if (!(e instanceof CalendarMissingError)) throw e;
+  }
+  return next;
 }
 
 /**
@@ -150,15 +177,7 @@ export async function redProjectReminders(tx: Tx, db: Db, today: string): Promis
  * supervision-overdue :<letter>:<deadline>.
  */
 export async function supervisionReminders(tx: Tx, db: Db, today: string): Promise<number> {
-  let next: string;
-  try {
-    const cal = await loadCalendar(db, today, addDays(today, 40));
-    next = addDays(today, 1);
-    while (!isWorkingDay(next, cal)) next = addDays(next, 1);
-  } catch (e) {
-    if (e instanceof CalendarMissingError) next = addDays(today, 1);
-    else throw e;
-  }
+  const next = await nextWorkingDay(db, today);
   return tx.$executeRaw(insert(Prisma.sql`
     WITH open AS (
       SELECT s.*, s.deadline < CAST(${today} AS date) AS late FROM "Supervision" s
@@ -176,12 +195,38 @@ export async function supervisionReminders(tx: Tx, db: Db, today: string): Promi
     FROM who`));
 }
 
+/**
+ * 会商跟踪事项即将到期 (deadline today or the next working day) and 已超期 (still open past the
+ * deadline): to the task's owner, and the overdue ones also to whoever recorded the decision
+ * (when another person). Keys meeting-task-due / meeting-task-overdue :<task>:<deadline>.
+ */
+export async function meetingTaskReminders(tx: Tx, db: Db, today: string): Promise<number> {
+  const next = await nextWorkingDay(db, today);
+  return tx.$executeRaw(insert(Prisma.sql`
+    WITH open AS (
+      SELECT t.id, t.title, t.deadline, t."ownerId", t."createdById", m.title AS meeting, t.deadline < CAST(${today} AS date) AS late
+      FROM "MeetingTask" t JOIN "Meeting" m ON m.id = t."meetingId"
+      WHERE t.status = 'OPEN' AND t.deadline <= CAST(${next} AS date)
+    ), who AS (
+      SELECT open.*, open."ownerId" AS "userId" FROM open
+      UNION ALL
+      SELECT open.*, open."createdById" AS "userId" FROM open WHERE late AND open."createdById" <> open."ownerId"
+    )
+    SELECT "userId", CASE WHEN late THEN 'MEETING_TASK_OVERDUE' ELSE 'MEETING_TASK_DUE' END AS kind,
+           CASE WHEN late THEN '会商事项已超期：' ELSE '会商事项即将到期：' END || title AS title,
+           meeting || '议定，办理时限 ' || to_char(deadline, 'YYYY-MM-DD') || CASE WHEN late THEN '，尚未办结' ELSE '，请按时办结' END AS body,
+           '/meetings/tasks' AS link, NULL::int AS "supervisionId",
+           CASE WHEN late THEN 'meeting-task-overdue:' ELSE 'meeting-task-due:' END || id || ':' || to_char(deadline, 'YYYY-MM-DD') AS key
+    FROM who`));
+}
+
 export interface ReminderCounts {
   assignments: number;
   visits: number;
   filings: number;
   redProjects: number;
   supervisions: number;
+  meetingTasks: number;
 }
 
 /**
@@ -193,13 +238,14 @@ export async function generateReminders(today = todayInShanghai()): Promise<Remi
   return db.$transaction(
     async (tx) => {
       const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REMINDER_LOCK_CLASS}::int, 0) AS locked`;
-      if (!locked) return { assignments: 0, visits: 0, filings: 0, redProjects: 0, supervisions: 0 };
+      if (!locked) return { assignments: 0, visits: 0, filings: 0, redProjects: 0, supervisions: 0, meetingTasks: 0 };
       return {
         assignments: await assignmentReminders(tx, today),
         visits: await visitReminders(tx, today),
         filings: await filingReminders(tx, db, today),
         redProjects: await redProjectReminders(tx, db, today),
         supervisions: await supervisionReminders(tx, db, today),
+        meetingTasks: await meetingTaskReminders(tx, db, today),
       };
     },
     { timeout: 120_000 },

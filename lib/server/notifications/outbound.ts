@@ -24,6 +24,8 @@ export const OUTBOUND_KINDS = [
   "SUPERVISION_OVERDUE",
   "HANDOFF_PENDING",
   "DAILY_DIGEST",
+  "MEETING_TASK_DUE",
+  "MEETING_TASK_OVERDUE",
 ] as const;
 
 /** Notifications older than this are not sent out any more (a channel switched on late does not flood people). */
