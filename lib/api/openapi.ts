@@ -12,6 +12,7 @@ import { createIssueSchema, createVisitSchema, issueActionSchema, issueFiltersSc
 import { ADMIN_OPERATIONS } from "./openapi-admin";
 import { PLAN_OPERATIONS } from "./openapi-plans";
 import { BULLETIN_OPERATIONS } from "./openapi-bulletins";
+import { RITUAL_OPERATIONS } from "./openapi-rituals";
 import { ENTERPRISE_FIELD_LABELS, enterpriseCreateSchema, enterpriseListSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
 import { apiProgressBodySchema, apiProjectCreateSchema, apiProjectListSchema, apiTransitionSchema, projectPatchSchema } from "@/lib/validation/api-projects";
 import { pagingSchema } from "@/lib/validation/progress";
@@ -506,8 +507,8 @@ function componentSchemas(): Record<string, JsonSchema> {
   return out;
 }
 
-/** The ledger's operations, the published bulletins' and the accounts/organisation ones (kept in their own files). */
-const ALL_OPERATIONS: Operation[] = [...OPERATIONS.filter((o) => !o.public), ...BULLETIN_OPERATIONS, ...PLAN_OPERATIONS, ...OPERATIONS.filter((o) => o.public), ...ADMIN_OPERATIONS];
+/** The ledger's operations, the published bulletins', the plans', the rituals' and the accounts/organisation ones (kept in their own files). */
+const ALL_OPERATIONS: Operation[] = [...OPERATIONS.filter((o) => !o.public), ...BULLETIN_OPERATIONS, ...PLAN_OPERATIONS, ...RITUAL_OPERATIONS, ...OPERATIONS.filter((o) => o.public), ...ADMIN_OPERATIONS];
 
 export function buildOpenApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};

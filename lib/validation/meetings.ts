@@ -19,6 +19,7 @@ import {
   parseScopeKey,
 } from "@/lib/domain/meetings";
 import { idField, optionalDate, optionalText, requiredText, userString } from "./fields";
+import { urlId, urlInt, urlPage } from "./url-filters";
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
@@ -108,3 +109,26 @@ export const completeTaskSchema = z.object(
 );
 
 export const meetingKindField = z.enum(MEETING_ITEM_KINDS, { error: "议题类型无效" });
+
+/** The meetings list of the REST API: one park or one region (else every scope the caller reads), a month, a status; paged. */
+export const meetingFiltersSchema = z
+  .object({
+    park: urlId("园区").optional(),
+    region: urlId("市州").optional(),
+    /** YYYY-MM, kept as sent (the list parses its filters again, so no transform here). */
+    month: z
+      .string({ message: "会商月份须为文本" })
+      .trim()
+      .refine((v) => monthStart(v) !== null, "会商月份无效（格式 YYYY-MM）")
+      .optional(),
+    status: z.enum(["PREPARED", "HELD"], { message: "会商状态须为 PREPARED（议程已定）或 HELD（已召开）" }).optional(),
+    page: urlPage(),
+    pageSize: urlInt("每页条数", 1, 100).default(20),
+  })
+  .superRefine((v, ctx) => {
+    if (v.park && v.region) ctx.addIssue({ code: "custom", path: ["region"], message: "园区与市州只能选其一" });
+  });
+export type MeetingFilters = z.infer<typeof meetingFiltersSchema>;
+
+/** The agenda candidates of a scope's month (before 定稿议程). */
+export const agendaQuerySchema = z.object({ scope: scopeField, month: monthField });

@@ -5,7 +5,10 @@ import { dateToIso } from "@/lib/domain/dates";
 import type { AnyIntakeChannel } from "@/lib/domain/first-contact";
 import type { IssueStatus } from "@/lib/domain/issues";
 import { type Actor } from "@/lib/domain/permissions";
+import { assertCan } from "@/lib/server/actor";
+import { parseOrThrow } from "@/lib/server/errors";
 import { visibleIssuesSql, visibleIssuesWhere } from "@/lib/server/issues/issue-scope";
+import { firstContactFiltersSchema } from "@/lib/validation/first-contact";
 
 export interface FirstContactItem {
   id: number;
@@ -75,6 +78,35 @@ export async function myFirstContactWork(actor: Actor, page = 1) {
     receivedTotal,
     page,
     pageCount: Math.max(1, Math.ceil(receivedTotal / FIRST_CONTACT_PAGE_SIZE)),
+  };
+}
+
+/**
+ * The 首问 items (problems received directly) the actor may read, filtered and paged in SQL:
+ * one park, a 来源, the hand-off's state (pending / accepted), and "mine" (I received them, or
+ * they wait for me to accept); newest first. The REST API's list.
+ */
+export async function listFirstContact(actor: Actor, filters: unknown) {
+  const f = parseOrThrow(firstContactFiltersSchema, filters);
+  if (f.park) assertCan(actor, "issue.read", f.park, "园区");
+  const and: Prisma.EnterpriseIssueWhereInput[] = [visibleIssuesWhere(actor), { firstContactUserId: { not: null } }];
+  if (f.park) and.push({ parkId: f.park });
+  if (f.channel) and.push({ intakeChannel: f.channel });
+  if (f.state) and.push({ handoffAcceptedAt: f.state === "pending" ? null : { not: null } });
+  if (f.mine === "received") and.push({ firstContactUserId: actor.userId });
+  if (f.mine === "toAccept") and.push({ responsibleUserId: actor.userId, handoffAcceptedAt: null });
+  const where: Prisma.EnterpriseIssueWhereInput = { AND: and };
+  const db = getDb();
+  const [total, rows] = await Promise.all([
+    db.enterpriseIssue.count({ where }),
+    db.enterpriseIssue.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (f.page - 1) * f.pageSize, take: f.pageSize, select: { ...SELECT, parkId: true } }),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...item(r), parkId: r.parkId })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / f.pageSize)),
   };
 }
 

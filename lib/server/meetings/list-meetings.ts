@@ -2,10 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
-import { type MeetingStatus, parseScopeKey } from "@/lib/domain/meetings";
+import { type MeetingStatus, monthStart, parseScopeKey } from "@/lib/domain/meetings";
 import { type Actor } from "@/lib/domain/permissions";
 import { type Prisma } from "@/lib/db/generated/prisma/client";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
+import { meetingFiltersSchema } from "@/lib/validation/meetings";
 import { type MeetingTaskView, taskSelect, taskView } from "./get-meeting";
 import { assertInScope, loadScope, readableScopes } from "./meeting-scope";
 
@@ -60,6 +61,64 @@ export async function listMeetings(actor: Actor, scopeValue: string, pageValue: 
     page,
     pageSize: MEETINGS_PAGE_SIZE,
     scopeName: s.name,
+  };
+}
+
+/**
+ * Meetings across the scopes the actor reads (or one park / one region, which must be readable:
+ * another park is NOT_FOUND, a park's staff asking for the region FORBIDDEN), by month and
+ * status; newest month first, filtered and paged in SQL. The REST API's list.
+ */
+export async function searchMeetings(actor: Actor, filters: unknown) {
+  const f = parseOrThrow(meetingFiltersSchema, filters);
+  const db = getDb();
+  let keys: string[];
+  if (f.park || f.region) {
+    const s = await loadScope(db, actor, f.park ? { kind: "park", id: f.park } : { kind: "region", id: f.region! });
+    assertInScope(actor, s, "meeting.read");
+    keys = [s.key];
+  } else {
+    keys = (await readableScopes(db, actor)).map((s) => s.key);
+  }
+  const where: Prisma.MeetingWhereInput = { scopeKey: { in: keys }, ...(f.month ? { month: isoToDate(monthStart(f.month)!) } : {}), ...(f.status ? { status: f.status } : {}) };
+  const [total, rows] = await Promise.all([
+    db.meeting.count({ where }),
+    db.meeting.findMany({
+      where,
+      orderBy: [{ month: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      select: {
+        id: true,
+        scopeKey: true,
+        parkId: true,
+        regionId: true,
+        title: true,
+        month: true,
+        meetingDate: true,
+        status: true,
+        _count: { select: { items: true, decisions: true, tasks: { where: { status: "OPEN" } } } },
+      },
+    }),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      scopeKey: r.scopeKey,
+      parkId: r.parkId,
+      regionId: r.regionId,
+      title: r.title,
+      month: dateToIso(r.month).slice(0, 7),
+      meetingDate: r.meetingDate ? dateToIso(r.meetingDate) : null,
+      status: r.status,
+      items: r._count.items,
+      decisions: r._count.decisions,
+      openTasks: r._count.tasks,
+    })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / f.pageSize)),
   };
 }
 
