@@ -23,6 +23,8 @@ export interface FreezeSummary {
   unfiled: number | null;
   /** "2026年10月": the months up to it will be closed for filing. */
   closesThrough: string;
+  /** 积分考核 is part of the bulletin (BulletinParams.points). */
+  points?: boolean;
 }
 
 const textarea = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
@@ -37,7 +39,7 @@ export function PublishBulletinPanel({
   summary,
   supersedes,
 }: {
-  input: { park?: number; region?: number; month: string; rank: string };
+  input: { park?: number; region?: number; month: string; rank: string; points?: boolean };
   summary: FreezeSummary;
   supersedes?: { id: number; revision: number };
 }) {
@@ -84,6 +86,7 @@ export function PublishBulletinPanel({
         <li>
           红灯项目 {summary.redProjects} 个、超期诉求 {summary.overdue} 件
         </li>
+        {summary.points && <li>积分考核：各园区本月积分与包保责任人前 10 名</li>}
         <li>更正说明 {summary.corrections} 项</li>
       </ul>
       <p>

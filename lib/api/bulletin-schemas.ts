@@ -60,6 +60,10 @@ export const publishedBulletinSchema = publishedBulletinMetaSchema
         redProjects: z.looseObject({ total: z.int(), rows: z.array(row) }).meta({ description: "红灯项目（定稿时）" }),
         overdue: z.looseObject({ total: z.int(), items: z.array(row) }).meta({ description: "超期诉求（定稿时）" }),
         corrections: z.looseObject({ since: z.string(), until: z.string(), total: z.int(), items: z.array(row) }).meta({ description: "更正说明：已定稿月份的获批更正" }),
+        points: z
+          .looseObject({ periodLabel: z.string(), parks: z.array(row), liaisons: z.array(row), liaisonTotal: z.int() })
+          .optional()
+          .meta({ description: "积分考核（定稿时选择附上才有）：各园区本月积分与包保责任人前 10 名" }),
       })
       .meta({ description: "定稿时冻结的通报全文（与通报页面、打印和 Excel 相同）" }),
     figures: z.partialRecord(z.enum(METRICS), z.array(z.int())).meta({ description: "每个数字背后的项目 id（下钻口径，定稿时）" }),

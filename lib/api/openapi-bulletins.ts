@@ -14,6 +14,7 @@ const LABELS = {
   rank: `园区排名所依据的指标：${INDICATOR_DEFS.map((d) => `${d.key} ${d.label}`).join("、")}；默认 investmentYear`,
   supersedes: "被更正的通报 id（发布更正版时；须为同一范围、同一月份的最新版本）",
   reason: "更正原因（发布更正版时必填）",
+  points: "附积分考核：true 时通报附上该月各园区积分与包保责任人前 10 名，随通报冻结",
   year: "通报年份",
   page: "页码，默认 1",
   pageSize: "每页条数，1-200，默认 50",

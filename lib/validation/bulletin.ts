@@ -25,6 +25,7 @@ export const bulletinParamsSchema = z.object({
   park: urlId("园区").optional(),
   region: urlId("市州").optional(),
   rank: z.enum(RANK_KEYS, { message: "排名指标无效" }).optional(),
+  points: z.enum(["0", "1"], { message: "附积分考核须为 0 或 1" }).optional(),
 });
 
 export interface BulletinParams {
@@ -32,6 +33,8 @@ export interface BulletinParams {
   park?: number;
   region?: number;
   rank: IndicatorKey;
+  /** 附积分考核: the month's points leaderboard (parks, and the top liaisons) as part of the bulletin. */
+  points?: boolean;
 }
 
 /** Bad values are dropped (the bulletin still shows, for the last complete month) and reported by field and rule. */
@@ -44,6 +47,7 @@ export function parseBulletinParams(raw: RawSearchParams, today = todayInShangha
       park: filters.park,
       region: filters.park ? undefined : filters.region,
       rank: filters.rank ?? "investmentYear",
+      points: filters.points === "1",
     },
     errors,
   };
@@ -54,5 +58,6 @@ export function bulletinQuery(p: BulletinParams): string {
   const q = new URLSearchParams({ month: ymKey(p.month), rank: p.rank });
   if (p.park) q.set("park", String(p.park));
   if (p.region) q.set("region", String(p.region));
+  if (p.points) q.set("points", "1");
   return q.toString();
 }

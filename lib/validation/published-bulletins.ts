@@ -24,6 +24,7 @@ export const publishBulletinSchema = z
       region: idField("市州").optional(),
       month: bulletinMonth,
       rank: z.enum(RANK_KEYS, { message: "排名指标无效" }).default("investmentYear"),
+      points: z.boolean({ error: "附积分考核须为 true 或 false" }).optional(),
       supersedes: idField("被更正的通报").optional(),
       reason: optionalText("更正原因", 500),
     },

@@ -119,10 +119,13 @@ describe("getBulletin", () => {
 
 describe("parseBulletinParams", () => {
   it("defaults to the last complete month and investment completion, and names bad values", () => {
-    expect(parseBulletinParams({}, TODAY).params).toEqual({ month: OCT, park: undefined, region: undefined, rank: "investmentYear" });
-    const { params: p, errors } = parseBulletinParams({ month: "2026-13", rank: "x", park: "abc" }, TODAY);
+    expect(parseBulletinParams({}, TODAY).params).toEqual({ month: OCT, park: undefined, region: undefined, rank: "investmentYear", points: false });
+    expect(parseBulletinParams({ points: "1" }, TODAY).params.points).toBe(true);
+    const { params: p, errors } = parseBulletinParams({ month: "2026-13", rank: "x", park: "abc", points: "yes" }, TODAY);
     expect(p.month).toEqual(OCT);
-    expect(errors).toHaveLength(3);
+    expect(p.points).toBe(false);
+    expect(errors).toHaveLength(4);
+    expect(errors.join()).toMatch(/附积分考核/);
     expect(errors.join()).toMatch(/通报月份/);
     expect(errors.join()).toMatch(/排名指标/);
     expect(errors.join()).toMatch(/园区/);

@@ -14,6 +14,10 @@ import ExcelJS from "exceljs";
 import { unique, makeUser } from "../helpers/factories";
 import { type LiaisonWorld, makeAssignment, makeEnterprise, makeLiaisonWorld, makeVisit } from "../helpers/assignment-factories";
 import { loadActor } from "@/lib/server/actor";
+import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
+import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
+import { publishBulletin } from "@/lib/server/bulletin/publish-bulletin";
+import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
 import type { Actor } from "@/lib/domain/permissions";
 
 const TODAY = "2026-11-25";
@@ -351,5 +355,32 @@ describe("Excel export", () => {
     expect(rowA[5]).toBe(board.rows.find((b) => b.userId === w.liaisonA.userId)!.total);
     const events = await sheetOf({ ...query, view: "events", earner: "LIAISON", user: String(w.liaisonA.userId), kind: "MANUAL" });
     expect(events.rows.some((r) => r[1] === "人工加减分" && r[2] === 3 && String(r[9]).startsWith("协调解决企业用地问题"))).toBe(true);
+  });
+});
+
+describe("积分考核 in the monthly bulletin", () => {
+  it("is added when asked for (the points pages' figures), in the Excel, and frozen when the bulletin is published", async () => {
+    const params = { month: { year: 2026, month: 3 }, park: w.park.id, rank: "investmentYear" as const };
+    expect((await getBulletin(w.leader, params, TODAY)).points).toBeUndefined();
+    const b = await getBulletin(w.leader, { ...params, points: true }, TODAY);
+    const parks = await getLeaderboard(w.leader, { park: w.park.id, tab: "park", period: "month", year: 2026, n: 3 }, { all: true }, TODAY);
+    const liaisons = await getLeaderboard(w.leader, { park: w.park.id, tab: "liaison", period: "month", year: 2026, n: 3 }, {}, TODAY);
+    expect(b.points?.periodLabel).toBe(parks.scope.periodLabel);
+    expect(b.points?.parks.map((r) => [r.parkId, r.total])).toEqual(parks.rows.map((r) => [r.parkId, r.total]));
+    expect(b.points?.liaisons.map((r) => [r.userId, r.total])).toEqual(liaisons.rows.slice(0, 10).map((r) => [r.userId, r.total]));
+    expect(b.points?.liaisons.some((r) => r.userId === w.liaisonA.userId)).toBe(true);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await bulletinWorkbook(b)) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("积分考核")!;
+    expect(sheet.getRow(1).getCell(1).value).toContain("积分考核");
+    expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(["排名", "园区", "合计"]));
+    expect(sheet.getRow(5).getCell(3).value).toBe(parks.rows[0].total);
+
+    const { id } = await publishBulletin(w.leader, { park: w.park.id, month: "2026-03", points: true }, TODAY);
+    const published = await getPublishedBulletin(w.leader, id);
+    expect(published.content.points).toEqual(JSON.parse(JSON.stringify(b.points)));
+    // A bad flag is refused by name.
+    expect((await caught(publishBulletin(w.leader, { park: w.park.id, month: "2026-04", points: "yes" }, TODAY))).message).toContain("附积分考核");
   });
 });

@@ -66,6 +66,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
         {scopes.regions.length > 1 && <FilterSelect label="市州" name="region" value={params.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="全部市州" />}
         <FilterSelect label="园区" name="park" value={params.park} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
         <FilterSelect label="排名指标" name="rank" value={params.rank} options={INDICATOR_DEFS.map((d) => [d.key, `${d.label}（${d.convention}）`] as const)} allLabel={null} />
+        <FilterSelect label="积分考核" name="points" value={params.points ? "1" : undefined} options={[["1", "附积分排名"]] as const} allLabel="不附" />
       </FilterBar>
       <FilterErrors errors={errors} what="条件" className="no-print" />
       <Section title="定稿状态" className="no-print mb-4" testId="bulletin-publish-status" labelled>
@@ -95,7 +96,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
             </p>
             {mayPublish && (
               <PublishBulletinPanel
-                input={{ park: scope.park, region: scope.region, month: ymKey(params.month), rank: params.rank }}
+                input={{ park: scope.park, region: scope.region, month: ymKey(params.month), rank: params.rank, points: params.points }}
                 summary={{
                   scopeName: bulletin.scopeName,
                   monthLabel,
@@ -108,6 +109,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
                   corrections: corrections.total,
                   unfiled,
                   closesThrough: monthLabel,
+                  points: params.points,
                 }}
               />
             )}

@@ -116,6 +116,19 @@ export async function bulletinWorkbook(b: Bulletin, extra: { corrections?: Corre
   for (const p of b.overdue.byPark) overdueSheet.addRow([p.parkName, p.overdue]);
   overdueSheet.columns = [{ width: 16 }, { width: 36 }, { width: 12 }, { width: 18 }, { width: 26 }, { width: 10 }, { width: 12 }, { width: 10 }];
 
+  if (b.points) {
+    const pts = b.points;
+    const sheet = wb.addWorksheet("积分考核");
+    title(sheet, b, `积分考核（${pts.periodLabel}）`);
+    header(sheet, ["排名", "园区", "合计", "加分", "减分", "包保责任人得分", "包保领导得分", "责任单位得分", "积分事项数"]);
+    for (const r of pts.parks) sheet.addRow([r.rank, r.name, r.total, r.plus, r.minus, r.liaisonPoints, r.leaderPoints, r.unitPoints, r.events]);
+    sheet.addRow([]);
+    sheet.addRow([`包保责任人积分前 ${pts.liaisons.length} 名（共 ${pts.liaisonTotal} 人有积分）`]).font = { bold: true };
+    header(sheet, ["排名", "包保责任人", "园区", "合计", "加分", "减分", "积分事项数"]);
+    for (const r of pts.liaisons) sheet.addRow([r.rank, r.name, r.parkNames, r.total, r.plus, r.minus, r.events]);
+    sheet.columns = [{ width: 8 }, { width: 22 }, { width: 18 }, { width: 10 }, { width: 10 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 12 }];
+  }
+
   if (extra.corrections) {
     const c = extra.corrections;
     const sheet = wb.addWorksheet("更正说明");

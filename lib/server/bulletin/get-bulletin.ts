@@ -11,6 +11,7 @@ import { type CountsRow, countsOf, queryCountsByPeriod, scopeParkIds } from "@/l
 import { type OverdueProblems, getOverdueProblems } from "@/lib/server/metrics/get-overdue-problems";
 import { type RedProjectRow, listRedProjects } from "@/lib/server/warnings/list-red-projects";
 import { supervisionCountsByPark } from "@/lib/server/supervision/open-supervisions";
+import { getLeaderboard } from "@/lib/server/points/get-leaderboard";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import type { BulletinParams } from "@/lib/validation/bulletin";
 
@@ -43,6 +44,48 @@ export interface Bulletin {
   overdue: OverdueProblems;
   /** 督办 letters of the scope's parks not yet 销号, and those awaiting a reply past their deadline (today). Absent in bulletins published before it. */
   supervision?: { open: number; overdue: number };
+  /** 积分考核 of the month, when asked for (BulletinParams.points); frozen with the bulletin when published. */
+  points?: BulletinPoints;
+}
+
+/** How many liaisons the bulletin's points section lists (the parks are all listed). */
+export const BULLETIN_POINTS_LIAISONS = 10;
+
+export interface BulletinPoints {
+  /** E.g. 2026年10月. */
+  periodLabel: string;
+  /** Every park of the scope by its month's points (ties share a rank). */
+  parks: { rank: number; parkId: number; name: string; plus: number; minus: number; total: number; events: number; liaisonPoints: number; leaderPoints: number; unitPoints: number }[];
+  /** The top BULLETIN_POINTS_LIAISONS 包保责任人 of the scope by the month's points. */
+  liaisons: { rank: number; userId: number; name: string; parkNames: string; plus: number; minus: number; total: number; events: number }[];
+  /** How many liaisons earned points in the month. */
+  liaisonTotal: number;
+}
+
+/** The month's points leaderboards of the bulletin's scope (the points pages' own SQL). */
+async function bulletinPoints(actor: Actor, p: BulletinParams, today: string): Promise<BulletinPoints> {
+  const query = { period: "month", year: String(p.month.year), n: String(p.month.month), park: p.park ? String(p.park) : undefined, region: p.region ? String(p.region) : undefined };
+  const [parks, liaisons] = await Promise.all([
+    getLeaderboard(actor, { ...query, tab: "park" }, { all: true }, today),
+    getLeaderboard(actor, { ...query, tab: "liaison" }, {}, today),
+  ]);
+  return {
+    periodLabel: parks.scope.periodLabel,
+    parks: parks.rows.map((r) => ({
+      rank: r.rank,
+      parkId: r.parkId!,
+      name: r.name,
+      plus: r.plus,
+      minus: r.minus,
+      total: r.total,
+      events: r.events,
+      liaisonPoints: r.liaisonPoints,
+      leaderPoints: r.leaderPoints,
+      unitPoints: r.unitPoints,
+    })),
+    liaisons: liaisons.rows.slice(0, BULLETIN_POINTS_LIAISONS).map((r) => ({ rank: r.rank, userId: r.userId!, name: r.name, parkNames: r.parkNames, plus: r.plus, minus: r.minus, total: r.total, events: r.events })),
+    liaisonTotal: liaisons.total,
+  };
 }
 
 function scopeOf(p: BulletinParams, m: YearMonth): IndicatorScope {
@@ -98,11 +141,12 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
   // The scope check runs first, so a park or region outside the actor's reach fails before any other query.
   const parkIds = await scopeParkIds(actor, current);
   // Both months' headline and per-park figures in one statement of the figures rollup.
-  const [[now, then, ranking, previousRanking], redProjects, overdue, name] = await Promise.all([
+  const [[now, then, ranking, previousRanking], redProjects, overdue, name, points] = await Promise.all([
     bothMonths(actor, parkIds, current, before, today),
     listRedProjects(actor, { parkId: params.park, regionId: params.region }, { page: 1, pageSize: BULLETIN_LIST_LIMIT }, dueAsOf(current, today)),
     getOverdueProblems(actor, current, today, BULLETIN_LIST_LIMIT),
     scopeName(actor, params),
+    params.points ? bulletinPoints(actor, params, today) : undefined,
   ]);
   const lastRanks = new Map(rankParks(previousRanking, params.rank).map((r) => [r.row.parkId, r.rank]));
   const ranked: BulletinRankRow[] = rankParks(ranking, params.rank).map((r) => ({ ...r, previousRank: lastRanks.get(r.row.parkId) ?? null }));
@@ -131,5 +175,6 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
     redProjects: { total: redProjects.total, rows: redProjects.rows },
     overdue,
     supervision,
+    ...(points ? { points } : {}),
   };
 }

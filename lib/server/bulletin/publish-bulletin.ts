@@ -101,7 +101,7 @@ export async function publishBulletin(actor: Actor, input: unknown, today = toda
         // No report of these parks is written between the figures below and the closing.
         await lockParkFilings(tx, parkIds, "exclusive");
         const publishedAt = new Date();
-        const bulletin = await getBulletin(actor, { month: ym, park: scope.park, region: scope.region, rank: data.rank }, today);
+        const bulletin = await getBulletin(actor, { month: ym, park: scope.park, region: scope.region, rank: data.rank, points: data.points }, today);
         const coveredParks = bulletin.ranking.map((r) => r.row.parkId);
         const [corrections, figures] = await Promise.all([
           listCorrectionNotes({ scopeKey, parkIds: coveredParks, month: ym, until: publishedAt }),
@@ -140,6 +140,7 @@ export async function publishBulletin(actor: Actor, input: unknown, today = toda
           redProjects: bulletin.redProjects.total,
           overdueProblems: bulletin.overdue.total,
           corrections: corrections.total,
+          ...(bulletin.points ? { points: true } : {}),
           ...(data.supersedes !== undefined ? { supersedes: data.supersedes, reason: data.reason } : {}),
         };
         // One row per park: each park's audit log shows that its months were closed, and by whom.

@@ -106,7 +106,7 @@ async function AgainstToday({ actor, b, monthLabel }: { actor: Actor; b: Publish
         <Section title="发布更正版" titleClassName="text-sm font-semibold text-slate-700">
           <p className="mb-2 text-sm text-slate-600">定稿通报不能修改。发现错误时，按今天的数据发布更正版（须说明原因）：更正版取代本版，本版保留并注明已被取代。</p>
           <PublishBulletinPanel
-            input={{ park: b.scope.park, region: b.scope.region, month: ymKey(b), rank: c.rankKey }}
+            input={{ park: b.scope.park, region: b.scope.region, month: ymKey(b), rank: c.rankKey, points: c.points !== undefined }}
             supersedes={{ id: b.id, revision: b.revision }}
             summary={{
               scopeName: b.scopeName,
@@ -120,6 +120,7 @@ async function AgainstToday({ actor, b, monthLabel }: { actor: Actor; b: Publish
               corrections: c.corrections.total,
               unfiled: null,
               closesThrough: monthLabel,
+              points: c.points !== undefined,
             }}
           />
         </Section>
