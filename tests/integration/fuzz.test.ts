@@ -108,6 +108,23 @@ import * as regionRoute from "@/app/api/v1/regions/[id]/route";
 import * as parksRoute from "@/app/api/v1/parks/route";
 import * as parkRoute from "@/app/api/v1/parks/[id]/route";
 import * as mePasswordRoute from "@/app/api/v1/me/password/route";
+import * as supervisionsRoute from "@/app/api/v1/supervisions/route";
+import * as supervisionRoute from "@/app/api/v1/supervisions/[id]/route";
+import * as supervisionReplyRoute from "@/app/api/v1/supervisions/[id]/reply/route";
+import * as supervisionReviewRoute from "@/app/api/v1/supervisions/[id]/review/route";
+import * as firstContactRoute from "@/app/api/v1/first-contact/route";
+import * as handoffAcceptRoute from "@/app/api/v1/problems/[id]/handoff/accept/route";
+import * as meetingsRoute from "@/app/api/v1/meetings/route";
+import * as meetingCandidatesRoute from "@/app/api/v1/meetings/candidates/route";
+import * as meetingRoute from "@/app/api/v1/meetings/[id]/route";
+import * as meetingTaskCompleteRoute from "@/app/api/v1/meeting-tasks/[id]/complete/route";
+import { issueSupervision } from "@/lib/server/supervision/issue-supervision";
+import { INTAKE_CHANNELS } from "@/lib/domain/first-contact";
+import { DONE_NOTE_MAX, ITEM_TITLE_MAX, LOCATION_MAX, TITLE_MAX as MEETING_TITLE_MAX } from "@/lib/domain/meetings";
+import { REPLY_MAX, REQUIREMENT_MAX, RETURN_REASON_MAX, SUBJECT_MAX, UNIT_MAX as SUPERVISION_UNIT_MAX } from "@/lib/domain/supervision";
+import { receiveIssueSchema } from "@/lib/validation/first-contact";
+import { completeTaskSchema, prepareMeetingSchema } from "@/lib/validation/meetings";
+import { issueSupervisionSchema, replySupervisionSchema, reviewSupervisionSchema } from "@/lib/validation/supervision";
 import * as searchRoute from "@/app/api/enterprises/search/route";
 import * as exportProjectsRoute from "@/app/api/export/projects/route";
 import * as exportIssuesRoute from "@/app/api/export/issues/route";
@@ -117,7 +134,7 @@ import * as attachmentRoute from "@/app/api/attachments/[id]/route";
 import * as importPreviewRoute from "@/app/api/import/preview/route";
 import * as importCommitRoute from "@/app/api/import/commit/route";
 import { TEST_PASSWORD, makeActor, makeProject, unique } from "../helpers/factories";
-import { type IssueWorld, caught, issueInput, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
+import { type IssueWorld, caught, issueInput, makeIssueRow, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
 import { projectForm } from "../helpers/pipeline-factories";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -464,6 +481,9 @@ let enterpriseB: number;
 let enterpriseAssignmentId: number;
 let regionId: number;
 let pwActor: Actor;
+/** An open problem past its deadline (a 督办 target) and a letter awaiting the staff member's reply. */
+let overdueIssueId: number;
+let letter: { id: number };
 
 beforeAll(async () => {
   await seedHolidays2026();
@@ -483,6 +503,10 @@ beforeAll(async () => {
   enterpriseAssignmentId = (await db.assignment.findFirstOrThrow({ where: { enterpriseId: w.enterprise.id, role: "LIAISON", endDate: null } })).id;
   regionId = w.regionId;
   pwActor = await makeActor([{ role: "PARK_STAFF", parkId: w.park.id }]);
+  const overdue = (resolveDeadline: string) => makeIssueRow({ parkId: w.park.id, enterpriseId: w.enterprise.id, reporterId: w.liaison.userId, responsibleUserId: w.staff.userId, raisedDate: "2026-08-03", resolveDeadline });
+  overdueIssueId = (await overdue("2026-09-01")).id;
+  const lettered = await overdue("2026-09-02");
+  letter = await issueSupervision(w.leader, { issueId: lettered.id, recipientUserId: w.staff.userId, subject: "模糊测试督办", requirement: "限期办结", workdays: 5 });
 });
 
 // ================================================================ bases and their bad parts
@@ -680,6 +704,43 @@ const parkPatchBad: Bad = {
   "+unknown field": fc.constantFrom({ staleDaysSigned: 1 }, { warningRules: {} }, { id: 1 }),
 };
 
+// The rituals (督办, 首问, 每月会商).
+const supervisionBase = (): Body => ({ issueId: overdueIssueId, recipientUserId: w.staff.userId, recipientUnit: "园区经发局", subject: "模糊测试超期问题督办", requirement: "限期办结并回复", workdays: 5 });
+const supervisionBad = (): Bad => ({
+  issueId: id(true),
+  projectId: id(),
+  recipientUserId: id(true, [w.otherStaff.userId]),
+  recipientUnit: text(SUPERVISION_UNIT_MAX),
+  subject: text(SUBJECT_MAX, true),
+  requirement: text(REQUIREMENT_MAX, true),
+  workdays: fc.constantFrom<unknown>(0, 61, -1, 1.5, "abc", "", null, {}, INFINITE, OMIT, "1e400", "六十"),
+});
+const replyBase = (): Body => ({ version: 1, note: "已按要求整改" });
+const replyBad: Bad = { version, note: text(REPLY_MAX, true) };
+const reviewBase = (): Body => ({ version: 1, decision: "accept" });
+const reviewBad: Bad = {
+  version,
+  decision: oneOf(["accept", "return"], true),
+  note: text(RETURN_REASON_MAX),
+  "+return without reason": fc.constantFrom<unknown>({ decision: "return", note: OMIT }, { decision: "return", note: "  " }),
+};
+const receiveBase = (): Body => ({ ...issueBase(), intakeChannel: "PHONE" });
+const receiveBad = (): Bad => {
+  const { visitId: _visitId, ...bad } = issueBad();
+  return { ...bad, intakeChannel: oneOf(INTAKE_CHANNELS, true) };
+};
+const meetingBase = (): Body => ({ scope: `park:${w.park.id}`, month: "2026-11", freeItems: ["模糊测试议题"] });
+const meetingBad = (): Bad => ({
+  scope: fc.oneof(poisoned, wrongType, missing, fc.constantFrom("park:0", "park:abc", "region:-1", "city:1", `park:${NOWHERE}`, `region:${NOWHERE}`, "park:", "park:1.5")),
+  month: fc.oneof(poisoned, wrongType, missing, fc.constantFrom("2026-13", "2026-1", "1999-12", "2026/11", "2026-11-01", "2101-01")),
+  title: text(MEETING_TITLE_MAX),
+  meetingDate: date(),
+  location: text(LOCATION_MAX),
+  include: fc.constantFrom<unknown>(["ISSUE:abc"], ["FOO:1"], [`ISSUE:${NOWHERE}`], "x:1", [1], [{}], [null], Array.from({ length: 301 }, (_, i) => `ISSUE:${i + 1}`)),
+  freeItems: fc.oneof(long(ITEM_TITLE_MAX).map((t) => [t]), poisoned.map((t) => [t]), wrongType.filter((v) => typeof v !== "string" && !Array.isArray(v)), fc.constant(Array.from({ length: 31 }, (_, i) => `议题${i}`))),
+});
+const completeBad: Bad = { note: text(DONE_NOTE_MAX, true) };
+
 // Only inputs the schema refuses: a wrong current password counts toward the account lock.
 const passwordBase = (): Body => ({ currentPassword: TEST_PASSWORD, newPassword: "Fuzz-Another-Pass-2026" });
 const passwordBad: Bad = {
@@ -717,6 +778,12 @@ describe("the bases the fuzz spoils", () => {
     ok(parkCreateSchema, parkCreateBase());
     ok(parkUpdateSchema, { name: "模糊测试园区" });
     ok(passwordChangeSchema, passwordBase());
+    ok(issueSupervisionSchema, supervisionBase());
+    ok(replySupervisionSchema, { ...replyBase(), supervisionId: 1 });
+    ok(reviewSupervisionSchema, { ...reviewBase(), supervisionId: 1 });
+    ok(receiveIssueSchema, receiveBase());
+    ok(prepareMeetingSchema, meetingBase());
+    ok(completeTaskSchema, { note: "已办结", taskId: 1 });
     ok(signInSchema, { username: w.staff.username, password: TEST_PASSWORD });
     for (const s of SERVICES) if (s.schema) ok(s.schema, s.base());
   });
@@ -787,6 +854,13 @@ describe("1. API list and read endpoints, and the pages' list readers", () => {
       },
     ],
     ["GET /enterprises", enterprisesRoute.GET, { q: QV.q(), park: fc.oneof(idQ, fc.constant(String(NOWHERE))), page: QV.page, pageSize: QV.size([20, 50, 100]) }],
+    // The 督办 list's schema (shared with its page) reads a blank parkId or status as absent, so " " is not a bad value there.
+    ["GET /supervisions", supervisionsRoute.GET, { parkId: fc.oneof(idQ.filter((v) => v.trim() !== ""), fc.constant(String(NOWHERE))), status: QV.oneOf(["ISSUED", "REPLIED", "RETURNED", "CLOSED"]), page: QV.page, pageSize: QV.size(Array.from({ length: 100 }, (_, i) => i + 1)) }],
+    [
+      "GET /first-contact",
+      firstContactRoute.GET,
+      { park: fc.oneof(idQ, fc.constant(String(NOWHERE))), channel: QV.oneOf(INTAKE_CHANNELS), state: QV.oneOf(["pending", "accepted"]), mine: QV.oneOf(["received", "toAccept"]), page: QV.page, pageSize: QV.size(Array.from({ length: 100 }, (_, i) => i + 1)) },
+    ],
     ["GET /indicators", indicatorsRoute.GET, { park: fc.oneof(idQ, fc.constant(String(NOWHERE))), region: fc.oneof(idQ, fc.constant(String(NOWHERE))), year: QV.year, through: fc.constantFrom("0", "13", "abc", "\u0000", "1.5"), cohort: QV.year }],
   ];
   for (const [name, handler, bad] of LISTS) {
@@ -794,6 +868,20 @@ describe("1. API list and read endpoints, and the pages' list readers", () => {
       await fuzz(badQuery(bad), async (query) => expectApiRefusal(await send(handler, { method: "GET", auth: "read", query })));
     });
   }
+
+  it("GET /meetings and /meetings/candidates (sessions): bad query parameters are 4xx", async () => {
+    session.actor = w.admin;
+    const MONTHS = fc.constantFrom("2026-13", "2026-1", "abc", "\u0000", "2026-00", "202611", "1999-12");
+    const lists = badQuery({ park: fc.oneof(idQ, fc.constant(String(NOWHERE))), region: fc.oneof(idQ, fc.constant(String(NOWHERE))), month: MONTHS, status: QV.oneOf(["PREPARED", "HELD"]), page: QV.page, pageSize: QV.size(Array.from({ length: 100 }, (_, i) => i + 1)) });
+    const scope = fc.oneof(nulText, fc.constantFrom("park:0", "park:abc", "city:1", `park:${NOWHERE}`, `region:${NOWHERE}`));
+    const candidates = fc.oneof(
+      badQuery({ scope, month: MONTHS }).map((q) => `${q}&month=2026-11&scope=park:${w.park.id}`),
+      fc.constantFrom("", "?month=2026-11", `?scope=park:${w.park.id}`),
+    );
+    await fuzz(fc.oneof(lists.map((query) => [meetingsRoute.GET, query] as const), candidates.map((query) => [meetingCandidatesRoute.GET, query] as const)), async ([handler, query]) =>
+      expectApiRefusal(await send(handler, { method: "GET", auth: "session", query })),
+    );
+  });
 
   it("GET /projects/{id}/progress: bad paging or id is 4xx", async () => {
     const arb = fc.oneof(
@@ -808,6 +896,8 @@ describe("1. API list and read endpoints, and the pages' list readers", () => {
     ["GET /problems/{id}", problemRoute.GET, () => [], "read"],
     ["GET /enterprises/{id}", enterpriseRoute.GET, () => [], "read"],
     ["GET /users/{id}", userRoute.GET, () => [], "session"],
+    ["GET /supervisions/{id}", supervisionRoute.GET, () => [], "read"],
+    ["GET /meetings/{id}", meetingRoute.GET, () => [], "session"],
   ];
   for (const [name, handler, extra, auth] of READS) {
     it(`${name}: bad or foreign ids are 404`, async () => {
@@ -866,6 +956,9 @@ describe("2. API create endpoints", () => {
     ["POST /users", usersRoute.POST, "session", userCreateBase, userCreateBad],
     ["POST /regions", regionsRoute.POST, "session", () => ({ name: "模糊测试市", code: "FUZZ" }), () => regionCreateBad],
     ["POST /parks", parksRoute.POST, "session", parkCreateBase, parkCreateBad],
+    ["POST /supervisions", supervisionsRoute.POST, "session", supervisionBase, supervisionBad],
+    ["POST /first-contact", firstContactRoute.POST, "rw", receiveBase, receiveBad],
+    ["POST /meetings", meetingsRoute.POST, "session", meetingBase, meetingBad],
   ];
   for (const [name, handler, auth, base, bad] of CREATES) {
     it(`${name}: bad fields and bodies are 4xx, nothing written`, async () => {
@@ -902,6 +995,10 @@ describe("3. API update endpoints", () => {
     ["POST /me/password", mePasswordRoute.POST, "POST", "session", () => ({ base: passwordBase(), bad: passwordBad })],
     ["DELETE /users/{id}/memberships/{membershipId}", membershipRoute.DELETE, "DELETE", "session", () => ({ params: { id: String(w.staff.userId), membershipId: String(NOWHERE) }, badParams: { id: projectIds, membershipId: projectIds } })],
     ["POST /users/{id}/password-reset", passwordResetRoute.POST, "POST", "session", () => ({ params: { id: String(NOWHERE) }, badParams: { id: projectIds } })],
+    ["POST /supervisions/{id}/reply", supervisionReplyRoute.POST, "POST", "session", () => ({ params: { id: String(letter.id) }, badParams: { id: projectIds }, base: replyBase(), bad: replyBad })],
+    ["POST /supervisions/{id}/review", supervisionReviewRoute.POST, "POST", "session", () => ({ params: { id: String(letter.id) }, badParams: { id: projectIds }, base: reviewBase(), bad: reviewBad })],
+    ["POST /problems/{id}/handoff/accept", handoffAcceptRoute.POST, "POST", "rw", () => ({ params: { id: String(issue.id) }, badParams: { id: projectIds } })],
+    ["POST /meeting-tasks/{id}/complete", meetingTaskCompleteRoute.POST, "POST", "session", () => ({ params: { id: String(NOWHERE) }, badParams: { id: projectIds }, base: { note: "已办结" }, bad: completeBad })],
   ];
   for (const [name, handler, method, auth, cases] of UPDATES) {
     it(`${name}: bad fields, bodies and ids are 4xx, nothing written`, async () => {
