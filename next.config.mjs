@@ -1,5 +1,9 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// The interface languages (docs/i18n.md): next-intl reads each request's language and messages from here.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 // The migrations this build was made with, baked in for /api/ready (lib/server/health/readiness.ts).
 const migrationsDir = new URL("./prisma/migrations/", import.meta.url);
@@ -27,4 +31,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,9 +20,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: the proxy's CSP carries a fresh script nonce, which
   // Next can only put on the scripts of a page it renders now (proxy.ts).
   await connection();
+  const locale = await getRequestLocale();
   return (
-    <html lang="zh-CN">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <ClientMessages locale={locale}>{children}</ClientMessages>
+      </body>
     </html>
   );
 }

@@ -79,6 +79,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.enable": "启用用户",
   "user.passwordReset": "重置密码",
   "user.passwordChange": "修改密码",
+  "user.setLocale": "切换界面语言",
   "membership.add": "添加角色",
   "membership.remove": "移除角色",
   // administration

@@ -103,6 +103,8 @@ export interface Actor {
   grants?: readonly Permission[];
   /** Signed in with a temporary password: nothing but choosing a new one until then. */
   mustChangePassword?: boolean;
+  /** The interface language the person chose (User.locale: zh-CN or en); absent for API tokens. */
+  locale?: string;
 }
 
 /** Parks where the actor holds `permission`. */

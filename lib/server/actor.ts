@@ -21,6 +21,7 @@ export async function loadActor(db: Db, userId: number, session?: { sessionVersi
       isActive: true,
       mustChangePassword: true,
       sessionVersion: true,
+      locale: true,
       memberships: { select: { role: true, parkId: true, regionId: true } },
     },
   });
@@ -56,6 +57,7 @@ export async function loadActor(db: Db, userId: number, session?: { sessionVersi
     isAdmin,
     roles: [...new Set(user.memberships.map((m) => m.role))],
     parkRoles,
+    locale: user.locale,
     ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }

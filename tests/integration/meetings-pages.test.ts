@@ -2,6 +2,7 @@
 // agenda builder, meeting, minutes and list, an owner's tasks, the problem page's history.
 import { describe, expect, it, vi } from "vitest";
 import { renderToString } from "react-dom/server";
+import { withIntl } from "../helpers/intl";
 import type { ReactElement } from "react";
 import type { Actor } from "@/lib/domain/permissions";
 import { todayInShanghai } from "@/lib/domain/dates";
@@ -27,7 +28,7 @@ vi.mock("next/navigation", () => ({
 // Pages take `searchParams` or `params` (typed per page); each gets both.
 async function render(mod: Promise<{ default: (p: never) => Promise<ReactElement> }>, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
   const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  return renderToString(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) })).replaceAll("<!-- -->", "");
+  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }))).replaceAll("<!-- -->", "");
 }
 
 describe("meetings pages render", () => {

@@ -2,6 +2,7 @@
 // catches a page that throws on its data before the browser tests would.
 import { describe, expect, it, vi } from "vitest";
 import { renderToString } from "react-dom/server";
+import { withIntl } from "../helpers/intl";
 import type { ReactElement } from "react";
 import { getDb } from "@/lib/db/client";
 import { loadActor } from "@/lib/server/actor";
@@ -27,7 +28,7 @@ vi.mock("next/navigation", () => ({
 async function render(mod: Promise<{ default: (p: { searchParams: Promise<Record<string, string>> }) => Promise<ReactElement> }>, sp: Record<string, string>) {
   const Page = (await mod).default;
   // React separates adjacent text nodes with <!-- -->; the checks read the text.
-  return renderToString(await Page({ searchParams: Promise.resolve(sp) })).replaceAll("<!-- -->", "");
+  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp) }))).replaceAll("<!-- -->", "");
 }
 
 describe("points pages render", () => {
