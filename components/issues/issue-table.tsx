@@ -1,11 +1,11 @@
+import { useTranslations } from "next-intl";
 import type { IssueListItem } from "@/lib/server/issues/list-issues";
-import { ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUS_LABELS, SATISFACTION_LABELS } from "@/lib/domain/issues";
 import { type Column, DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
 
-/** The 企业 / 项目 column of a list of problems: the enterprise, the project (if any) under it. */
-export function enterpriseProjectColumn<T extends { enterpriseName: string; projectName: string | null }>(): Column<T> {
+/** The 企业 / 项目 column of a list of problems (its header in the caller's language): the enterprise, the project (if any) under it. */
+export function enterpriseProjectColumn<T extends { enterpriseName: string; projectName: string | null }>(header: string): Column<T> {
   return {
-    header: "企业 / 项目",
+    header,
     cell: (i) => (
       <>
         {i.enterpriseName}
@@ -17,7 +17,9 @@ export function enterpriseProjectColumn<T extends { enterpriseName: string; proj
 }
 
 export function IssueTable({ items }: { items: IssueListItem[] }) {
-  if (items.length === 0) return <EmptyState>没有符合条件的问题</EmptyState>;
+  const t = useTranslations("issues.table");
+  const tc = useTranslations("common.enum");
+  if (items.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
   return (
     <DataTable
       testId="issue-table"
@@ -25,23 +27,23 @@ export function IssueTable({ items }: { items: IssueListItem[] }) {
       rowKey={(i) => i.id}
       rowClassName={(i) => `${ROW} ${i.overdue ? "bg-red-50/60" : ""}`}
       columns={[
-        { header: "问题", cell: (i) => <TitleCell href={`/issues/${i.id}`} title={i.title} sub={`${i.code} · ${i.parkName} · 提出 ${i.raisedDate}`} /> },
-        enterpriseProjectColumn(),
-        { header: "类别", cell: (i) => ISSUE_CATEGORY_LABELS[i.category], className: "whitespace-nowrap" },
+        { header: t("issue"), cell: (i) => <TitleCell href={`/issues/${i.id}`} title={i.title} sub={t("sub", { code: i.code, park: i.parkName, date: i.raisedDate })} /> },
+        enterpriseProjectColumn(t("enterpriseProject")),
+        { header: t("category"), cell: (i) => tc(`issueCategory.${i.category}`), className: "whitespace-nowrap" },
         {
-          header: "状态",
+          header: t("status"),
           cell: (i) => (
             <>
-              {ISSUE_STATUS_LABELS[i.status]}
-              {i.satisfaction && <div className="text-xs text-slate-500">{SATISFACTION_LABELS[i.satisfaction]}</div>}
-              {i.reopenCount > 0 && <div className="text-xs text-amber-700">复核 {i.reopenCount} 次</div>}
+              {tc(`issueStatus.${i.status}`)}
+              {i.satisfaction && <div className="text-xs text-slate-500">{tc(`satisfaction.${i.satisfaction}`)}</div>}
+              {i.reopenCount > 0 && <div className="text-xs text-amber-700">{t("reopened", { count: i.reopenCount })}</div>}
             </>
           ),
           className: "whitespace-nowrap",
         },
-        { header: "层级", cell: (i) => ISSUE_LEVEL_LABELS[i.level], className: "text-xs" },
+        { header: t("level"), cell: (i) => tc(`issueLevel.L${i.level as 1 | 2 | 3}`), className: "text-xs" },
         {
-          header: "责任单位 / 负责人",
+          header: t("responsible"),
           cell: (i) => (
             <>
               {i.responsibleUnit ?? "—"}
@@ -50,14 +52,14 @@ export function IssueTable({ items }: { items: IssueListItem[] }) {
           ),
           className: "text-slate-600",
         },
-        { header: "包保责任人", cell: (i) => i.liaisonName ?? "—", className: "text-slate-600" },
+        { header: t("liaison"), cell: (i) => i.liaisonName ?? "—", className: "text-slate-600" },
         {
-          header: "办结时限",
+          header: t("resolveDeadline"),
           cell: (i) => (
             <>
-              {i.status === "CLOSED" ? <span className="text-slate-500">已销号 {i.closedDate}</span> : i.resolveDeadline}
-              {i.overdue && <span className="ml-1 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-700">超期 {i.overdueDays} 天</span>}
-              {i.extensionPending && <div className="text-xs text-amber-700">延期待审批</div>}
+              {i.status === "CLOSED" ? <span className="text-slate-500">{t("closedOn", { date: i.closedDate ?? "" })}</span> : i.resolveDeadline}
+              {i.overdue && <span className="ml-1 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-700">{t("overdueDays", { days: i.overdueDays })}</span>}
+              {i.extensionPending && <div className="text-xs text-amber-700">{t("extensionPending")}</div>}
             </>
           ),
           className: "whitespace-nowrap tabular-nums",

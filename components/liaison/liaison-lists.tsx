@@ -1,29 +1,31 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { LiaisonIssueItem, VisitDueItem } from "@/lib/server/liaison/get-liaison-overview";
-import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_LEVEL_LABELS, type IssueCategory, type IssueStatus } from "@/lib/domain/issues";
+import { ISSUE_CATEGORIES, ISSUE_STATUSES, type IssueCategory, type IssueStatus } from "@/lib/domain/issues";
 import { DaysLeftBadge } from "./overdue-badge";
 import { DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
 import { enterpriseProjectColumn } from "@/components/issues/issue-table";
 
 export function VisitsDueTable({ rows, showActions = true }: { rows: VisitDueItem[]; showActions?: boolean }) {
-  if (rows.length === 0) return <EmptyState compact>没有需要走访的企业</EmptyState>;
+  const t = useTranslations("liaison.lists");
+  if (rows.length === 0) return <EmptyState compact>{t("noVisitsDue")}</EmptyState>;
   return (
     <DataTable
       testId="visits-due"
       rows={rows}
       rowKey={(v) => `${v.parkId}-${v.enterpriseId}`}
       columns={[
-        { header: "企业", cell: (v) => v.enterpriseName },
-        { header: "园区", cell: (v) => v.parkName, className: "text-slate-600" },
-        { header: "上次走访", cell: (v) => (v.lastVisit ? `${v.lastVisit}（${v.daysSince} 天前）` : "从未走访"), className: "tabular-nums text-slate-600" },
-        { header: "应走访日期", cell: (v) => v.dueDate, className: "tabular-nums" },
-        { header: "状态", cell: (v) => <DaysLeftBadge daysLeft={v.daysLeft} /> },
+        { header: t("enterprise"), cell: (v) => v.enterpriseName },
+        { header: t("park"), cell: (v) => v.parkName, className: "text-slate-600" },
+        { header: t("lastVisit"), cell: (v) => (v.lastVisit ? t("lastVisitAgo", { date: v.lastVisit, days: v.daysSince ?? 0 }) : t("neverVisited")), className: "tabular-nums text-slate-600" },
+        { header: t("dueDate"), cell: (v) => v.dueDate, className: "tabular-nums" },
+        { header: t("status"), cell: (v) => <DaysLeftBadge daysLeft={v.daysLeft} /> },
         showActions && {
           key: "actions",
           header: null,
           cell: (v) => (
             <Link href={`/visits/new?enterprise=${v.enterpriseId}`} className="text-brand-600 hover:underline">
-              登记走访
+              {t("logVisit")}
             </Link>
           ),
           className: "no-print",
@@ -35,7 +37,9 @@ export function VisitsDueTable({ rows, showActions = true }: { rows: VisitDueIte
 }
 
 export function LiaisonIssuesTable({ rows }: { rows: LiaisonIssueItem[] }) {
-  if (rows.length === 0) return <EmptyState compact>没有未办结的问题</EmptyState>;
+  const t = useTranslations("liaison.lists");
+  const tc = useTranslations("common.enum");
+  if (rows.length === 0) return <EmptyState compact>{t("noOpenIssues")}</EmptyState>;
   return (
     <DataTable
       testId="liaison-issues"
@@ -43,13 +47,13 @@ export function LiaisonIssuesTable({ rows }: { rows: LiaisonIssueItem[] }) {
       rowKey={(i) => i.id}
       rowClassName={(i) => `${ROW} ${i.daysLeft < 0 ? "bg-red-50/60" : ""}`}
       columns={[
-        { header: "问题", cell: (i) => <TitleCell href={`/issues/${i.id}`} title={i.title} sub={i.code} /> },
-        enterpriseProjectColumn(),
-        { header: "类别", cell: (i) => ISSUE_CATEGORY_LABELS[i.category as IssueCategory] ?? i.category },
-        { header: "状态", cell: (i) => ISSUE_STATUS_LABELS[i.status as IssueStatus] ?? i.status },
-        { header: "层级", cell: (i) => ISSUE_LEVEL_LABELS[i.level] ?? i.level },
+        { header: t("issue"), cell: (i) => <TitleCell href={`/issues/${i.id}`} title={i.title} sub={i.code} /> },
+        enterpriseProjectColumn(t("enterpriseProject")),
+        { header: t("category"), cell: (i) => ((ISSUE_CATEGORIES as readonly string[]).includes(i.category) ? tc(`issueCategory.${i.category as IssueCategory}`) : i.category) },
+        { header: t("status"), cell: (i) => ((ISSUE_STATUSES as readonly string[]).includes(i.status) ? tc(`issueStatus.${i.status as IssueStatus}`) : i.status) },
+        { header: t("level"), cell: (i) => ([1, 2, 3].includes(i.level) ? tc(`issueLevel.L${i.level as 1 | 2 | 3}`) : i.level) },
         {
-          header: "办结时限",
+          header: t("resolveDeadline"),
           cell: (i) => (
             <>
               {i.resolveDeadline} <DaysLeftBadge daysLeft={i.daysLeft} />

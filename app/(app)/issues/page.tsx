@@ -9,7 +9,8 @@ import { firstContactStats } from "@/lib/server/first-contact/list-first-contact
 import { FirstContactFigures } from "@/components/first-contact/first-contact-facts";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { can } from "@/lib/domain/permissions";
-import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUSES, ISSUE_STATUS_LABELS } from "@/lib/domain/issues";
+import { ISSUE_CATEGORIES, ISSUE_STATUSES } from "@/lib/domain/issues";
+import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { DownloadLink } from "@/components/ui/download-link";
 import { Pagination, filterParams } from "@/components/ui/pagination";
@@ -18,7 +19,10 @@ import { IssueFiguresCards } from "@/components/issues/issue-figures-cards";
 import { IssueTable } from "@/components/issues/issue-table";
 import { buttonClass } from "@/components/ui/button";
 
-export const metadata: Metadata = { title: "企业诉求" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("issues");
+  return { title: t("title") };
+}
 
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -30,35 +34,36 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     listVisibleParks(actor),
     firstContactStats(actor, filters.park),
   ]);
+  const [t, tc] = await Promise.all([getT("issues"), getT("common")]);
   const params = filterParams(filters);
   const drill = (extra: Record<string, string>) => `/issues?${new URLSearchParams({ ...params, ...extra, pageSize: String(filters.pageSize) })}`;
   return (
     <>
-      <PageHeader title="企业诉求" subtitle="企业反映的问题从收集、交办、办理、反馈到销号的全过程；超期的在前">
+      <PageHeader title={t("title")} subtitle={t("subtitle")}>
         <div className="flex flex-wrap items-center gap-2">
           <DownloadLink href={`/api/export/issues?${new URLSearchParams(params)}`} className="rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50">
-            导出 Excel
+            {t("exportExcel")}
           </DownloadLink>
           {can(actor, "issue.write") && (
             <Link href="/visits/new" className={buttonClass({ className: "no-print" })}>
-              登记走访/问题
+              {t("logVisitIssue")}
             </Link>
           )}
         </div>
       </PageHeader>
       <IssueFiguresCards f={figures} drill={drill} />
       <FirstContactFigures s={firstContact} />
-      <FilterBar action="/issues" aria-label="筛选问题" reset="/issues">
-        <FilterInput label="搜索" name="q" defaultValue={filters.q ?? ""} placeholder="问题、企业或编号" className="w-48" />
-        {parks.length > 1 && <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />}
-        <FilterSelect label="类别" name="category" value={filters.category} options={ISSUE_CATEGORIES.map((c) => [c, ISSUE_CATEGORY_LABELS[c]] as const)} />
-        <FilterSelect label="状态" name="status" value={filters.status} options={ISSUE_STATUSES.map((s) => [s, ISSUE_STATUS_LABELS[s]] as const)} />
-        <FilterSelect label="层级" name="level" value={filters.level} options={[1, 2, 3].map((l) => [l, ISSUE_LEVEL_LABELS[l]] as const)} />
-        <FilterInput label="提出日期起" type="date" name="raisedFrom" defaultValue={filters.raisedFrom ?? ""} />
-        <FilterInput label="提出日期止" type="date" name="raisedTo" defaultValue={filters.raisedTo ?? ""} />
-        <FilterCheck label="只看超期" name="overdue" checked={!!filters.overdue} />
-        <FilterCheck label="只看未销号" name="open" checked={!!filters.open} />
-        <FilterCheck label="我的待办" name="mine" checked={!!filters.mine} />
+      <FilterBar action="/issues" aria-label={t("filter.aria")} reset="/issues">
+        <FilterInput label={t("filter.search")} name="q" defaultValue={filters.q ?? ""} placeholder={t("filter.searchPlaceholder")} className="w-48" />
+        {parks.length > 1 && <FilterSelect label={t("filter.park")} name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={t("filter.allParks")} />}
+        <FilterSelect label={t("filter.category")} name="category" value={filters.category} options={ISSUE_CATEGORIES.map((c) => [c, tc(`enum.issueCategory.${c}`)] as const)} />
+        <FilterSelect label={t("filter.status")} name="status" value={filters.status} options={ISSUE_STATUSES.map((s) => [s, tc(`enum.issueStatus.${s}`)] as const)} />
+        <FilterSelect label={t("filter.level")} name="level" value={filters.level} options={([1, 2, 3] as const).map((l) => [l, tc(`enum.issueLevel.L${l}`)] as const)} />
+        <FilterInput label={t("filter.raisedFrom")} type="date" name="raisedFrom" defaultValue={filters.raisedFrom ?? ""} />
+        <FilterInput label={t("filter.raisedTo")} type="date" name="raisedTo" defaultValue={filters.raisedTo ?? ""} />
+        <FilterCheck label={t("filter.overdue")} name="overdue" checked={!!filters.overdue} />
+        <FilterCheck label={t("filter.open")} name="open" checked={!!filters.open} />
+        <FilterCheck label={t("filter.mine")} name="mine" checked={!!filters.mine} />
       </FilterBar>
       <FilterErrors errors={errors} />
       <IssueTable items={list.items} />
