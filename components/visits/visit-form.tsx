@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
+import { useTranslations } from "next-intl";
+import { ISSUE_CATEGORIES, VISIT_KINDS } from "@/lib/domain/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { createVisitAction } from "@/lib/actions/visits/create-visit";
 import { FieldErrors } from "@/components/ui/field-errors";
@@ -21,6 +22,8 @@ const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
  * The enterprise is searched (any of those the user may log visits for), not listed.
  */
 export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice | null; hasTargets: boolean }) {
+  const t = useTranslations("visits.form");
+  const tc = useTranslations("common.enum");
   const router = useRouter();
   const [target, setTarget] = useState<EnterpriseChoice | null>(initial);
   const [problems, setProblems] = useState<number[]>([]);
@@ -54,7 +57,7 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
       () => createVisitAction(input),
       (data) => {
         const created = data.issues;
-        flash(created.length > 0 ? `已保存走访记录，登记问题 ${created.length} 个` : "已保存走访记录");
+        flash(created.length > 0 ? t("savedWithIssues", { count: created.length }) : t("saved"));
         router.push(created.length === 1 ? `/issues/${created[0].id}` : created.length > 1 ? "/issues?mine=1&open=1" : "/liaison");
         router.refresh();
       },
@@ -72,21 +75,21 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
     );
   }
 
-  if (!hasTargets) return <EmptyState>您目前没有可登记走访的企业</EmptyState>;
+  if (!hasTargets) return <EmptyState>{t("noTargets")}</EmptyState>;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="visit-form">
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-        <legend className="px-1 text-sm font-semibold text-slate-700">走访情况</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t("visit")}</legend>
         <div>
-          <EnterpriseCombobox label="企业" name="enterpriseId" purpose="visit" initial={initial} onChange={setTarget} required invalid={Boolean(errors.enterpriseId)} errorId="visit-enterprise-error" />
+          <EnterpriseCombobox label={t("enterprise")} name="enterpriseId" purpose="visit" initial={initial} onChange={setTarget} required invalid={Boolean(errors.enterpriseId)} errorId="visit-enterprise-error" />
           <span id="visit-enterprise-error">
             <FieldErrors name="enterpriseId" errors={errors} />
           </span>
         </div>
-        <Field label="相关项目" name="projectId" errors={errors}>
+        <Field label={t("project")} name="projectId" errors={errors}>
           <select name="projectId" className={input} key={target?.id ?? 0} disabled={!target}>
-            <option value="">（不限项目）</option>
+            <option value="">{t("anyProject")}</option>
             {target?.projects.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -94,53 +97,53 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
             ))}
           </select>
         </Field>
-        <Field label="走访日期" name="visitDate" errors={errors} required>
+        <Field label={t("date")} name="visitDate" errors={errors} required>
           <input type="date" name="visitDate" max={today} defaultValue={today} className={input} />
         </Field>
-        <Field label="方式" name="kind" errors={errors} required>
+        <Field label={t("kind")} name="kind" errors={errors} required>
           <select name="kind" defaultValue="ON_SITE" className={input}>
             {VISIT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {VISIT_KIND_LABELS[k]}
+                {tc(`visitKind.${k}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="接待人员" name="peopleMet" errors={errors} className="sm:col-span-2">
-          <input name="peopleMet" className={input} placeholder="如 总经理 张三、行政主管 李四" />
+        <Field label={t("peopleMet")} name="peopleMet" errors={errors} className="sm:col-span-2">
+          <input name="peopleMet" className={input} placeholder={t("peopleMetPlaceholder")} />
         </Field>
-        <Field label="走访情况" name="summary" errors={errors} required className="sm:col-span-2 lg:col-span-3">
-          <textarea name="summary" rows={3} className={input} placeholder="企业生产经营、项目推进情况等" />
+        <Field label={t("summary")} name="summary" errors={errors} required className="sm:col-span-2 lg:col-span-3">
+          <textarea name="summary" rows={3} className={input} placeholder={t("summaryPlaceholder")} />
         </Field>
       </fieldset>
 
       {problems.map((k, index) => (
-        <fieldset key={k} className="grid gap-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4 sm:grid-cols-2" aria-label={`现场问题 ${index + 1}`}>
-          <legend className="px-1 text-sm font-semibold text-slate-700">现场反映的问题 {index + 1}</legend>
-          <Field label="类别" name={`p${k}.category`} errors={errors} required>
+        <fieldset key={k} className="grid gap-4 rounded-lg border border-amber-200 bg-amber-50/40 p-4 sm:grid-cols-2" aria-label={t("problemAria", { n: index + 1 })}>
+          <legend className="px-1 text-sm font-semibold text-slate-700">{t("problemLegend", { n: index + 1 })}</legend>
+          <Field label={t("category")} name={`p${k}.category`} errors={errors} required>
             <select name={`p${k}.category`} defaultValue="" className={input}>
-              <option value="">请选择</option>
+              <option value="">{t("choose")}</option>
               {ISSUE_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
-                  {ISSUE_CATEGORY_LABELS[c]}
+                  {tc(`issueCategory.${c}`)}
                 </option>
               ))}
             </select>
           </Field>
-          <Field label="问题标题" name={`p${k}.title`} errors={errors} required>
+          <Field label={t("problemTitle")} name={`p${k}.title`} errors={errors} required>
             <input name={`p${k}.title`} className={input} />
           </Field>
-          <Field label="问题描述" name={`p${k}.description`} errors={errors} required className="sm:col-span-2">
+          <Field label={t("description")} name={`p${k}.description`} errors={errors} required className="sm:col-span-2">
             <textarea name={`p${k}.description`} rows={2} className={input} />
           </Field>
-          <Field label="企业反映人" name={`p${k}.raisedBy`} errors={errors}>
+          <Field label={t("raisedBy")} name={`p${k}.raisedBy`} errors={errors}>
             <input name={`p${k}.raisedBy`} className={input} />
           </Field>
-          <Field label="建议责任单位" name={`p${k}.responsibleUnit`} errors={errors}>
-            <input name={`p${k}.responsibleUnit`} className={input} placeholder="如 自然资源局" />
+          <Field label={t("responsibleUnit")} name={`p${k}.responsibleUnit`} errors={errors}>
+            <input name={`p${k}.responsibleUnit`} className={input} placeholder={t("responsibleUnitPlaceholder")} />
           </Field>
           <Button type="button" onClick={() => setProblems((ps) => ps.filter((x) => x !== k))} variant="link" tone="danger" className="justify-self-start">
-            移除此问题
+            {t("remove")}
           </Button>
         </fieldset>
       ))}
@@ -154,10 +157,10 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
         tone="warning"
         className="border-dashed"
       >
-        ＋ 添加现场反映的问题
+        {t("add")}
       </Button>
 
-      <FormFooter notice={notice} pending={pending} submitLabel="保存走访记录" />
+      <FormFooter notice={notice} pending={pending} submitLabel={t("submit")} />
     </form>
   );
 }

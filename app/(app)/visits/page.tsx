@@ -5,7 +5,8 @@ import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/domain/permissions";
 import { listVisitLiaisons, listVisits } from "@/lib/server/visits/list-visits";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
-import { VISIT_KINDS, VISIT_KIND_LABELS } from "@/lib/domain/issues";
+import { VISIT_KINDS } from "@/lib/domain/issues";
+import { getT } from "@/lib/i18n/server";
 import { ISSUE_PAGE_SIZES, type VisitFilters, parseVisitFilters } from "@/lib/validation/issues";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, filterParams } from "@/components/ui/pagination";
@@ -13,13 +14,17 @@ import { FilterBar, FilterErrors, FilterInput, FilterSelect } from "@/components
 import { VisitTable } from "@/components/visits/visit-table";
 import { buttonClass } from "@/components/ui/button";
 
-export const metadata: Metadata = { title: "走访记录" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("visits");
+  return { title: t("title") };
+}
 
 export default async function VisitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   requirePermission(actor, "issue.read");
   const { filters, errors } = parseVisitFilters(await searchParams);
   const [list, parks, liaisons] = await Promise.all([orNotFound(listVisits(actor, filters)), listVisibleParks(actor, { includeArchived: true }), listVisitLiaisons(actor)]);
+  const [t, tc] = await Promise.all([getT("visits"), getT("common")]);
   const params = filterParams(filters);
   const without = (key: keyof VisitFilters) => `/visits?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== key))}`;
   const liaisonHref = (id: number) => `/visits?${new URLSearchParams({ ...params, liaison: String(id) })}`;
@@ -27,44 +32,44 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const first = list.items[0];
   return (
     <>
-      <PageHeader title="走访记录" subtitle="谁在何时以何种方式走访了哪家企业；企业现场反映的问题随走访登记">
+      <PageHeader title={t("title")} subtitle={t("subtitle")}>
         {can(actor, "issue.write") && (
           <Link href="/visits/new" className={buttonClass({ className: "no-print" })}>
-            登记走访
+            {t("logVisit")}
           </Link>
         )}
       </PageHeader>
-      <FilterBar action="/visits" aria-label="筛选走访记录" reset="/visits">
+      <FilterBar action="/visits" aria-label={t("filter.aria")} reset="/visits">
         {(["enterprise", "project", "from", "to"] as const).map((k) => filters[k] !== undefined && <input key={k} type="hidden" name={k} value={String(filters[k])} />)}
-        <FilterInput label="企业" name="q" defaultValue={filters.q ?? ""} placeholder="企业名称或信用代码" className="w-48" />
-        {parks.length > 1 && <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />}
-        <FilterSelect label="走访人" name="liaison" value={filters.liaison} options={liaisons.map((u) => [u.id, u.name] as const)} />
-        <FilterSelect label="方式" name="kind" value={filters.kind} options={VISIT_KINDS.map((k) => [k, VISIT_KIND_LABELS[k]] as const)} />
-        <FilterInput label="月份" type="month" name="month" defaultValue={filters.month ?? ""} />
-        <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={ISSUE_PAGE_SIZES.map((n) => [n, `${n} 条`] as const)} allLabel={null} />
+        <FilterInput label={t("filter.enterprise")} name="q" defaultValue={filters.q ?? ""} placeholder={t("filter.enterprisePlaceholder")} className="w-48" />
+        {parks.length > 1 && <FilterSelect label={t("filter.park")} name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={t("filter.allParks")} />}
+        <FilterSelect label={t("filter.liaison")} name="liaison" value={filters.liaison} options={liaisons.map((u) => [u.id, u.name] as const)} />
+        <FilterSelect label={t("filter.kind")} name="kind" value={filters.kind} options={VISIT_KINDS.map((k) => [k, tc(`enum.visitKind.${k}`)] as const)} />
+        <FilterInput label={t("filter.month")} type="month" name="month" defaultValue={filters.month ?? ""} />
+        <FilterSelect label={t("filter.pageSize")} name="pageSize" value={filters.pageSize} options={ISSUE_PAGE_SIZES.map((n) => [n, t("filter.perPage", { n })] as const)} allLabel={null} />
       </FilterBar>
       {(filters.enterprise || filters.project || filters.from || filters.to) && (
         <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="visit-scope">
           {filters.enterprise && (
             <span className="rounded bg-brand-50 px-2 py-1 text-brand-900">
-              企业：{first?.enterpriseName ?? `#${filters.enterprise}`}{" "}
-              <Link href={without("enterprise")} className="ml-1 text-slate-500 hover:text-brand-600" aria-label="取消企业筛选">
+              {t("scope.enterprise", { name: first?.enterpriseName ?? `#${filters.enterprise}` })}{" "}
+              <Link href={without("enterprise")} className="ml-1 text-slate-500 hover:text-brand-600" aria-label={t("scope.clearEnterprise")}>
                 ×
               </Link>
             </span>
           )}
           {filters.project && (
             <span className="rounded bg-brand-50 px-2 py-1 text-brand-900">
-              项目：{first?.projectName ?? `#${filters.project}`}{" "}
-              <Link href={without("project")} className="ml-1 text-slate-500 hover:text-brand-600" aria-label="取消项目筛选">
+              {t("scope.project", { name: first?.projectName ?? `#${filters.project}` })}{" "}
+              <Link href={without("project")} className="ml-1 text-slate-500 hover:text-brand-600" aria-label={t("scope.clearProject")}>
                 ×
               </Link>
             </span>
           )}
           {(filters.from || filters.to) && (
             <span className="rounded bg-brand-50 px-2 py-1 text-brand-900">
-              走访日期：{filters.from ?? "…"} 至 {filters.to ?? "…"}{" "}
-              <Link href={`/visits?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== "from" && k !== "to"))}`} className="ml-1 text-slate-500 hover:text-brand-600" aria-label="取消日期筛选">
+              {t("scope.dates", { from: filters.from ?? "…", to: filters.to ?? "…" })}{" "}
+              <Link href={`/visits?${new URLSearchParams(Object.entries(params).filter(([k]) => k !== "from" && k !== "to"))}`} className="ml-1 text-slate-500 hover:text-brand-600" aria-label={t("scope.clearDates")}>
                 ×
               </Link>
             </span>

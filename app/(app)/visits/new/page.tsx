@@ -5,8 +5,13 @@ import { searchEnterprises } from "@/lib/server/enterprises/search-enterprises";
 import { enterpriseSearchSchema } from "@/lib/validation/enterprises";
 import { PageHeader } from "@/components/ui/page-header";
 import { VisitForm } from "@/components/visits/visit-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "登记走访" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("visits");
+  return { title: t("new.title") };
+}
 
 export default async function NewVisitPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -18,10 +23,13 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Pro
     searchEnterprises(actor, enterpriseSearchSchema.parse({ purpose: "visit", limit: 1 })),
     wanted ? searchEnterprises(actor, enterpriseSearchSchema.parse({ purpose: "visit", id: wanted, limit: 1 })) : null,
   ]);
+  const [t, locale] = await Promise.all([getT("visits"), getRequestLocale()]);
   return (
     <>
-      <PageHeader title="登记走访" subtitle="记录走访、电话或座谈情况；企业现场反映的问题一并登记，按类别自动计算办理时限（工作日）" />
-      <VisitForm initial={preset?.items[0] ?? null} hasTargets={any.items.length > 0} />
+      <PageHeader title={t("new.title")} subtitle={t("new.subtitle")} />
+      <ClientMessages locale={locale} namespaces={["visits"]}>
+        <VisitForm initial={preset?.items[0] ?? null} hasTargets={any.items.length > 0} />
+      </ClientMessages>
     </>
   );
 }
