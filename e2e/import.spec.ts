@@ -35,7 +35,7 @@ test("import a ledger: template, a row error, the fix, the commit, the export", 
   const row = (name: string, signed: ExcelJS.CellValue) => ({
     所属园区: "怀化高新区",
     项目名称: `${tag}-${name}`,
-    投资主体: `${tag}-${name}有限公司`,
+    企业名称: `${tag}-${name}有限公司`,
     "产业链/行业": "新材料",
     "总投资（万元）": 5000,
     "合同引资额（万元）": 4000,

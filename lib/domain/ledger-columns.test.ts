@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LEDGER_COLUMNS, type HeaderGrid, detectHeader, normaliseHeader } from "./ledger-columns";
+import { LEDGER_COLUMNS, PROGRESS_COLUMNS, type HeaderGrid, detectHeader, normaliseHeader } from "./ledger-columns";
 
 const grid = (...rows: (string | null)[][]): HeaderGrid =>
   rows.map((r) => new Map(r.flatMap((v, i) => (v === null ? [] : [[i + 1, v] as [number, string]]))));
@@ -39,5 +39,13 @@ describe("ledger headers", () => {
     expect(m).toMatchObject({ firstRow: 1, lastRow: 1 });
     expect(m!.duplicates).toEqual([{ key: "totalInvestment", first: 2, again: 3, text: "计划总投资" }]);
     expect(detectHeader(grid(["企业名称", "总投资"]), LEDGER_COLUMNS, "name")).toBeNull();
+  });
+
+  it("heads the enterprise column 企业名称, as the project form does, and still reads the old header 投资主体", () => {
+    expect(LEDGER_COLUMNS.find((c) => c.key === "enterpriseName")!.header).toBe("企业名称");
+    expect(PROGRESS_COLUMNS.find((c) => c.key === "enterpriseName")!.header).toBe("企业名称");
+    for (const columns of [LEDGER_COLUMNS, PROGRESS_COLUMNS]) {
+      expect(keys(detectHeader(grid(["所属园区", "项目名称", "投资主体"]), columns, "name"))).toEqual(["1:park", "2:name", "3:enterpriseName"]);
+    }
   });
 });

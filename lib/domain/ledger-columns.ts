@@ -2,7 +2,7 @@
 // table so the three round-trip: a file exported from the list can be imported again and
 // changes nothing. Also the header finder every import uses: real ledgers have titles above
 // the header, group headings merged across columns and two-row headers, and name columns
-// their own way ("总投资" under "投资情况（万元）", "投资主体" as "企业名称"). Pure: no I/O.
+// their own way ("总投资" under "投资情况（万元）", "企业名称" as "投资主体"). Pure: no I/O.
 //
 // `importable: false` columns are written by the export for people to read (状态, 本年完成投资,
 // 累计完成投资, 亮灯 …) and ignored by the import; the template has only importable ones.
@@ -44,8 +44,8 @@ const READ_ONLY = { importable: false } as const;
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   col("code", "项目编号", "code", false, 18, "系统生成的项目编号：填写则按编号找到并更新该项目；新项目留空", { aliases: ["系统编号"] }),
   col("park", "所属园区", "text", true, 16, "园区全称，须为您有权维护台账的园区", { aliases: ["园区", "园区名称"] }),
-  col("name", "项目名称", "text", true, 30, "不超过 100 个字符；同一园区内「项目名称 + 投资主体」唯一", { aliases: ["项目"] }),
-  col("enterpriseName", "投资主体", "text", true, 28, "企业全称，不超过 100 个字符", { aliases: ["企业名称", "投资企业", "投资方", "签约企业", "项目业主", "项目单位"] }),
+  col("name", "项目名称", "text", true, 30, "不超过 100 个字符；同一园区内「项目名称 + 企业名称」唯一", { aliases: ["项目"] }),
+  col("enterpriseName", "企业名称", "text", true, 28, "企业全称，不超过 100 个字符", { aliases: ["投资主体", "投资企业", "投资方", "签约企业", "项目业主", "项目单位"] }),
   col("creditCode", "统一社会信用代码", "text", false, 22, "18 位数字或大写字母（不含 I、O、S、V、Z）", { aliases: ["信用代码", "社会信用代码"] }),
   col("legalPerson", "法定代表人", "text", false, 12, "不超过 50 个字符", { aliases: ["法人", "法人代表"] }),
   col("contactName", "联系人", "text", false, 12, "不超过 50 个字符", { aliases: ["企业联系人", "项目联系人"] }),
@@ -301,10 +301,10 @@ export const PROGRESS_SHEET = "月度填报";
 
 /** One row per project and month, in the export's order; the import finds columns by header like the ledger. */
 export const PROGRESS_COLUMNS: readonly LedgerColumn[] = [
-  col("code", "项目编号", "code", false, 18, "系统中的项目编号；空白时按「所属园区 + 项目名称 + 投资主体」找项目", { aliases: ["系统编号"] }),
+  col("code", "项目编号", "code", false, 18, "系统中的项目编号；空白时按「所属园区 + 项目名称 + 企业名称」找项目", { aliases: ["系统编号"] }),
   col("name", "项目名称", "text", true, 30, "", { aliases: ["项目"] }),
   col("park", "所属园区", "text", false, 14, "", { aliases: ["园区", "园区名称"] }),
-  col("enterpriseName", "投资主体", "text", false, 26, "", { aliases: ["企业名称", "投资企业", "投资方", "签约企业", "项目业主", "项目单位"] }),
+  col("enterpriseName", "企业名称", "text", false, 26, "", { aliases: ["投资主体", "投资企业", "投资方", "签约企业", "项目业主", "项目单位"] }),
   col("year", "年份", "int", false, 8, "如 2026；「月份」写作 2026-03 时可省略", { aliases: ["填报年份", "年度"] }),
   col("month", "月份", "int", true, 8, "1–12，或 2026-03 / 2026年3月", { aliases: ["填报月份", "月度"] }),
   col("investmentCompleted", "本月完成投资（万元）", "money", true, 16, "数字，最多两位小数", { aliases: ["当月完成投资", "月度完成投资"] }),

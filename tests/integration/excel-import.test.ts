@@ -119,7 +119,7 @@ describe("ledger import", () => {
     expect(at(6).join()).toContain("产业链/行业:产业链/行业「外星科技」不在常用产业链中");
     expect(at(7)).toContain("总投资（万元）:总投资不能超过 99,999,999.99 万元");
     expect(at(7)).toContain("合同引资额（万元）:合同引资额不能为负数");
-    expect(at(8)).toEqual(["项目名称:与第 2 行重复（同一园区、项目名称和投资主体）"]);
+    expect(at(8)).toEqual(["项目名称:与第 2 行重复（同一园区、项目名称和企业名称）"]);
     // An existing project's row is an update, checked like the edit form: 合同引资额 above the stored 总投资 of 500.
     expect(at(9)).toEqual([]);
     expect(preview.updates.map((u) => u.code)).toEqual([existing.code]);
@@ -184,11 +184,12 @@ describe("ledger import", () => {
     wb.addWorksheet("项目台账").addRow(["项目名称", "所属园区"]);
     const missingColumns = Buffer.from(await wb.xlsx.writeBuffer());
     expect(await errorOf(previewImport(staffA, missingColumns))).toBe(
-      "表头（第 1 行）缺少「投资主体」列：找项目要用「项目编号」，或「所属园区 + 项目名称 + 投资主体」；请使用台账模板",
+      "表头（第 1 行）缺少「企业名称」列：找项目要用「项目编号」，或「所属园区 + 项目名称 + 企业名称」；请使用台账模板",
     );
     // Enough to find projects, not to create them: a new project's row names the missing columns.
     const narrow = new ExcelJS.Workbook();
     const ws = narrow.addWorksheet("项目台账");
+    // 投资主体: the template's header before it took the project form's 企业名称; old files still import.
     ws.addRow(["所属园区", "项目名称", "投资主体", "形象进度"]);
     ws.addRow([parkA.name, unique("窄表"), "某公司", "在建"]);
     const narrowPreview = await previewImport(staffA, Buffer.from(await narrow.xlsx.writeBuffer()));

@@ -334,7 +334,7 @@ export async function analyseLedger(db: Reader, actor: Actor, parsed: ParsedLedg
       if (key) {
         const first = firstRowOfKey.get(key);
         if (first !== undefined) {
-          issues.push({ row: r.row, column: headerOf("name"), message: `与第 ${first} 行重复（同一园区、项目名称和投资主体）` });
+          issues.push({ row: r.row, column: headerOf("name"), message: `与第 ${first} 行重复（同一园区、项目名称和企业名称）` });
           continue;
         }
         firstRowOfKey.set(key, r.row);
@@ -401,9 +401,9 @@ export async function analyseLedger(db: Reader, actor: Actor, parsed: ParsedLedg
     // A rename must not make it the twin of another project of the park (or of another row).
     const key = naturalKey(stored.parkId, now.name, now.enterpriseName);
     const twin = byKey.get(key);
-    if (twin && twin.id !== stored.id) rowIssues.push({ row: r.row, column: headerOf("name"), message: `该园区已有同名项目（${twin.code}，同一投资主体）` });
+    if (twin && twin.id !== stored.id) rowIssues.push({ row: r.row, column: headerOf("name"), message: `该园区已有同名项目（${twin.code}，同一企业名称）` });
     const first = firstRowOfKey.get(key);
-    if (first !== undefined) rowIssues.push({ row: r.row, column: headerOf("name"), message: `与第 ${first} 行重复（同一园区、项目名称和投资主体）` });
+    if (first !== undefined) rowIssues.push({ row: r.row, column: headerOf("name"), message: `与第 ${first} 行重复（同一园区、项目名称和企业名称）` });
     else firstRowOfKey.set(key, r.row);
 
     if (rowIssues.length > 0 || !record) {

@@ -52,7 +52,7 @@ export interface SheetSpec {
   /**
    * Why the columns found cannot identify the rows, or null. Left out: every required column
    * must be there. (The ledger needs only what finds a project: its 项目编号, or 所属园区 and
-   * 投资主体 beside 项目名称; a new project's row then needs the other required columns.)
+   * 企业名称 beside 项目名称; a new project's row then needs the other required columns.)
    */
   identifies?: (present: ReadonlySet<string>) => string | null;
 }
@@ -171,7 +171,7 @@ export const LEDGER_SPEC: SheetSpec = {
   identifies: (present) =>
     present.has("code") || (present.has("park") && present.has("enterpriseName"))
       ? null
-      : `缺少${["park", "enterpriseName"].filter((k) => !present.has(k)).map((k) => `「${LEDGER_COLUMNS.find((c) => c.key === k)!.header}」`).join("、")}列：找项目要用「项目编号」，或「所属园区 + 项目名称 + 投资主体」`,
+      : `缺少${["park", "enterpriseName"].filter((k) => !present.has(k)).map((k) => `「${LEDGER_COLUMNS.find((c) => c.key === k)!.header}」`).join("、")}列：找项目要用「项目编号」，或「所属园区 + 项目名称 + 企业名称」`,
 };
 
 /** Required columns a file left out: a new project's row needs them. */

@@ -18,7 +18,7 @@ export const PLAN_SHEET = "年度计划";
 export const PLAN_SHEET_COLUMNS = {
   code: "项目编号",
   name: "项目名称",
-  enterprise: "投资主体",
+  enterprise: "企业名称",
   stage: "当前阶段",
   status: "状态",
   plannedInvestment: "本年计划投资（万元）",

@@ -36,7 +36,7 @@ export const PROGRESS_SPEC: SheetSpec = {
   templateName: "月度填报模板（或从项目页、月度填报导出的文件）",
   identifies: (present) => {
     const missing: string[] = [];
-    if (!present.has("code") && !(present.has("park") && present.has("enterpriseName"))) missing.push("「项目编号」（或「所属园区」与「投资主体」）");
+    if (!present.has("code") && !(present.has("park") && present.has("enterpriseName"))) missing.push("「项目编号」（或「所属园区」与「企业名称」）");
     for (const key of ["month", "investmentCompleted", "fundsArrived", "imageProgress"]) if (!present.has(key)) missing.push(`「${progressHeaderOf(key)}」`);
     return missing.length > 0 ? `缺少${missing.join("、")}列` : null;
   },
@@ -116,7 +116,7 @@ async function analyseProgress(tx: Tx, actor: Actor, parsed: ParsedLedger, today
     const project = (t.code ? byCode.get(t.code) : undefined) ?? (parkId && t.name && t.enterpriseName ? byKey.get(naturalKey(parkId, t.name, t.enterpriseName)) : undefined);
     const rowIssues: RowIssue[] = [];
     if (!project) {
-      const which = t.code ? `编号为「${t.code}」的项目` : `「${t.park ?? "（未填园区）"}」的「${t.name ?? ""}」（${t.enterpriseName ?? "未填投资主体"}）`;
+      const which = t.code ? `编号为「${t.code}」的项目` : `「${t.park ?? "（未填园区）"}」的「${t.name ?? ""}」（${t.enterpriseName ?? "未填企业名称"}）`;
       issues.push({ row: r.row, column: progressHeaderOf(t.code ? "code" : "name"), message: `找不到${which}，或您无权填报该项目的月报` });
       continue;
     }
