@@ -121,6 +121,30 @@ test.describe("on a phone (390 px)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  test("a region leader's bulletin fits: its lists are cards, the ranking scrolls inside its own frame", async ({ page }) => {
+    test.setTimeout(90_000);
+    await signIn(page, DEMO_ACCOUNTS.region.username);
+    await expectFits(page, "/bulletin");
+    const indicator = page.getByTestId("bulletin-indicators").locator("tbody tr").first();
+    await expect(indicator.locator("td").nth(1)).toHaveAttribute("data-label", "口径");
+    const [a, b] = [await indicator.locator("td").nth(0).boundingBox(), await indicator.locator("td").nth(1).boundingBox()];
+    expect(b!.y).toBeGreaterThan(a!.y);
+    const ranking = page.getByRole("region", { name: /园区排名表/ });
+    expect(await ranking.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  });
+
+  test("the folded filters say how many are set, and 清除 clears them", async ({ page }) => {
+    await signIn(page, DEMO_ACCOUNTS.staff.username);
+    await page.goto("/projects?stage=SIGNED&q=%E5%B9%B4%E4%BA%A7");
+    const toggle = page.getByRole("button", { name: /筛选条件/ });
+    await expect(toggle).toHaveAccessibleName(/已设 2 项/);
+    await expect(page.getByTestId("filter-count")).toHaveText("2");
+    await page.getByRole("link", { name: "清除" }).click();
+    await expect(page).toHaveURL(/\/projects$/);
+    await expect(page.getByTestId("filter-count")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "清除" })).toHaveCount(0);
+  });
+
   test("a list's rows are cards of 'header: value' lines", async ({ page }) => {
     await signIn(page, DEMO_ACCOUNTS.staff.username);
     await page.goto("/projects");
@@ -131,6 +155,24 @@ test.describe("on a phone (390 px)", () => {
     expect(b!.y).toBeGreaterThan(a!.y);
     expect(Math.abs(b!.x - a!.x)).toBeLessThan(2);
   });
+});
+
+test("a client-side move puts the focus on the new page's heading; the first load and a change of query do not", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.staff.username);
+  await page.goto("/projects");
+  await expect(page.locator("main h1")).not.toBeFocused();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "企业诉求" }).click();
+  await expect(page).toHaveURL(/\/issues$/);
+  await expect(page.locator("main h1")).toBeFocused();
+  // The next Tab goes on from the page's top, not from the navigation.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.querySelector("main")!.contains(document.activeElement))).toBe(true);
+  // Another page of the same list: the person stays where they were.
+  const next = page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "2", exact: true });
+  await next.focus();
+  await next.click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.locator("main h1")).not.toBeFocused();
 });
 
 test("the board by keyboard: one Tab stop, arrow keys between cards and columns, the 移动 menu, Escape and the dialog give the focus back", async ({ page }) => {

@@ -13,6 +13,14 @@ import { drillHref } from "@/components/dashboard/drill";
 
 const th = "border border-slate-300 bg-slate-100 px-2 py-1 text-left font-medium";
 const td = "border border-slate-300 px-2 py-1";
+/**
+ * A list of the bulletin (indicators, red projects, problems, corrections): on a phone each
+ * row is a card, its first cell the heading and the others "header: value" from their
+ * data-label (the DataTable's `dt-stack` rules, `dt-ruled` frames the cards); paper and
+ * wider screens keep the ruled table.
+ */
+const stackedTable = "w-full border-collapse text-sm dt-stack dt-ruled";
+const titleCell = "dt-title";
 
 function figure(unit: "count" | "money", value: number | string): string {
   return unit === "money" ? formatMoney(value) : `${value} 个`;
@@ -65,7 +73,7 @@ function CorrectionsSection({ c }: { c: CorrectionNotes }) {
             上期通报定稿后，经园区领导批准，对已定稿月份的月报更正 <strong>{c.total}</strong> 项
             {c.total > c.items.length ? `，以下列出前 ${c.items.length} 项` : ""}；相应月份的累计数字以更正后为准。
           </p>
-          <table className="w-full border-collapse text-sm">
+          <table className={stackedTable}>
             <thead>
               <tr>
                 <th className={th}>项目</th>
@@ -80,22 +88,28 @@ function CorrectionsSection({ c }: { c: CorrectionNotes }) {
             <tbody>
               {c.items.map((n) => (
                 <tr key={n.id}>
-                  <td className={td}>
+                  <td className={`${td} ${titleCell}`}>
                     <Link href={`/projects/${n.projectId}`} className="hover:underline">
                       {n.projectName}
                     </Link>
-                    <span className="block text-xs text-slate-500">{n.projectCode}</span>
+                    <span className="block text-xs font-normal text-slate-500">{n.projectCode}</span>
                   </td>
-                  <td className={td}>{n.parkName}</td>
-                  <td className={`${td} tabular-nums`}>{formatYearMonth(n)}</td>
-                  <td className={`${td} tabular-nums`}>
+                  <td className={td} data-label="园区">
+                    {n.parkName}
+                  </td>
+                  <td className={`${td} tabular-nums`} data-label="更正月份">
+                    {formatYearMonth(n)}
+                  </td>
+                  <td className={`${td} tabular-nums`} data-label="本月完成投资">
                     {n.before ? formatMoney(n.before.investmentCompleted) : "未填报"} → {formatMoney(n.after.investmentCompleted)}
                   </td>
-                  <td className={`${td} tabular-nums`}>
+                  <td className={`${td} tabular-nums`} data-label="本月到位资金">
                     {n.before ? formatMoney(n.before.fundsArrived) : "未填报"} → {formatMoney(n.after.fundsArrived)}
                   </td>
-                  <td className={td}>{n.reason}</td>
-                  <td className={td}>
+                  <td className={td} data-label="更正原因">
+                    {n.reason}
+                  </td>
+                  <td className={td} data-label="申请 / 批准">
                     {n.requestedByName} / {n.decidedByName}
                     <span className="block text-xs text-slate-500">{formatPublishedAt(n.decidedAt)} 批准</span>
                   </td>
@@ -118,9 +132,9 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
   const rankLabel = INDICATOR_DEFS.find((d) => d.key === b.rankKey)?.label ?? b.rankKey;
   const investment = b.indicators.find((i) => i.key === "investmentYear");
   return (
-    <article className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 print:border-0 print:p-0" data-testid="bulletin">
+    <article className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:border-0 print:p-0" data-testid="bulletin">
       <header className="text-center">
-        <h2 className="text-2xl font-bold">{b.scopeName}项目推进情况通报</h2>
+        <h2 className="text-xl font-bold sm:text-2xl">{b.scopeName}项目推进情况通报</h2>
         {published && (
           <p className="mt-1 text-sm" data-testid="bulletin-stamp">
             <span className="mr-2 rounded border border-red-700 px-1.5 py-0.5 text-xs font-semibold text-red-700">已定稿</span>
@@ -141,7 +155,7 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
           {investment ? `，投资完成率 ${formatPercent(investment.current)}，序时进度 ${formatPercent(b.timeProgress)}（${formatPoints(pointsAgainstTime(investment.current, b.month.month))}）` : ""}。
           应开工未开工 {b.counts.dueNotStarted} 个。
         </p>
-        <table className="mt-3 w-full border-collapse text-sm" data-testid="bulletin-indicators">
+        <table className={`mt-3 ${stackedTable}`} data-testid="bulletin-indicators">
           <thead>
             <tr>
               <th className={th}>指标</th>
@@ -155,14 +169,22 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
           <tbody>
             {b.indicators.map((i) => (
               <tr key={i.key} data-indicator={i.key}>
-                <td className={td} title={i.formula}>
+                <td className={`${td} ${titleCell}`} title={i.formula}>
                   {i.label}
                 </td>
-                <td className={td}>{i.convention}</td>
-                <td className={`${td} font-medium tabular-nums`}>{formatPercent(i.current)}</td>
-                <td className={`${td} tabular-nums`}>{formatPercent(i.previous)}</td>
-                <td className={`${td} tabular-nums ${i.changePoints !== null && i.changePoints < 0 ? "text-red-700" : ""}`}>{formatChange(i.changePoints)}</td>
-                <td className={`${td} tabular-nums`}>
+                <td className={td} data-label="口径">
+                  {i.convention}
+                </td>
+                <td className={`${td} font-medium tabular-nums`} data-label={`截至${formatYearMonth(b.month)}`}>
+                  {formatPercent(i.current)}
+                </td>
+                <td className={`${td} tabular-nums`} data-label={`截至${formatYearMonth(b.previous)}`}>
+                  {formatPercent(i.previous)}
+                </td>
+                <td className={`${td} tabular-nums ${i.changePoints !== null && i.changePoints < 0 ? "text-red-700" : ""}`} data-label="变化">
+                  {formatChange(i.changePoints)}
+                </td>
+                <td className={`${td} tabular-nums`} data-label="分子 / 分母">
                   {figure(i.unit, i.numerator)} / {figure(i.unit, i.denominator)}
                 </td>
               </tr>
@@ -178,38 +200,42 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
           <ParkList title="红榜" rows={b.red} tone="red" />
           <ParkList title="黑榜" rows={b.black} tone="black" />
         </div>
-        <table className="w-full border-collapse text-sm" data-testid="bulletin-ranking">
-          <thead>
-            <tr>
-              <th className={th}>排名</th>
-              <th className={th}>较上月</th>
-              <th className={th}>园区</th>
-              {INDICATOR_DEFS.map((d) => (
-                <th key={d.key} className={`${th} ${d.key === b.rankKey ? "bg-brand-50" : ""}`} title={d.formula}>
-                  {d.label}
-                  <span className="block text-[10px] font-normal text-slate-500">{d.convention}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {b.ranking.map((r) => (
-              <tr key={r.row.parkId}>
-                <td className={`${td} tabular-nums`}>{r.rank ?? "—"}</td>
-                <td className={td}>{rankMove(r)}</td>
-                <td className={td}>{r.row.parkName}</td>
-                {INDICATOR_DEFS.map((d) => {
-                  const rate = r.row.indicators.find((i) => i.key === d.key)?.rate ?? null;
-                  return (
-                    <td key={d.key} className={`${td} tabular-nums`}>
-                      {formatPercent(rate)}
-                    </td>
-                  );
-                })}
+        {/* Every park against every indicator: a phone scrolls this table sideways, inside its own frame. */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+        <div className="overflow-x-auto" role="region" aria-label="园区排名表（可左右滑动）" tabIndex={0}>
+          <table className="w-full border-collapse text-sm" data-testid="bulletin-ranking">
+            <thead>
+              <tr>
+                <th className={`${th} whitespace-nowrap`}>排名</th>
+                <th className={`${th} whitespace-nowrap`}>较上月</th>
+                <th className={th}>园区</th>
+                {INDICATOR_DEFS.map((d) => (
+                  <th key={d.key} className={`${th} ${d.key === b.rankKey ? "bg-brand-50" : ""}`} title={d.formula}>
+                    {d.label}
+                    <span className="block text-[10px] font-normal text-slate-500">{d.convention}</span>
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.ranking.map((r) => (
+                <tr key={r.row.parkId}>
+                  <td className={`${td} tabular-nums`}>{r.rank ?? "—"}</td>
+                  <td className={`${td} whitespace-nowrap`}>{rankMove(r)}</td>
+                  <td className={`${td} min-w-[7em]`}>{r.row.parkName}</td>
+                  {INDICATOR_DEFS.map((d) => {
+                    const rate = r.row.indicators.find((i) => i.key === d.key)?.rate ?? null;
+                    return (
+                      <td key={d.key} className={`${td} tabular-nums`}>
+                        {formatPercent(rate)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section>
@@ -230,7 +256,7 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
           </p>
         )}
         {b.redProjects.rows.length > 0 && (
-          <table className="w-full border-collapse text-sm" data-testid="bulletin-red-list">
+          <table className={stackedTable} data-testid="bulletin-red-list">
             <thead>
               <tr>
                 <th className={th}>项目</th>
@@ -243,18 +269,24 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
             <tbody>
               {b.redProjects.rows.map((p) => (
                 <tr key={p.id}>
-                  <td className={td}>
+                  <td className={`${td} ${titleCell}`}>
                     <Link href={`/projects/${p.id}`} className="hover:underline">
                       {p.name}
                     </Link>
-                    <span className="block text-xs text-slate-500">{p.code}</span>
+                    <span className="block text-xs font-normal text-slate-500">{p.code}</span>
                   </td>
-                  <td className={td}>{p.parkName}</td>
-                  <td className={td}>{STAGE_LABELS[p.stage as Stage] ?? p.stage}</td>
-                  <td className={td}>
+                  <td className={td} data-label="园区">
+                    {p.parkName}
+                  </td>
+                  <td className={td} data-label="阶段">
+                    {STAGE_LABELS[p.stage as Stage] ?? p.stage}
+                  </td>
+                  <td className={td} data-label="包保人/领导">
                     {p.liaisonName ?? "未指定"} / {p.leaderName ?? "未指定"}
                   </td>
-                  <td className={td}>{p.light.reasons.join("；")}</td>
+                  <td className={td} data-label="原因">
+                    {p.light.reasons.join("；")}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -272,7 +304,7 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
           </Link>
         </p>
         {b.overdue.items.length > 0 && (
-          <table className="w-full border-collapse text-sm" data-testid="bulletin-overdue-list">
+          <table className={stackedTable} data-testid="bulletin-overdue-list">
             <thead>
               <tr>
                 <th className={th}>问题</th>
@@ -286,19 +318,27 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
             <tbody>
               {b.overdue.items.map((i) => (
                 <tr key={i.id}>
-                  <td className={td}>
+                  <td className={`${td} ${titleCell}`}>
                     <Link href={`/issues/${i.id}`} className="hover:underline">
                       {i.title}
                     </Link>
-                    <span className="block text-xs text-slate-500">{i.code}</span>
+                    <span className="block text-xs font-normal text-slate-500">{i.code}</span>
                   </td>
-                  <td className={td}>{i.category}</td>
-                  <td className={td}>
+                  <td className={td} data-label="类别">
+                    {i.category}
+                  </td>
+                  <td className={td} data-label="园区 / 企业">
                     {i.parkName} / {i.enterpriseName}
                   </td>
-                  <td className={td}>{i.level} 级</td>
-                  <td className={`${td} tabular-nums`}>{i.resolveDeadline}</td>
-                  <td className={`${td} tabular-nums text-red-700`}>{i.overdueDays} 天</td>
+                  <td className={td} data-label="层级">
+                    {i.level} 级
+                  </td>
+                  <td className={`${td} tabular-nums`} data-label="办结时限">
+                    {i.resolveDeadline}
+                  </td>
+                  <td className={`${td} tabular-nums text-red-700`} data-label="超期">
+                    {i.overdueDays} 天
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -45,6 +45,17 @@ export function MonthlyTrend({ points }: { points: TrendPoint[] }) {
       tooltip: { trigger: "axis" },
       legend: { top: 0, data: ["签约（个）", "开工（个）", "投产（个）", "完成投资（亿元）"] },
       grid: { left: 48, right: 56, top: 36, bottom: 28 },
+      // A phone's chart is too narrow for the legend on one line: two lines at the top would
+      // cover the axis names, so there the legend goes under the chart, two items a line.
+      media: [
+        {
+          query: { maxWidth: 560 },
+          option: {
+            legend: { top: "auto", bottom: 0, left: "center", width: 240, itemWidth: 16, itemGap: 8 },
+            grid: { left: 40, right: 44, top: 32, bottom: 76 },
+          },
+        },
+      ],
       xAxis: { type: "category", data: points.map((p) => `${p.month}月`) },
       yAxis: [
         { type: "value", name: "项目（个）", minInterval: 1 },

@@ -6,6 +6,7 @@ import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
 import { HeaderNav } from "./header-nav";
 import { NavigationProgress } from "./navigation-progress";
+import { RouteFocus } from "./route-focus";
 import { BellLink, NotificationBell } from "./notification-bell";
 import { FlashNotice } from "@/components/ui/flash";
 
@@ -55,6 +56,7 @@ export function AppShell({ actor, unread, children }: { actor: Actor; unread: Pr
       <Suspense>
         <NavigationProgress />
       </Suspense>
+      <RouteFocus mainId={MAIN_ID} />
       <header className="no-print bg-brand-900 text-white">
         {/* An administrator sees every page, a liaison a handful: the link row wraps; on a phone it folds into 菜单. */}
         <HeaderNav bar={bar} account={account}>

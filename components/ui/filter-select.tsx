@@ -53,8 +53,8 @@ export function FilterBar({
 }: { submitLabel?: string; reset?: string; children: React.ReactNode } & Omit<React.FormHTMLAttributes<HTMLFormElement>, "method" | "className" | "children">) {
   return (
     <form method="get" {...form} className="no-print mb-4 rounded-lg border border-slate-200 bg-white p-3">
-      {/* A phone folds the fields behind 筛选条件: the list comes first. */}
-      <PhoneDisclosure label="筛选条件" className="flex-wrap items-end gap-3">
+      {/* A phone folds the fields behind 筛选条件 (with how many are set, and 清除): the list comes first. */}
+      <PhoneDisclosure label="筛选条件" className="flex-wrap items-end gap-3" filters={{ reset: reset ?? (typeof form.action === "string" ? form.action : undefined) }}>
         {children}
         <Button type="submit">{submitLabel}</Button>
         {reset && (
