@@ -28,7 +28,7 @@ export default async function WeeklyListPage({ searchParams }: { searchParams: P
         title={t("weekly.heading", { name: list.liaison.name })}
         subtitle={t("weekly.subtitle", { from: formatDateIn(locale, list.week.monday), to: formatDateIn(locale, list.week.sunday), today: list.today })}
       >
-        <PrintButton />
+        <PrintButton label={t("weekly.print")} />
       </PageHeader>
       <section className="mb-6">
         <h2 className="mb-2 text-lg font-semibold">{t("weekly.issues", { count: list.issues.length })}</h2>
