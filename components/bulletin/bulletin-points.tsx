@@ -3,7 +3,9 @@ import type { BulletinPoints } from "@/lib/server/bulletin/get-bulletin";
 
 const th = "border border-slate-300 bg-slate-100 px-2 py-1 text-left font-medium whitespace-nowrap";
 const td = "border border-slate-300 px-2 py-1";
-const num = `${td} text-right tabular-nums whitespace-nowrap`;
+const num = `${td} tabular-nums whitespace-nowrap md:text-right`;
+/** On a phone each row is a card (the DataTable's dt-stack rules, as the bulletin's other lists); paper and wide screens keep the table. */
+const stackedTable = "w-full border-collapse text-sm dt-stack dt-ruled";
 
 /** The bulletin's 积分考核 section (when asked for): every park's points of the month, and the top liaisons. */
 export function BulletinPointsSection({ p, heading, scopeQuery }: { p: BulletinPoints; heading: string; scopeQuery: string }) {
@@ -16,8 +18,8 @@ export function BulletinPointsSection({ p, heading, scopeQuery }: { p: BulletinP
           查看积分明细
         </Link>
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-sm" data-testid="bulletin-points-parks">
+      <div>
+        <table className={stackedTable} data-testid="bulletin-points-parks">
           <thead>
             <tr>
               <th className={th}>排名</th>
@@ -33,14 +35,14 @@ export function BulletinPointsSection({ p, heading, scopeQuery }: { p: BulletinP
           <tbody>
             {p.parks.map((r) => (
               <tr key={r.parkId}>
-                <td className={num}>{r.rank}</td>
-                <td className={td}>{r.name}</td>
-                <td className={`${num} font-semibold`}>{r.total}</td>
-                <td className={`${num} text-emerald-700`}>+{r.plus}</td>
-                <td className={`${num} text-red-700`}>{r.minus}</td>
-                <td className={num}>{r.liaisonPoints}</td>
-                <td className={num}>{r.leaderPoints}</td>
-                <td className={num}>{r.unitPoints}</td>
+                <td className={num} data-label="排名">{r.rank}</td>
+                <td className={`${td} dt-title`}>{r.name}</td>
+                <td className={`${num} font-semibold`} data-label="合计">{r.total}</td>
+                <td className={`${num} text-emerald-700`} data-label="加分">+{r.plus}</td>
+                <td className={`${num} text-red-700`} data-label="减分">{r.minus}</td>
+                <td className={num} data-label="包保责任人">{r.liaisonPoints}</td>
+                <td className={num} data-label="包保领导">{r.leaderPoints}</td>
+                <td className={num} data-label="责任单位">{r.unitPoints}</td>
               </tr>
             ))}
           </tbody>
@@ -51,8 +53,8 @@ export function BulletinPointsSection({ p, heading, scopeQuery }: { p: BulletinP
           <p className="mb-2 mt-3 text-sm">
             包保责任人积分前 {p.liaisons.length} 名（共 {p.liaisonTotal} 人有积分）：
           </p>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-sm" data-testid="bulletin-points-liaisons">
+          <div>
+            <table className={stackedTable} data-testid="bulletin-points-liaisons">
               <thead>
                 <tr>
                   <th className={th}>排名</th>
@@ -66,12 +68,12 @@ export function BulletinPointsSection({ p, heading, scopeQuery }: { p: BulletinP
               <tbody>
                 {p.liaisons.map((r) => (
                   <tr key={r.userId}>
-                    <td className={num}>{r.rank}</td>
-                    <td className={td}>{r.name}</td>
-                    <td className={td}>{r.parkNames}</td>
-                    <td className={`${num} font-semibold`}>{r.total}</td>
-                    <td className={`${num} text-emerald-700`}>+{r.plus}</td>
-                    <td className={`${num} text-red-700`}>{r.minus}</td>
+                    <td className={num} data-label="排名">{r.rank}</td>
+                    <td className={`${td} dt-title`}>{r.name}</td>
+                    <td className={td} data-label="园区">{r.parkNames}</td>
+                    <td className={`${num} font-semibold`} data-label="合计">{r.total}</td>
+                    <td className={`${num} text-emerald-700`} data-label="加分">+{r.plus}</td>
+                    <td className={`${num} text-red-700`} data-label="减分">{r.minus}</td>
                   </tr>
                 ))}
               </tbody>

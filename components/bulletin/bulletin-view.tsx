@@ -10,6 +10,7 @@ import type { CorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections
 import { formatPublishedAt } from "@/lib/domain/published-bulletins";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { drillHref } from "@/components/dashboard/drill";
+import { BulletinPointsSection } from "./bulletin-points";
 
 const th = "border border-slate-300 bg-slate-100 px-2 py-1 text-left font-medium";
 const td = "border border-slate-300 px-2 py-1";
@@ -61,10 +62,17 @@ export interface PublishedStamp {
   figuresHref: string;
 }
 
-function CorrectionsSection({ c }: { c: CorrectionNotes }) {
+/** The points pages' scope of a bulletin: its month, and its park when it covers one. */
+function pointsScope(b: Bulletin): string {
+  const q = new URLSearchParams({ year: String(b.month.year), n: String(b.month.month) });
+  if (b.ranking.length === 1) q.set("park", String(b.ranking[0].row.parkId));
+  return q.toString();
+}
+
+function CorrectionsSection({ c, number }: { c: CorrectionNotes; number: string }) {
   return (
     <section data-testid="bulletin-corrections">
-      <h3 className="mb-2 text-lg font-semibold">五、更正说明</h3>
+      <h3 className="mb-2 text-lg font-semibold">{number}、更正说明</h3>
       {c.total === 0 ? (
         <p className="text-sm">本期无对已定稿月份月报的更正。</p>
       ) : (
@@ -346,7 +354,9 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
         )}
       </section>
 
-      {corrections && <CorrectionsSection c={corrections} />}
+      {b.points && <BulletinPointsSection p={b.points} heading="五、积分考核" scopeQuery={pointsScope(b)} />}
+
+      {corrections && <CorrectionsSection c={corrections} number={b.points ? "六" : "五"} />}
 
       {published ? (
         <footer className="text-xs text-slate-500">
