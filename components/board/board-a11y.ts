@@ -1,44 +1,49 @@
 import type { Announcements, KeyboardCoordinateGetter, ScreenReaderInstructions } from "@dnd-kit/core";
-import { type BoardCard, type BoardColumnKey, columnLabel, columnOf } from "./board-types";
+import { type BoardCard, type BoardColumnKey, type BoardLabels, columnOf } from "./board-types";
 
-/** The hidden description every board card points at (aria-describedby): its keys. */
-export const CARD_KEYS_MOVABLE =
-  "上下方向键在本阶段的卡片间移动，左右方向键切换阶段列；回车打开项目；M 键打开“移动”菜单；空格键拿起卡片，再用左右方向键选择阶段列、空格键放下，Esc 取消。";
-export const CARD_KEYS_READ_ONLY = "上下方向键在本阶段的卡片间移动，左右方向键切换阶段列；回车打开项目。";
+/** The hidden descriptions every board card points at (aria-describedby): its keys. */
+export function cardKeys({ t }: BoardLabels) {
+  return { movable: t("keys.movable"), readOnly: t("keys.readOnly") };
+}
 
 /** dnd-kit's hidden instructions (in English by default). */
-export const SCREEN_READER_INSTRUCTIONS: ScreenReaderInstructions = { draggable: CARD_KEYS_MOVABLE };
+export function screenReaderInstructions(labels: BoardLabels): ScreenReaderInstructions {
+  return { draggable: cardKeys(labels).movable };
+}
 
 const cardOf = (data: { current?: Record<string, unknown> } | undefined) => data?.current?.card as BoardCard | undefined;
-const columnName = (id: unknown) => `“${columnLabel(id as BoardColumnKey)}”列`;
 
 /**
  * What a screen reader hears while a card is dragged (dnd-kit speaks English by default:
  * "Draggable item 5 was moved over droppable area SIGNED"): the project's and stages' names.
  */
-export const ANNOUNCEMENTS: Announcements = {
-  onDragStart({ active }) {
-    const card = cardOf(active.data);
-    if (!card) return undefined;
-    return `已拿起项目“${card.name}”，当前在${columnName(columnOf(card))}。用左右方向键选择阶段列，空格键放下，Esc 取消。`;
-  },
-  onDragOver({ active, over }) {
-    const card = cardOf(active.data);
-    if (!card) return undefined;
-    return over ? `项目“${card.name}”位于${columnName(over.id)}上方。` : `项目“${card.name}”不在任何阶段列上方。`;
-  },
-  onDragEnd({ active, over }) {
-    const card = cardOf(active.data);
-    if (!card) return undefined;
-    if (!over || over.id === columnOf(card)) return `项目“${card.name}”已放下，仍在${columnName(columnOf(card))}。`;
-    return `项目“${card.name}”放到${columnName(over.id)}，请在对话框中填写日期和材料。`;
-  },
-  onDragCancel({ active }) {
-    const card = cardOf(active.data);
-    if (!card) return undefined;
-    return `已取消拖动，项目“${card.name}”留在${columnName(columnOf(card))}。`;
-  },
-};
+export function boardAnnouncements(labels: BoardLabels): Announcements {
+  const { t } = labels;
+  const columnName = (id: unknown) => t("announce.column", { column: labels.column(id as BoardColumnKey) });
+  return {
+    onDragStart({ active }) {
+      const card = cardOf(active.data);
+      if (!card) return undefined;
+      return t("announce.dragStart", { name: card.name, column: columnName(columnOf(card)) });
+    },
+    onDragOver({ active, over }) {
+      const card = cardOf(active.data);
+      if (!card) return undefined;
+      return over ? t("announce.over", { name: card.name, column: columnName(over.id) }) : t("announce.overNothing", { name: card.name });
+    },
+    onDragEnd({ active, over }) {
+      const card = cardOf(active.data);
+      if (!card) return undefined;
+      if (!over || over.id === columnOf(card)) return t("announce.droppedBack", { name: card.name, column: columnName(columnOf(card)) });
+      return t("announce.dropped", { name: card.name, column: columnName(over.id) });
+    },
+    onDragCancel({ active }) {
+      const card = cardOf(active.data);
+      if (!card) return undefined;
+      return t("announce.cancelled", { name: card.name, column: columnName(columnOf(card)) });
+    },
+  };
+}
 
 const ARROWS = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"];
 

@@ -1,13 +1,12 @@
 "use client";
 
 import { useDroppable } from "@dnd-kit/core";
-import { formatMoney } from "@/lib/domain/money";
-import { type BoardColumn, type BoardColumnKey, type PendingMove, columnLabel } from "./board-types";
+import { useLocale } from "next-intl";
+import { formatMoneyIn } from "@/lib/i18n/format";
+import { type BoardColumn, type BoardColumnKey, type PendingMove, useBoardLabels } from "./board-types";
 import type { ParkRights } from "./pipeline-board";
 import { type CardKeyboard, ProjectCard } from "./project-card";
 import { Button } from "@/components/ui/button";
-
-export { columnLabel };
 
 const HEADER_COLORS: Record<BoardColumnKey, string> = {
   SIGNED: "border-t-slate-400",
@@ -34,7 +33,10 @@ interface Props {
 
 export function BoardColumnView({ column, lane, rights, showPark, loading, onMove, onLoadMore, hiddenOnPhone = false, keyboard }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.key });
-  const label = columnLabel(column.key);
+  const labels = useBoardLabels();
+  const { t } = labels;
+  const locale = useLocale();
+  const label = labels.column(column.key);
   const header = (
     <span className="flex w-full flex-wrap items-baseline justify-between gap-x-2">
       <span className="whitespace-nowrap font-semibold text-slate-800">
@@ -43,21 +45,21 @@ export function BoardColumnView({ column, lane, rights, showPark, loading, onMov
           {column.count}
         </span>
       </span>
-      <span className="whitespace-nowrap text-xs text-slate-500" title="当前筛选下该列全部项目的总投资">
-        总投资 {formatMoney(column.totalInvestment)}
+      <span className="whitespace-nowrap text-xs text-slate-500" title={t("column.totalTitle")}>
+        {t("column.total", { amount: formatMoneyIn(locale, column.totalInvestment) })}
       </span>
     </span>
   );
   const body = (
     <>
-      <ul className={`space-y-2 ${lane ? "grid gap-2 space-y-0 sm:grid-cols-2 lg:grid-cols-4" : ""}`} aria-label={`${label}列项目`} data-column-cards={column.key}>
+      <ul className={`space-y-2 ${lane ? "grid gap-2 space-y-0 sm:grid-cols-2 lg:grid-cols-4" : ""}`} aria-label={t("column.cards", { column: label })} data-column-cards={column.key}>
         {column.cards.map((card) => (
           <li key={card.id}>
             <ProjectCard card={card} rights={rights[card.parkId] ?? { write: false, correct: false }} showPark={showPark} onMove={onMove} keyboard={keyboard(card)} />
           </li>
         ))}
       </ul>
-      {column.count === 0 && <p className="py-6 text-center text-sm text-slate-500">暂无项目</p>}
+      {column.count === 0 && <p className="py-6 text-center text-sm text-slate-500">{t("column.empty")}</p>}
       {column.nextCursor && (
         <Button
           type="button"
@@ -66,7 +68,7 @@ export function BoardColumnView({ column, lane, rights, showPark, loading, onMov
           variant="secondary"
           className="no-print mt-2 w-full border-dashed"
         >
-          {loading ? "加载中…" : `加载更多（已显示 ${column.cards.length} / ${column.count}）`}
+          {loading ? t("column.loading") : t("column.loadMore", { shown: column.cards.length, count: column.count })}
         </Button>
       )}
     </>

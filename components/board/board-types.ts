@@ -1,8 +1,9 @@
 import type { BoardCard, BoardColumn } from "@/lib/server/board/get-board";
 import type { BoardColumnKey } from "@/lib/validation/board-filters";
+import { useTranslations } from "next-intl";
 import type { Stage } from "@/lib/domain/stages";
-import { STAGES, STAGE_LABELS, STATUS_LABELS, stageIndex } from "@/lib/domain/stages";
-import { STATUS_ACTION_LABELS, allowedMoves, canChangeStatus, type StatusAction } from "@/lib/domain/transitions";
+import { STAGES, stageIndex } from "@/lib/domain/stages";
+import { allowedMoves, canChangeStatus, type StatusAction } from "@/lib/domain/transitions";
 
 export type { BoardCard, BoardColumn, BoardColumnKey };
 
@@ -17,26 +18,24 @@ export interface PendingMove {
   toStage: Stage;
 }
 
-/** A column's name: 签约 … 投产, 暂缓项目, 终止项目. */
-export function columnLabel(key: BoardColumnKey): string {
-  return key === "SUSPENDED" || key === "TERMINATED" ? `${STATUS_LABELS[key]}项目` : STAGE_LABELS[key as Stage];
-}
+/** Why a drop is refused: a terminated project is resumed first; a resumed one goes back to its own stage. */
+export type MoveRefusal = "terminatedFirst" | "resumeSameStage";
 
 export function columnOf(card: MovableProject): BoardColumnKey {
   return card.status === "ACTIVE" ? card.stage : card.status;
 }
 
 /** What dropping `card` on column `target` means, or a reason it cannot be done. */
-export function moveFor(card: BoardCard, target: BoardColumnKey): PendingMove | { refused: string } | null {
+export function moveFor(card: BoardCard, target: BoardColumnKey): PendingMove | { refused: MoveRefusal } | null {
   const from = columnOf(card);
   if (from === target) return null;
   if (target === "SUSPENDED" || target === "TERMINATED") {
     const kind = target === "SUSPENDED" ? "SUSPEND" : "TERMINATE";
-    if (!canChangeStatus(card.status, kind)) return { refused: "已终止的项目请先恢复推进" };
+    if (!canChangeStatus(card.status, kind)) return { refused: "terminatedFirst" };
     return { card, kind, toStage: card.stage };
   }
   if (card.status !== "ACTIVE") {
-    if (target !== card.stage) return { refused: `恢复推进的项目回到原阶段，请拖到“${STAGE_LABELS[card.stage]}”列` };
+    if (target !== card.stage) return { refused: "resumeSameStage" };
     return { card, kind: "RESUME", toStage: card.stage };
   }
   return { card, kind: stageIndex(target) > stageIndex(card.stage) ? "ADVANCE" : "ROLLBACK", toStage: target };
@@ -66,15 +65,25 @@ export function canDrop(move: PendingMove, rights: { write: boolean; correct: bo
   return move.kind === "ADVANCE" ? rights.write : rights.correct;
 }
 
-const MOVE_LABELS: Record<MoveKind, (m: PendingMove) => string> = {
-  ADVANCE: (m) => `推进到 ${STAGE_LABELS[m.toStage]}`,
-  ROLLBACK: (m) => `更正回退到 ${STAGE_LABELS[m.toStage]}`,
-  SUSPEND: () => STATUS_ACTION_LABELS.SUSPEND,
-  TERMINATE: () => STATUS_ACTION_LABELS.TERMINATE,
-  RESUME: () => STATUS_ACTION_LABELS.RESUME,
-};
-
-/** "推进到 开工", "暂缓" ... for menus and buttons. */
-export function moveLabel(m: PendingMove): string {
-  return MOVE_LABELS[m.kind](m);
+/**
+ * The board's words in the active language: a column's name (签约 … 投产, 暂缓项目, 终止项目),
+ * a move's label ("推进到 开工", "暂缓" ... for menus and buttons), a refusal's text.
+ */
+export function useBoardLabels() {
+  const t = useTranslations("board");
+  const tc = useTranslations("common");
+  const stage = (s: Stage) => tc(`enum.stage.${s}`);
+  const column = (key: BoardColumnKey) =>
+    key === "SUSPENDED" || key === "TERMINATED" ? t("column.ofStatus", { status: tc(`enum.status.${key}`) }) : stage(key);
+  const move = (m: PendingMove) =>
+    m.kind === "ADVANCE"
+      ? t("move.advanceTo", { stage: stage(m.toStage) })
+      : m.kind === "ROLLBACK"
+        ? t("move.rollbackTo", { stage: stage(m.toStage) })
+        : tc(`enum.statusAction.${m.kind}`);
+  const refusal = (r: MoveRefusal, card: MovableProject) =>
+    r === "terminatedFirst" ? t("move.terminatedFirst") : t("move.resumeSameStage", { stage: stage(card.stage) });
+  return { t, tc, stage, column, move, refusal };
 }
+
+export type BoardLabels = ReturnType<typeof useBoardLabels>;

@@ -5,10 +5,9 @@ import { DndContext, type DragEndEvent, KeyboardCode, KeyboardSensor, PointerSen
 import type { BoardFilters } from "@/lib/validation/board-filters";
 import { loadMoreCardsAction } from "@/lib/actions/board/load-board-cards";
 import { outcome } from "@/lib/actions/result";
-import { type BoardCard, type BoardColumn, type BoardColumnKey, type PendingMove, canDrop, columnLabel, menuMoves, moveFor } from "./board-types";
+import { type BoardCard, type BoardColumn, type BoardColumnKey, type PendingMove, canDrop, menuMoves, moveFor, useBoardLabels } from "./board-types";
 import { BoardColumnView } from "./board-column";
-import { NO_ADVANCE_NOTE } from "./project-card";
-import { ANNOUNCEMENTS, CARD_KEYS_MOVABLE, CARD_KEYS_READ_ONLY, SCREEN_READER_INSTRUCTIONS, columnCoordinates } from "./board-a11y";
+import { boardAnnouncements, cardKeys, columnCoordinates, screenReaderInstructions } from "./board-a11y";
 import { TransitionDialog } from "./transition-dialog";
 import { Alert } from "@/components/ui/alert";
 import type { FormNotice } from "@/components/ui/use-action-form";
@@ -31,6 +30,9 @@ function subscribeWide(onChange: () => void) {
 const KEYBOARD_CODES = { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space, KeyboardCode.Enter, KeyboardCode.Tab] };
 
 export function PipelineBoard({ columns: initial, filters, rights, showPark }: { columns: BoardColumn[]; filters: BoardFilters; rights: ParkRights; showPark: boolean }) {
+  const labels = useBoardLabels();
+  const { t } = labels;
+  const keys = cardKeys(labels);
   const [columns, setColumns] = useState(initial);
   const [pending, setPending] = useState<PendingMove | null>(null);
   // A move saved (green) or refused, and a page of cards that failed to load (red).
@@ -171,9 +173,9 @@ export function PipelineBoard({ columns: initial, filters, rights, showPark }: {
     if (!card || !target) return;
     const move = moveFor(card, target);
     if (!move) return;
-    if ("refused" in move) return refuse(move.refused);
+    if ("refused" in move) return refuse(labels.refusal(move.refused, card));
     if (!canDrop(move, rights[card.parkId] ?? NO_RIGHTS)) {
-      return refuse(move.kind === "ADVANCE" ? (rights[card.parkId]?.correct ? NO_ADVANCE_NOTE : "您没有推进该项目的权限") : "回退、暂缓、终止、恢复需由园区领导操作");
+      return refuse(move.kind === "ADVANCE" ? (rights[card.parkId]?.correct ? t("noAdvance") : t("move.noRight")) : t("move.leaderOnly"));
     }
     setNotice(null);
     setPending(move);
@@ -211,13 +213,13 @@ export function PipelineBoard({ columns: initial, filters, rights, showPark }: {
       }}
       onDragCancel={() => (dragging.current = false)}
       onDragEnd={onDragEnd}
-      accessibility={{ announcements: ANNOUNCEMENTS, screenReaderInstructions: SCREEN_READER_INSTRUCTIONS }}
+      accessibility={{ announcements: boardAnnouncements(labels), screenReaderInstructions: screenReaderInstructions(labels) }}
     >
       <p id={keysId} hidden>
-        {CARD_KEYS_MOVABLE}
+        {keys.movable}
       </p>
       <p id={readOnlyKeysId} hidden>
-        {CARD_KEYS_READ_ONLY}
+        {keys.readOnly}
       </p>
       {notice && (
         <Alert as="p" tone={notice.kind} testId="board-notice" className="mb-3">
@@ -227,7 +229,7 @@ export function PipelineBoard({ columns: initial, filters, rights, showPark }: {
       <div ref={boardRef}>
         {/* Phones: one stage at a time, the tabs with each stage's count to switch. */}
         <div className="no-print sticky top-0 z-10 -mx-3 mb-3 bg-slate-50/95 px-3 py-2 backdrop-blur md:hidden" data-testid="stage-tabs">
-          <div className="grid grid-cols-4 gap-1 rounded-lg bg-slate-200/70 p-1" role="group" aria-label="选择要显示的阶段">
+          <div className="grid grid-cols-4 gap-1 rounded-lg bg-slate-200/70 p-1" role="group" aria-label={t("stageTabs")}>
             {stageColumns.map((c) => (
               <button
                 key={c.key}
@@ -237,7 +239,7 @@ export function PipelineBoard({ columns: initial, filters, rights, showPark }: {
                 onClick={() => setPhoneStage(c.key)}
                 className={`flex flex-col items-center rounded-md px-1 py-1.5 text-sm leading-tight ${c.key === phoneStage ? "bg-white font-semibold text-slate-900 shadow-sm" : "text-slate-600"}`}
               >
-                <span className="whitespace-nowrap">{columnLabel(c.key)}</span>
+                <span className="whitespace-nowrap">{labels.column(c.key)}</span>
                 <span className="text-xs tabular-nums">{c.count}</span>
               </button>
             ))}

@@ -5,13 +5,11 @@ import { useRef } from "react";
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
-import { formatMoney } from "@/lib/domain/money";
-import { type BoardCard, type PendingMove, menuMoves, moveLabel } from "./board-types";
+import { useLocale } from "next-intl";
+import { formatMoneyIn } from "@/lib/i18n/format";
+import { type BoardCard, type PendingMove, menuMoves, useBoardLabels } from "./board-types";
 import { WarningLight } from "@/components/warnings/warning-light";
 import { buttonClass } from "@/components/ui/button";
-
-/** Why a park leader's menu has no 推进 entries (moving forward is the staff's work). */
-export const NO_ADVANCE_NOTE = "推进项目由园区工作人员操作";
 
 export interface CardKeyboard {
   /** The card is the board's (or lane's) one Tab stop (roving tabindex). */
@@ -42,6 +40,9 @@ export function ProjectCard({
   onMove: (m: PendingMove) => void;
   keyboard: CardKeyboard;
 }) {
+  const labels = useBoardLabels();
+  const { t } = labels;
+  const locale = useLocale();
   const moves = menuMoves(card, rights);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id, data: { card }, disabled: moves.length === 0 });
   const self = useRef<HTMLElement | null>(null);
@@ -65,8 +66,8 @@ export function ProjectCard({
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={keyboard.tabbable ? 0 : -1}
       onFocus={(e) => e.target === e.currentTarget && keyboard.onFocus()}
-      aria-roledescription="项目卡片"
-      aria-label={`${card.name}，${card.enterpriseName}`}
+      aria-roledescription={t("card.roleDescription")}
+      aria-label={t("card.label", { name: card.name, enterprise: card.enterpriseName })}
       aria-describedby={keyboard.describedBy}
       data-testid="project-card"
       data-project-id={card.id}
@@ -87,8 +88,8 @@ export function ProjectCard({
           // bubbles them through here) must not start a drag of the card.
           <div role="presentation" className="no-print shrink-0" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
             <Menu.Root open={keyboard.menuOpen} onOpenChange={keyboard.onMenuOpenChange} modal={false}>
-              <Menu.Trigger aria-label={`移动 ${card.name}`} tabIndex={-1} className={buttonClass({ variant: "ghost", tone: "muted" })}>
-                移动 ▾
+              <Menu.Trigger aria-label={t("card.moveMenuLabel", { name: card.name })} tabIndex={-1} className={buttonClass({ variant: "ghost", tone: "muted" })}>
+                {t("card.moveMenu")}
               </Menu.Trigger>
               <Menu.Portal>
                 <Menu.Content
@@ -104,7 +105,8 @@ export function ProjectCard({
                 >
                   {noAdvance && (
                     <Menu.Label className="px-3 py-1.5 text-xs text-slate-500" data-testid="no-advance-note">
-                      {NO_ADVANCE_NOTE}
+                      {/* Why a park leader's menu has no 推进 entries (moving forward is the staff's work). */}
+                      {t("noAdvance")}
                     </Menu.Label>
                   )}
                   {moves.map((m) => (
@@ -113,7 +115,7 @@ export function ProjectCard({
                       className="block w-full cursor-pointer px-3 py-1.5 text-left outline-none data-[highlighted]:bg-slate-100"
                       onSelect={() => onMove(m)}
                     >
-                      {moveLabel(m)}
+                      {labels.move(m)}
                     </Menu.Item>
                   ))}
                 </Menu.Content>
@@ -125,12 +127,12 @@ export function ProjectCard({
       <div className="mt-0.5 text-xs text-slate-500">{card.enterpriseName}</div>
       {showPark && <div className="text-xs text-slate-400">{card.parkName}</div>}
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
-        <span className="tabular-nums whitespace-nowrap">{formatMoney(card.totalInvestment)}</span>
-        <span className="whitespace-nowrap" title={`${card.stageDate} 进入当前阶段`}>
-          在本阶段 {card.daysInStage} 天
+        <span className="tabular-nums whitespace-nowrap">{formatMoneyIn(locale, card.totalInvestment)}</span>
+        <span className="whitespace-nowrap" title={t("card.stageSince", { date: card.stageDate })}>
+          {t("card.daysInStage", { days: card.daysInStage })}
         </span>
-        <span className="whitespace-nowrap">包保：{card.liaisonName ?? "未分配"}</span>
-        {card.stale && <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700">滞留</span>}
+        <span className="whitespace-nowrap">{t("card.liaison", { name: card.liaisonName ?? t("card.unassigned") })}</span>
+        {card.stale && <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700">{t("card.stale")}</span>}
         {card.light?.overall && <WarningLight light={card.light} />}
       </div>
     </article>

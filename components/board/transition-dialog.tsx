@@ -2,7 +2,8 @@
 
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
-import { STAGE_LABELS, stagesBetween, type Stage } from "@/lib/domain/stages";
+import { useTranslations } from "next-intl";
+import { stagesBetween, type Stage } from "@/lib/domain/stages";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { changeStatusAction } from "@/lib/actions/projects/change-project-status";
 import { moveStageAction } from "@/lib/actions/projects/move-project-stage";
@@ -13,18 +14,13 @@ import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-const TITLES: Record<PendingMove["kind"], string> = {
-  ADVANCE: "推进项目阶段",
-  ROLLBACK: "更正回退阶段",
-  SUSPEND: "暂缓项目",
-  TERMINATE: "终止项目",
-  RESUME: "恢复推进",
-};
-
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none";
 
 /** The dates and evidence of a move; cancelling leaves the card where it was. */
 export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove; onClose: () => void; onDone: (message: string) => void }) {
+  const t = useTranslations("board.dialog");
+  const tc = useTranslations("common");
+  const stage = (s: Stage) => tc(`enum.stage.${s}`);
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const { errors, notice, pending, submit, fail } = useActionForm();
@@ -71,7 +67,11 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
       () => {
         dialog.current?.close();
         router.refresh();
-        onDone(`已保存：${card.name} ${kind === "ADVANCE" || kind === "ROLLBACK" ? `→ ${STAGE_LABELS[toStage]}` : TITLES[kind]}`);
+        onDone(
+          kind === "ADVANCE" || kind === "ROLLBACK"
+            ? t("savedMove", { name: card.name, stage: stage(toStage) })
+            : t("savedStatus", { name: card.name, action: t(`title.${kind}`) }),
+        );
       },
     );
   }
@@ -87,70 +87,71 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
       <form onSubmit={onSubmit} className="space-y-4 p-5" noValidate>
         <div>
           <h2 id="transition-title" className="text-lg font-semibold">
-            {TITLES[kind]}
+            {t(`title.${kind}`)}
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            {card.name}：{STAGE_LABELS[card.stage]}
-            {kind === "ADVANCE" || kind === "ROLLBACK" ? ` → ${STAGE_LABELS[toStage]}` : ""}
+            {kind === "ADVANCE" || kind === "ROLLBACK"
+              ? t("fromTo", { name: card.name, from: stage(card.stage), to: stage(toStage) })
+              : t("at", { name: card.name, stage: stage(card.stage) })}
           </p>
         </div>
 
         {reached.includes("LANDED") && (
           <fieldset className="space-y-2 rounded border border-slate-200 p-3">
-            <legend className="px-1 text-sm font-medium">落地</legend>
-            <Field label="落地日期" name="landed.date" errors={errors} required>
+            <legend className="px-1 text-sm font-medium">{stage("LANDED")}</legend>
+            <Field label={tc("enum.stageDate.LANDED")} name="landed.date" errors={errors} required>
               <input type="date" name="landed.date" max={today} className={input} />
             </Field>
-            <Field label="注册日期（工商注册）" name="landed.registrationDate" errors={errors} required>
+            <Field label={t("registrationDate")} name="landed.registrationDate" errors={errors} required>
               <input type="date" name="landed.registrationDate" max={today} className={input} />
             </Field>
-            <Field label="用地面积（亩）" name="landed.landArea" errors={errors}>
-              <input type="text" inputMode="decimal" name="landed.landArea" className={input} placeholder="可选，租赁厂房可不填" />
+            <Field label={t("landArea")} name="landed.landArea" errors={errors}>
+              <input type="text" inputMode="decimal" name="landed.landArea" className={input} placeholder={t("landAreaHint")} />
             </Field>
           </fieldset>
         )}
         {reached.includes("STARTED") && (
           <fieldset className="space-y-2 rounded border border-slate-200 p-3">
-            <legend className="px-1 text-sm font-medium">开工</legend>
-            <Field label="实际开工日期" name="started.date" errors={errors} required>
+            <legend className="px-1 text-sm font-medium">{stage("STARTED")}</legend>
+            <Field label={t("startedDate")} name="started.date" errors={errors} required>
               <input type="date" name="started.date" max={today} className={input} />
             </Field>
           </fieldset>
         )}
         {reached.includes("PRODUCING") && (
           <fieldset className="space-y-2 rounded border border-slate-200 p-3">
-            <legend className="px-1 text-sm font-medium">投产</legend>
-            <Field label="投产日期" name="producing.date" errors={errors} required>
+            <legend className="px-1 text-sm font-medium">{stage("PRODUCING")}</legend>
+            <Field label={tc("enum.stageDate.PRODUCING")} name="producing.date" errors={errors} required>
               <input type="date" name="producing.date" max={today} className={input} />
             </Field>
-            <Field label="产能" name="producing.capacity" errors={errors}>
-              <input type="text" name="producing.capacity" className={input} placeholder="可选，如 年产5万吨" />
+            <Field label={t("capacity")} name="producing.capacity" errors={errors}>
+              <input type="text" name="producing.capacity" className={input} placeholder={t("capacityHint")} />
             </Field>
           </fieldset>
         )}
         {kind === "ADVANCE" && (
           <>
-            <Field label={`佐证材料（扫描件、照片，最多 ${MAX_ATTACHMENTS} 个，每个不超过 10 MB）`} name="attachments" errors={errors}>
+            <Field label={t("attachments", { max: MAX_ATTACHMENTS })} name="attachments" errors={errors}>
               <input type="file" name="attachments" multiple accept={Object.keys(ATTACHMENT_TYPES).join(",")} className="mt-1 block w-full text-sm" />
             </Field>
-            <Field label="备注" name="note" errors={errors}>
+            <Field label={t("note")} name="note" errors={errors}>
               <textarea name="note" rows={2} className={input} />
             </Field>
           </>
         )}
         {kind === "ROLLBACK" && (
           <Alert as="p" tone="warning" silent>
-            回退用于更正录入错误：{STAGE_LABELS[toStage]}之后各阶段的日期将被清空，操作记入推进记录和操作日志。
+            {t("rollbackWarning", { stage: stage(toStage) })}
           </Alert>
         )}
         {(kind === "SUSPEND" || kind === "TERMINATE" || kind === "RESUME") && (
-          <Field label={kind === "RESUME" ? "恢复日期" : kind === "SUSPEND" ? "暂缓日期" : "终止日期"} name="date" errors={errors} required>
+          <Field label={t(`date.${kind}`)} name="date" errors={errors} required>
             <input type="date" name="date" max={today} defaultValue={today} className={input} />
           </Field>
         )}
         {kind !== "ADVANCE" && (
-          <Field label="原因" name="reason" errors={errors} required>
-            <textarea name="reason" rows={3} className={input} placeholder="必填，将记入项目推进记录" />
+          <Field label={t("reason")} name="reason" errors={errors} required>
+            <textarea name="reason" rows={3} className={input} placeholder={t("reasonHint")} />
           </Field>
         )}
 
@@ -161,10 +162,10 @@ export function TransitionDialog({ move, onClose, onDone }: { move: PendingMove;
         )}
         <div className="flex justify-end gap-2">
           <Button type="button" onClick={() => dialog.current?.close()} variant="secondary">
-            取消
+            {t("cancel")}
           </Button>
           <Button type="submit" pending={pending}>
-            {pending ? "保存中…" : "确认"}
+            {pending ? t("saving") : t("confirm")}
           </Button>
         </div>
       </form>

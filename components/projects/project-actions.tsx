@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { type MovableProject, type PendingMove, menuMoves, moveLabel } from "@/components/board/board-types";
+import { useTranslations } from "next-intl";
+import { type MovableProject, type PendingMove, menuMoves, useBoardLabels } from "@/components/board/board-types";
 import { TransitionDialog } from "@/components/board/transition-dialog";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +11,8 @@ import type { FormNotice } from "@/components/ui/use-action-form";
 
 /** The project page's buttons: edit, stage moves and status changes the actor may make, print. */
 export function ProjectActions({ project, rights }: { project: MovableProject; rights: { write: boolean; correct: boolean } }) {
+  const t = useTranslations("projects.actions");
+  const labels = useBoardLabels();
   const [pending, setPending] = useState<PendingMove | null>(null);
   // The dialog runs the action and keeps its own refusals; a move it saved is the green notice here.
   const [notice, setNotice] = useState<FormNotice>(null);
@@ -18,7 +21,7 @@ export function ProjectActions({ project, rights }: { project: MovableProject; r
     <div className="no-print flex flex-wrap items-center gap-2">
       {rights.write && (
         <Link href={`/projects/${project.id}/edit`} className={buttonClass()}>
-          编辑台账
+          {t("edit")}
         </Link>
       )}
       {moves.map((m) => (
@@ -29,11 +32,11 @@ export function ProjectActions({ project, rights }: { project: MovableProject; r
           variant="secondary"
           tone={m.kind === "ADVANCE" ? "success" : "neutral"}
         >
-          {moveLabel(m)}
+          {labels.move(m)}
         </Button>
       ))}
       <Button type="button" onClick={() => window.print()} variant="secondary">
-        打印
+        {t("print")}
       </Button>
       {notice && (
         <Alert as="p" tone={notice.kind}>

@@ -10,11 +10,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { FilterErrors } from "@/components/ui/filter-select";
 import { BoardFiltersForm } from "@/components/board/board-filters-form";
 import { PipelineBoard, type ParkRights } from "@/components/board/pipeline-board";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "项目看板" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("board");
+  return { title: t("metaTitle") };
+}
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const [t, locale] = await Promise.all([getT("board"), getRequestLocale()]);
   requirePermission(actor, "project.read");
   const { filters: parsed, errors } = parseBoardFilters(await searchParams);
   const readable = parksWith(actor, "project.read");
@@ -29,20 +35,13 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const rights: ParkRights = Object.fromEntries(readable.map((id) => [id, { write: can(actor, "project.write", id), correct: can(actor, "project.correct", id) }]));
   const parkName = parks.find((p) => p.id === filters.park)?.name;
   const rightsShown = filters.park ? [rights[filters.park]].filter(Boolean) : Object.values(rights);
-  const how = rightsShown.some((r) => r.write)
-    ? "拖动卡片或使用卡片上的“移动”菜单推进项目"
-    : rightsShown.some((r) => r.correct)
-      ? "推进项目由园区工作人员操作；回退、暂缓、终止、恢复可用卡片上的“移动”菜单"
-      : "只读：推进项目由园区工作人员操作";
+  const how = rightsShown.some((r) => r.write) ? t("how.write") : rightsShown.some((r) => r.correct) ? t("how.correct") : t("how.readOnly");
   return (
-    <>
-      <PageHeader
-        title={parkName ? `${parkName} · 项目看板` : "项目看板（全部园区）"}
-        subtitle={`签约 → 落地 → 开工 → 投产。${how}；列头数字为当前筛选下的全部项目`}
-      />
+    <ClientMessages locale={locale} namespaces={["board"]}>
+      <PageHeader title={parkName ? t("titlePark", { park: parkName }) : t("titleAll")} subtitle={t("subtitle", { how })} />
       <BoardFiltersForm filters={filters} parks={parks} liaisons={liaisons} industries={industries} />
       <FilterErrors errors={errors} />
       <PipelineBoard columns={columns} filters={filters} rights={rights} showPark={!filters.park} />
-    </>
+    </ClientMessages>
   );
 }
