@@ -1,34 +1,33 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import { formatWan } from "@/lib/domain/money";
-import { formatYearMonth } from "@/lib/domain/filing";
+import { useLocale, useTranslations } from "next-intl";
+import { formatWanIn, formatYearMonthIn } from "@/lib/i18n/format";
 import type { ProgressReportRow, ReportChange } from "@/lib/server/progress/list-progress-reports";
 import { ProgressReportForm } from "@/components/progress/progress-report-form";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
-const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
-const money = (v: unknown) => (typeof v === "string" ? formatWan(v) : "—");
-
 function ChangeLine({ c }: { c: ReportChange }) {
+  const t = useTranslations("projects.progress");
+  const locale = useLocale();
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const money = (v: unknown) => (typeof v === "string" ? formatWanIn(locale, v) : "—");
   const who = `${c.actorName ?? "—"} ${dateTime.format(new Date(c.at))}`;
-  if (c.action === "progress.file") return <li>{who} 填报：完成投资 {money(c.after?.investmentCompleted)}，到位资金 {money(c.after?.fundsArrived)}</li>;
+  if (c.action === "progress.file")
+    return <li>{t("filedLine", { who, investment: money(c.after?.investmentCompleted), funds: money(c.after?.fundsArrived) })}</li>;
   const changed: string[] = [];
-  const fields: [string, string, (v: unknown) => string][] = [
-    ["investmentCompleted", "完成投资", money],
-    ["fundsArrived", "到位资金", money],
-    ["imageProgress", "形象进度", (v) => (v ? String(v) : "—")],
-    ["problems", "存在问题", (v) => (v ? String(v) : "—")],
+  const fields: ["investmentCompleted" | "fundsArrived" | "imageProgress" | "problems", (v: unknown) => string][] = [
+    ["investmentCompleted", money],
+    ["fundsArrived", money],
+    ["imageProgress", (v) => (v ? String(v) : "—")],
+    ["problems", (v) => (v ? String(v) : "—")],
   ];
-  for (const [key, label, show] of fields) {
-    if (JSON.stringify(c.before?.[key]) !== JSON.stringify(c.after?.[key])) changed.push(`${label} ${show(c.before?.[key])} → ${show(c.after?.[key])}`);
+  for (const [key, show] of fields) {
+    if (JSON.stringify(c.before?.[key]) !== JSON.stringify(c.after?.[key]))
+      changed.push(t("changedField", { field: t(`field.${key}`), before: show(c.before?.[key]), after: show(c.after?.[key]) }));
   }
-  return (
-    <li>
-      {who} 更正：{changed.length ? changed.join("；") : "内容未变"}
-    </li>
-  );
+  return <li>{t("correctedLine", { who, changes: changed.length ? changed.join(t("separator")) : t("unchanged") })}</li>;
 }
 
 /**
@@ -52,6 +51,10 @@ export function ProgressTable({
   months: { year: number; month: number }[];
   canFile: boolean;
 }) {
+  const t = useTranslations("projects.progress");
+  const locale = useLocale();
+  const formatWan = (v: string) => formatWanIn(locale, v);
+  const formatYearMonth = (ym: { year: number; month: number }) => formatYearMonthIn(locale, ym);
   const [editing, setEditing] = useState<string | null>(null);
   const [openHistory, setOpenHistory] = useState<number | null>(null);
   // The confirmation of the last filing or correction: its form closes (or is replaced by the next month's), the message stays.
@@ -66,19 +69,19 @@ export function ProgressTable({
     <div className="space-y-3">
       <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" data-testid="progress-totals">
         <div className="rounded border border-slate-200 bg-white p-2">
-          <dt className="text-xs text-slate-500">本年完成投资</dt>
+          <dt className="text-xs text-slate-500">{t("investmentYear")}</dt>
           <dd className="tabular-nums">{formatWan(totals.investmentYear)}</dd>
         </div>
         <div className="rounded border border-slate-200 bg-white p-2">
-          <dt className="text-xs text-slate-500">累计完成投资</dt>
+          <dt className="text-xs text-slate-500">{t("investmentTotal")}</dt>
           <dd className="tabular-nums">{formatWan(totals.investmentTotal)}</dd>
         </div>
         <div className="rounded border border-slate-200 bg-white p-2">
-          <dt className="text-xs text-slate-500">本年到位资金</dt>
+          <dt className="text-xs text-slate-500">{t("fundsYear")}</dt>
           <dd className="tabular-nums">{formatWan(totals.fundsYear)}</dd>
         </div>
         <div className="rounded border border-slate-200 bg-white p-2">
-          <dt className="text-xs text-slate-500">累计到位资金</dt>
+          <dt className="text-xs text-slate-500">{t("fundsTotal")}</dt>
           <dd className="tabular-nums">{formatWan(totals.fundsTotal)}</dd>
         </div>
       </dl>
@@ -91,7 +94,7 @@ export function ProgressTable({
         <div className="no-print rounded border border-slate-200 bg-white p-3">
           <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
             <label htmlFor="file-month" className="text-slate-700">
-              填报月份
+              {t("month")}
             </label>
             <select id="file-month" value={newMonth} onChange={(e) => setNewMonth(e.target.value)} className="rounded border border-slate-300 px-2 py-1">
               {unfiled.map((m) => (
@@ -100,23 +103,23 @@ export function ProgressTable({
                 </option>
               ))}
             </select>
-            <span className="text-xs text-slate-500">未填报的月份 {unfiled.length} 个</span>
+            <span className="text-xs text-slate-500">{t("unfiled", { count: unfiled.length })}</span>
           </div>
           <ProgressReportForm key={newMonth} projectId={projectId} projectName={projectName} year={ny} month={nm} existing={null} onDone={setSaved} narrow />
         </div>
       )}
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-500">项目开工后按月填报投资完成与资金到位情况</p>
+        <p className="text-sm text-slate-500">{t("none")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="progress-table">
             <thead className="bg-slate-100 text-left text-slate-600">
               <tr>
-                <th className="px-3 py-2">月份</th>
-                <th className="px-3 py-2 text-right">本月完成投资</th>
-                <th className="px-3 py-2 text-right">本月到位资金</th>
-                <th className="px-3 py-2">形象进度</th>
-                <th className="px-3 py-2">填报</th>
+                <th className="px-3 py-2">{t("column.month")}</th>
+                <th className="px-3 py-2 text-right">{t("column.investment")}</th>
+                <th className="px-3 py-2 text-right">{t("column.funds")}</th>
+                <th className="px-3 py-2">{t("field.imageProgress")}</th>
+                <th className="px-3 py-2">{t("column.filed")}</th>
               </tr>
             </thead>
             <tbody>
@@ -131,20 +134,20 @@ export function ProgressTable({
                       <td className="px-3 py-2 text-right tabular-nums">{formatWan(r.fundsArrived)}</td>
                       <td className="px-3 py-2 text-slate-700">
                         {r.imageProgress ?? "—"}
-                        {r.problems && <div className="text-xs text-amber-800">问题：{r.problems}</div>}
+                        {r.problems && <div className="text-xs text-amber-800">{t("problems", { problems: r.problems })}</div>}
                       </td>
                       <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">
                         {r.filedByName}
-                        {r.version > 1 && <span className="ml-1 rounded bg-slate-100 px-1">已更正 {r.version - 1} 次</span>}
+                        {r.version > 1 && <span className="ml-1 rounded bg-slate-100 px-1">{t("corrections", { count: r.version - 1 })}</span>}
                         <div className="no-print mt-1 flex gap-2">
                           {canFile && (
-                            <Button type="button" onClick={() => setEditing(editing === key ? null : key)} aria-label={`更正 ${formatYearMonth(r)}`} variant="link">
-                              更正
+                            <Button type="button" onClick={() => setEditing(editing === key ? null : key)} aria-label={t("correctMonth", { month: formatYearMonth(r) })} variant="link">
+                              {t("correct")}
                             </Button>
                           )}
                           {changes.length > 0 && (
                             <Button type="button" onClick={() => setOpenHistory(openHistory === r.id ? null : r.id)} aria-expanded={openHistory === r.id} variant="link" tone="muted">
-                              记录 {changes.length}
+                              {t("records", { count: changes.length })}
                             </Button>
                           )}
                         </div>

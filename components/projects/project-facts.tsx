@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { getProject } from "@/lib/server/projects/get-project";
 import { formatWan, formatYi } from "@/lib/domain/money";
-import { formatDateZh } from "@/lib/domain/dates";
-import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
+import { formatDateIn, formatMoneyIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { Section } from "@/components/ui/section";
 
 type Project = Awaited<ReturnType<typeof getProject>>;
@@ -24,56 +25,64 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-const money = (v: { toString(): string } | null) => (v === null ? "—" : `${formatWan(v)}（${formatYi(v)}）`);
+/** "12,345.6 万元（1.23 亿元）" in Chinese, "CNY 123.46 m" in English. */
+const moneyIn = (locale: Locale, v: { toString(): string } | null) =>
+  v === null ? "—" : locale === "zh-CN" ? `${formatWan(v)}（${formatYi(v)}）` : formatMoneyIn(locale, v);
 
 export function ProjectFacts({ project: p }: { project: Project }) {
+  const t = useTranslations("projects.facts");
+  const tp = useTranslations("projects");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const money = (v: { toString(): string } | null) => moneyIn(locale, v);
+  const date = (v: Date | null) => formatDateIn(locale, v);
   const plan = p.yearPlans[0];
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Card title="基本信息">
-        <Fact label="产业链/行业">{p.industry}</Fact>
-        <Fact label="项目来源">{SOURCE_LABELS[p.source]}</Fact>
-        <Fact label="项目级别">{KEY_LEVEL_LABELS[p.keyLevel]}</Fact>
-        <Fact label="专项清单">{p.specialLists.length ? p.specialLists.join("、") : "—"}</Fact>
-        <Fact label="建设内容及规模" className="col-span-2">
+      <Card title={t("basics")}>
+        <Fact label={t("industry")}>{p.industry}</Fact>
+        <Fact label={t("source")}>{tc(`enum.source.${p.source}`)}</Fact>
+        <Fact label={t("keyLevel")}>{tc(`enum.keyLevel.${p.keyLevel}`)}</Fact>
+        <Fact label={t("specialLists")}>{p.specialLists.length ? p.specialLists.join(tp("listSeparator")) : "—"}</Fact>
+        <Fact label={t("content")} className="col-span-2">
           {p.content}
         </Fact>
-        <Fact label="形象进度">{p.imageProgress}</Fact>
-        <Fact label="存在问题">{p.problems}</Fact>
-        {p.status !== "ACTIVE" && <Fact label="暂缓/终止原因">{p.statusReason}</Fact>}
-        <Fact label="备注">{p.remark}</Fact>
+        <Fact label={t("imageProgress")}>{p.imageProgress}</Fact>
+        <Fact label={t("problems")}>{p.problems}</Fact>
+        {p.status !== "ACTIVE" && <Fact label={t("statusReason")}>{p.statusReason}</Fact>}
+        <Fact label={t("remark")}>{p.remark}</Fact>
       </Card>
-      <Card title="投资主体">
-        <Fact label="企业名称">
+      <Card title={t("investor")}>
+        <Fact label={t("enterpriseName")}>
           <Link href={`/enterprises/${p.enterprise.id}`} className="text-brand-600 hover:underline">
             {p.enterprise.name}
           </Link>
         </Fact>
-        <Fact label="统一社会信用代码">{p.enterprise.creditCode}</Fact>
-        <Fact label="法定代表人">{p.enterprise.legalPerson}</Fact>
-        <Fact label="联系人">
+        <Fact label={t("creditCode")}>{p.enterprise.creditCode}</Fact>
+        <Fact label={t("legalPerson")}>{p.enterprise.legalPerson}</Fact>
+        <Fact label={t("contact")}>
           {p.enterprise.contactName} {p.enterprise.contactPhone}
         </Fact>
-        <Fact label="责任单位">{p.responsibleUnit}</Fact>
+        <Fact label={t("responsibleUnit")}>{p.responsibleUnit}</Fact>
       </Card>
-      <Card title="投资">
-        <Fact label="总投资">{money(p.totalInvestment)}</Fact>
-        <Fact label="合同引资额">{money(p.contractInvestment)}</Fact>
-        <Fact label="注册资本">{money(p.registeredCapital)}</Fact>
-        <Fact label="用地">{p.landArea ? `${p.landArea.toString()} 亩` : "—"}</Fact>
-        <Fact label={plan ? `${plan.year}年计划投资` : "本年计划投资"}>{plan ? money(plan.plannedInvestment) : "—"}</Fact>
-        <Fact label="期初累计完成投资">{money(p.investmentCompletedBefore)}</Fact>
-        <Fact label="期初累计到位资金">{money(p.fundsArrivedBefore)}</Fact>
+      <Card title={t("investment")}>
+        <Fact label={t("totalInvestment")}>{money(p.totalInvestment)}</Fact>
+        <Fact label={t("contractInvestment")}>{money(p.contractInvestment)}</Fact>
+        <Fact label={t("registeredCapital")}>{money(p.registeredCapital)}</Fact>
+        <Fact label={t("landArea")}>{p.landArea ? t("landAreaValue", { mu: p.landArea.toString() }) : "—"}</Fact>
+        <Fact label={plan ? t("yearPlan", { year: plan.year }) : t("thisYearPlan")}>{plan ? money(plan.plannedInvestment) : "—"}</Fact>
+        <Fact label={t("investmentBefore")}>{money(p.investmentCompletedBefore)}</Fact>
+        <Fact label={t("fundsBefore")}>{money(p.fundsArrivedBefore)}</Fact>
       </Card>
-      <Card title="节点日期">
-        <Fact label="签约日期">{formatDateZh(p.signedDate)}</Fact>
-        <Fact label="注册日期">{formatDateZh(p.registeredDate)}</Fact>
-        <Fact label="供地日期">{formatDateZh(p.landSuppliedDate)}</Fact>
-        <Fact label="落地日期">{formatDateZh(p.landedDate)}</Fact>
-        <Fact label="计划开工">{formatDateZh(p.plannedStartDate)}</Fact>
-        <Fact label="实际开工">{formatDateZh(p.actualStartDate)}</Fact>
-        <Fact label="计划投产">{formatDateZh(p.plannedProductionDate)}</Fact>
-        <Fact label="实际投产">{formatDateZh(p.actualProductionDate)}</Fact>
+      <Card title={t("dates")}>
+        <Fact label={tc("enum.stageDate.SIGNED")}>{date(p.signedDate)}</Fact>
+        <Fact label={t("registeredDate")}>{date(p.registeredDate)}</Fact>
+        <Fact label={t("landSuppliedDate")}>{date(p.landSuppliedDate)}</Fact>
+        <Fact label={tc("enum.stageDate.LANDED")}>{date(p.landedDate)}</Fact>
+        <Fact label={t("plannedStart")}>{date(p.plannedStartDate)}</Fact>
+        <Fact label={t("actualStart")}>{date(p.actualStartDate)}</Fact>
+        <Fact label={t("plannedProduction")}>{date(p.plannedProductionDate)}</Fact>
+        <Fact label={t("actualProduction")}>{date(p.actualProductionDate)}</Fact>
       </Card>
     </div>
   );

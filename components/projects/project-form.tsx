@@ -2,11 +2,13 @@
 
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { projectCreateSchema, projectFormSchema } from "@/lib/validation/project";
+import { useLocale, useTranslations } from "next-intl";
+import { PROJECT_SOURCES, projectCreateSchema, projectFormSchema } from "@/lib/validation/project";
+import { KEY_LEVELS } from "@/lib/validation/project-filters";
 import { fieldErrors as zodFieldErrors } from "@/lib/validation/field-errors";
 import { parseWan, formatYi } from "@/lib/domain/money";
+import { formatMoneyIn } from "@/lib/i18n/format";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
 import { createProjectAction } from "@/lib/actions/projects/create-project";
 import { findDuplicatesAction } from "@/lib/actions/projects/find-duplicate-projects";
 import { updateProjectAction } from "@/lib/actions/projects/update-project";
@@ -69,6 +71,12 @@ function readForm(form: HTMLFormElement): ProjectFormValues {
 }
 
 export function ProjectForm({ mode, projectId, parks, industries, initial, assignees }: Props) {
+  const t = useTranslations("projects.form");
+  const tp = useTranslations("projects");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  /** "≈ 1.2 亿元" / "≈ CNY 120.00 m" under a money field. */
+  const approx = (wan: string) => `≈ ${locale === "zh-CN" ? formatYi(wan) : formatMoneyIn(locale, wan)}`;
   const router = useRouter();
   const { errors, notice, pending, submit, fail, clear } = useActionForm();
   const [duplicates, setDuplicates] = useState<{ id: number; code: string; name: string; enterpriseName: string }[]>([]);
@@ -82,7 +90,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
 
   function showYi(name: string, value: string) {
     const parsed = parseWan(value);
-    setMoney((m) => ({ ...m, [name]: parsed ? `≈ ${formatYi(parsed)}` : "" }));
+    setMoney((m) => ({ ...m, [name]: parsed ? approx(parsed) : "" }));
   }
 
   async function checkDuplicates(form: HTMLFormElement) {
@@ -96,7 +104,7 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
     e.preventDefault();
     const values = readForm(e.currentTarget);
     const parsed = (mode === "create" ? projectCreateSchema : projectFormSchema).safeParse(values);
-    if (!parsed.success) return fail("请检查标红的字段", zodFieldErrors(parsed.error));
+    if (!parsed.success) return fail(t("checkFields"), zodFieldErrors(parsed.error));
     clear();
     const show = (id: number) => {
       router.push(`/projects/${id}`);
@@ -107,8 +115,8 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
   }
 
   const moneyField = (name: string, label: string, required = false) => (
-    <Field label={`${label}（万元）`} name={name} errors={errors} required={required} hint={money[name] ?? (v(name) ? `≈ ${formatYi(v(name)!)}` : "")}>
-      <input {...field(name)} inputMode="decimal" defaultValue={v(name)} onChange={(e) => showYi(name, e.target.value)} className={input} placeholder="如 12000 或 12,000.50" />
+    <Field label={t("moneyLabel", { label })} name={name} errors={errors} required={required} hint={money[name] ?? (v(name) ? approx(v(name)!) : "")}>
+      <input {...field(name)} inputMode="decimal" defaultValue={v(name)} onChange={(e) => showYi(name, e.target.value)} className={input} placeholder={t("moneyHint")} />
     </Field>
   );
   const text = (name: string, label: string, required = false, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
@@ -120,11 +128,10 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
   const personSelect = (name: string, label: string, people: Person[] | undefined) => (
     <Field label={label} name={name} errors={errors}>
       <select {...field(name)} key={`${name}-${parkId}`} defaultValue="" className={input}>
-        <option value="">{people ? "暂不指定（可在项目页指定）" : "无权在此园区指定包保"}</option>
+        <option value="">{people ? t("personLater") : t("personNoRight")}</option>
         {people?.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name}
-            {p.unit ? `（${p.unit}）` : ""} · 在包 {p.activeCount} 个
+            {p.unit ? t("personWithUnit", { name: p.name, unit: p.unit, count: p.activeCount }) : t("person", { name: p.name, count: p.activeCount })}
           </option>
         ))}
       </select>
@@ -152,8 +159,8 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
         if (target.name && ["name", "enterpriseName", "parkId"].includes(target.name)) void checkDuplicates(e.currentTarget);
       }} className="space-y-5" noValidate data-testid="project-form">
       {mode === "edit" && <input type="hidden" name="version" value={v("version")} />}
-      <Section title="基本信息">
-        <Field id="parkId" label="所属园区" name="parkId" errors={errors} required>
+      <Section title={t("basics")}>
+        <Field id="parkId" label={t("park")} name="parkId" errors={errors} required>
           {(control) => (
             <>
               <select {...field("parkId")} aria-describedby={control["aria-describedby"]} defaultValue={v("parkId")} className={input} disabled={mode === "edit"} onChange={(e) => setParkId(Number(e.target.value))}>
@@ -167,8 +174,8 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
             </>
           )}
         </Field>
-        {text("name", "项目名称", true, { maxLength: 100 })}
-        <Field label="产业链/行业" name="industry" errors={errors} required>
+        {text("name", t("name"), true, { maxLength: 100 })}
+        <Field label={t("industry")} name="industry" errors={errors} required>
           <input {...field("industry")} list="industry-options" defaultValue={v("industry")} className={input} />
         </Field>
         <datalist id="industry-options">
@@ -176,34 +183,34 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
             <option key={i} value={i} />
           ))}
         </datalist>
-        <Field label="项目来源（招商方式）" name="source" errors={errors}>
+        <Field label={t("source")} name="source" errors={errors}>
           <select {...field("source")} defaultValue={v("source") ?? "OTHER"} className={input}>
-            {Object.entries(SOURCE_LABELS).map(([k, l]) => (
+            {PROJECT_SOURCES.map((k) => (
               <option key={k} value={k}>
-                {l}
+                {tc(`enum.source.${k}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="项目级别" name="keyLevel" errors={errors}>
+        <Field label={t("keyLevel")} name="keyLevel" errors={errors}>
           <select {...field("keyLevel")} defaultValue={v("keyLevel") ?? "NONE"} className={input}>
-            {Object.entries(KEY_LEVEL_LABELS).map(([k, l]) => (
+            {KEY_LEVELS.map((k) => (
               <option key={k} value={k}>
-                {l}
+                {tc(`enum.keyLevel.${k}`)}
               </option>
             ))}
           </select>
         </Field>
-        {text("specialLists", "专项清单（多个用顿号分隔）", false, { defaultValue: Array.isArray(initial.specialLists) ? initial.specialLists.join("、") : undefined, placeholder: "如 省“五个100”" })}
-        <Field label="建设内容及规模" name="content" errors={errors} className="sm:col-span-2 lg:col-span-3">
+        {text("specialLists", t("specialLists"), false, { defaultValue: Array.isArray(initial.specialLists) ? initial.specialLists.join(tp("listSeparator")) : undefined, placeholder: t("specialListsHint") })}
+        <Field label={t("content")} name="content" errors={errors} className="sm:col-span-2 lg:col-span-3">
           <textarea {...field("content")} rows={3} defaultValue={v("content")} className={input} />
         </Field>
       </Section>
 
-      <Section title="投资主体及联系人">
+      <Section title={t("investor")}>
         <div>
           <EnterpriseCombobox
-            label="企业名称"
+            label={t("enterpriseName")}
             textName="enterpriseName"
             purpose="project"
             parkId={parkId}
@@ -211,72 +218,72 @@ export function ProjectForm({ mode, projectId, parks, industries, initial, assig
             required
             invalid={Boolean(errors.enterpriseName)}
             errorId="enterpriseName-error"
-            placeholder="输入名称，可从已建档企业中选择"
+            placeholder={t("enterpriseHint")}
             onChange={(choice) => fillEnterprise(formRef.current, choice)}
           />
           <span id="enterpriseName-error">
             <FieldErrors name="enterpriseName" errors={errors} />
           </span>
         </div>
-        {text("creditCode", "统一社会信用代码", false, { maxLength: 18 })}
-        {text("legalPerson", "法定代表人")}
-        {text("contactName", "联系人")}
-        {text("contactPhone", "联系电话", false, { inputMode: "tel" })}
+        {text("creditCode", t("creditCode"), false, { maxLength: 18 })}
+        {text("legalPerson", t("legalPerson"))}
+        {text("contactName", t("contactName"))}
+        {text("contactPhone", t("contactPhone"), false, { inputMode: "tel" })}
       </Section>
 
-      <Section title="投资">
-        {moneyField("totalInvestment", "总投资", true)}
-        {moneyField("contractInvestment", "合同引资额", true)}
-        {moneyField("registeredCapital", "注册资本")}
-        {text("landArea", "用地（亩）", false, { inputMode: "decimal" })}
-        {moneyField("plannedInvestmentThisYear", `${thisYear}年计划投资`)}
+      <Section title={t("investment")}>
+        {moneyField("totalInvestment", t("totalInvestment"), true)}
+        {moneyField("contractInvestment", t("contractInvestment"), true)}
+        {moneyField("registeredCapital", t("registeredCapital"))}
+        {text("landArea", t("landArea"), false, { inputMode: "decimal" })}
+        {moneyField("plannedInvestmentThisYear", t("plannedInvestment", { year: thisYear }))}
         <div className="flex flex-col justify-center gap-2 text-sm">
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="planStartThisYear" defaultChecked={initial.planStartThisYear === true} /> 列入{thisYear}年计划开工
+            <input type="checkbox" name="planStartThisYear" defaultChecked={initial.planStartThisYear === true} /> {t("planStart", { year: thisYear })}
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="planProductionThisYear" defaultChecked={initial.planProductionThisYear === true} /> 列入{thisYear}年计划投产
+            <input type="checkbox" name="planProductionThisYear" defaultChecked={initial.planProductionThisYear === true} /> {t("planProduction", { year: thisYear })}
           </label>
         </div>
       </Section>
 
-      <Section title="节点日期">
-        {date("signedDate", "签约日期", true)}
-        {date("registeredDate", "注册日期")}
-        {date("landSuppliedDate", "供地日期")}
-        {date("plannedStartDate", "计划开工日期", false, true)}
-        {date("plannedProductionDate", "计划投产日期", false, true)}
+      <Section title={t("dates")}>
+        {date("signedDate", tc("enum.stageDate.SIGNED"), true)}
+        {date("registeredDate", t("registeredDate"))}
+        {date("landSuppliedDate", t("landSuppliedDate"))}
+        {date("plannedStartDate", t("plannedStartDate"), false, true)}
+        {date("plannedProductionDate", t("plannedProductionDate"), false, true)}
       </Section>
 
-      <Section title="责任与备注">
+      <Section title={t("responsibility")}>
         {mode === "create" && assignees && (
           <>
-            {personSelect("liaisonUserId", "包保责任人", assignees[parkId]?.liaisons)}
-            {personSelect("leaderUserId", "包保领导", assignees[parkId]?.leaders)}
+            {personSelect("liaisonUserId", t("liaison"), assignees[parkId]?.liaisons)}
+            {personSelect("leaderUserId", t("leader"), assignees[parkId]?.leaders)}
           </>
         )}
-        {text("responsibleUnit", "责任单位")}
-        <Field label="备注" name="remark" errors={errors} className="sm:col-span-2">
+        {text("responsibleUnit", t("responsibleUnit"))}
+        <Field label={t("remark")} name="remark" errors={errors} className="sm:col-span-2">
           <textarea {...field("remark")} rows={2} defaultValue={v("remark")} className={input} />
         </Field>
       </Section>
 
       {duplicates.length > 0 && (
         <Alert tone="warning" role="status" testId="duplicate-warning">
-          <p className="font-medium">本园区已有相似项目，请确认不是同一项目重复录入（重新签约的项目应在原项目上更新）：</p>
+          <p className="font-medium">{t("duplicates")}</p>
           <ul className="mt-1 list-disc pl-5">
             {duplicates.map((d) => (
               <li key={d.id}>
                 <a className="underline" href={`/projects/${d.id}`} target="_blank" rel="noreferrer">
                   {d.code} {d.name}
                 </a>
-                （{d.enterpriseName}）
+                {t("duplicateEnterprise", { enterprise: d.enterpriseName })}
               </li>
             ))}
           </ul>
         </Alert>
       )}
-      <FormFooter notice={notice} pending={pending} submitLabel={mode === "create" ? "保存项目" : "保存修改"} onCancel={() => router.back()} />
+      <FormFooter notice={notice} pending={pending} submitLabel={mode === "create" ? t("create") : t("save")} onCancel={() => router.back()} />
     </form>
   );
 }

@@ -1,11 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ProjectHistoryEntry } from "@/lib/server/projects/get-project-history";
-import { STAGE_LABELS, STATUS_LABELS } from "@/lib/domain/stages";
-import { STAGE_EVENT_LABELS } from "@/lib/domain/labels";
-import { formatDateZh } from "@/lib/domain/dates";
 import { formatBytes } from "@/lib/domain/attachments";
+import { formatDateIn } from "@/lib/i18n/format";
 import { DecisionTimelineEntry } from "@/components/meetings/decision-entry";
-
-const time = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
 
 const DOT: Record<string, string> = {
   SIGN: "bg-slate-500",
@@ -20,7 +17,11 @@ const DOT: Record<string, string> = {
 
 /** Stage events and record edits, newest first: what happened, on which business date, who recorded it. */
 export function StageTimeline({ entries }: { entries: ProjectHistoryEntry[] }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-500">暂无推进记录</p>;
+  const t = useTranslations("projects.timeline");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const time = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  if (entries.length === 0) return <p className="text-sm text-slate-500">{t("empty")}</p>;
   return (
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="stage-timeline">
       {entries.map((e) => (
@@ -31,26 +32,25 @@ export function StageTimeline({ entries }: { entries: ProjectHistoryEntry[] }) {
           ) : e.kind === "stage" ? (
             <>
               <div className="text-sm">
-                <span className="font-medium">{formatDateZh(e.businessDate)}</span>
+                <span className="font-medium">{formatDateIn(locale, e.businessDate)}</span>
                 <span className="ml-2">
-                  {STAGE_EVENT_LABELS[e.type]}
                   {e.type === "SIGN"
-                    ? "：项目签约入库"
+                    ? t("signed", { event: tc(`enum.stageEvent.${e.type}`) })
                     : e.type === "ADVANCE" || e.type === "ROLLBACK"
-                      ? `：${e.fromStage ? STAGE_LABELS[e.fromStage] : ""} → ${STAGE_LABELS[e.toStage]}`
-                      : `：${STATUS_LABELS[e.toStatus]}`}
+                      ? t("stageMove", { event: tc(`enum.stageEvent.${e.type}`), from: e.fromStage ? tc(`enum.stage.${e.fromStage}`) : "", to: tc(`enum.stage.${e.toStage}`) })
+                      : t("statusChange", { event: tc(`enum.stageEvent.${e.type}`), status: tc(`enum.status.${e.toStatus}`) })}
                 </span>
               </div>
               {e.evidence.length > 0 && (
-                <div className="text-xs text-slate-600">{e.evidence.map((ev) => `${ev.label}：${ev.value}`).join("；")}</div>
+                <div className="text-xs text-slate-600">{e.evidence.map((ev) => t("evidence", { label: ev.label, value: ev.value })).join(t("evidenceSeparator"))}</div>
               )}
-              {e.note && <div className="text-xs text-slate-600">说明：{e.note}</div>}
+              {e.note && <div className="text-xs text-slate-600">{t("note", { note: e.note })}</div>}
               {e.attachments.length > 0 && (
-                <ul className="mt-0.5 flex flex-wrap gap-x-3 text-xs" aria-label="佐证材料">
+                <ul className="mt-0.5 flex flex-wrap gap-x-3 text-xs" aria-label={t("attachments")}>
                   {e.attachments.map((a) => (
                     <li key={a.id}>
                       <a href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer" className="text-brand-600 hover:underline">
-                        附件：{a.fileName}
+                        {t("attachment", { name: a.fileName })}
                       </a>
                       <span className="ml-1 text-slate-400">{formatBytes(a.size)}</span>
                     </li>
@@ -58,21 +58,21 @@ export function StageTimeline({ entries }: { entries: ProjectHistoryEntry[] }) {
                 </ul>
               )}
               <div className="text-xs text-slate-400">
-                {e.actorName} 于 {time.format(new Date(e.recordedAt))} 记录
+                {t("recorded", { actor: e.actorName, time: time.format(new Date(e.recordedAt)) })}
               </div>
             </>
           ) : (
             <>
               <div className="text-sm">
-                <span className="font-medium">修改台账</span>
+                <span className="font-medium">{t("edit")}</span>
                 <span className="ml-2 text-xs text-slate-400">
-                  {e.actorName ?? "系统"} 于 {time.format(new Date(e.recordedAt))}
+                  {t("edited", { actor: e.actorName ?? t("system"), time: time.format(new Date(e.recordedAt)) })}
                 </span>
               </div>
               <ul className="text-xs text-slate-600">
                 {e.changes.map((c) => (
                   <li key={c.field}>
-                    {c.label}：{c.before ?? "（空）"} → {c.after ?? "（空）"}
+                    {t("change", { label: c.label, before: c.before ?? t("blank"), after: c.after ?? t("blank") })}
                   </li>
                 ))}
               </ul>

@@ -16,29 +16,35 @@ import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-proje
 import { describeMetric } from "@/lib/domain/indicators";
 import { drillPeriod } from "@/lib/server/metrics/drill-down";
 import { buttonClass } from "@/components/ui/button";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "项目台账" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("projects");
+  return { title: t("list.title") };
+}
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const [t, locale] = await Promise.all([getT("projects"), getRequestLocale()]);
   requirePermission(actor, "project.read");
   const { filters, errors } = parseProjectFilters(await searchParams);
   const [result, parks, industries] = await Promise.all([listProjects(actor, filters), listVisibleParks(actor), listProjectIndustries(actor)]);
   const lights = Object.fromEntries(await getLightsForProjects(actor, result.items.map((p) => p.id)));
   const { page: _page, ...params } = filters;
   return (
-    <>
-      <PageHeader title="项目台账" subtitle="可按园区、阶段、状态、产业链、级别、签约年份筛选，或按项目名称、企业名称、编号搜索">
+    <ClientMessages locale={locale} namespaces={["projects"]}>
+      <PageHeader title={t("list.title")} subtitle={t("list.subtitle")}>
         <div className="flex flex-wrap items-center gap-2">
           <DownloadLink
             href={`/api/export/projects?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]))}`}
             className="rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50"
           >
-            导出 Excel（{result.total} 条）
+            {t("list.export", { total: result.total })}
           </DownloadLink>
           {parksWith(actor, "project.write").length > 0 && (
             <Link href={filters.park ? `/projects/new?park=${filters.park}` : "/projects/new"} className={buttonClass({ className: "no-print" })}>
-              新建项目
+              {t("list.new")}
             </Link>
           )}
         </div>
@@ -47,16 +53,21 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       {filters.metric && (
         <div role="status" data-testid="drill-label" className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-900">
           <span>
-            驾驶舱指标明细：<strong>{describeMetric(filters.metric, drillPeriod(filters))}</strong>，共 <strong data-testid="drill-total">{result.total}</strong> 个项目
+            {t.rich("list.drill", {
+              metric: describeMetric(filters.metric, drillPeriod(filters)),
+              total: result.total,
+              b: (chunks) => <strong>{chunks}</strong>,
+              count: (chunks) => <strong data-testid="drill-total">{chunks}</strong>,
+            })}
           </span>
           <Link href="/dashboard" className="no-print text-brand-700 hover:underline">
-            返回领导驾驶舱
+            {t("list.backToDashboard")}
           </Link>
         </div>
       )}
       <FilterErrors errors={errors} />
       <ProjectTable items={result.items} lights={lights} />
       <Pagination basePath="/projects" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
-    </>
+    </ClientMessages>
   );
 }

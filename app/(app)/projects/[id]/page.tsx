@@ -23,13 +23,19 @@ import { ProjectPlans } from "@/components/plans/project-plans";
 import { listProjectPlans } from "@/lib/server/plans/list-project-plans";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { fileableMonths } from "@/lib/domain/filing";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "项目详情" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("projects");
+  return { title: t("detail.metaTitle") };
+}
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const actor = await requireActor();
+  const [t, locale] = await Promise.all([getT("projects"), getRequestLocale()]);
   const [project, history] = await orNotFound(Promise.all([getProject(actor, Number(id)), getProjectHistory(actor, Number(id))]));
   const rights = { write: can(actor, "project.write", project.parkId), correct: can(actor, "project.correct", project.parkId) };
   const manages = can(actor, "assignment.manage", project.parkId);
@@ -44,10 +50,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const today = todayInShanghai();
   const fileable = fileableMonths({ stage: project.stage, actualStartDate: project.actualStartDate ? dateToIso(project.actualStartDate) : null }, today);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["projects", "board"]}>
       <div className="no-print mb-2 text-sm">
         <Link href={`/projects?park=${project.park.id}`} className="text-brand-600 hover:underline">
-          ← {project.park.name}项目台账
+          {t("detail.back", { park: project.park.name })}
         </Link>
       </div>
       <PageHeader title={project.name} subtitle={`${project.code} · ${project.enterprise.name} · ${project.park.region.name}${project.park.name}`}>
@@ -65,14 +71,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </div>
       <section className="mt-6 grid gap-6 lg:grid-cols-2">
         <div>
-          <h2 className="mb-2 text-lg font-semibold">推进记录与修改历史</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t("detail.history")}</h2>
           <StageTimeline entries={history} />
         </div>
         <div>
           <div className="mb-2 flex items-center justify-between gap-3">
-            <h2 className="text-lg font-semibold">月度填报</h2>
+            <h2 className="text-lg font-semibold">{t("detail.progress")}</h2>
             <DownloadLink href={`/api/export/progress?project=${project.id}`} className="text-sm text-brand-600 hover:underline">
-              导出 Excel（全部月份）
+              {t("detail.exportProgress")}
             </DownloadLink>
           </div>
           <div className="mb-3">
@@ -89,6 +95,6 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           />
         </div>
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -8,11 +8,17 @@ import { listAssignableUsers } from "@/lib/server/assignments/list-assignable-us
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProjectForm } from "@/components/projects/project-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "新建项目" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("projects");
+  return { title: t("new.title") };
+}
 
 export default async function NewProjectPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const [t, locale] = await Promise.all([getT("projects"), getRequestLocale()]);
   const writable = parksWith(actor, "project.write");
   if (writable.length === 0) notFound();
   const [parks, industries] = await Promise.all([listVisibleParks(actor), listProjectIndustries(actor)]);
@@ -30,9 +36,9 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
     ),
   );
   return (
-    <>
-      <PageHeader title="新建项目" subtitle="录入签约项目台账；标 * 的为必填项，金额单位为万元" />
+    <ClientMessages locale={locale} namespaces={["projects"]}>
+      <PageHeader title={t("new.title")} subtitle={t("new.subtitle")} />
       <ProjectForm mode="create" parks={choices} industries={[...new Set([...industries, ...COMMON_INDUSTRIES])]} initial={{ parkId, source: "OTHER", keyLevel: "NONE" }} assignees={assignees} />
-    </>
+    </ClientMessages>
   );
 }

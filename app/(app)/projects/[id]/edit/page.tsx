@@ -9,19 +9,25 @@ import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProjectForm } from "@/components/projects/project-form";
 import { projectToFormValues } from "@/components/projects/project-form-values";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "编辑项目" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("projects");
+  return { title: t("edit.metaTitle") };
+}
 
 export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const actor = await requireActor();
+  const [t, locale] = await Promise.all([getT("projects"), getRequestLocale()]);
   const project = await orNotFound(getProject(actor, Number(id)));
   if (!can(actor, "project.write", project.parkId)) notFound();
   const industries = await listProjectIndustries(actor);
   return (
-    <>
-      <PageHeader title={`编辑：${project.name}`} subtitle={`${project.code} · 阶段与状态请在看板或项目页“移动”中变更`} />
+    <ClientMessages locale={locale} namespaces={["projects"]}>
+      <PageHeader title={t("edit.title", { name: project.name })} subtitle={t("edit.subtitle", { code: project.code })} />
       <ProjectForm
         mode="edit"
         projectId={project.id}
@@ -29,6 +35,6 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
         industries={[...new Set([...industries, ...COMMON_INDUSTRIES])]}
         initial={projectToFormValues(project)}
       />
-    </>
+    </ClientMessages>
   );
 }
