@@ -43,7 +43,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
     ...decisions.map((d) => ({ key: `d-${d.id}`, at: new Date(d.at).getTime(), kind: "decision" as const, decision: d })),
   ].sort((a, b) => a.at - b.at);
   const [t, tc, locale] = await Promise.all([getT("issues"), getT("common"), getRequestLocale()]);
-  const time = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  // Day first in English too, as lib/i18n/format.ts writes dates.
+  const time = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
   const level = (l: number) => tc(`enum.issueLevel.L${l as 1 | 2 | 3}`);
   const pendingExtension = i.extensions.find((x) => x.status === "PENDING") ?? null;
   // Say why a step someone working on the problem looks for is missing.
