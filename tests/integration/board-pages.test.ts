@@ -44,8 +44,9 @@ const OWN_CHINESE = new Set(
   [...leaves(MESSAGES["zh-CN"].board as unknown as Tree), ...leaves(MESSAGES["zh-CN"].projects as unknown as Tree)].flatMap((m) => m.match(/[\p{Script=Han}（）“”：；、，。…]+/gu) ?? []).filter((run) => /\p{Script=Han}/u.test(run)),
 );
 /** Runs of these pages' messages that shared parts not translated yet also show: the enum
- *  labels (StageBadge, the lights), 包保领导 (the assignment panel), 取消 (the form footer). */
-const SHARED_CHINESE = new Set([...leaves(MESSAGES["zh-CN"].common as unknown as Tree), "包保领导", "取消"]);
+ *  labels (StageBadge, the lights), 包保领导 (the assignment panel), 取消 (the form footer), 年
+ *  (the filters' years, 2026年). */
+const SHARED_CHINESE = new Set([...leaves(MESSAGES["zh-CN"].common as unknown as Tree), "包保领导", "取消", "年"]);
 /** The runs of Chinese in a page's HTML, the user data named taken out first. */
 function chineseRuns(html: string, userData: string[]): string[] {
   // The factories' unique names: 园区-ab1-xyz-3, 区域-…, 用户-….
@@ -99,6 +100,7 @@ describe("board and project pages in both languages", () => {
     expect(projectEn).toContain("Advanced: Signed → Landed");
     expect(projectEn).toContain("1 Apr 2025");
     expect(projectEn).toContain("Investment completed to date");
+    expect(projectEn).toContain("Not in this year’s plan");
     const listEn = await render(import("@/app/(app)/projects/page"), { park: String(w.park.id) });
     expect(listEn).toContain("Project ledger");
     expect(listEn).toContain("Export to Excel (1 row)");
