@@ -2,8 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "登录" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT("auth"))("title") };
+}
 
 function safeCallback(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
@@ -15,12 +20,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
+  const [t, locale] = await Promise.all([getT("auth"), getRequestLocale()]);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-900 to-brand-700 px-4">
       <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow-xl">
-        <h1 className="text-center text-xl font-semibold text-slate-900">园区项目推进系统</h1>
-        <p className="mt-1 text-center text-sm text-slate-500">签约 · 落地 · 开工 · 投产 全过程跟踪</p>
-        <SignInForm callbackUrl={callbackUrl} />
+        <div className="-mr-3 -mt-4 mb-2 flex justify-end">
+          <LocaleSwitcher tone="light" />
+        </div>
+        <h1 className="text-center text-xl font-semibold text-slate-900">{t("appName")}</h1>
+        <p className="mt-1 text-center text-sm text-slate-500">{t("tagline")}</p>
+        <ClientMessages locale={locale} namespaces={["auth"]}>
+          <SignInForm callbackUrl={callbackUrl} />
+        </ClientMessages>
       </div>
     </main>
   );

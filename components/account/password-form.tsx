@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { changeOwnPasswordAction } from "@/lib/actions/users/change-own-password";
 import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy-rules";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 export function PasswordForm({ mustChange }: { mustChange: boolean }) {
+  const t = useTranslations("account.form");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit, fail } = useActionForm();
@@ -20,33 +22,33 @@ export function PasswordForm({ mustChange }: { mustChange: boolean }) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const newPassword = String(f.get("newPassword") ?? "");
-    if (newPassword !== String(f.get("confirmPassword") ?? "")) return fail("两次输入的新密码不一致", { confirmPassword: ["两次输入的新密码不一致"] });
+    if (newPassword !== String(f.get("confirmPassword") ?? "")) return fail(t("mismatch"), { confirmPassword: [t("mismatch")] });
     submit(
       () => changeOwnPasswordAction({ currentPassword: String(f.get("currentPassword") ?? ""), newPassword }),
       () => {
         formRef.current?.reset();
         if (mustChange) router.replace("/");
         else router.refresh();
-        return "密码已修改。其他设备上的登录已退出。";
+        return t("changed");
       },
     );
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="修改密码" className="max-w-md space-y-3">
-      <TextField label={mustChange ? "临时密码" : "当前密码"} name="currentPassword" type="password" autoComplete="current-password" errors={errors} />
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("label")} className="max-w-md space-y-3">
+      <TextField label={mustChange ? t("temporary") : t("current")} name="currentPassword" type="password" autoComplete="current-password" errors={errors} />
       <TextField
-        label="新密码"
+        label={t("new")}
         name="newPassword"
         type="password"
         autoComplete="new-password"
         errors={errors}
-        hint={`至少 ${PASSWORD_MIN_LENGTH} 个字符，不能包含用户名，不能是演示密码或常见密码`}
+        hint={t("hint", { min: PASSWORD_MIN_LENGTH })}
       />
-      <TextField label="再次输入新密码" name="confirmPassword" type="password" autoComplete="new-password" errors={errors} />
+      <TextField label={t("confirm")} name="confirmPassword" type="password" autoComplete="new-password" errors={errors} />
       <div className="flex items-center gap-3">
         <Button type="submit" pending={pending}>
-          {pending ? "保存中…" : "修改密码"}
+          {pending ? t("saving") : t("submit")}
         </Button>
       </div>
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 /**
  * The header's navigation. From md up it is a row of links under the title bar. On a phone
@@ -11,6 +12,7 @@ import { usePathname } from "next/navigation";
  * (the focus goes back to the button).
  */
 export function HeaderNav({ bar, account, children }: { bar: React.ReactNode; account: React.ReactNode; children: React.ReactNode }) {
+  const t = useTranslations("shell");
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -49,12 +51,12 @@ export function HeaderNav({ bar, account, children }: { bar: React.ReactNode; ac
           <svg aria-hidden viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round">
             {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
           </svg>
-          菜单
+          {t("menu")}
         </button>
       </div>
       {/* Hidden on a phone until opened; always shown from md up. */}
       <div id={panelId} className={`${open ? "block" : "hidden"} border-t border-white/10 md:block md:border-t-0`}>
-        <nav aria-label="主导航" className="mx-auto grid max-w-7xl grid-cols-2 gap-1 px-3 py-2 sm:grid-cols-3 md:flex md:flex-wrap">
+        <nav aria-label={t("mainNav")} className="mx-auto grid max-w-7xl grid-cols-2 gap-1 px-3 py-2 sm:grid-cols-3 md:flex md:flex-wrap">
           {children}
         </nav>
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 border-t border-white/10 px-4 py-2 text-sm md:hidden">{account}</div>

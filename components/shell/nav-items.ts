@@ -2,39 +2,42 @@ import type { Permission, Role } from "@/lib/domain/permissions";
 
 export interface NavItem {
   href: string;
-  label: string;
+  /** The link's words: messages shell.nav.<key>. */
+  key: NavKey;
   permission: Permission;
   /** Shown only to people holding one of these roles somewhere. */
   roles?: Role[];
 }
 
+export type NavKey = keyof (typeof import("@/messages/zh-CN/shell.json"))["nav"];
+
 // What the shell offers; each page checks the same permission again on the server.
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/dashboard", label: "领导驾驶舱", permission: "dashboard.read" },
-  { href: "/digest", label: "今日待办", permission: "park.read" },
-  { href: "/bulletin", label: "月度通报", permission: "dashboard.read" },
-  { href: "/parks", label: "园区概览", permission: "park.read" },
-  { href: "/board", label: "项目看板", permission: "project.read" },
-  { href: "/projects", label: "项目台账", permission: "project.read" },
-  { href: "/enterprises", label: "企业档案", permission: "project.read" },
-  { href: "/progress", label: "月度填报", permission: "progress.file" },
-  { href: "/plans", label: "年度计划", permission: "project.read" },
-  { href: "/progress/corrections", label: "月报更正审批", permission: "progress.approveCorrection" },
-  { href: "/warnings", label: "亮灯督办", permission: "project.read" },
-  { href: "/supervision", label: "督办事项", permission: "issue.read" },
-  { href: "/meetings", label: "每月会商", permission: "meeting.read" },
-  { href: "/meetings/tasks", label: "会商跟踪事项", permission: "park.read", roles: ["LIAISON"] },
-  { href: "/import", label: "台账导入", permission: "project.write" },
-  { href: "/liaison", label: "我的包保", permission: "issue.write", roles: ["LIAISON"] },
-  { href: "/points/events", label: "我的积分", permission: "park.read", roles: ["LIAISON"] },
-  { href: "/points", label: "积分考核", permission: "dashboard.read" },
-  { href: "/issues", label: "企业诉求", permission: "issue.read" },
-  { href: "/first-contact", label: "首问受理", permission: "issue.write" },
-  { href: "/visits", label: "走访记录", permission: "issue.read" },
-  { href: "/coverage", label: "挂牌公示", permission: "park.read" },
-  { href: "/audit", label: "操作日志", permission: "audit.read" },
-  { href: "/admin/users", label: "人员与角色", permission: "member.manage" },
-  { href: "/admin/org", label: "园区与市州", permission: "user.manage" },
-  { href: "/admin/holidays", label: "节假日", permission: "holiday.manage" },
-  { href: "/admin/api-tokens", label: "接口令牌", permission: "apiToken.manage" },
+  { href: "/dashboard", key: "dashboard", permission: "dashboard.read" },
+  { href: "/digest", key: "digest", permission: "park.read" },
+  { href: "/bulletin", key: "bulletin", permission: "dashboard.read" },
+  { href: "/parks", key: "parks", permission: "park.read" },
+  { href: "/board", key: "board", permission: "project.read" },
+  { href: "/projects", key: "projects", permission: "project.read" },
+  { href: "/enterprises", key: "enterprises", permission: "project.read" },
+  { href: "/progress", key: "progress", permission: "progress.file" },
+  { href: "/plans", key: "plans", permission: "project.read" },
+  { href: "/progress/corrections", key: "corrections", permission: "progress.approveCorrection" },
+  { href: "/warnings", key: "warnings", permission: "project.read" },
+  { href: "/supervision", key: "supervision", permission: "issue.read" },
+  { href: "/meetings", key: "meetings", permission: "meeting.read" },
+  { href: "/meetings/tasks", key: "meetingTasks", permission: "park.read", roles: ["LIAISON"] },
+  { href: "/import", key: "import", permission: "project.write" },
+  { href: "/liaison", key: "liaison", permission: "issue.write", roles: ["LIAISON"] },
+  { href: "/points/events", key: "myPoints", permission: "park.read", roles: ["LIAISON"] },
+  { href: "/points", key: "points", permission: "dashboard.read" },
+  { href: "/issues", key: "issues", permission: "issue.read" },
+  { href: "/first-contact", key: "firstContact", permission: "issue.write" },
+  { href: "/visits", key: "visits", permission: "issue.read" },
+  { href: "/coverage", key: "coverage", permission: "park.read" },
+  { href: "/audit", key: "audit", permission: "audit.read" },
+  { href: "/admin/users", key: "users", permission: "member.manage" },
+  { href: "/admin/org", key: "org", permission: "user.manage" },
+  { href: "/admin/holidays", key: "holidays", permission: "holiday.manage" },
+  { href: "/admin/api-tokens", key: "apiTokens", permission: "apiToken.manage" },
 ];

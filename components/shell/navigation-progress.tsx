@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 /** After this long the bar gives up (a link that led nowhere new, a cancelled load). */
 const GIVE_UP_MS = 20_000;
@@ -27,6 +28,7 @@ export function NavigationProgress() {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const where = `${pathname}?${search}`;
+  const t = useTranslations("shell");
   const [loading, setLoading] = useState(false);
   // A new address ends the loading: adjusted while rendering, not in an effect.
   const [shownWhere, setShownWhere] = useState(where);
@@ -64,7 +66,7 @@ export function NavigationProgress() {
     <>
       {loading && <div className="nav-progress no-print" aria-hidden data-testid="nav-progress" />}
       <span role="status" className="sr-only">
-        {loading ? "正在加载页面…" : ""}
+        {loading ? t("loadingPage") : ""}
       </span>
     </>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /**
  * The header's bell (🔔) with the unread count, linking to /notifications. The layout starts
@@ -12,7 +13,8 @@ export async function NotificationBell({ unread }: { unread: Promise<number> }) 
 
 /** Also the Suspense fallback (count unknown yet: no badge). */
 export function BellLink({ count }: { count?: number }) {
-  const label = count === undefined ? "通知" : count > 0 ? `通知：${count} 条未读` : "通知：没有未读";
+  const t = useTranslations("shell.bell");
+  const label = count === undefined ? t("label") : count > 0 ? t("unread", { count }) : t("none");
   return (
     <Link href="/notifications" aria-label={label} title={label} data-testid="notification-bell" className="relative rounded px-2 py-1 text-base hover:bg-white/10">
       {/* A drawn bell rather than the 🔔 emoji: not every intranet PC has an emoji font. */}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** The file name of a Content-Disposition header (RFC 6266: filename* in UTF-8 first). */
@@ -17,7 +18,7 @@ export function dispositionFileName(header: string | null): string | null {
   return plain ? (plain[1] ?? plain[2]).trim() : null;
 }
 
-async function failureText(res: Response): Promise<string> {
+async function failureText(res: Response, fallback: (status: number) => string): Promise<string> {
   try {
     const body = (await res.clone().json()) as { message?: unknown; error?: { message?: unknown } };
     const message = body.message ?? body.error?.message;
@@ -26,7 +27,7 @@ async function failureText(res: Response): Promise<string> {
     // not JSON
   }
   const text = (await res.text()).trim();
-  return text && text.length < 200 ? text : `下载失败（${res.status}）`;
+  return text && text.length < 200 ? text : fallback(res.status);
 }
 
 /**
@@ -38,7 +39,7 @@ export function DownloadLink({
   href,
   children,
   className,
-  pendingLabel = "正在生成…",
+  pendingLabel,
   testId,
 }: {
   href: string;
@@ -47,6 +48,7 @@ export function DownloadLink({
   pendingLabel?: string;
   testId?: string;
 }) {
+  const t = useTranslations("ui.download");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -59,7 +61,7 @@ export function DownloadLink({
     try {
       const res = await fetch(href, { credentials: "same-origin" });
       if (!res.ok) {
-        setError(await failureText(res));
+        setError(await failureText(res, (status) => t("failedStatus", { status })));
         return;
       }
       const blob = await res.blob();
@@ -72,7 +74,7 @@ export function DownloadLink({
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch {
-      setError("下载失败，请检查网络后重试");
+      setError(t("failedNetwork"));
     } finally {
       setPending(false);
     }
@@ -81,11 +83,11 @@ export function DownloadLink({
   return (
     <span className="no-print inline-flex flex-wrap items-center gap-2">
       <a href={href} download onClick={onClick} aria-disabled={pending || undefined} aria-busy={pending || undefined} className={`${className ?? ""} ${pending ? "cursor-progress opacity-70" : ""}`} data-testid={testId}>
-        {pending ? pendingLabel : children}
+        {pending ? (pendingLabel ?? t("generating")) : children}
       </a>
       {pending && (
         <span role="status" className="sr-only">
-          {pendingLabel}
+          {pendingLabel ?? t("generating")}
         </span>
       )}
       {error && (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import type { EnterpriseOption } from "@/lib/server/enterprises/search-enterprises";
 import type { EnterprisePickerPurpose } from "@/lib/validation/enterprises";
@@ -62,10 +63,11 @@ export function EnterpriseCombobox({
   required,
   invalid,
   errorId,
-  placeholder = "输入企业名称或统一社会信用代码",
+  placeholder,
   maxLength = 100,
   className = "",
 }: Props) {
+  const t = useTranslations("ui.enterprise");
   const id = useId();
   const listId = `${id}-list`;
   const [text, setText] = useState(initial?.name ?? initialText ?? "");
@@ -116,7 +118,7 @@ export function EnterpriseCombobox({
         const body = await res.json();
         if (!res.ok) {
           setOptions([]);
-          setStatus({ kind: "error", message: body?.error?.message?.zh ?? "搜索失败，请稍后重试" });
+          setStatus({ kind: "error", message: body?.error?.message?.zh ?? t("searchFailed") });
           return;
         }
         const items = (body.items as EnterpriseChoice[]).filter((o) => o.id !== excludeId);
@@ -126,7 +128,7 @@ export function EnterpriseCombobox({
       } catch (e) {
         if ((e as Error).name === "AbortError") return;
         setOptions([]);
-        setStatus({ kind: "error", message: "网络异常，搜索失败，请稍后重试" });
+        setStatus({ kind: "error", message: t("networkFailed") });
       }
     }, DEBOUNCE_MS);
   }
@@ -186,13 +188,13 @@ export function EnterpriseCombobox({
   const activeId = open && active >= 0 && options[active] ? `${id}-opt-${options[active].id}` : undefined;
   const announce =
     status.kind === "loading"
-      ? "搜索中…"
+      ? t("searching")
       : status.kind === "error"
         ? status.message
         : status.kind === "done"
           ? options.length === 0
-            ? "没有匹配的企业"
-            : `找到 ${options.length}${status.hasMore ? " 家以上" : " 家"}企业`
+            ? t("noMatch")
+            : t("found", { count: options.length, more: String(status.hasMore) })
           : "";
 
   return (
@@ -216,7 +218,7 @@ export function EnterpriseCombobox({
         name={textName}
         value={text}
         maxLength={maxLength}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t("placeholder")}
         onChange={(e) => type(e.target.value)}
         onFocus={() => {
           if (!open) openList();
@@ -227,11 +229,11 @@ export function EnterpriseCombobox({
         data-testid={name ? `${name}-combobox` : textName ? `${textName}-combobox` : undefined}
       />
       {name && <input type="hidden" name={name} value={selected?.id ?? ""} />}
-      {selected && !textName && selected.creditCode && <span className="mt-0.5 block text-xs text-slate-500">统一社会信用代码 {selected.creditCode}</span>}
+      {selected && !textName && selected.creditCode && <span className="mt-0.5 block text-xs text-slate-500">{t("creditCode", { code: selected.creditCode })}</span>}
       <ul
         id={listId}
         role="listbox"
-        aria-label="匹配结果"
+        aria-label={t("results")}
         hidden={!open}
         className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-lg"
       >
@@ -258,12 +260,12 @@ export function EnterpriseCombobox({
         ))}
         {open && status.kind === "done" && options.length === 0 && (
           <li role="presentation" className="px-3 py-1.5 text-slate-500">
-            {textName ? "没有匹配的已建档企业，保存时将按所填名称新建" : "没有匹配的企业"}
+            {textName ? t("willCreate") : t("noMatch")}
           </li>
         )}
         {open && status.kind === "done" && status.hasMore && (
           <li role="presentation" className="border-t border-slate-100 px-3 py-1.5 text-xs text-slate-500">
-            仅显示前 {LIMIT} 家，请输入更多文字缩小范围
+            {t("limited", { limit: LIMIT })}
           </li>
         )}
         {open && status.kind === "error" && (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Alert } from "./alert";
 import { Button } from "./button";
 import { PhoneDisclosure } from "./phone-disclosure";
@@ -11,7 +12,7 @@ export function FilterSelect({
   name,
   value,
   options,
-  allLabel = "全部",
+  allLabel,
 }: {
   label: string;
   name: string;
@@ -19,11 +20,12 @@ export function FilterSelect({
   options: readonly (readonly [value: string | number, label: string])[];
   allLabel?: string | null;
 }) {
+  const t = useTranslations("ui");
   return (
     <label className="flex flex-col gap-1 text-xs text-slate-600">
       {label}
       <select name={name} defaultValue={value ?? ""} className={filterField}>
-        {allLabel !== null && <option value="">{allLabel}</option>}
+        {allLabel !== null && <option value="">{allLabel ?? t("all")}</option>}
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -46,20 +48,21 @@ export function recentYears(): [number, string][] {
  * and bookmarked. Other form attributes (action, aria-label, role) pass through.
  */
 export function FilterBar({
-  submitLabel = "筛选",
+  submitLabel,
   reset,
   children,
   ...form
 }: { submitLabel?: string; reset?: string; children: React.ReactNode } & Omit<React.FormHTMLAttributes<HTMLFormElement>, "method" | "className" | "children">) {
+  const t = useTranslations("ui");
   return (
     <form method="get" {...form} className="no-print mb-4 rounded-lg border border-slate-200 bg-white p-3">
       {/* A phone folds the fields behind 筛选条件 (with how many are set, and 清除): the list comes first. */}
-      <PhoneDisclosure label="筛选条件" className="flex-wrap items-end gap-3" filters={{ reset: reset ?? (typeof form.action === "string" ? form.action : undefined) }}>
+      <PhoneDisclosure label={t("filters")} className="flex-wrap items-end gap-3" filters={{ reset: reset ?? (typeof form.action === "string" ? form.action : undefined) }}>
         {children}
-        <Button type="submit">{submitLabel}</Button>
+        <Button type="submit">{submitLabel ?? t("filter")}</Button>
         {reset && (
           <Link href={reset} className="px-2 py-1.5 text-sm text-slate-600 hover:text-brand-600">
-            重置
+            {t("reset")}
           </Link>
         )}
       </PhoneDisclosure>
@@ -88,11 +91,12 @@ export function FilterCheck({ label, name, checked }: { label: string; name: str
 }
 
 /** The amber note above a list when some of the URL's filters were invalid and left out. */
-export function FilterErrors({ errors, what = "筛选条件", className = "" }: { errors: string[]; what?: string; className?: string }) {
+export function FilterErrors({ errors, what, className = "" }: { errors: string[]; what?: string; className?: string }) {
+  const t = useTranslations("ui");
   if (errors.length === 0) return null;
   return (
     <Alert tone="warning" testId="filter-errors" className={`mb-3 ${className}`.trim()}>
-      以下{what}无效，已忽略：{errors.join("；")}
+      {t("filterErrors", { what: what ?? t("filters"), errors: errors.join("；") })}
     </Alert>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Alert } from "./alert";
 
 /**
@@ -34,6 +35,7 @@ export function FlashNotice() {
   );
   const pathname = usePathname();
   // The page the message was first shown on: it disappears on the page after that.
+  const t = useTranslations("shell");
   const [shownOn, setShownOn] = useState<{ id: number; path: string } | null>(null);
   const [closed, setClosed] = useState(0);
   if (message && message.from !== pathname && shownOn?.id !== message.id) setShownOn({ id: message.id, path: pathname });
@@ -41,7 +43,7 @@ export function FlashNotice() {
   return (
     <Alert tone="success" testId="flash-notice" className="no-print mb-4 flex items-start justify-between gap-3">
       <span>{message.text}</span>
-      <button type="button" onClick={() => setClosed(message.id)} className="shrink-0 text-emerald-800 hover:underline" aria-label="关闭提示">
+      <button type="button" onClick={() => setClosed(message.id)} className="shrink-0 text-emerald-800 hover:underline" aria-label={t("closeNotice")}>
         ×
       </button>
     </Alert>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Alert } from "./alert";
 import { Button } from "./button";
 import type { FormNotice } from "./use-action-form";
@@ -7,6 +8,7 @@ import type { FormNotice } from "./use-action-form";
  * "form-error"), the submit button (保存中… while pending) and, with `onCancel`, 取消.
  */
 export function FormFooter({ notice, pending, submitLabel, onCancel }: { notice: FormNotice; pending: boolean; submitLabel: string; onCancel?: () => void }) {
+  const t = useTranslations("ui");
   return (
     <>
       {notice && (
@@ -16,11 +18,11 @@ export function FormFooter({ notice, pending, submitLabel, onCancel }: { notice:
       )}
       <div className="flex gap-3">
         <Button type="submit" pending={pending}>
-          {pending ? "保存中…" : submitLabel}
+          {pending ? t("saving") : submitLabel}
         </Button>
         {onCancel && (
           <Button type="button" onClick={onCancel} variant="secondary">
-            取消
+            {t("cancel")}
           </Button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 type Params = Record<string, string | number | undefined>;
 
@@ -21,14 +22,15 @@ export function Pagination({ basePath, params, page, pageCount, total }: { baseP
   const pages = new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount].filter((p) => p >= 1 && p <= pageCount));
   const sorted = [...pages].sort((a, b) => a - b);
   const link = "rounded border px-3 py-1 text-sm";
+  const t = useTranslations("ui.pagination");
   return (
-    <nav aria-label="分页" className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label={t("label")} className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm">
       <span className="mr-2 text-slate-500">
-        共 {total} 条，第 {page}/{pageCount} 页
+        {t("summary", { total, page, pageCount })}
       </span>
       {page > 1 && (
         <Link className={`${link} border-slate-300 bg-white hover:bg-slate-100`} href={hrefFor(basePath, params, page - 1)}>
-          上一页
+          {t("previous")}
         </Link>
       )}
       {sorted.map((p, i) => (
@@ -45,7 +47,7 @@ export function Pagination({ basePath, params, page, pageCount, total }: { baseP
       ))}
       {page < pageCount && (
         <Link className={`${link} border-slate-300 bg-white hover:bg-slate-100`} href={hrefFor(basePath, params, page + 1)}>
-          下一页
+          {t("next")}
         </Link>
       )}
     </nav>

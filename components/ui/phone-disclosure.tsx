@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Suspense, useCallback, useId, useState } from "react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
@@ -30,6 +31,7 @@ function useActiveCount(names: readonly string[], reset: string | undefined): nu
 }
 
 function ActiveBadge({ names, reset }: { names: readonly string[]; reset?: string }) {
+  const t = useTranslations("ui");
   const count = useActiveCount(names, reset);
   if (count === 0) return null;
   return (
@@ -37,18 +39,19 @@ function ActiveBadge({ names, reset }: { names: readonly string[]; reset?: strin
       <span aria-hidden data-testid="filter-count" className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-brand-600 px-1.5 text-xs font-semibold leading-5 text-white">
         {count}
       </span>
-      <span className="sr-only">（已设 {count} 项）</span>
+      <span className="sr-only">{t("filtersSet", { count })}</span>
     </>
   );
 }
 
 function ClearLink({ names, reset }: { names: readonly string[]; reset?: string }) {
+  const t = useTranslations("ui");
   const count = useActiveCount(names, reset);
   const pathname = usePathname();
   if (count === 0) return null;
   return (
     <Link href={reset ?? pathname} className="shrink-0 px-2 py-1 text-sm text-slate-600 underline hover:text-brand-600" data-testid="filter-clear">
-      清除
+      {t("clear")}
     </Link>
   );
 }
@@ -70,6 +73,7 @@ export function PhoneDisclosure({
   className?: string;
   filters?: { reset?: string };
 }) {
+  const t = useTranslations("ui");
   const [open, setOpen] = useState(false);
   const id = useId();
   const [names, setNames] = useState<readonly string[]>([]);
@@ -99,7 +103,7 @@ export function PhoneDisclosure({
             )}
           </span>
           <span aria-hidden className="text-slate-500">
-            {open ? "收起 ▴" : "展开 ▾"}
+            {open ? t("collapse") : t("expand")}
           </span>
         </button>
         {filters && (

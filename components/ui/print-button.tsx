@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -11,11 +12,12 @@ export function PrintLandscape() {
 }
 
 /** 打印: the browser's print dialog; `landscape` turns the paper (see PrintLandscape). */
-export function PrintButton({ label = "打印", landscape = false }: { label?: string; landscape?: boolean }) {
+export function PrintButton({ label, landscape = false }: { label?: string; landscape?: boolean }) {
+  const t = useTranslations("ui");
   return (
     <>
       <Button type="button" onClick={() => window.print()} variant="secondary" className="no-print">
-        {label}
+        {label ?? t("print")}
       </Button>
       {landscape && <PrintLandscape />}
     </>

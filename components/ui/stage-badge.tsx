@@ -1,4 +1,5 @@
-import { STAGE_LABELS, STATUS_LABELS, type ProjectStatus, type Stage } from "@/lib/domain/stages";
+import { useTranslations } from "next-intl";
+import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 
 const STAGE_COLORS: Record<Stage, string> = {
   SIGNED: "bg-slate-100 text-slate-700",
@@ -8,12 +9,13 @@ const STAGE_COLORS: Record<Stage, string> = {
 };
 
 export function StageBadge({ stage, status }: { stage: Stage; status: ProjectStatus }) {
+  const t = useTranslations("common.enum");
   return (
     <span className="inline-flex items-center gap-1">
-      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STAGE_COLORS[stage]}`}>{STAGE_LABELS[stage]}</span>
+      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STAGE_COLORS[stage]}`}>{t(`stage.${stage}`)}</span>
       {status !== "ACTIVE" && (
         <span className={`rounded px-2 py-0.5 text-xs font-medium ${status === "TERMINATED" ? "bg-red-100 text-red-700" : "bg-orange-100 text-orange-700"}`}>
-          {STATUS_LABELS[status]}
+          {t(`status.${status}`)}
         </span>
       )}
     </span>

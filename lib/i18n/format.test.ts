@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCountIn, formatDateIn, formatMoneyIn, formatWanIn, formatYearMonthIn } from "./format";
+import { formatCountIn, formatDateTimeIn, formatDateIn, formatMoneyIn, formatWanIn, formatYearMonthIn } from "./format";
 
 describe("formats per language", () => {
   it("money: 万元/亿元 in Chinese, million yuan in English", () => {
@@ -18,5 +18,7 @@ describe("formats per language", () => {
     expect(formatDateIn("en", "2026-10-05")).toBe("5 Oct 2026");
     expect(formatDateIn("en", null)).toBe("—");
     expect(formatCountIn("en", 12345)).toBe("12,345");
+    expect(formatDateTimeIn("en", new Date("2026-10-05T01:30:00Z"))).toBe("5 Oct 2026, 09:30");
+    expect(formatDateTimeIn("zh-CN", new Date("2026-10-05T01:30:00Z"))).toBe("2026年10月5日 09:30");
   });
 });

@@ -5,12 +5,14 @@
 import { formatDateZh } from "@/lib/domain/dates";
 import { type YearMonth, formatYearMonth } from "@/lib/domain/filing";
 import { formatMoney, formatWan } from "@/lib/domain/money";
+import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import type { Locale } from "./locales";
 
 type Amount = string | number | { toString(): string } | null | undefined;
 
 const enMillions = new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const enMonth = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+const enDateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
 const enDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** An amount kept in 万元: "1.23 亿元" / "456 万元" in Chinese, "CNY 123.00 m" in English. */
@@ -37,6 +39,11 @@ export function formatDateIn(locale: Locale, value: string | Date | null | undef
   if (locale === "zh-CN" || !value) return formatDateZh(value);
   const iso = typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
   return enDate.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A moment in Beijing time: "2026年10月5日 09:30" / "5 Oct 2026, 09:30". */
+export function formatDateTimeIn(locale: Locale, at: Date): string {
+  return locale === "zh-CN" ? formatDateTimeZh(at) : enDateTime.format(at);
 }
 
 /** A count with the locale's grouping: "12,345". */
