@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { type IndicatorKey, formatPercent } from "@/lib/domain/indicators";
-import { formatDateZh } from "@/lib/domain/dates";
-import { formatMoney } from "@/lib/domain/money";
-import { STAGE_LABELS, STATUS_LABELS } from "@/lib/domain/stages";
+import { ISSUE_CATEGORY_LABELS, type IssueCategory } from "@/lib/domain/issues";
+import { formatDateIn, formatMoneyIn } from "@/lib/i18n/format";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import type { IndicatorsResult } from "@/lib/server/metrics/get-indicators";
 import type { ParkRankingRow } from "@/lib/server/metrics/get-park-ranking";
@@ -13,6 +13,7 @@ import { IndicatorCards } from "./indicator-cards";
 import { IndustryBars, MonthlyTrend, StageFunnel } from "./dashboard-charts";
 import { RankingTable, type RankingRow } from "./ranking-table";
 import { drillHref } from "./drill";
+import { monthsLabel } from "./labels";
 import { Section as Panel } from "@/components/ui/section";
 
 export interface DashboardData {
@@ -23,15 +24,12 @@ export interface DashboardData {
   overdue: OverdueProblems;
 }
 
-const RATE_COLUMNS: { key: IndicatorKey; label: string }[] = [
-  { key: "fulfilment", label: "履约率" },
-  { key: "landing", label: "落地率" },
-  { key: "startCohort", label: "开工率" },
-  { key: "productionCohort", label: "投产率" },
-  { key: "funds", label: "资金到位率" },
-  { key: "startPlan", label: "计划开工率" },
-  { key: "investmentYear", label: "年度投资完成率" },
-];
+const RATE_COLUMNS = ["fulfilment", "landing", "startCohort", "productionCohort", "funds", "startPlan", "investmentYear"] as const satisfies readonly IndicatorKey[];
+
+/** The key of a problem category the server gave as its Chinese label (ISSUE_CATEGORY_LABELS), to show it in the active language. */
+export function issueCategoryKey(label: string): IssueCategory | null {
+  return (Object.entries(ISSUE_CATEGORY_LABELS) as [IssueCategory, string][]).find(([, v]) => v === label)?.[0] ?? null;
+}
 
 function Section({ title, children, note }: { title: string; children: React.ReactNode; note?: string }) {
   return (
@@ -52,14 +50,23 @@ function Section({ title, children, note }: { title: string; children: React.Rea
 }
 
 export function DashboardView({ data, scope }: { data: DashboardData; scope: IndicatorScope }) {
+  const t = useTranslations("dashboard");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   const { indicators: ind, ranking, trend, industries, overdue } = data;
   const c = ind.counts;
   const funnel = [
-    { label: "签约", value: c.signed, href: drillHref(scope, "cohort.signed") },
-    { label: "落地", value: c.landed, href: drillHref(scope, "cohort.landed") },
-    { label: "开工", value: c.started, href: drillHref(scope, "cohort.started") },
-    { label: "投产", value: c.producing, href: drillHref(scope, "cohort.producing") },
+    { label: tc("enum.stage.SIGNED"), value: c.signed, href: drillHref(scope, "cohort.signed") },
+    { label: tc("enum.stage.LANDED"), value: c.landed, href: drillHref(scope, "cohort.landed") },
+    { label: tc("enum.stage.STARTED"), value: c.started, href: drillHref(scope, "cohort.started") },
+    { label: tc("enum.stage.PRODUCING"), value: c.producing, href: drillHref(scope, "cohort.producing") },
   ];
+  const rateColumns = RATE_COLUMNS.map((key) => ({ key, label: t(`ranking.rate.${key}`) }));
+  const category = (label: string) => {
+    const key = issueCategoryKey(label);
+    return key ? tc(`enum.issueCategory.${key}`) : label;
+  };
+  const asOf = formatDateIn(locale, ind.asOf);
   const rankingRows: RankingRow[] = ranking.map((r) => ({
     parkId: r.parkId,
     parkName: r.parkName,
@@ -84,37 +91,44 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
       <IndicatorCards counts={c} indicators={ind.indicators} scope={scope} />
 
       <div className="grid gap-5 lg:grid-cols-3 print:grid-cols-3 [&>*]:min-w-0">
-        <Section title="阶段漏斗" note={`签约项目截至${formatDateZh(ind.asOf)}的累计阶段（投产计入开工）`}>
+        <Section title={t("section.funnel")} note={t("section.funnelNote", { date: asOf })}>
           <StageFunnel steps={funnel} />
           <p className="text-xs text-slate-500">
-            截至{formatDateZh(ind.asOf)}各阶段（看板同口径，看板显示今天）：签约 {ind.boardColumns.SIGNED} · 落地 {ind.boardColumns.LANDED} · 开工 {ind.boardColumns.STARTED} · 投产{" "}
-            {ind.boardColumns.PRODUCING} · 暂缓 {ind.boardColumns.SUSPENDED} · 终止 {ind.boardColumns.TERMINATED}（个）
+            {t("section.funnelBoard", {
+              date: asOf,
+              signed: ind.boardColumns.SIGNED,
+              landed: ind.boardColumns.LANDED,
+              started: ind.boardColumns.STARTED,
+              producing: ind.boardColumns.PRODUCING,
+              suspended: ind.boardColumns.SUSPENDED,
+              terminated: ind.boardColumns.TERMINATED,
+            })}
           </p>
         </Section>
         <div className="lg:col-span-2 print:col-span-2">
-          <Section title="月度趋势" note={`${scope.year}年1—${scope.through}月，项目数（个）与月报完成投资（亿元）`}>
+          <Section title={t("section.trend")} note={t("section.trendNote", { months: monthsLabel(t, scope.year, scope.through) })}>
             <MonthlyTrend points={trend} />
           </Section>
         </div>
       </div>
 
-      <Section title="园区排名" note="红榜 / 黑榜">
-        <RankingTable rows={rankingRows} rateColumns={RATE_COLUMNS} />
+      <Section title={t("section.ranking")} note={t("section.rankingNote")}>
+        <RankingTable rows={rankingRows} rateColumns={rateColumns} />
       </Section>
 
       <div className="grid gap-5 lg:grid-cols-2 print:grid-cols-2 [&>*]:min-w-0">
-        <Section title="产业链分布" note="签约批次口径">
-          {industryRows.length === 0 ? <p className="text-sm text-slate-500">本期没有签约或计划项目</p> : <IndustryBars rows={industryRows} />}
+        <Section title={t("section.industry")} note={t("section.industryNote")}>
+          {industryRows.length === 0 ? <p className="text-sm text-slate-500">{t("section.industryEmpty")}</p> : <IndustryBars rows={industryRows} />}
           {industries.length > 0 && (
             <div className="mt-2 overflow-x-auto">
               <table className="min-w-full text-sm" data-testid="industry-table">
                 <thead className="text-slate-600">
                   <tr>
-                    <th className="py-1 text-left">产业链</th>
-                    <th className="py-1 text-right">签约（个）</th>
-                    <th className="py-1 text-right">合同引资额</th>
-                    <th className="py-1 text-right">开工率</th>
-                    <th className="py-1 text-right">投产率</th>
+                    <th className="py-1 text-left">{t("industry.industry")}</th>
+                    <th className="py-1 text-right">{t("industry.signed")}</th>
+                    <th className="py-1 text-right">{t("industry.contractInvestment")}</th>
+                    <th className="py-1 text-right">{t("industry.startRate")}</th>
+                    <th className="py-1 text-right">{t("industry.productionRate")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -126,7 +140,7 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
                         <td className="py-1 text-right">
                           <Link className="text-brand-700 hover:underline" href={drillHref(scope, "cohort.signed", { industry: r.industry })}>{r.counts.signed}</Link>
                         </td>
-                        <td className="py-1 text-right">{formatMoney(r.counts.contractInvestment)}</td>
+                        <td className="py-1 text-right">{formatMoneyIn(locale, r.counts.contractInvestment)}</td>
                         <td className="py-1 text-right">{rate("startCohort")}</td>
                         <td className="py-1 text-right">{rate("productionCohort")}</td>
                       </tr>
@@ -138,20 +152,23 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
           )}
         </Section>
 
-        <Section title="超期未办结的企业诉求" note="包保服务">
+        <Section title={t("section.overdue")} note={t("section.overdueNote")}>
           <p className="mb-2 text-sm">
-            共{" "}
-            <Link href={issuesHref(scope.park)} className="text-lg font-semibold text-red-700 underline decoration-dotted" data-testid="overdue-total">
-              {overdue.total}
-            </Link>{" "}
-            件超期
+            {t.rich("overdue.total", {
+              count: overdue.total,
+              link: (chunks) => (
+                <Link href={issuesHref(scope.park)} className="text-lg font-semibold text-red-700 underline decoration-dotted" data-testid="overdue-total">
+                  {chunks}
+                </Link>
+              ),
+            })}
             {overdue.byPark.length > 0 && (
               <span className="ml-2 text-xs text-slate-500">
                 {overdue.byPark.map((p, i) => (
                   <span key={p.parkId}>
-                    {i > 0 && "，"}
+                    {i > 0 && t("listSeparator")}
                     <Link className="hover:underline" href={issuesHref(p.parkId)}>
-                      {p.parkName} {p.overdue} 件
+                      {t("overdue.byPark", { park: p.parkName, count: p.overdue })}
                     </Link>
                   </span>
                 ))}
@@ -165,34 +182,34 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
                   <Link href={`/issues/${i.id}`} className="truncate text-brand-700 hover:underline">
                     {i.title}
                     <span className="ml-1 text-xs text-slate-500">
-                      {i.parkName} · {i.enterpriseName} · {i.category} · {i.level}级协调
+                      {t("overdue.detail", { park: i.parkName, enterprise: i.enterpriseName, category: category(i.category), level: i.level })}
                     </span>
                   </Link>
-                  <span className="shrink-0 text-xs text-red-700">超期 {i.overdueDays} 天</span>
+                  <span className="shrink-0 text-xs text-red-700">{t("overdue.days", { days: i.overdueDays })}</span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-500">没有超期的诉求</p>
+            <p className="text-sm text-slate-500">{t("overdue.empty")}</p>
           )}
         </Section>
       </div>
 
-      <Section title="应开工未开工项目" note={`计划开工日期在 ${formatDateZh(ind.asOf)} 及以前、尚未开工（含暂缓）`}>
+      <Section title={t("section.due")} note={t("section.dueNote", { date: asOf })}>
         {ind.dueNotStarted.length === 0 ? (
-          <p className="text-sm text-slate-500">没有应开工未开工的项目</p>
+          <p className="text-sm text-slate-500">{t("section.dueEmpty")}</p>
         ) : (
           <>
             <div className="overflow-x-auto">
               <table className="w-full min-w-[40rem] text-sm print:min-w-0" data-testid="due-table">
                 <thead className="text-left text-slate-600">
                   <tr>
-                    <th className="py-1 pr-2">项目</th>
-                    <th className="py-1 pr-2">园区</th>
-                    <th className="py-1 pr-2">阶段</th>
-                    <th className="py-1 pr-2">计划开工</th>
-                    <th className="py-1 pr-2 text-right">逾期（天）</th>
-                    <th className="py-1 pr-2">原因 / 存在问题</th>
+                    <th className="py-1 pr-2">{t("due.project")}</th>
+                    <th className="py-1 pr-2">{t("due.park")}</th>
+                    <th className="py-1 pr-2">{t("due.stage")}</th>
+                    <th className="py-1 pr-2">{t("due.plannedStart")}</th>
+                    <th className="py-1 pr-2 text-right">{t("due.daysLate")}</th>
+                    <th className="py-1 pr-2">{t("due.reason")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -203,14 +220,14 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
                       </td>
                       <td className="py-1 pr-2 whitespace-nowrap">{d.parkName}</td>
                       <td className="py-1 pr-2 whitespace-nowrap">
-                        {STAGE_LABELS[d.stage]}
-                        {d.status !== "ACTIVE" && <span className="ml-1 text-amber-700">（{STATUS_LABELS[d.status]}）</span>}
+                        {tc(`enum.stage.${d.stage}`)}
+                        {d.status !== "ACTIVE" && <span className="ml-1 text-amber-700">{t("due.status", { status: tc(`enum.status.${d.status}`) })}</span>}
                       </td>
-                      <td className="py-1 pr-2 whitespace-nowrap">{formatDateZh(d.plannedStartDate)}</td>
+                      <td className="py-1 pr-2 whitespace-nowrap">{formatDateIn(locale, d.plannedStartDate)}</td>
                       <td className="py-1 pr-2 text-right">{d.daysLate}</td>
                       <td className="py-1 pr-2">
-                        {d.reason ?? <span className="text-slate-400">未填写</span>}
-                        {d.openIssues > 0 && <span className="ml-1 text-xs text-red-700">（{d.openIssues} 件诉求未办结）</span>}
+                        {d.reason ?? <span className="text-slate-400">{t("due.noReason")}</span>}
+                        {d.openIssues > 0 && <span className="ml-1 text-xs text-red-700">{t("due.openIssues", { count: d.openIssues })}</span>}
                       </td>
                     </tr>
                   ))}
@@ -219,7 +236,7 @@ export function DashboardView({ data, scope }: { data: DashboardData; scope: Ind
             </div>
             {c.dueNotStarted > ind.dueNotStarted.length && (
               <p className="mt-2 text-sm">
-                <Link className="text-brand-700 hover:underline" href={drillHref(scope, "due.notStarted")}>查看全部 {c.dueNotStarted} 个 →</Link>
+                <Link className="text-brand-700 hover:underline" href={drillHref(scope, "due.notStarted")}>{t("due.all", { count: c.dueNotStarted })}</Link>
               </p>
             )}
           </>

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { type IndicatorKey, formatPercent } from "@/lib/domain/indicators";
-import { formatMoney } from "@/lib/domain/money";
+import { formatMoneyIn } from "@/lib/i18n/format";
 
 export interface RankingRow {
   parkId: number;
@@ -20,13 +21,7 @@ export interface RankingRow {
 type CountKey = "signed" | "contractInvestment" | "started" | "producing" | "dueNotStarted";
 type SortKey = CountKey | IndicatorKey;
 
-const COUNT_COLUMNS: { key: CountKey; label: string }[] = [
-  { key: "signed", label: "签约（个）" },
-  { key: "contractInvestment", label: "合同引资额" },
-  { key: "started", label: "已开工（个）" },
-  { key: "producing", label: "已投产（个）" },
-  { key: "dueNotStarted", label: "应开工未开工（个）" },
-];
+const COUNT_COLUMNS: CountKey[] = ["signed", "contractInvestment", "started", "producing", "dueNotStarted"];
 
 export const RANK_SIZE = 3;
 
@@ -42,15 +37,17 @@ function value(r: RankingRow, k: SortKey): number | null {
  * 应开工未开工 fewer is better, so the order is reversed.
  */
 export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateColumns: { key: IndicatorKey; label: string }[] }) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
   const [sort, setSort] = useState<SortKey>("startCohort");
   const [desc, setDesc] = useState(true);
   const lowerIsBetter = sort === "dueNotStarted";
   const sorted = useMemo(() => {
     const withValue = rows.filter((r) => value(r, sort) !== null);
     const without = rows.filter((r) => value(r, sort) === null);
-    withValue.sort((a, b) => (value(a, sort)! - value(b, sort)!) * (desc ? -1 : 1) || a.parkName.localeCompare(b.parkName, "zh-CN"));
+    withValue.sort((a, b) => (value(a, sort)! - value(b, sort)!) * (desc ? -1 : 1) || a.parkName.localeCompare(b.parkName, locale));
     return { withValue, without };
-  }, [rows, sort, desc]);
+  }, [rows, sort, desc, locale]);
   // 红榜/黑榜 by merit, whatever the display direction.
   const merit = useMemo(() => {
     const ranked = [...sorted.withValue].sort((a, b) => (value(b, sort)! - value(a, sort)!) * (lowerIsBetter ? -1 : 1));
@@ -84,9 +81,9 @@ export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateCo
       <table className="min-w-full text-sm print:text-[10px] print:[&_td]:px-1 print:[&_th]:px-1" data-testid="ranking-table">
         <thead className="bg-slate-100 text-slate-600">
           <tr>
-            <th className="px-2 py-2 text-left whitespace-nowrap">名次</th>
-            <th className="px-2 py-2 text-left whitespace-nowrap">园区</th>
-            {COUNT_COLUMNS.map((c) => header(c.key, c.label))}
+            <th className="px-2 py-2 text-left whitespace-nowrap">{t("ranking.rank")}</th>
+            <th className="px-2 py-2 text-left whitespace-nowrap">{t("ranking.park")}</th>
+            {COUNT_COLUMNS.map((k) => header(k, t(`ranking.${k}`)))}
             {rateColumns.map((c) => header(c.key, c.label))}
           </tr>
         </thead>
@@ -98,14 +95,14 @@ export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateCo
               <tr key={r.parkId} className={`border-t border-slate-100 ${red ? "bg-red-50" : black ? "bg-slate-100" : ""}`} data-testid="ranking-row">
                 <td className="px-2 py-1.5 whitespace-nowrap">
                   {idx < sorted.withValue.length ? idx + 1 : "—"}
-                  {red && <span className="ml-1 rounded bg-red-600 px-1 text-xs text-white">红榜</span>}
-                  {black && <span className="ml-1 rounded bg-slate-800 px-1 text-xs text-white">黑榜</span>}
+                  {red && <span className="ml-1 rounded bg-red-600 px-1 text-xs text-white">{t("ranking.red")}</span>}
+                  {black && <span className="ml-1 rounded bg-slate-800 px-1 text-xs text-white">{t("ranking.black")}</span>}
                 </td>
                 <td className="px-2 py-1.5 whitespace-nowrap">{r.parkName}</td>
                 <td className="px-2 py-1.5 text-right">
                   <Link className="text-brand-700 hover:underline" href={r.hrefs.signed}>{r.signed}</Link>
                 </td>
-                <td className="px-2 py-1.5 text-right whitespace-nowrap">{formatMoney(r.contractInvestment)}</td>
+                <td className="px-2 py-1.5 text-right whitespace-nowrap">{formatMoneyIn(locale, r.contractInvestment)}</td>
                 <td className="px-2 py-1.5 text-right">
                   <Link className="text-brand-700 hover:underline" href={r.hrefs.started}>{r.started}</Link>
                 </td>
@@ -123,7 +120,7 @@ export function RankingTable({ rows, rateColumns }: { rows: RankingRow[]; rateCo
           })}
         </tbody>
       </table>
-      <p className="px-3 py-2 text-xs text-slate-500"><span className="no-print">点击列标题排序；</span>红榜、黑榜为当前排序指标的前 {RANK_SIZE} 名和后 {RANK_SIZE} 名（园区不足 9 个时各取三分之一），“—”表示分母为 0，不参与排名。</p>
+      <p className="px-3 py-2 text-xs text-slate-500">{t.rich("ranking.note", { n: RANK_SIZE, sort: (chunks) => <span className="no-print">{chunks}</span> })}</p>
     </div>
   );
 }

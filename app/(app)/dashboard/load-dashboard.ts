@@ -2,6 +2,7 @@ import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { getDashboard } from "@/lib/server/metrics/get-dashboard";
 import type { DashboardData } from "@/components/dashboard/dashboard-view";
+import { type DashboardT, periodLabel } from "@/components/dashboard/labels";
 
 /** Everything the dashboard shows; the service checks the actor's scope itself. */
 export function loadDashboard(actor: Actor, scope: IndicatorScope): Promise<DashboardData> {
@@ -9,13 +10,13 @@ export function loadDashboard(actor: Actor, scope: IndicatorScope): Promise<Dash
 }
 
 /** "怀化市 · 全部园区" / the park's name, for headings. */
-export function scopeTitle(scope: IndicatorScope, scopes: { parks: { id: number; name: string }[]; regions: { id: number; name: string }[] }): string {
-  if (scope.park) return scopes.parks.find((p) => p.id === scope.park)?.name ?? "园区";
-  if (scope.region) return `${scopes.regions.find((r) => r.id === scope.region)?.name ?? "市州"} · 全部园区`;
-  return scopes.regions.length === 1 ? `${scopes.regions[0].name} · 全部园区` : "全部可见园区";
+export function scopeTitle(t: DashboardT, scope: IndicatorScope, scopes: { parks: { id: number; name: string }[]; regions: { id: number; name: string }[] }): string {
+  if (scope.park) return scopes.parks.find((p) => p.id === scope.park)?.name ?? t("scope.park");
+  if (scope.region) return t("scope.allParksOf", { region: scopes.regions.find((r) => r.id === scope.region)?.name ?? t("scope.region") });
+  return scopes.regions.length === 1 ? t("scope.allParksOf", { region: scopes.regions[0].name }) : t("scope.allVisible");
 }
 
-export function periodTitle(scope: IndicatorScope): string {
-  const cohort = scope.cohort === scope.year ? "" : `，${scope.cohort}年签约批次`;
-  return `${scope.year}年1—${scope.through}月${cohort}`;
+/** "2026年1—10月" (and the signing cohort when it is another year). */
+export function periodTitle(t: DashboardT, scope: IndicatorScope): string {
+  return periodLabel(t, scope);
 }

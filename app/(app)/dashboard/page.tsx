@@ -13,9 +13,14 @@ import { FilterErrors } from "@/components/ui/filter-select";
 import { ScopeForm } from "@/components/dashboard/scope-form";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { DashboardLoading } from "@/components/dashboard/dashboard-loading";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 import { loadDashboard, periodTitle, scopeTitle } from "./load-dashboard";
 
-export const metadata: Metadata = { title: "领导驾驶舱" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("dashboard");
+  return { title: t("title") };
+}
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -23,27 +28,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { scope, errors } = parseIndicatorScope(await searchParams);
   // The scope is checked before anything is sent (another park or region is a 404); the
   // figures stream in after the header and the form.
-  const [, scopes] = await Promise.all([orNotFound(scopeParkIds(actor, scope)), listDashboardScopes(actor)]);
+  const [, scopes, t, locale] = await Promise.all([orNotFound(scopeParkIds(actor, scope)), listDashboardScopes(actor), getT("dashboard"), getRequestLocale()]);
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   return (
-    <>
-      <PageHeader title="领导驾驶舱" subtitle={`${scopeTitle(scope, scopes)} · ${periodTitle(scope)} · 金额单位见各项（万元 / 亿元）`}>
+    <ClientMessages locale={locale} namespaces={["dashboard"]}>
+      <PageHeader title={t("title")} subtitle={t("subtitle", { scope: scopeTitle(t, scope, scopes), period: periodTitle(t, scope) })}>
         <Link
           href={`/dashboard/print?${new URLSearchParams(indicatorScopeParams(scope))}`}
           className="no-print rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
           data-testid="print-view"
         >
-          打印视图
+          {t("printView")}
         </Link>
         <PrintLandscape />
       </PageHeader>
       <ScopeForm scope={scope} scopes={scopes} years={years} />
-      <FilterErrors errors={errors} what="统计条件" />
+      <FilterErrors errors={errors} what={t("filterWhat")} />
       <Suspense fallback={<DashboardLoading />}>
         <DashboardFigures actor={actor} scope={scope} />
       </Suspense>
-    </>
+    </ClientMessages>
   );
 }
 

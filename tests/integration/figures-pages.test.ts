@@ -1,0 +1,147 @@
+// The leaders' figures (领导驾驶舱 and its print view, 月度通报 live and published, the
+// published list and the projects behind a published figure) render on the server in Chinese
+// and in English for a region leader (the session, Next's navigation and the request's
+// language mocked): the Chinese is today's text, and the English pages keep no Chinese of
+// their own; only user data (names) and texts other parts answer for stay as they are.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createElement, type ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { withIntl } from "../helpers/intl";
+import { getDb } from "@/lib/db/client";
+import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
+import { INDICATOR_DEFS, METRICS, METRIC_LABELS } from "@/lib/domain/indicators";
+import type { Actor } from "@/lib/domain/permissions";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { parseIndicatorScope } from "@/lib/validation/indicator-scope";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { loadDashboard } from "@/app/(app)/dashboard/load-dashboard";
+import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
+
+let current: Actor;
+let locale: Locale = "zh-CN";
+vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current, getSessionActor: async () => current }));
+vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/navigation", () => ({
+  useRouter: () => ({ refresh() {}, push() {} }),
+  usePathname: () => "/dashboard",
+  useSearchParams: () => new URLSearchParams(),
+  notFound: () => {
+    throw new Error("NOT_FOUND");
+  },
+  redirect: () => {
+    throw new Error("REDIRECT");
+  },
+}));
+
+type PageModule = Promise<{ default: (p: never) => Promise<ReactElement> }>;
+
+function html(node: ReactElement, as: Locale): string {
+  // React separates adjacent text nodes with <!-- -->; the checks read the text.
+  return renderToString(withIntl(node, as)).replaceAll("<!-- -->", "");
+}
+
+// Pages take `searchParams` or `params` (typed per page); each gets both.
+async function render(mod: PageModule, as: Locale, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
+  locale = as;
+  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
+  return html(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), as);
+}
+
+/**
+ * Chinese an English page may still show that is not these pages' own: shared components not
+ * translated yet (named by where they come from) and texts the server builds. A string leaves
+ * this list when its owner translates it; the check only fails on Chinese not listed here.
+ */
+const NOT_OURS: (string | RegExp)[] = [
+  "筛选条件", // components/ui/filter-select.tsx (FilterBar)
+  "展开 ▾", // components/ui/phone-disclosure.tsx
+  "全部", // components/ui/filter-select.tsx (FilterSelect's default "all")
+  "筛选", // components/ui/filter-select.tsx (FilterBar's submit)
+  "重置", // components/ui/filter-select.tsx (FilterBar's reset)
+  "打印", // components/ui/print-button.tsx
+  "横向打印", // components/ui/print-button.tsx (PrintLandscape)
+  "分页", // components/ui/pagination.tsx
+  /^共 \d+ 条，第 \d+\/\d+ 页$/, // components/ui/pagination.tsx
+  /^共 \d+ 条$/, // components/ui/pagination.tsx
+];
+
+/** The Chinese runs of an English page's text and attributes, user data taken out, that nobody else answers for. */
+function chineseLeft(page: string, userData: string[]): string[] {
+  let s = page;
+  for (const d of [...userData].sort((a, b) => b.length - a.length)) s = s.replaceAll(d, "");
+  const runs = [...new Set((s.match(/[^<>"]*\p{Script=Han}[^<>"]*/gu) ?? []).map((r) => r.trim()))];
+  return runs.filter((r) => !NOT_OURS.some((n) => (typeof n === "string" ? n === r : n.test(r))));
+}
+
+let regionLeader: Actor;
+let regionId: number;
+let userData: string[];
+
+beforeAll(async () => {
+  const stamp = Date.now().toString(36);
+  const region = await makeRegion(`页面市${stamp}`);
+  regionId = region.id;
+  const parks = await Promise.all(["甲", "乙", "丙"].map((n) => makePark(region.id, `${n}园区${stamp}`)));
+  regionLeader = await makeActor([{ role: "REGION_LEADER", regionId }]);
+  const year = todayInShanghai().slice(0, 4);
+  const signed = `${year}-01-05`;
+  for (const [i, p] of parks.entries()) {
+    await makeProject({ parkId: p.id, signedDate: signed, name: `页面项目${i}${stamp}`, enterpriseName: `页面企业${i}${stamp}`, industry: "新材料" });
+    const s = await makeProject({ parkId: p.id, stage: "STARTED", signedDate: signed, name: `页面开工项目${i}${stamp}`, enterpriseName: `页面开工企业${i}${stamp}`, industry: "新材料" });
+    await getDb().project.update({ where: { id: s.id }, data: { actualStartDate: isoToDate(signed), plannedStartDate: isoToDate(signed) } });
+    // Due but not started: planned to start on the signing day.
+    const late = await makeProject({ parkId: p.id, signedDate: signed, name: `页面未开工项目${i}${stamp}`, enterpriseName: `页面未开工企业${i}${stamp}`, industry: "新材料" });
+    await getDb().project.update({ where: { id: late.id }, data: { plannedStartDate: isoToDate(signed) } });
+  }
+  const users = await getDb().user.findMany({ where: { id: regionLeader.userId }, select: { name: true } });
+  userData = [region.name, ...parks.map((p) => p.name), ...users.map((u) => u.name), "新材料"];
+  for (let i = 0; i < 3; i++) userData.push(`页面项目${i}${stamp}`, `页面企业${i}${stamp}`, `页面开工项目${i}${stamp}`, `页面开工企业${i}${stamp}`, `页面未开工项目${i}${stamp}`, `页面未开工企业${i}${stamp}`);
+});
+
+describe("the dashboard's and bulletin's messages", () => {
+  it("hold the domain's Chinese indicator and metric texts", () => {
+    const zh = MESSAGES["zh-CN"].dashboard;
+    for (const d of INDICATOR_DEFS) expect(zh.indicator[d.key], d.key).toEqual({ label: d.label, convention: d.convention, formula: d.formula });
+    expect(Object.keys(zh.indicator).sort()).toEqual(INDICATOR_DEFS.map((d) => d.key).sort());
+    for (const m of METRICS) {
+      const [group, key] = m.split(".") as [keyof typeof zh.metric, string];
+      expect((zh.metric[group] as Record<string, string>)[key], m).toBe(METRIC_LABELS[m]);
+    }
+  });
+});
+
+describe("领导驾驶舱", () => {
+  it("renders in Chinese", async () => {
+    current = regionLeader;
+    const page = await render(import("@/app/(app)/dashboard/page"), "zh-CN", { region: String(regionId) });
+    expect(page).toContain("领导驾驶舱");
+    expect(page).toContain("打印视图");
+    expect(page).toContain("正在计算指标……");
+    const { scope } = parseIndicatorScope({ region: String(regionId) });
+    locale = "zh-CN";
+    const figures = html(createElement(DashboardView, { data: await loadDashboard(regionLeader, scope), scope }), "zh-CN");
+    for (const s of ["签约批次口径", "年度计划口径", "履约率", "阶段漏斗", "园区排名", "应开工未开工项目", "原因 / 存在问题", "红榜、黑榜为当前排序指标"]) expect(figures).toContain(s);
+    const print = await render(import("@/app/(app)/dashboard/print/page"), "zh-CN", { region: String(regionId) });
+    expect(print).toContain("园区项目推进情况 · 领导驾驶舱");
+    expect(print).toContain("返回驾驶舱");
+  });
+
+  it("renders in English with no Chinese of its own", async () => {
+    current = regionLeader;
+    const page = await render(import("@/app/(app)/dashboard/page"), "en", { region: String(regionId) });
+    expect(page).toContain("Leadership dashboard");
+    expect(page).toContain("Print view");
+    expect(page).toContain("Calculating indicators");
+    expect(chineseLeft(page, userData)).toEqual([]);
+    const { scope } = parseIndicatorScope({ region: String(regionId) });
+    locale = "en";
+    const figures = html(createElement(DashboardView, { data: await loadDashboard(regionLeader, scope), scope }), "en");
+    for (const s of ["Signing-cohort basis", "Annual-plan basis", "Contract fulfilment rate", "Stage funnel", "Park ranking", "Due but not started", "Reason / problems", "time elapsed"]) expect(figures).toContain(s);
+    expect(chineseLeft(figures, userData)).toEqual([]);
+    const print = await render(import("@/app/(app)/dashboard/print/page"), "en", { region: String(regionId) });
+    expect(print).toContain("Back to dashboard");
+    expect(chineseLeft(print, userData)).toEqual([]);
+  });
+});
