@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { markAllReadAction } from "@/lib/actions/notifications/mark-all-read";
 import { markReadAction } from "@/lib/actions/notifications/mark-read";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,7 @@ const ignored = () => ({});
 
 /** The page's notifications; opening one marks it read first, then follows its link. */
 export function NotificationList({ items }: { items: NotificationRow[] }) {
+  const t = useTranslations("notifications");
   const router = useRouter();
   const { notice, pending, submit } = useActionForm();
   // The notification being marked: its button says 处理中… while the action runs.
@@ -55,7 +57,7 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
   if (items.length === 0) {
     return (
       <p className="rounded-lg border border-slate-200 bg-white px-4 py-8 text-center text-sm text-slate-500" data-testid="notification-empty">
-        暂无通知
+        {t("empty")}
       </p>
     );
   }
@@ -85,7 +87,7 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
                 ) : (
                   <span className={`text-sm ${item.unread ? "font-semibold text-slate-900" : "text-slate-700"}`}>{item.title}</span>
                 )}
-                {item.unread && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-700">未读</span>}
+                {item.unread && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-700">{t("unreadBadge")}</span>}
               </div>
               {item.body && <p className="mt-1 text-sm text-slate-600">{item.body}</p>}
               <p className="mt-1 text-xs tabular-nums text-slate-400">{item.createdAtText}</p>
@@ -99,7 +101,7 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
                 className="shrink-0"
                 pending={pending}
               >
-                {pending && busyId === item.id ? "处理中…" : "标为已读"}
+                {pending && busyId === item.id ? t("working") : t("markRead")}
               </Button>
             )}
           </li>
@@ -111,12 +113,13 @@ export function NotificationList({ items }: { items: NotificationRow[] }) {
 
 /** "全部标为已读", with how many changed. */
 export function MarkAllReadButton({ unread }: { unread: number }) {
+  const t = useTranslations("notifications");
   const { notice, pending, submit } = useActionForm();
 
   function click() {
     submit(
       () => markAllReadAction(),
-      (data) => `已将 ${data.count} 条通知标为已读`,
+      (data) => t("markedAll", { count: data.count }),
     );
   }
 
@@ -128,7 +131,7 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
         </Alert>
       )}
       <Button type="button" onClick={click} disabled={pending || unread === 0}>
-        {pending ? "处理中…" : "全部标为已读"}
+        {pending ? t("working") : t("markAllRead")}
       </Button>
     </div>
   );
