@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { formatYearMonth } from "@/lib/domain/filing";
+import { useLocale, useTranslations } from "next-intl";
+import { formatYearMonthIn } from "@/lib/i18n/format";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { correctionRequestSchema } from "@/lib/validation/published-bulletins";
 import { requestProgressCorrectionAction } from "@/lib/actions/progress/request-progress-correction";
@@ -38,20 +39,23 @@ export function CorrectionRequestForm({
 }) {
   const router = useRouter();
   const { errors, notice, pending, submit, fail } = useActionForm();
-  const what = existing ? "更正" : "补报";
+  const t = useTranslations("progress");
+  const tu = useTranslations("ui");
+  const locale = useLocale();
+  const monthLabel = formatYearMonthIn(locale, { year, month });
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>;
     const values = { ...form, projectId, year, month, version: existing?.version };
     const parsed = correctionRequestSchema.safeParse(values);
-    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
+    if (!parsed.success) return fail(t("form.checkFields"), fieldErrors(parsed.error));
     submit(
       () => requestProgressCorrectionAction(values),
       () => {
         router.refresh();
         onDone?.();
-        return "已提交更正申请，等待园区领导审批";
+        return t("request.submitted");
       },
     );
   }
@@ -60,35 +64,35 @@ export function CorrectionRequestForm({
     <form
       onSubmit={onSubmit}
       noValidate
-      aria-label={`申请${what} ${projectName} ${formatYearMonth({ year, month })}`}
+      aria-label={t(existing ? "request.correctionLabel" : "request.lateLabel", { label: `${projectName} ${monthLabel}` })}
       className="grid gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 sm:grid-cols-2 lg:grid-cols-4"
       data-testid="correction-request-form"
     >
       <p className="text-sm text-amber-900 sm:col-span-2 lg:col-span-4">
-        {formatYearMonth({ year, month })}已随通报定稿，月报已关闭：填写{what}后的数字和原因，提交园区领导审批；批准后写入月报，并在下期通报的“更正说明”中列出。
+        {t(existing ? "request.correctionIntro" : "request.lateIntro", { month: monthLabel })}
       </p>
-      <Field label="本月完成投资（万元）" name="investmentCompleted" errors={errors}>
+      <Field label={t("form.investment")} name="investmentCompleted" errors={errors}>
         <input name="investmentCompleted" inputMode="decimal" defaultValue={existing?.investmentCompleted ?? ""} className={input} />
       </Field>
-      <Field label="本月到位资金（万元）" name="fundsArrived" errors={errors}>
+      <Field label={t("form.funds")} name="fundsArrived" errors={errors}>
         <input name="fundsArrived" inputMode="decimal" defaultValue={existing?.fundsArrived ?? ""} className={input} />
       </Field>
-      <Field label="形象进度" name="imageProgress" errors={errors} className="sm:col-span-2">
+      <Field label={t("form.imageProgress")} name="imageProgress" errors={errors} className="sm:col-span-2">
         <input name="imageProgress" defaultValue={existing?.imageProgress ?? ""} maxLength={500} className={input} />
       </Field>
-      <Field label="存在问题（可不填）" name="problems" errors={errors} className="sm:col-span-2">
+      <Field label={t("form.problems")} name="problems" errors={errors} className="sm:col-span-2">
         <input name="problems" defaultValue={existing?.problems ?? ""} maxLength={1000} className={input} />
       </Field>
-      <Field label={`${what}原因`} name="reason" errors={errors} className="sm:col-span-2">
-        <input name="reason" maxLength={500} className={input} placeholder="如：10月漏报设备采购款" />
+      <Field label={t(existing ? "request.correctionReason" : "request.lateReason")} name="reason" errors={errors} className="sm:col-span-2">
+        <input name="reason" maxLength={500} className={input} placeholder={t("request.reasonPlaceholder")} />
       </Field>
       <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
         <Button type="submit" pending={pending}>
-          {pending ? "提交中…" : `提交${what}申请`}
+          {pending ? t("request.submitting") : t(existing ? "request.submitCorrection" : "request.submitLate")}
         </Button>
         {onCancel && (
           <Button type="button" onClick={onCancel} variant="secondary">
-            取消
+            {tu("cancel")}
           </Button>
         )}
       </div>

@@ -1,6 +1,7 @@
-import { formatYearMonth } from "@/lib/domain/filing";
-import { formatWan } from "@/lib/domain/money";
-import { CORRECTION_STATUS_LABELS, formatPublishedAt } from "@/lib/domain/published-bulletins";
+import { useLocale, useTranslations } from "next-intl";
+import { formatPublishedAt } from "@/lib/domain/published-bulletins";
+import { formatDateTimeIn, formatWanIn, formatYearMonthIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import type { CorrectionFigures, CorrectionRow } from "@/lib/server/progress/list-progress-corrections";
 import { DataTable, TitleCell } from "@/components/ui/data-table";
 import { CorrectionDecision } from "./correction-decision";
@@ -11,63 +12,70 @@ const TONE: Record<CorrectionRow["status"], string> = {
   REJECTED: "bg-slate-100 text-slate-700",
 };
 
+/** Beijing time as the bulletins write it ("2026/11/05 10:30"), or the English date and time. */
+const at = (locale: Locale, iso: string) => (locale === "zh-CN" ? formatPublishedAt(iso) : formatDateTimeIn(locale, new Date(iso)));
+
 function Change({ before, after, field }: { before: CorrectionFigures | null; after: CorrectionFigures; field: "investmentCompleted" | "fundsArrived" }) {
+  const t = useTranslations("progress.corrections");
+  const locale = useLocale();
   const changed = !before || Number(before[field]) !== Number(after[field]);
   return (
     <span className={changed ? "font-medium" : "text-slate-500"}>
-      {before ? formatWan(before[field]) : "未填报"} → {formatWan(after[field])}
+      {before ? formatWanIn(locale, before[field]) : t("notFiled")} → {formatWanIn(locale, after[field])}
     </span>
   );
 }
 
 /** Requests to change months closed by a published bulletin, with the leader's buttons on the pending ones. */
 export function CorrectionTable({ rows }: { rows: CorrectionRow[] }) {
+  const t = useTranslations("progress");
+  const locale = useLocale();
   return (
     <DataTable
-      aria-label="月报更正申请"
+      aria-label={t("corrections.tableLabel")}
       testId="correction-requests"
       rows={rows}
       rowKey={(r) => r.id}
       rowProps={(r) => ({ "data-correction-id": r.id, "data-status": r.status })}
-      empty="没有符合条件的更正申请"
+      empty={t("corrections.empty")}
       columns={[
-        { header: "项目", cell: (r) => <TitleCell href={`/projects/${r.projectId}`} title={r.projectName} sub={`${r.projectCode} · ${r.parkName}`} /> },
-        { header: "月份", cell: (r) => formatYearMonth(r) },
-        { header: "本月完成投资（万元）", cell: (r) => <Change before={r.before} after={r.after} field="investmentCompleted" />, numeric: true },
-        { header: "本月到位资金（万元）", cell: (r) => <Change before={r.before} after={r.after} field="fundsArrived" />, numeric: true },
+        { header: t("corrections.project"), cell: (r) => <TitleCell href={`/projects/${r.projectId}`} title={r.projectName} sub={`${r.projectCode} · ${r.parkName}`} /> },
+        { header: t("corrections.month"), cell: (r) => formatYearMonthIn(locale, r) },
+        { header: t("corrections.investment"), cell: (r) => <Change before={r.before} after={r.after} field="investmentCompleted" />, numeric: true },
+        { header: t("corrections.funds"), cell: (r) => <Change before={r.before} after={r.after} field="fundsArrived" />, numeric: true },
         {
-          header: "形象进度 / 原因",
+          header: t("corrections.progressReason"),
           className: "max-w-xs",
           cell: (r) => (
             <>
               <div>{r.after.imageProgress ?? "—"}</div>
-              <div className="text-xs text-amber-800">原因：{r.reason}</div>
+              <div className="text-xs text-amber-800">{t("corrections.reason", { text: r.reason })}</div>
             </>
           ),
         },
         {
-          header: "申请",
+          header: t("corrections.requested"),
           cell: (r) => (
             <>
               {r.requestedByName}
-              <span className="block text-xs text-slate-500">{formatPublishedAt(r.requestedAt)}</span>
+              <span className="block text-xs text-slate-500">{at(locale, r.requestedAt)}</span>
             </>
           ),
         },
         {
-          header: "审批",
+          header: t("corrections.decision"),
           cell: (r) =>
             r.canDecide ? (
-              <CorrectionDecision id={r.id} label={`${r.projectName} ${formatYearMonth(r)}`} />
+              <CorrectionDecision id={r.id} label={`${r.projectName} ${formatYearMonthIn(locale, r)}`} />
             ) : (
               <div className="text-xs">
-                <span className={`rounded px-1.5 py-0.5 font-medium ${TONE[r.status]}`}>{CORRECTION_STATUS_LABELS[r.status]}</span>
+                <span className={`rounded px-1.5 py-0.5 font-medium ${TONE[r.status]}`}>{t(`correctionStatus.${r.status}`)}</span>
                 {r.decidedByName && (
                   <div className="mt-1 text-slate-600">
-                    {r.decidedByName} {r.decidedAt ? formatPublishedAt(r.decidedAt) : ""}
+                    {r.decidedByName} {r.decidedAt ? at(locale, r.decidedAt) : ""}
                   </div>
                 )}
-                {r.decisionNote && <div className="mt-0.5 text-slate-600">意见：{r.decisionNote}</div>}
+                {r.decisionNote && <div className="mt-0.5 text-slate-600">{t("corrections.opinion", { text: r.decisionNote })}</div>}
               </div>
             ),
         },

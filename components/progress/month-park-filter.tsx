@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-select";
 
 /** GET form: park and month (the last completed months), shared by the filing pages. */
@@ -18,10 +19,11 @@ export function MonthParkFilter({
   allParks?: boolean;
   extra?: React.ReactNode;
 }) {
+  const t = useTranslations("progress.filter");
   return (
-    <FilterBar action={action} submitLabel="查看">
-      <FilterSelect label="园区" name="park" value={park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={allParks ? "全部园区" : null} />
-      <FilterSelect label="月份" name="month" value={month} options={months} allLabel={null} />
+    <FilterBar action={action} submitLabel={t("view")}>
+      <FilterSelect label={t("park")} name="park" value={park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={allParks ? t("allParks") : null} />
+      <FilterSelect label={t("month")} name="month" value={month} options={months} allLabel={null} />
       {extra}
     </FilterBar>
   );

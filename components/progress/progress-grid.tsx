@@ -1,8 +1,9 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import { formatWan } from "@/lib/domain/money";
-import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { useLocale, useTranslations } from "next-intl";
+import type { Stage } from "@/lib/domain/stages";
+import { formatWanIn } from "@/lib/i18n/format";
 import type { FilingGridRow } from "@/lib/server/progress/list-filing-grid";
 import { ProgressReportForm } from "./progress-report-form";
 import { CorrectionRequestForm } from "./correction-request-form";
@@ -10,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState, TitleCell } from "@/components/ui/data-table";
 
-const dateTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateTimeOptions: Intl.DateTimeFormatOptions = { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" };
 
 /**
  * The month's grid: one row per project that owes the month, filed figures or a button to
@@ -32,10 +33,15 @@ export function ProgressGrid({
   closed?: boolean;
   pending?: Record<number, { requestedByName: string }>;
 }) {
+  const t = useTranslations("progress.grid");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const formatWan = (v: Parameters<typeof formatWanIn>[1]) => formatWanIn(locale, v);
+  const dateTime = locale === "en" ? new Intl.DateTimeFormat("en-GB", { ...dateTimeOptions, hour12: false }) : new Intl.DateTimeFormat("zh-CN", dateTimeOptions);
   const [editing, setEditing] = useState<number | null>(null);
   // The confirmation of the last filing: the form closes, the message stays.
   const [saved, setSaved] = useState<string | null>(null);
-  if (rows.length === 0) return <EmptyState>该月没有需要填报的项目</EmptyState>;
+  if (rows.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
   return (
     <>
       {saved && (
@@ -47,14 +53,14 @@ export function ProgressGrid({
         <table className="min-w-full text-sm" data-testid="progress-grid">
           <thead className="bg-slate-100 text-left text-slate-600">
             <tr>
-              <th className="px-3 py-2">项目</th>
-              <th className="px-3 py-2">包保责任人</th>
-              <th className="px-3 py-2 text-right">本年计划投资</th>
-              <th className="px-3 py-2 text-right">本年此前完成</th>
-              <th className="px-3 py-2 text-right">本月完成投资</th>
-              <th className="px-3 py-2 text-right">本月到位资金</th>
-              <th className="px-3 py-2">形象进度 / 存在问题</th>
-              <th className="px-3 py-2">填报</th>
+              <th className="px-3 py-2">{t("project")}</th>
+              <th className="px-3 py-2">{t("liaison")}</th>
+              <th className="px-3 py-2 text-right">{t("planned")}</th>
+              <th className="px-3 py-2 text-right">{t("before")}</th>
+              <th className="px-3 py-2 text-right">{t("investment")}</th>
+              <th className="px-3 py-2 text-right">{t("funds")}</th>
+              <th className="px-3 py-2">{t("progress")}</th>
+              <th className="px-3 py-2">{t("filing")}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,9 +68,9 @@ export function ProgressGrid({
               <Fragment key={r.id}>
                 <tr className="border-t border-slate-100 align-top" data-testid="progress-row" data-project-id={r.id}>
                   <td className="px-3 py-2">
-                    <TitleCell href={`/projects/${r.id}`} title={r.name} sub={`${r.code} · ${STAGE_LABELS[r.stage as Stage]} · ${r.actualStartDate} 开工`} />
+                    <TitleCell href={`/projects/${r.id}`} title={r.name} sub={`${r.code} · ${tc(`enum.stage.${r.stage as Stage}`)} · ${t("startedOn", { date: r.actualStartDate })}`} />
                   </td>
-                  <td className="px-3 py-2 text-slate-700">{r.liaisonName ?? "未分配"}</td>
+                  <td className="px-3 py-2 text-slate-700">{r.liaisonName ?? t("unassigned")}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.plannedInvestment === null ? "—" : formatWan(r.plannedInvestment)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatWan(r.completedBefore)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.report ? formatWan(r.report.investmentCompleted) : "—"}</td>
@@ -73,7 +79,7 @@ export function ProgressGrid({
                     {r.report ? (
                       <>
                         <div>{r.report.imageProgress ?? "—"}</div>
-                        {r.report.problems && <div className="text-xs text-amber-800">问题：{r.report.problems}</div>}
+                        {r.report.problems && <div className="text-xs text-amber-800">{t("problems", { text: r.report.problems })}</div>}
                       </>
                     ) : (
                       "—"
@@ -82,18 +88,18 @@ export function ProgressGrid({
                   <td className="whitespace-nowrap px-3 py-2">
                     {r.report ? (
                       <div className="text-xs text-slate-600" data-testid="filed-by">
-                        <span className="rounded bg-emerald-50 px-1.5 py-0.5 font-medium text-emerald-800">已填报</span>
+                        <span className="rounded bg-emerald-50 px-1.5 py-0.5 font-medium text-emerald-800">{t("filed")}</span>
                         <div className="mt-1">
                           {r.report.filedByName} {dateTime.format(new Date(r.report.filedAt))}
                         </div>
                       </div>
                     ) : (
-                      <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">未填报</span>
+                      <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">{t("notFiled")}</span>
                     )}
                     {pending[r.id] ? (
                       <div className="mt-1 text-xs" data-testid="correction-pending">
-                        <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800">更正待审批</span>
-                        <div className="mt-1 text-slate-600">{pending[r.id].requestedByName} 申请</div>
+                        <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800">{t("correctionPending")}</span>
+                        <div className="mt-1 text-slate-600">{t("requestedBy", { name: pending[r.id].requestedByName })}</div>
                       </div>
                     ) : (
                       canFile &&
@@ -101,12 +107,12 @@ export function ProgressGrid({
                         <Button
                           type="button"
                           onClick={() => setEditing(r.id)}
-                          aria-label={`${closed ? "申请" : ""}${r.report ? "更正" : closed ? "补报" : "填报"} ${r.name}`}
+                          aria-label={t(closed ? (r.report ? "requestCorrectionLabel" : "requestLateLabel") : r.report ? "correctLabel" : "fileLabel", { name: r.name })}
                           variant="link"
                           size="sm"
                           className="no-print mt-1 block"
                         >
-                          {closed ? (r.report ? "申请更正" : "申请补报") : r.report ? "更正" : "填报"}
+                          {closed ? (r.report ? t("requestCorrection") : t("requestLate")) : r.report ? t("correct") : t("file")}
                         </Button>
                       )
                     )}

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { progressReportSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/field-errors";
-import { formatYearMonth } from "@/lib/domain/filing";
+import { useLocale, useTranslations } from "next-intl";
+import { formatYearMonthIn } from "@/lib/i18n/format";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { fileProgressReportAction } from "@/lib/actions/progress/file-progress-report";
 import { Button } from "@/components/ui/button";
@@ -48,46 +49,49 @@ export function ProgressReportForm({
 }) {
   const router = useRouter();
   const { errors, notice, pending, submit, fail } = useActionForm();
-  const label = `${projectName} ${formatYearMonth({ year, month })}`;
+  const t = useTranslations("progress.form");
+  const tu = useTranslations("ui");
+  const locale = useLocale();
+  const label = `${projectName} ${formatYearMonthIn(locale, { year, month })}`;
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>;
     const values = { ...form, projectId, year, month, version: existing?.version };
     const parsed = progressReportSchema.safeParse(values);
-    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
+    if (!parsed.success) return fail(t("checkFields"), fieldErrors(parsed.error));
     submit(
       () => fileProgressReportAction(values),
       () => {
         router.refresh();
-        const text = existing ? "已更正" : "已填报";
-        onDone?.(`${text}：${label}`);
+        const text = existing ? t("corrected") : t("filed");
+        onDone?.(t("done", { what: text, label }));
         return text;
       },
     );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`${existing ? "更正" : "填报"} ${label}`} className={`grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 ${narrow ? "" : "lg:grid-cols-4"}`} data-testid="progress-form">
-      <Field label="本月完成投资（万元）" name="investmentCompleted" errors={errors}>
+    <form onSubmit={onSubmit} noValidate aria-label={t(existing ? "correctLabel" : "fileLabel", { label })} className={`grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 ${narrow ? "" : "lg:grid-cols-4"}`} data-testid="progress-form">
+      <Field label={t("investment")} name="investmentCompleted" errors={errors}>
         <input name="investmentCompleted" inputMode="decimal" defaultValue={existing?.investmentCompleted ?? ""} className={input} aria-invalid={errors.investmentCompleted ? true : undefined} />
       </Field>
-      <Field label="本月到位资金（万元）" name="fundsArrived" errors={errors}>
+      <Field label={t("funds")} name="fundsArrived" errors={errors}>
         <input name="fundsArrived" inputMode="decimal" defaultValue={existing?.fundsArrived ?? ""} className={input} aria-invalid={errors.fundsArrived ? true : undefined} />
       </Field>
-      <Field label="形象进度" name="imageProgress" errors={errors} className="sm:col-span-2">
+      <Field label={t("imageProgress")} name="imageProgress" errors={errors} className="sm:col-span-2">
         <input name="imageProgress" defaultValue={existing?.imageProgress ?? ""} maxLength={500} className={input} aria-invalid={errors.imageProgress ? true : undefined} />
       </Field>
-      <Field label="存在问题（可不填）" name="problems" errors={errors} className={`sm:col-span-2 ${narrow ? "" : "lg:col-span-3"}`}>
+      <Field label={t("problems")} name="problems" errors={errors} className={`sm:col-span-2 ${narrow ? "" : "lg:col-span-3"}`}>
         <input name="problems" defaultValue={existing?.problems ?? ""} maxLength={1000} className={input} aria-invalid={errors.problems ? true : undefined} />
       </Field>
       <div className="flex flex-wrap items-end gap-2">
         <Button type="submit" pending={pending}>
-          {pending ? "保存中…" : existing ? "保存更正" : "提交填报"}
+          {pending ? tu("saving") : existing ? t("saveCorrection") : t("submit")}
         </Button>
         {onCancel && (
           <Button type="button" onClick={onCancel} variant="secondary">
-            取消
+            {tu("cancel")}
           </Button>
         )}
       </div>

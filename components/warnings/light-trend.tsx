@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { EChart } from "@/components/dashboard/echart";
 
 export interface LightTrendPoint {
@@ -12,23 +13,26 @@ export interface LightTrendPoint {
 
 /** Red, yellow and green projects per nightly snapshot (lines), oldest first. */
 export function LightTrend({ points }: { points: LightTrendPoint[] }) {
+  const t = useTranslations("warnings.chart");
+  const tc = useTranslations("common.enum.light");
+  const [red, yellow, green] = [tc("RED"), tc("YELLOW"), tc("GREEN")];
   const option = useMemo(
     () => ({
       tooltip: { trigger: "axis" },
-      legend: { top: 0, data: ["红灯", "黄灯", "绿灯"] },
+      legend: { top: 0, data: [red, yellow, green] },
       grid: { left: 40, right: 16, top: 32, bottom: 28 },
       xAxis: { type: "category", data: points.map((p) => p.date.slice(5)) },
-      yAxis: { type: "value", name: "项目（个）", minInterval: 1 },
+      yAxis: { type: "value", name: t("axis"), minInterval: 1 },
       color: ["#dc2626", "#d97706", "#059669"],
       series: [
-        { name: "红灯", type: "line", data: points.map((p) => p.red) },
-        { name: "黄灯", type: "line", data: points.map((p) => p.yellow) },
-        { name: "绿灯", type: "line", data: points.map((p) => p.green) },
+        { name: red, type: "line", data: points.map((p) => p.red) },
+        { name: yellow, type: "line", data: points.map((p) => p.yellow) },
+        { name: green, type: "line", data: points.map((p) => p.green) },
       ],
     }),
-    [points],
+    [points, red, yellow, green, t],
   );
   const last = points.at(-1);
-  const label = last ? `亮灯趋势：${points[0].date} 至 ${last.date}，最近一次红灯 ${last.red} 个、黄灯 ${last.yellow} 个、绿灯 ${last.green} 个` : "亮灯趋势";
+  const label = last ? t("label", { from: points[0].date, to: last.date, red: last.red, yellow: last.yellow, green: last.green }) : t("title");
   return <EChart option={option} height={220} label={label} />;
 }

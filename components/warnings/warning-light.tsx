@@ -1,4 +1,5 @@
-import { LIGHT_KIND_LABELS, LIGHT_LABELS, type Light, type LightKind, type LightResult } from "@/lib/domain/warnings";
+import { useTranslations } from "next-intl";
+import { type Light, type LightKind, type LightResult } from "@/lib/domain/warnings";
 
 // Colour plus a shape and a word, so the light reads in print and without colour vision.
 const STYLE: Record<Light, { box: string; dot: string; mark: string }> = {
@@ -11,20 +12,22 @@ export type LightSummary = Pick<LightResult, "overall" | "start" | "progress" | 
 
 /** The overall light of a project as a small badge; the reasons are in the tooltip. */
 export function WarningLight({ light, size = "sm" }: { light: LightSummary | null | undefined; size?: "sm" | "md" }) {
+  const t = useTranslations("warnings.light");
+  const tc = useTranslations("common.enum");
   if (!light || light.overall === null) {
     return (
-      <span className="text-xs text-slate-400" title="暂无适用的亮灯规则（未开工且无计划开工日期，或已暂缓/终止）" data-light="none">
-        未亮灯
+      <span className="text-xs text-slate-400" title={t("noneTitle")} data-light="none">
+        {t("none")}
       </span>
     );
   }
   const s = STYLE[light.overall];
-  const title = light.reasons.length > 0 ? light.reasons.join("\n") : "各项均正常";
+  const title = light.reasons.length > 0 ? light.reasons.join("\n") : t("allNormal");
   return (
     <span
       className={`inline-flex items-center gap-1 whitespace-nowrap rounded border font-medium ${s.box} ${size === "md" ? "px-2 py-1 text-sm" : "px-1.5 py-0.5 text-xs"}`}
       title={title}
-      aria-label={`${LIGHT_LABELS[light.overall]}：${title}`}
+      aria-label={t("aria", { light: tc(`light.${light.overall}`), reasons: title })}
       data-testid="warning-light"
       data-light={light.overall}
     >
@@ -32,19 +35,20 @@ export function WarningLight({ light, size = "sm" }: { light: LightSummary | nul
       <span aria-hidden className="hidden print:inline">
         {s.mark}
       </span>
-      {LIGHT_LABELS[light.overall]}
+      {tc(`light.${light.overall}`)}
     </span>
   );
 }
 
 /** One rule's light, labelled with the rule's name ("开工 红灯"). */
 export function RuleLight({ kind, light }: { kind: LightKind; light: Light | null }) {
-  if (light === null) return <span className="text-xs text-slate-400">{LIGHT_KIND_LABELS[kind]} —</span>;
+  const tc = useTranslations("common.enum");
+  if (light === null) return <span className="text-xs text-slate-400">{tc(`lightKind.${kind}`)} —</span>;
   const s = STYLE[light];
   return (
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${s.box}`} data-rule={kind} data-light={light}>
       <span aria-hidden>{s.mark}</span>
-      {LIGHT_KIND_LABELS[kind]} {LIGHT_LABELS[light]}
+      {tc(`lightKind.${kind}`)} {tc(`light.${light}`)}
     </span>
   );
 }

@@ -37,7 +37,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const rightsShown = filters.park ? [rights[filters.park]].filter(Boolean) : Object.values(rights);
   const how = rightsShown.some((r) => r.write) ? t("how.write") : rightsShown.some((r) => r.correct) ? t("how.correct") : t("how.readOnly");
   return (
-    <ClientMessages locale={locale} namespaces={["board"]}>
+    <ClientMessages locale={locale} namespaces={["board", "warnings"]}>
       <PageHeader title={parkName ? t("titlePark", { park: parkName }) : t("titleAll")} subtitle={t("subtitle", { how })} />
       <BoardFiltersForm filters={filters} parks={parks} liaisons={liaisons} industries={industries} />
       <FilterErrors errors={errors} />

@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { can, parksWith } from "@/lib/domain/permissions";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { formatYearMonth, lastCompletedMonth, parseYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/filing";
+import { lastCompletedMonth, parseYearMonth, recentCompletedMonths, ymKey } from "@/lib/domain/filing";
 import { filingPageSchema } from "@/lib/validation/progress";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
 import { pageFrom } from "@/lib/validation/paging";
@@ -20,8 +20,14 @@ import { MonthParkFilter } from "@/components/progress/month-park-filter";
 import { ProgressGrid } from "@/components/progress/progress-grid";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { formatYearMonthIn } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "月度填报" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("progress");
+  return { title: t("title") };
+}
 
 export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -47,15 +53,17 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   // A month closed by a published bulletin is filed or corrected only through a request a park leader approves.
   const [closedBy, pending] = typeof grid === "string" ? [null, new Map()] : await Promise.all([getMonthClosure(actor, park, ym), pendingCorrections(actor, park, ym)]);
   const approves = can(actor, "progress.approveCorrection", park);
+  const [t, locale] = await Promise.all([getT("progress"), getRequestLocale()]);
+  const monthLabel = formatYearMonthIn(locale, ym);
   return (
-    <>
-      <PageHeader title={`${parkName} · 月度填报`} subtitle="已开工（含已投产）的项目每月填报本月完成投资、到位资金、形象进度和存在问题；每月报表须在月末后第 5 个工作日内报送，已报月份可更正，修改留痕。">
+    <ClientMessages locale={locale} namespaces={["progress"]}>
+      <PageHeader title={t("titleOf", { park: parkName })} subtitle={t("subtitle")}>
         <div className="no-print flex gap-2">
           <Link href={`/progress/corrections?park=${park}${approves ? "&status=PENDING" : ""}`} className={buttonClass({ variant: "secondary" })}>
-            {approves ? "月报更正审批" : "更正申请"}
+            {approves ? t("correctionsApprove") : t("correctionsRequests")}
           </Link>
           <Link href={`/progress/missing?park=${park}&month=${monthKey}`} className={buttonClass({ variant: "secondary" })}>
-            未填报清单
+            {t("missingList")}
           </Link>
           <PrintButton />
         </div>
@@ -68,7 +76,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         months={recentCompletedMonths(today)}
         extra={
           <label className="flex items-center gap-1 pb-1.5 text-sm text-slate-700">
-            <input type="checkbox" name="only" value="missing" defaultChecked={onlyMissing} /> 只看未填报
+            <input type="checkbox" name="only" value="missing" defaultChecked={onlyMissing} /> {t("onlyMissing")}
           </label>
         }
       />
@@ -80,29 +88,29 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700" data-testid="filing-summary">
-            {formatYearMonth(ym)}月报截止 <strong>{grid.dueDate ?? "待定"}</strong>
-            {grid.dueDate === null ? "" : grid.overdue ? "（已过截止日）" : "（未到截止日）"}：应报 {onlyMissing ? "—" : grid.total} 项，已报 {grid.filed} 项
+            {t.rich("summary.due", { month: monthLabel, date: grid.dueDate ?? t("summary.dueTbd"), strong: (c) => <strong>{c}</strong> })}
+            {grid.dueDate === null ? "" : grid.overdue ? t("summary.overdue") : t("summary.notYetDue")}
+            {t("summary.counts", { owed: onlyMissing ? "—" : grid.total, filed: grid.filed })}
             {!onlyMissing && grid.total - grid.filed > 0 && (
-              <span className={grid.overdue ? "font-medium text-red-700" : "text-amber-800"}>，{grid.overdue ? "逾期未报" : "待报"} {grid.total - grid.filed} 项</span>
+              <span className={grid.overdue ? "font-medium text-red-700" : "text-amber-800"}>{grid.overdue ? t("summary.late", { count: grid.total - grid.filed }) : t("summary.toFile", { count: grid.total - grid.filed })}</span>
             )}
-            {!grid.canFile && <span className="ml-2 text-slate-500">（您在本园区只能查看，不能填报）</span>}
+            {!grid.canFile && <span className="ml-2 text-slate-500">{t("summary.readOnly")}</span>}
           </p>
           {grid.calendarMissing && (
             <Alert tone="warning" className="mb-3">
-              截止日无法确定：{grid.calendarMissing}
+              {t("calendarMissing", { reason: grid.calendarMissing })}
             </Alert>
           )}
           {closedBy && (
             <Alert tone="info" className="mb-3" testId="month-closed">
-              {formatYearMonth(ym)}已随《{closedBy.scopeName}
-              {formatYearMonth(closedBy)}项目推进情况通报》定稿发布，月报已关闭：填报或更正须提交申请，经园区领导审批后生效，并在下期通报的“更正说明”中列出。
-              {pending.size > 0 && <span className="ml-1">本月待审批的更正申请 {pending.size} 件。</span>}
+              {t("closed", { month: monthLabel, scope: closedBy.scopeName, bulletinMonth: formatYearMonthIn(locale, closedBy) })}
+              {pending.size > 0 && <span className="ml-1">{t("closedPending", { count: pending.size })}</span>}
             </Alert>
           )}
           <ProgressGrid rows={grid.rows} year={ym.year} month={ym.month} canFile={grid.canFile} closed={closedBy !== null} pending={Object.fromEntries(pending)} />
           <Pagination basePath="/progress" params={{ park, month: monthKey, only: filters.only }} page={grid.page} pageCount={grid.pageCount} total={grid.total} />
         </>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { LIGHT_KINDS, LIGHT_KIND_LABELS } from "@/lib/domain/warnings";
-import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { LIGHT_KINDS } from "@/lib/domain/warnings";
+import type { Stage } from "@/lib/domain/stages";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
 import { pageFrom } from "@/lib/validation/paging";
 import { listRedProjects } from "@/lib/server/warnings/list-red-projects";
@@ -23,8 +23,13 @@ import { LightTrend } from "@/components/warnings/light-trend";
 import { Section } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "亮灯督办" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("warnings");
+  return { title: t("title") };
+}
 
 const filtersSchema = z.object({
   park: z.coerce.number({ message: "园区须为数字" }).int("园区须为整数").min(1, "园区无效").max(2_147_483_647, "园区无效").optional(),
@@ -44,34 +49,35 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
   const letters = await openLettersByProject(result.rows.map((r) => r.id));
   const parkName = parks.find((p) => p.id === filters.park)?.name ?? (parks.length === 1 ? parks[0].name : undefined);
+  const [t, tc, locale] = await Promise.all([getT("warnings"), getT("common"), getRequestLocale()]);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["warnings"]}>
       <PageHeader
-        title={`${parkName ?? "全部园区"} · 红灯项目督办清单`}
-        subtitle={`截至 ${todayInShanghai()}。开工：计划开工满 3 个月仍未开工；投资进度：本年完成落后序时进度超过 30 个百分点；月报：月末后第 5 个工作日仍未填报（各园区可在园区设置中调整阈值）`}
+        title={t("heading", { park: parkName ?? t("allParks") })}
+        subtitle={t("subtitle", { date: todayInShanghai() })}
       >
         <div className="no-print flex gap-2">
           <Link href={`/progress/missing${filters.park ? `?park=${filters.park}` : ""}`} className={buttonClass({ variant: "secondary" })}>
-            月报未填报清单
+            {t("missingList")}
           </Link>
           <PrintButton landscape />
         </div>
       </PageHeader>
       <FilterBar action="/warnings">
-        <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />
-        <FilterSelect label="红灯类型" name="kind" value={filters.kind} options={LIGHT_KINDS.map((k) => [k, `${LIGHT_KIND_LABELS[k]}红灯`] as const)} allLabel="任一红灯" />
+        <FilterSelect label={t("park")} name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={t("allParks")} />
+        <FilterSelect label={t("redKind")} name="kind" value={filters.kind} options={LIGHT_KINDS.map((k) => [k, t("kindRed", { kind: tc(`enum.lightKind.${k}`) })] as const)} allLabel={t("anyRed")} />
       </FilterBar>
       <FilterErrors errors={errors} />
       {trend.length > 1 && (
-        <Section title="亮灯趋势（近 90 天，每晚快照）" className="mb-4" testId="light-trend">
+        <Section title={t("trend")} className="mb-4" testId="light-trend">
           <LightTrend points={trend} />
         </Section>
       )}
       <p className="mb-2 text-sm text-slate-700" data-testid="red-total">
-        红灯项目 <strong className="text-red-700">{result.total}</strong> 个
+        {t.rich("redTotal", { count: result.total, strong: (c) => <strong className="text-red-700">{c}</strong> })}
       </p>
       {result.rows.length === 0 ? (
-        <EmptyState>没有红灯项目</EmptyState>
+        <EmptyState>{t("noRed")}</EmptyState>
       ) : (
         <DataTable
           testId="red-list"
@@ -80,12 +86,12 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           rowClassName={() => `${ROW} align-top`}
           rowProps={(r) => ({ "data-testid": "red-row", "data-project-id": r.id })}
           columns={[
-            { header: "序号", cell: (_, i) => (result.page - 1) * result.pageSize + i + 1, className: "tabular-nums text-slate-500" },
-            { header: "园区", cell: (r) => r.parkName, className: "whitespace-nowrap text-slate-700" },
-            { header: "项目", cell: (r) => <TitleCell href={`/projects/${r.id}`} title={r.name} sub={`${r.code} · ${r.enterpriseName}`} /> },
-            { header: "阶段", cell: (r) => STAGE_LABELS[r.stage as Stage], className: "whitespace-nowrap text-slate-700" },
+            { header: t("col.no"), cell: (_, i) => (result.page - 1) * result.pageSize + i + 1, className: "tabular-nums text-slate-500" },
+            { header: t("col.park"), cell: (r) => r.parkName, className: "whitespace-nowrap text-slate-700" },
+            { header: t("col.project"), cell: (r) => <TitleCell href={`/projects/${r.id}`} title={r.name} sub={`${r.code} · ${r.enterpriseName}`} /> },
+            { header: t("col.stage"), cell: (r) => tc(`enum.stage.${r.stage as Stage}`), className: "whitespace-nowrap text-slate-700" },
             {
-              header: "亮灯",
+              header: t("col.light"),
               cell: (r) => (
                 <div className="flex flex-col gap-1">
                   {LIGHT_KINDS.filter((k) => r.light[k] === "RED" || r.light[k] === "YELLOW").map((k) => (
@@ -95,7 +101,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
               ),
             },
             {
-              header: "原因",
+              header: t("col.reasons"),
               cell: (r) => (
                 <ul className="space-y-0.5">
                   {r.light.reasons.map((reason) => (
@@ -105,16 +111,16 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
               ),
               className: "text-xs text-slate-700",
             },
-            { header: "包保责任人", cell: (r) => r.liaisonName ?? "未分配", className: "whitespace-nowrap text-slate-700" },
-            { header: "包保领导", cell: (r) => r.leaderName ?? "未分配", className: "whitespace-nowrap text-slate-700" },
+            { header: t("col.liaison"), cell: (r) => r.liaisonName ?? t("col.unassigned"), className: "whitespace-nowrap text-slate-700" },
+            { header: t("col.leader"), cell: (r) => r.leaderName ?? t("col.unassigned"), className: "whitespace-nowrap text-slate-700" },
             {
-              header: "督办",
+              header: t("col.supervision"),
               cell: (r) => <RedRowSupervision letters={letters.get(r.id) ?? []} projectId={r.id} canIssue={can(actor, "supervision.issue", r.parkId)} />,
             },
           ]}
         />
       )}
       <Pagination basePath="/warnings" params={{ park: filters.park, kind: filters.kind }} page={result.page} pageCount={pageCount} total={result.total} />
-    </>
+    </ClientMessages>
   );
 }

@@ -50,7 +50,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const today = todayInShanghai();
   const fileable = fileableMonths({ stage: project.stage, actualStartDate: project.actualStartDate ? dateToIso(project.actualStartDate) : null }, today);
   return (
-    <ClientMessages locale={locale} namespaces={["projects", "board"]}>
+    <ClientMessages locale={locale} namespaces={["projects", "board", "progress", "warnings", "enterprises"]}>
       <div className="no-print mb-2 text-sm">
         <Link href={`/projects?park=${project.park.id}`} className="text-brand-600 hover:underline">
           {t("detail.back", { park: project.park.name })}
