@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { addAgendaItemAction } from "@/lib/actions/meetings/add-agenda-item";
 import { completeTaskAction } from "@/lib/actions/meetings/complete-task";
 import { recordAttendanceAction } from "@/lib/actions/meetings/record-attendance";
@@ -23,6 +24,7 @@ export interface PersonOption {
 
 /** 增加其他议题 to an agenda not yet held. */
 export function AddItemForm({ meetingId }: { meetingId: number }) {
+  const t = useTranslations("meetings.forms");
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -34,28 +36,29 @@ export function AddItemForm({ meetingId }: { meetingId: number }) {
       () => {
         form.reset();
         router.refresh();
-        return "已增加议题";
+        return t("itemAdded");
       },
     );
   }
   return (
-    <form onSubmit={onSubmit} className="no-print space-y-2" noValidate aria-label="增加议题">
-      <TextField label="增加其他议题" name="title" errors={errors} maxLength={200} />
-      <FormFooter notice={notice} pending={pending} submitLabel="增加议题" />
+    <form onSubmit={onSubmit} className="no-print space-y-2" noValidate aria-label={t("addItem")}>
+      <TextField label={t("addItemLabel")} name="title" errors={errors} maxLength={200} />
+      <FormFooter notice={notice} pending={pending} submitLabel={t("addItem")} />
     </form>
   );
 }
 
 /** 移出议程 (an item without a decision, before the meeting). */
 export function RemoveItemButton({ itemId, title }: { itemId: number; title: string }) {
+  const t = useTranslations("meetings.forms");
   const router = useRouter();
   return (
     <span className="no-print">
       <ConfirmActionButton
-        label="移出"
-        pendingLabel="正在移出…"
-        confirm={`将「${title}」移出本次会商议程？`}
-        aria-label={`将「${title}」移出议程`}
+        label={t("remove")}
+        pendingLabel={t("removing")}
+        confirm={t("removeConfirm", { title })}
+        aria-label={t("removeAria", { title })}
         action={async () => {
           const r = await removeAgendaItemAction({ itemId });
           router.refresh();
@@ -66,10 +69,9 @@ export function RemoveItemButton({ itemId, title }: { itemId: number; title: str
   );
 }
 
-const OWNER_HINT = "本园区（市州）的在岗人员";
-
 /** 议定事项 on an item with its follow-up tasks (each an owner and a deadline in working days). */
 export function DecisionForm({ itemId, people }: { itemId: number; people: PersonOption[] }) {
+  const t = useTranslations("meetings.forms");
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
   const [rows, setRows] = useState(1);
@@ -85,44 +87,45 @@ export function DecisionForm({ itemId, people }: { itemId: number; people: Perso
       () => recordDecisionAction({ itemId, text: s("text"), tasks }),
       (r) => {
         router.refresh();
-        return r.deadlines.length > 0 ? `已记录议定事项，跟踪事项时限：${r.deadlines.join("、")}` : "已记录议定事项";
+        return r.deadlines.length > 0 ? t("decisionSavedWithDeadlines", { deadlines: r.deadlines.join(t("deadlineSeparator")) }) : t("decisionSaved");
       },
       { mapFieldErrors: (errs) => Object.fromEntries(Object.entries(errs).map(([k, v]) => [k.replace(/^tasks\.(\d+)\./, (_, n: string) => `tasks.${kept[Number(n)]?.row ?? n}.`), v])) },
     );
   }
   return (
-    <form onSubmit={onSubmit} className="no-print mt-2 space-y-3 rounded border border-slate-200 p-3" noValidate aria-label="记录议定事项">
-      <Field label="议定事项" name="text" errors={errors} compact>
+    <form onSubmit={onSubmit} className="no-print mt-2 space-y-3 rounded border border-slate-200 p-3" noValidate aria-label={t("decisionAria")}>
+      <Field label={t("decision")} name="text" errors={errors} compact>
         <textarea name="text" rows={3} maxLength={2000} className={INPUT_CLASS} />
       </Field>
       {Array.from({ length: rows }, (_, i) => (
         <fieldset key={i} className="grid gap-2 sm:grid-cols-[2fr_1fr_8rem]">
-          <legend className="text-xs text-slate-500">跟踪事项 {i + 1}（可不填）</legend>
-          <TextField label="事项" name={`tasks.${i}.title`} errors={errors} maxLength={500} />
-          <Field label="责任人" name={`tasks.${i}.ownerId`} errors={errors} hint={OWNER_HINT}>
+          <legend className="text-xs text-slate-500">{t("taskLegend", { n: i + 1 })}</legend>
+          <TextField label={t("taskTitle")} name={`tasks.${i}.title`} errors={errors} maxLength={500} />
+          <Field label={t("owner")} name={`tasks.${i}.ownerId`} errors={errors} hint={t("ownerHint")}>
             <select name={`tasks.${i}.ownerId`} className={INPUT_CLASS} defaultValue="">
-              <option value="">请选择</option>
+              <option value="">{t("choose")}</option>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
-                  {p.unit ? `（${p.unit}）` : ""}
+                  {p.unit ? t("personUnit", { unit: p.unit }) : ""}
                 </option>
               ))}
             </select>
           </Field>
-          <TextField label="时限（工作日）" name={`tasks.${i}.workdays`} type="number" min={TASK_WORKDAYS_MIN} max={TASK_WORKDAYS_MAX} defaultValue={10} errors={errors} />
+          <TextField label={t("workdays")} name={`tasks.${i}.workdays`} type="number" min={TASK_WORKDAYS_MIN} max={TASK_WORKDAYS_MAX} defaultValue={10} errors={errors} />
         </fieldset>
       ))}
       <Button type="button" variant="secondary" size="sm" onClick={() => setRows((n) => Math.min(n + 1, 20))}>
-        再加一项跟踪事项
+        {t("addTask")}
       </Button>
-      <FormFooter notice={notice} pending={pending} submitLabel="保存议定事项" />
+      <FormFooter notice={notice} pending={pending} submitLabel={t("saveDecision")} />
     </form>
   );
 }
 
 /** 参会人员 (people of the scope, plus others "姓名 单位" one per line) and the date: marks the meeting held. */
 export function AttendanceForm({ meetingId, people, chosen, meetingDate, location, external }: { meetingId: number; people: PersonOption[]; chosen: number[]; meetingDate: string | null; location: string | null; external: string }) {
+  const t = useTranslations("meetings.forms");
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -140,18 +143,18 @@ export function AttendanceForm({ meetingId, people, chosen, meetingDate, locatio
       () => recordAttendanceAction({ meetingId, meetingDate: String(f.get("meetingDate") ?? ""), location: String(f.get("location") ?? ""), userIds: f.getAll("userIds").map(String), external: others }),
       () => {
         router.refresh();
-        return "已保存参会人员，会议已召开";
+        return t("attendanceSaved");
       },
     );
   }
   return (
-    <form onSubmit={onSubmit} className="no-print space-y-3" noValidate aria-label="登记参会人员">
+    <form onSubmit={onSubmit} className="no-print space-y-3" noValidate aria-label={t("attendanceAria")}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="会议日期" name="meetingDate" type="date" defaultValue={meetingDate ?? ""} errors={errors} />
-        <TextField label="会议地点" name="location" defaultValue={location ?? ""} maxLength={100} errors={errors} />
+        <TextField label={t("meetingDate")} name="meetingDate" type="date" defaultValue={meetingDate ?? ""} errors={errors} />
+        <TextField label={t("location")} name="location" defaultValue={location ?? ""} maxLength={100} errors={errors} />
       </div>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">本园区（市州）人员</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("scopePeople")}</legend>
         <div className="mt-1 grid max-h-60 gap-1 overflow-y-auto sm:grid-cols-3">
           {people.map((p) => (
             <label key={p.id} className="flex items-center gap-2 text-sm">
@@ -161,18 +164,26 @@ export function AttendanceForm({ meetingId, people, chosen, meetingDate, locatio
             </label>
           ))}
         </div>
-        {errors.userIds && <p className="text-sm text-red-600">{errors.userIds.join("；")}</p>}
+        {errors.userIds && <p className="text-sm text-red-600">{errors.userIds.join(t("errorSeparator"))}</p>}
       </fieldset>
-      <Field label="其他参会人员（每行一人：姓名 单位）" name="external" errors={errors}>
+      <Field label={t("external")} name="external" errors={errors}>
         <textarea name="external" rows={3} defaultValue={external} className={INPUT_CLASS} />
       </Field>
-      <FormFooter notice={notice} pending={pending} submitLabel="保存参会人员" />
+      <FormFooter notice={notice} pending={pending} submitLabel={t("saveAttendance")} />
     </form>
   );
 }
 
-/** 办结 a follow-up task with a note (owner or leader). */
-export function CompleteTaskForm({ taskId, title }: { taskId: number; title: string }) {
+/** The words of CompleteTaskFormClient, from the server (it is on other parts' pages too, whose providers may not hold the meetings messages). */
+export interface CompleteTaskLabels {
+  aria: string;
+  note: string;
+  submit: string;
+  done: string;
+}
+
+/** 办结 a follow-up task with a note (owner or leader); CompleteTaskForm in ./meeting-forms gives it its words. */
+export function CompleteTaskFormClient({ taskId, labels }: { taskId: number; labels: CompleteTaskLabels }) {
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -182,15 +193,15 @@ export function CompleteTaskForm({ taskId, title }: { taskId: number; title: str
       () => completeTaskAction({ taskId, note }),
       () => {
         router.refresh();
-        return "已办结";
+        return labels.done;
       },
     );
   }
   return (
-    <form onSubmit={onSubmit} className="no-print mt-1 flex flex-wrap items-end gap-2" noValidate aria-label={`办结「${title}」`}>
-      <TextField label="办理情况" name="note" errors={errors} maxLength={1000} className="min-w-60 flex-1" />
+    <form onSubmit={onSubmit} className="no-print mt-1 flex flex-wrap items-end gap-2" noValidate aria-label={labels.aria}>
+      <TextField label={labels.note} name="note" errors={errors} maxLength={1000} className="min-w-60 flex-1" />
       <Button type="submit" size="sm" pending={pending}>
-        办结
+        {labels.submit}
       </Button>
       {notice && <span className={`text-sm ${notice.kind === "error" ? "text-red-600" : "text-emerald-700"}`}>{notice.text}</span>}
     </form>

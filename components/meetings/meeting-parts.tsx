@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MeetingItemView, MeetingTaskView } from "@/lib/server/meetings/get-meeting";
+import { taskStateKey, useNamespaceT } from "./labels";
 
 /** The item's title, linked to its project or problem when it has one. */
 export function ItemTarget({ item }: { item: Pick<MeetingItemView, "title" | "projectId" | "issueId"> }) {
@@ -15,16 +16,17 @@ export function ItemTarget({ item }: { item: Pick<MeetingItemView, "title" | "pr
 
 /** A follow-up task: what, who, deadline and state (overdue in red), the closing note. */
 export function TaskLine({ task }: { task: MeetingTaskView }) {
+  // Also on other parts' pages (timelines): the meetings messages whatever the nearest provider holds.
+  const t = useNamespaceT("meetings");
   return (
     <span className="text-sm" data-testid="meeting-task">
-      <span className="font-medium">跟踪事项：</span>
-      {task.title} · 责任人 {task.ownerName} · 时限 {task.deadline}（{task.workdays} 个工作日）·{" "}
-      <span className={task.overdue ? "font-medium text-red-600" : task.status === "DONE" ? "text-emerald-700" : ""}>{task.stateLabel}</span>
+      <span className="font-medium">{t("task.label")}</span>
+      {t("task.line", { title: task.title, owner: task.ownerName, deadline: task.deadline, workdays: task.workdays })}
+      <span className={task.overdue ? "font-medium text-red-600" : task.status === "DONE" ? "text-emerald-700" : ""}>{t(`taskState.${taskStateKey(task)}`)}</span>
       {task.doneNote && (
         <span className="text-slate-600">
-          {" "}
-          · 办理情况：{task.doneNote}
-          {task.doneDate ? `（${task.doneByName ?? ""} ${task.doneDate}）` : ""}
+          {t("task.doneNote", { note: task.doneNote })}
+          {task.doneDate ? t("task.doneBy", { name: task.doneByName ?? "", date: task.doneDate }) : ""}
         </span>
       )}
     </span>

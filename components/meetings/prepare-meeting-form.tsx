@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { prepareMeetingAction } from "@/lib/actions/meetings/prepare-meeting";
-import { MEETING_ITEM_KIND_LABELS, type MeetingItemKind } from "@/lib/domain/meetings";
+import type { MeetingItemKind } from "@/lib/domain/meetings";
 import { Field } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
@@ -21,6 +22,7 @@ export interface CandidateOption {
  * the meeting's name, date and place. Submitting freezes the agenda.
  */
 export function PrepareMeetingForm({ scope, month, defaultTitle, candidates }: { scope: string; month: string; defaultTitle: string; candidates: CandidateOption[] }) {
+  const t = useTranslations("meetings");
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
   const kinds = [...new Set(candidates.map((c) => c.kind))];
@@ -38,31 +40,31 @@ export function PrepareMeetingForm({ scope, month, defaultTitle, candidates }: {
       () => prepareMeetingAction({ scope, month, title: s("title"), meetingDate: s("meetingDate"), location: s("location"), include, freeItems }),
       (r) => {
         router.push(`/meetings/${r.id}`);
-        return "议程已定稿";
+        return t("prepare.done");
       },
     );
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="准备会商议程">
-      <TextField label="会议名称" name="title" errors={errors} defaultValue={defaultTitle} maxLength={100} />
+    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={t("prepare.aria")}>
+      <TextField label={t("prepare.name")} name="title" errors={errors} defaultValue={defaultTitle} maxLength={100} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="会议日期（计划）" name="meetingDate" type="date" errors={errors} />
-        <TextField label="会议地点" name="location" errors={errors} maxLength={100} />
+        <TextField label={t("prepare.plannedDate")} name="meetingDate" type="date" errors={errors} />
+        <TextField label={t("prepare.location")} name="location" errors={errors} maxLength={100} />
       </div>
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold text-slate-700">议题（按台账自动生成，取消勾选即移出议程）</legend>
-        {candidates.length === 0 && <p className="text-sm text-slate-500">本月没有三级或超期诉求、红灯、应开工未开工、阶段滞留项目或未完成的跟踪事项；可在下方添加其他议题。</p>}
+        <legend className="text-sm font-semibold text-slate-700">{t("prepare.items")}</legend>
+        {candidates.length === 0 && <p className="text-sm text-slate-500">{t("prepare.noCandidates")}</p>}
         {kinds.map((k) => (
           <div key={k}>
-            <h3 className="text-sm font-medium text-slate-600">{MEETING_ITEM_KIND_LABELS[k]}</h3>
+            <h3 className="text-sm font-medium text-slate-600">{t(`kind.${k}`)}</h3>
             <ul className="mt-1 space-y-1">
               {candidates
                 .filter((c) => c.kind === k)
                 .map((c) => (
                   <li key={c.key}>
                     <label className="flex items-start gap-2 text-sm">
-                      <input type="checkbox" name="include" value={c.key} defaultChecked className="mt-1" aria-label={`列入议程：${c.title}`} />
+                      <input type="checkbox" name="include" value={c.key} defaultChecked className="mt-1" aria-label={t("prepare.include", { title: c.title })} />
                       <span>
                         <span className="font-medium">{c.title}</span>
                         <span className="ml-2 text-xs text-slate-500">
@@ -75,12 +77,12 @@ export function PrepareMeetingForm({ scope, month, defaultTitle, candidates }: {
             </ul>
           </div>
         ))}
-        {errors.include && <p className="text-sm text-red-600">{errors.include.join("；")}</p>}
+        {errors.include && <p className="text-sm text-red-600">{errors.include.join(t("forms.errorSeparator"))}</p>}
       </fieldset>
-      <Field label="其他议题（每行一项）" name="freeItems" errors={errors}>
+      <Field label={t("prepare.freeItems")} name="freeItems" errors={errors}>
         <textarea name="freeItems" rows={3} className={INPUT_CLASS} />
       </Field>
-      <FormFooter notice={notice} pending={pending} submitLabel="定稿议程" />
+      <FormFooter notice={notice} pending={pending} submitLabel={t("prepare.submit")} />
     </form>
   );
 }

@@ -5,14 +5,18 @@ import { renderToString } from "react-dom/server";
 import { withIntl } from "../helpers/intl";
 import type { ReactElement } from "react";
 import type { Actor } from "@/lib/domain/permissions";
+import type { Locale } from "@/lib/i18n/locales";
 import { todayInShanghai } from "@/lib/domain/dates";
+import { defaultMeetingTitle } from "@/lib/domain/meetings";
 import { buildAgenda } from "@/lib/server/meetings/build-agenda";
 import { recordDecision } from "@/lib/server/meetings/edit-meeting";
 import { prepareMeeting } from "@/lib/server/meetings/prepare-meeting";
 import { makeIssueRow, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
 
 let current: Actor;
+let locale: Locale = "zh-CN";
 vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current }));
+vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
 vi.mock("next/navigation", () => ({
   useRouter: () => ({ refresh() {}, push() {} }),
   usePathname: () => "/meetings",
@@ -28,7 +32,26 @@ vi.mock("next/navigation", () => ({
 // Pages take `searchParams` or `params` (typed per page); each gets both.
 async function render(mod: Promise<{ default: (p: never) => Promise<ReactElement> }>, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
   const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }))).replaceAll("<!-- -->", "");
+  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), locale)).replaceAll("<!-- -->", "");
+}
+
+/** Chinese an English page may still show that is not the meetings pages' own (each named by where it comes from). */
+const NOT_OURS: (string | RegExp)[] = [
+  "筛选条件", // components/ui/filter-select.tsx (FilterBar)
+  "展开 ▾", // components/ui/phone-disclosure.tsx
+  "全部", // components/ui/filter-select.tsx
+  "筛选", // components/ui/filter-select.tsx
+  "重置", // components/ui/filter-select.tsx
+  "分页", // components/ui/pagination.tsx
+  /^共 \d+ 条，第 \d+\/\d+ 页$/, // components/ui/pagination.tsx
+];
+
+/** The Chinese runs of an English page, user data and server-built texts taken out, that the meetings pages answer for. */
+function chineseLeft(html: string, userData: string[]): string[] {
+  let s = html;
+  for (const d of [...userData].sort((a, b) => b.length - a.length)) s = s.replaceAll(d, "");
+  const runs = [...new Set((s.match(/[^<>"]*\p{Script=Han}[^<>"]*/gu) ?? []).map((r) => r.trim()))].filter((r) => r !== "");
+  return runs.filter((r) => !NOT_OURS.some((n) => (typeof n === "string" ? n === r : n.test(r))));
 }
 
 describe("meetings pages render", () => {
@@ -74,5 +97,41 @@ describe("meetings pages render", () => {
     if (withTask) expect(await render(import("@/app/(app)/meetings/tasks/page"))).toContain("页面测试的跟踪事项");
     current = w.otherStaff;
     await expect(render(import("@/app/(app)/meetings/[id]/page"), {}, { id: String(id) })).rejects.toThrow("NOT_FOUND");
+
+    // In English: the same pages with none of their own Chinese; user data (names, titles, the
+    // agenda's reasons built by the server) stays as entered.
+    locale = "en";
+    try {
+      const people = [w.leader, w.staff, w.otherStaff, w.liaison].map((a) => (a as { name?: string }).name ?? "");
+      const userData = [m.title, m.scopeName, issue.title, ...m.items.flatMap((i) => [i.title, i.reason ?? ""]), "页面测试的议定事项", "页面测试的跟踪事项", ...people, ...m.people.flatMap((p) => [p.name, p.unit ?? ""]), m.preparedByName].filter((x) => x !== "");
+      current = w.leader;
+      const enList = await render(import("@/app/(app)/meetings/page"), { scope });
+      expect(enList).toContain("Monthly coordination meetings");
+      expect(chineseLeft(enList, userData)).toEqual([]);
+      const enBuilder = await render(import("@/app/(app)/meetings/new/page"), { scope, month: "2026-01" });
+      expect(enBuilder).toContain("Finalise agenda");
+      const agenda2 = await buildAgenda(w.leader, { kind: "park", id: w.park.id }, "2026-01-01");
+      // The meeting's default name is the record's (stored as the meeting's title), in Chinese.
+      const defaultTitle = defaultMeetingTitle(agenda2.scope.name, "2026-01-01");
+      expect(chineseLeft(enBuilder, [...userData, defaultTitle, ...agenda2.candidates.flatMap((c) => [c.title, c.reason, c.parkName])])).toEqual([]);
+      const enPage = await render(import("@/app/(app)/meetings/[id]/page"), {}, { id: String(id) });
+      expect(enPage).toContain("Save attendees");
+      expect(enPage).toContain("Decision: ");
+      expect(chineseLeft(enPage, userData)).toEqual([]);
+      const enMinutes = await render(import("@/app/(app)/meetings/[id]/minutes/page"), {}, { id: String(id) });
+      expect(enMinutes).toContain("MINUTES");
+      expect(chineseLeft(enMinutes, userData)).toEqual([]);
+      const enProject = await render(import("@/app/(app)/projects/[id]/page"), {}, { id: String(w.project.id) });
+      expect(enProject).toContain("Meeting decision");
+      expect(enProject).not.toContain("会商议定");
+      if (withTask) {
+        current = w.staff;
+        const enTasks = await render(import("@/app/(app)/meetings/tasks/page"));
+        expect(enTasks).toContain("My follow-up tasks");
+        expect(chineseLeft(enTasks, userData)).toEqual([]);
+      }
+    } finally {
+      locale = "zh-CN";
+    }
   });
 });

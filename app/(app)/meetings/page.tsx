@@ -3,15 +3,19 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { MEETING_STATUS_LABELS, monthLabel } from "@/lib/domain/meetings";
 import { type MeetingRow, findMeetingOfMonth, listMeetings, listReadableScopes } from "@/lib/server/meetings/list-meetings";
 import { DataTable, EmptyState, TitleCell } from "@/components/ui/data-table";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { meetingMonth } from "@/components/meetings/labels";
 
-export const metadata: Metadata = { title: "每月会商" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("meetings");
+  return { title: t("title") };
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -19,13 +23,16 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const sp = await searchParams;
-  const scopes = await listReadableScopes(actor);
+  const [scopes, t, locale] = await Promise.all([listReadableScopes(actor), getT("meetings"), getRequestLocale()]);
   if (scopes.length === 0) {
     return (
       <>
-        <PageHeader title="每月会商" />
+        <PageHeader title={t("title")} />
         <EmptyState>
-          您参加的会商跟踪事项见 <Link href="/meetings/tasks" className="text-brand-600 hover:underline">我的跟踪事项</Link>
+          {t("list.noScopesBefore")}
+          <Link href="/meetings/tasks" className="text-brand-600 hover:underline">
+            {t("list.myTasks")}
+          </Link>
         </EmptyState>
       </>
     );
@@ -36,39 +43,39 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   const [list, current] = await Promise.all([orNotFound(listMeetings(actor, scope, one(sp.page))), findMeetingOfMonth(actor, scope, `${month}-01`)]);
   return (
     <>
-      <PageHeader title="每月会商" subtitle="工委/管委（市州）每月会商：议程由三级或超期诉求、红灯、应开工未开工、阶段滞留项目和往期未完成的跟踪事项生成，议定事项和跟踪事项跟踪到办结">
+      <PageHeader title={t("title")} subtitle={t("list.subtitle")}>
         <Link href="/meetings/tasks" className={buttonClass({ variant: "secondary" })}>
-          我的跟踪事项
+          {t("list.myTasks")}
         </Link>
       </PageHeader>
       {scopes.length > 1 && (
-        <FilterBar action="/meetings" aria-label="选择会商范围" reset="/meetings">
-          <FilterSelect label="范围" name="scope" value={scope} options={scopes.map((s) => [s.key, s.name] as const)} allLabel={null} />
+        <FilterBar action="/meetings" aria-label={t("list.scopeFilter")} reset="/meetings">
+          <FilterSelect label={t("list.scope")} name="scope" value={scope} options={scopes.map((s) => [s.key, s.name] as const)} allLabel={null} />
         </FilterBar>
       )}
       <p className="no-print my-3 text-sm">
         {current ? (
           <Link href={`/meetings/${current}`} className="text-brand-600 hover:underline">
-            {monthLabel(`${month}-01`)}会商 →
+            {t("list.openMeeting", { month: meetingMonth(locale, `${month}-01`) })}
           </Link>
         ) : (
           <Link href={`/meetings/new?scope=${scope}&month=${month}`} className={buttonClass({})}>
-            准备{monthLabel(`${month}-01`)}会商议程
+            {t("list.prepare", { month: meetingMonth(locale, `${month}-01`) })}
           </Link>
         )}
       </p>
       <DataTable<MeetingRow>
-        caption={`${list.scopeName}的会商`}
+        caption={t("list.caption", { scope: list.scopeName })}
         rows={list.rows}
         rowKey={(r) => r.id}
-        empty="还没有会商记录"
+        empty={t("list.empty")}
         columns={[
-          { header: "会商", cell: (r) => <TitleCell href={`/meetings/${r.id}`} title={r.title} sub={monthLabel(r.month)} /> },
-          { header: "会议日期", cell: (r) => r.meetingDate ?? "—" },
-          { header: "状态", cell: (r) => MEETING_STATUS_LABELS[r.status] },
-          { header: "议题", numeric: true, cell: (r) => r.items },
-          { header: "议定事项", numeric: true, cell: (r) => r.decisions },
-          { header: "未办结跟踪事项", numeric: true, cell: (r) => r.openTasks },
+          { header: t("list.meeting"), cell: (r) => <TitleCell href={`/meetings/${r.id}`} title={r.title} sub={meetingMonth(locale, r.month)} /> },
+          { header: t("list.meetingDate"), cell: (r) => r.meetingDate ?? "—" },
+          { header: t("list.status"), cell: (r) => t(`status.${r.status}`) },
+          { header: t("list.items"), numeric: true, cell: (r) => r.items },
+          { header: t("list.decisions"), numeric: true, cell: (r) => r.decisions },
+          { header: t("list.openTasks"), numeric: true, cell: (r) => r.openTasks },
         ]}
       />
       <Pagination basePath="/meetings" params={{ scope }} page={list.page} pageCount={Math.max(1, Math.ceil(list.total / list.pageSize))} total={list.total} />

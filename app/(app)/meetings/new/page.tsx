@@ -3,14 +3,20 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
-import { defaultMeetingTitle, monthLabel, monthStart, parseScopeKey } from "@/lib/domain/meetings";
+import { defaultMeetingTitle, monthStart, parseScopeKey } from "@/lib/domain/meetings";
 import { buildAgenda } from "@/lib/server/meetings/build-agenda";
 import { findMeetingOfMonth } from "@/lib/server/meetings/list-meetings";
 import { PrepareMeetingForm } from "@/components/meetings/prepare-meeting-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/section";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { meetingMonth } from "@/components/meetings/labels";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "准备会商议程" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("meetings");
+  return { title: t("new.metaTitle") };
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -25,16 +31,19 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
   const existing = await orNotFound(findMeetingOfMonth(actor, key, month));
   if (existing) redirect(`/meetings/${existing}`);
   const { scope: s, candidates } = await orNotFound(buildAgenda(actor, scope, month));
+  const [t, locale] = await Promise.all([getT("meetings"), getRequestLocale()]);
   return (
     <>
       <div className="no-print mb-3 text-sm">
         <Link href={`/meetings?scope=${key}`} className="text-brand-600 hover:underline">
-          ← 每月会商
+          {t("backToList")}
         </Link>
       </div>
-      <PageHeader title={`准备${monthLabel(month)}会商议程`} subtitle={`${s.name}：候选议题按今天的台账生成；定稿后议程固定，台账再变化也不会改动议程`} />
+      <PageHeader title={t("new.title", { month: meetingMonth(locale, month) })} subtitle={t("new.subtitle", { scope: s.name })} />
       <Card>
-        <PrepareMeetingForm scope={key} month={month.slice(0, 7)} defaultTitle={defaultMeetingTitle(s.name, month)} candidates={candidates.map((c) => ({ key: c.key, kind: c.kind, title: c.title, reason: c.reason, parkName: c.parkName }))} />
+        <ClientMessages locale={locale} namespaces={["meetings"]}>
+          <PrepareMeetingForm scope={key} month={month.slice(0, 7)} defaultTitle={defaultMeetingTitle(s.name, month)} candidates={candidates.map((c) => ({ key: c.key, kind: c.kind, title: c.title, reason: c.reason, parkName: c.parkName }))} />
+        </ClientMessages>
       </Card>
     </>
   );

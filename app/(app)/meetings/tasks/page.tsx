@@ -8,14 +8,19 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { taskStateKey } from "@/components/meetings/labels";
+import { getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "我的跟踪事项" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("meetings");
+  return { title: t("tasks.title") };
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const STATUS = [
-  ["OPEN", "办理中"],
-  ["DONE", "已办结"],
-  ["ALL", "全部"],
+  ["OPEN", "statusOpen"],
+  ["DONE", "statusDone"],
+  ["ALL", "statusAll"],
 ] as const;
 
 /** 我的跟踪事项: the follow-up tasks of meetings the signed-in person owns, overdue in red, 办结 with a note. */
@@ -24,31 +29,32 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const status = STATUS.some(([k]) => k === one(sp.status)) ? one(sp.status)! : "OPEN";
   const list = await orNotFound(listMyTasks(actor, { status, page: one(sp.page) }));
+  const t = await getT("meetings");
   return (
     <>
-      <PageHeader title="我的跟踪事项" subtitle={`每月会商议定、由您负责的跟踪事项${list.overdue > 0 ? `；${list.overdue} 项已超期` : ""}。未办结的事项自动列入下月会商议程`} />
-      <FilterBar action="/meetings/tasks" aria-label="筛选跟踪事项" reset="/meetings/tasks">
-        <FilterSelect label="状态" name="status" value={status} options={STATUS.map(([k, v]) => [k, v] as const)} allLabel={null} />
+      <PageHeader title={t("tasks.title")} subtitle={list.overdue > 0 ? t("tasks.subtitleOverdue", { count: list.overdue }) : t("tasks.subtitle")} />
+      <FilterBar action="/meetings/tasks" aria-label={t("tasks.filter")} reset="/meetings/tasks">
+        <FilterSelect label={t("tasks.status")} name="status" value={status} options={STATUS.map(([k, v]) => [k, t(`tasks.${v}`)] as const)} allLabel={null} />
       </FilterBar>
       <DataTable<MyTaskRow>
-        caption="我的跟踪事项"
+        caption={t("tasks.title")}
         rows={list.rows}
         rowKey={(r) => r.id}
-        empty="没有跟踪事项"
+        empty={t("tasks.empty")}
         columns={[
           {
-            header: "跟踪事项",
+            header: t("tasks.task"),
             cell: (r) => (
               <div data-testid="my-task">
                 <div className="font-medium">{r.title}</div>
-                <div className="text-xs text-slate-500">议定事项：{r.decisionText}</div>
+                <div className="text-xs text-slate-500">{t("tasks.decision", { text: r.decisionText })}</div>
                 {r.status === "OPEN" && <CompleteTaskForm taskId={r.id} title={r.title} />}
-                {r.doneNote && <div className="text-xs text-slate-600">办理情况：{r.doneNote}</div>}
+                {r.doneNote && <div className="text-xs text-slate-600">{t("tasks.doneNote", { note: r.doneNote })}</div>}
               </div>
             ),
           },
           {
-            header: "所属",
+            header: t("tasks.belongsTo"),
             cell: (r) =>
               r.issueId ? (
                 <Link href={`/issues/${r.issueId}`} className="text-brand-600 hover:underline">
@@ -63,15 +69,15 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
               ),
           },
           {
-            header: "会商",
+            header: t("tasks.meeting"),
             cell: (r) => (
               <Link href={`/meetings/${r.meetingId}`} className="text-brand-600 hover:underline">
                 {r.meetingTitle}
               </Link>
             ),
           },
-          { header: "办理时限", cell: (r) => <span className={r.overdue ? "font-medium text-red-600" : ""}>{r.deadline}</span> },
-          { header: "状态", cell: (r) => <span className={r.overdue ? "font-medium text-red-600" : ""}>{r.stateLabel}</span> },
+          { header: t("tasks.deadline"), cell: (r) => <span className={r.overdue ? "font-medium text-red-600" : ""}>{r.deadline}</span> },
+          { header: t("tasks.status"), cell: (r) => <span className={r.overdue ? "font-medium text-red-600" : ""}>{t(`taskState.${taskStateKey(r)}`)}</span> },
         ]}
       />
       <Pagination basePath="/meetings/tasks" params={{ status }} page={list.page} pageCount={Math.max(1, Math.ceil(list.total / list.pageSize))} total={list.total} />
