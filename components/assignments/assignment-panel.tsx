@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { ASSIGNMENT_ROLE_LABEL } from "@/lib/domain/coverage";
 import { assignAction } from "@/lib/actions/assignments/assign";
 import { EndAssignmentForm } from "@/components/enterprises/end-assignment-form";
 import { Button } from "@/components/ui/button";
@@ -42,6 +42,9 @@ export function AssignmentPanel({
   /** The current holders may be ended without a successor (enterprise-level 包保). */
   endable?: boolean;
 }) {
+  const t = useTranslations("enterprises.assignment");
+  const tu = useTranslations("ui");
+  const roleLabel = (role: Role) => t(`role.${role}`);
   const router = useRouter();
   const [editing, setEditing] = useState<Role | null>(null);
   const [ending, setEnding] = useState<Role | null>(null);
@@ -67,73 +70,73 @@ export function AssignmentPanel({
       () => {
         setEditing(null);
         router.refresh();
-        return "已保存";
+        return t("saved");
       },
     );
   }
 
   return (
-    <Section title="包保责任" testId="assignment-panel">
+    <Section title={t("title")} testId="assignment-panel">
       <div className="grid gap-4 sm:grid-cols-2">
         {(["LIAISON", "LEADER"] as const).map((role) => {
           const now = current(role);
           return (
             <div key={role}>
-              <div className="text-xs text-slate-500">{ASSIGNMENT_ROLE_LABEL[role]}</div>
+              <div className="text-xs text-slate-500">{roleLabel(role)}</div>
               <div className="mt-0.5 text-sm">
                 {now ? (
                   <>
                     {now.userName} {now.userPhone && <span className="tabular-nums text-slate-500">{now.userPhone}</span>}
-                    <span className="ml-2 text-xs text-slate-400">自 {now.startDate}</span>
+                    <span className="ml-2 text-xs text-slate-400">{t("since", { date: now.startDate })}</span>
                     {now.department && <div className="text-xs text-slate-500">{now.department}</div>}
                   </>
                 ) : (
-                  <span className="text-red-600">未落实</span>
+                  <span className="text-red-600">{t("none")}</span>
                 )}
               </div>
               {candidates && editing !== role && ending !== role && (
                 <div className="no-print mt-1 flex gap-3">
                   <Button type="button" onClick={() => { setEditing(role); setEnding(null); clear(); }} variant="link" size="sm">
-                    {now ? "更换" : "指定"}
+                    {now ? t("change") : t("assign")}
                   </Button>
                   {endable && now && (
                     <Button type="button" onClick={() => { setEnding(role); setEditing(null); setNotice(null); }} variant="link" size="sm" tone="danger">
-                      结束包保
+                      {t("end")}
                     </Button>
                   )}
                 </div>
               )}
               {endable && now && ending === role && (
-                <EndAssignmentForm assignmentId={now.id} holderName={now.userName} roleLabel={ASSIGNMENT_ROLE_LABEL[role]} startDate={now.startDate} onClose={() => setEnding(null)} />
+                <EndAssignmentForm assignmentId={now.id} holderName={now.userName} roleLabel={roleLabel(role)} startDate={now.startDate} onClose={() => setEnding(null)} />
               )}
               {candidates && editing === role && (
-                <form onSubmit={(e) => onSubmit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={`指定${ASSIGNMENT_ROLE_LABEL[role]}`}>
-                  <Field label="人员" name="userId" errors={errors} compact>
+                <form onSubmit={(e) => onSubmit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={t("formLabel", { role: roleLabel(role) })}>
+                  <Field label={t("person")} name="userId" errors={errors} compact>
                     <select name="userId" className={input} defaultValue="">
-                      <option value="">请选择</option>
+                      <option value="">{t("choose")}</option>
                       {candidates[role].map((c) => (
                         <option key={c.id} value={c.id}>
                           {c.name}
-                          {c.unit ? `（${c.unit}）` : ""} · 在包 {c.activeCount}
+                          {c.unit ? `（${c.unit}）` : ""} · {t("active", { count: c.activeCount })}
                         </option>
                       ))}
                     </select>
                   </Field>
-                  <Field label="开始日期" name="startDate" errors={errors} compact>
+                  <Field label={t("startDate")} name="startDate" errors={errors} compact>
                     <input type="date" name="startDate" max={todayInShanghai()} defaultValue={todayInShanghai()} className={input} />
                   </Field>
-                  <Field label="责任单位（可选）" name="department" errors={errors} compact>
+                  <Field label={t("department")} name="department" errors={errors} compact>
                     <input name="department" className={input} defaultValue={now?.department ?? ""} />
                   </Field>
-                  <Field label="说明（可选）" name="note" errors={errors} compact>
-                    <input name="note" className={input} placeholder="如 原包保人员调岗" />
+                  <Field label={t("note")} name="note" errors={errors} compact>
+                    <input name="note" className={input} placeholder={t("notePlaceholder")} />
                   </Field>
                   <div className="flex gap-2">
                     <Button type="submit" size="sm" pending={pending}>
-                      {pending ? "保存中…" : "保存"}
+                      {pending ? tu("saving") : t("save")}
                     </Button>
                     <Button type="button" onClick={() => setEditing(null)} variant="secondary" size="sm">
-                      取消
+                      {tu("cancel")}
                     </Button>
                   </div>
                 </form>
@@ -149,11 +152,11 @@ export function AssignmentPanel({
       )}
       {history.length > 0 && (
         <details className="mt-3 text-xs text-slate-600">
-          <summary className="cursor-pointer">包保历史（{history.length}）</summary>
+          <summary className="cursor-pointer">{t("history", { count: history.length })}</summary>
           <ul className="mt-1 space-y-0.5">
             {history.map((h) => (
               <li key={h.id}>
-                {ASSIGNMENT_ROLE_LABEL[h.role]} {h.userName}：{h.startDate} 至 {h.endDate}
+                {t("historyRow", { role: roleLabel(h.role), name: h.userName, from: h.startDate, to: h.endDate ?? "" })}
                 {h.note ? `（${h.note}）` : ""}
               </li>
             ))}

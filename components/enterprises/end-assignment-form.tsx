@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { endAssignmentAction } from "@/lib/actions/enterprises/end-assignment";
 import { Button } from "@/components/ui/button";
@@ -15,6 +16,8 @@ const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm a
  * as uncovered on 挂牌公示 until someone is assigned.
  */
 export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDate, onClose }: { assignmentId: number; holderName: string; roleLabel: string; startDate: string; onClose: () => void }) {
+  const t = useTranslations("enterprises.assignment");
+  const tu = useTranslations("ui");
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
   const today = todayInShanghai();
@@ -32,15 +35,15 @@ export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDa
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-red-200 bg-red-50/40 p-3" aria-label={`结束${roleLabel}`} data-testid="end-assignment-form">
+    <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-red-200 bg-red-50/40 p-3" aria-label={t("endLabel", { role: roleLabel })} data-testid="end-assignment-form">
       <p className="text-xs text-slate-700">
-        结束 {holderName} 的{roleLabel}，不指定接任人员。结束后该企业在挂牌公示中显示为未落实，直至重新指定。
+        {t("endIntro", { name: holderName, role: roleLabel })}
       </p>
-      <Field label="结束日期（自该日起不再负责）" name="endDate" errors={errors} compact>
+      <Field label={t("endDate")} name="endDate" errors={errors} compact>
         <input type="date" name="endDate" min={startDate} max={today} defaultValue={today} className={input} />
       </Field>
-      <Field label="结束原因（可选）" name="reason" errors={errors} compact>
-        <input name="reason" maxLength={500} className={input} placeholder="如 人员调离、企业注销" />
+      <Field label={t("endReason")} name="reason" errors={errors} compact>
+        <input name="reason" maxLength={500} className={input} placeholder={t("endReasonPlaceholder")} />
       </Field>
       {notice && (
         <Alert as="p" tone={notice.kind}>
@@ -49,10 +52,10 @@ export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDa
       )}
       <div className="flex gap-2">
         <Button type="submit" variant="danger" size="sm" pending={pending}>
-          {pending ? "保存中…" : "确认结束"}
+          {pending ? tu("saving") : t("confirmEnd")}
         </Button>
         <Button type="button" onClick={onClose} variant="secondary" size="sm">
-          取消
+          {tu("cancel")}
         </Button>
       </div>
     </form>

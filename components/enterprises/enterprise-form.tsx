@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { ENTERPRISE_FIELD_LABELS as L, enterpriseCreateSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
+import { useTranslations } from "next-intl";
+import { type ENTERPRISE_FIELD_LABELS, enterpriseCreateSchema, enterpriseUpdateSchema } from "@/lib/validation/enterprises";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { createEnterpriseAction } from "@/lib/actions/enterprises/create-enterprise";
 import { updateEnterpriseAction } from "@/lib/actions/enterprises/update-enterprise";
@@ -24,6 +25,8 @@ interface Props {
 
 /** Create or edit an enterprise's record; the same zod schema runs here and on the server. */
 export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, industries }: Props) {
+  const t = useTranslations("enterprises");
+  const L = (name: keyof typeof ENTERPRISE_FIELD_LABELS) => t(`field.${name}`);
   const router = useRouter();
   const { errors, notice, pending, submit, fail, clear } = useActionForm();
 
@@ -33,7 +36,7 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
     const values: Record<string, string> = {};
     for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
     const parsed = (mode === "create" ? enterpriseCreateSchema : enterpriseUpdateSchema).safeParse(values);
-    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
+    if (!parsed.success) return fail(t("form.checkFields"), fieldErrors(parsed.error));
     clear();
     submit(
       () => (mode === "create" ? createEnterpriseAction(values) : updateEnterpriseAction(enterpriseId!, values)),
@@ -44,9 +47,9 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
     );
   }
 
-  const field = (name: keyof typeof L) => ({ name, id: `enterprise-${name}` });
-  const text = (name: Exclude<keyof typeof L, "parkId">, props: React.InputHTMLAttributes<HTMLInputElement> = {}, required = false, wide = false) => (
-    <Field label={L[name]} name={name} errors={errors} required={required} className={wide ? "sm:col-span-2" : ""}>
+  const field = (name: keyof typeof ENTERPRISE_FIELD_LABELS) => ({ name, id: `enterprise-${name}` });
+  const text = (name: Exclude<keyof typeof ENTERPRISE_FIELD_LABELS, "parkId">, props: React.InputHTMLAttributes<HTMLInputElement> = {}, required = false, wide = false) => (
+    <Field label={L(name)} name={name} errors={errors} required={required} className={wide ? "sm:col-span-2" : ""}>
       <input {...field(name)} defaultValue={initial[name] ?? ""} className={input} {...props} />
     </Field>
   );
@@ -54,9 +57,9 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="enterprise-form">
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-        <legend className="px-1 text-sm font-semibold text-slate-700">企业信息</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t("form.info")}</legend>
         {mode === "create" && (
-          <Field label={L.parkId} name="parkId" errors={errors} required>
+          <Field label={L("parkId")} name="parkId" errors={errors} required>
             <select {...field("parkId")} defaultValue={initial.parkId ?? parks[0]?.id} className={input}>
               {parks.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -67,8 +70,8 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
           </Field>
         )}
         {text("name", { maxLength: 100 }, true, true)}
-        {text("creditCode", { maxLength: 18, placeholder: "18 位，如 91431200MA4L0XXX1K", className: `${input} font-mono uppercase` })}
-        <Field label={L.industry} name="industry" errors={errors}>
+        {text("creditCode", { maxLength: 18, placeholder: t("form.creditCodePlaceholder"), className: `${input} font-mono uppercase` })}
+        <Field label={L("industry")} name="industry" errors={errors}>
           <input {...field("industry")} list="enterprise-industries" defaultValue={initial.industry ?? ""} maxLength={50} className={input} />
         </Field>
         <datalist id="enterprise-industries">
@@ -79,12 +82,12 @@ export function EnterpriseForm({ mode, enterpriseId, parks = [], initial, indust
         {text("address", { maxLength: 200 }, false, true)}
       </fieldset>
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
-        <legend className="px-1 text-sm font-semibold text-slate-700">法定代表人与联系人</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-700">{t("form.contacts")}</legend>
         {text("legalPerson", { maxLength: 50 })}
         {text("contactName", { maxLength: 50 })}
         {text("contactPhone", { maxLength: 20, inputMode: "tel" })}
       </fieldset>
-      <FormFooter notice={notice} pending={pending} submitLabel={mode === "create" ? "保存企业" : "保存修改"} onCancel={() => router.back()} />
+      <FormFooter notice={notice} pending={pending} submitLabel={mode === "create" ? t("form.save") : t("form.saveChanges")} onCancel={() => router.back()} />
     </form>
   );
 }

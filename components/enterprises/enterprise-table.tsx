@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import type { EnterpriseHolder, EnterpriseListItem } from "@/lib/server/enterprises/list-enterprises";
 import { DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
 
 function Holder({ person }: { person: EnterpriseHolder | null }) {
-  if (!person) return <span className="text-red-600">未指定</span>;
+  const t = useTranslations("enterprises.table");
+  if (!person) return <span className="text-red-600">{t("unassigned")}</span>;
   return (
     <>
       {person.name}
@@ -13,8 +15,9 @@ function Holder({ person }: { person: EnterpriseHolder | null }) {
 
 /** One page of the registry: who the enterprise is, how much is going on, who covers it. */
 export function EnterpriseTable({ items, showPark }: { items: EnterpriseListItem[]; showPark: boolean }) {
+  const t = useTranslations("enterprises.table");
   if (items.length === 0) {
-    return <EmptyState>没有符合条件的企业</EmptyState>;
+    return <EmptyState>{t("empty")}</EmptyState>;
   }
   return (
     <DataTable
@@ -23,12 +26,12 @@ export function EnterpriseTable({ items, showPark }: { items: EnterpriseListItem
       rowKey={(e) => e.id}
       rowClassName={() => `${ROW} align-top hover:bg-slate-50`}
       columns={[
-        { header: "企业名称", cell: (e) => <TitleCell href={`/enterprises/${e.id}`} title={e.name} sub={e.legalPerson && `法定代表人 ${e.legalPerson}`} /> },
-        { header: "统一社会信用代码", cell: (e) => e.creditCode ?? "—", className: "font-mono text-xs text-slate-700" },
-        showPark && { header: "园区", cell: (e) => e.parkName, className: "text-slate-700" },
-        { header: "行业", cell: (e) => e.industry ?? "—", className: "text-slate-700" },
+        { header: t("name"), cell: (e) => <TitleCell href={`/enterprises/${e.id}`} title={e.name} sub={e.legalPerson && t("legalPerson", { name: e.legalPerson })} /> },
+        { header: t("creditCode"), cell: (e) => e.creditCode ?? "—", className: "font-mono text-xs text-slate-700" },
+        showPark && { header: t("park"), cell: (e) => e.parkName, className: "text-slate-700" },
+        { header: t("industry"), cell: (e) => e.industry ?? "—", className: "text-slate-700" },
         {
-          header: "联系人",
+          header: t("contact"),
           cell: (e) => (
             <>
               {e.contactName ?? "—"}
@@ -37,10 +40,10 @@ export function EnterpriseTable({ items, showPark }: { items: EnterpriseListItem
           ),
           className: "text-slate-700",
         },
-        { header: "项目", cell: (e) => e.projectCount, numeric: true },
-        { header: "未销号问题", cell: (e) => e.openIssueCount, numeric: true, cellProps: (e) => (e.openIssueCount > 0 ? { className: "font-medium text-amber-700" } : {}) },
-        { header: "包保责任人", cell: (e) => <Holder person={e.liaison} />, className: "text-slate-700" },
-        { header: "包保领导", cell: (e) => <Holder person={e.leader} />, className: "text-slate-700" },
+        { header: t("projects"), cell: (e) => e.projectCount, numeric: true },
+        { header: t("openIssues"), cell: (e) => e.openIssueCount, numeric: true, cellProps: (e) => (e.openIssueCount > 0 ? { className: "font-medium text-amber-700" } : {}) },
+        { header: t("liaison"), cell: (e) => <Holder person={e.liaison} />, className: "text-slate-700" },
+        { header: t("leader"), cell: (e) => <Holder person={e.leader} />, className: "text-slate-700" },
       ]}
     />
   );

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { mergeEnterprisesAction } from "@/lib/actions/enterprises/merge-enterprises";
 import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { FieldErrors } from "@/components/ui/field-errors";
@@ -17,6 +18,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
  * happen before anything is written.
  */
 export function MergeForm({ enterprise }: { enterprise: { id: number; name: string; parkId: number } }) {
+  const t = useTranslations("enterprises.merge");
   const router = useRouter();
   const [other, setOther] = useState<EnterpriseChoice | null>(null);
   const [keep, setKeep] = useState<"this" | "other">("this");
@@ -32,9 +34,9 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
   function review(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const problems: Record<string, string[]> = {};
-    if (!other) problems[pickerKey] = ["请选择重复的另一条企业档案"];
-    if (!reason.trim()) problems.reason = ["请填写合并原因"];
-    if (Object.keys(problems).length > 0) return fail("请检查标红的字段", problems);
+    if (!other) problems[pickerKey] = [t("pickOther")];
+    if (!reason.trim()) problems.reason = [t("reasonRequired")];
+    if (Object.keys(problems).length > 0) return fail(t("checkFields"), problems);
     clear();
     setConfirming(true);
   }
@@ -60,14 +62,14 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
   }
 
   return (
-    <Section title="合并重复档案" testId="merge-panel">
+    <Section title={t("title")} testId="merge-panel">
       <p className="mb-3 text-xs text-slate-500">
-        同一企业被重复建档时，选择保留的一条：另一条的项目、走访、问题和包保记录全部并入保留的档案，保留档案中空缺的信息由另一条补齐，随后删除另一条。合并不能撤销。
+        {t("intro")}
       </p>
-      <form onSubmit={review} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="合并重复档案">
+      <form onSubmit={review} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("title")}>
         <div>
           <EnterpriseCombobox
-            label="重复的另一条档案"
+            label={t("other")}
             purpose="read"
             parkId={enterprise.parkId}
             excludeId={enterprise.id}
@@ -84,17 +86,17 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
           </span>
         </div>
         <fieldset className="text-sm">
-          <legend className="text-slate-700">保留哪一条</legend>
+          <legend className="text-slate-700">{t("keep")}</legend>
           <label className="mt-1 flex items-center gap-2">
             <input type="radio" name="keep" value="this" checked={keep === "this"} onChange={() => { setKeep("this"); setConfirming(false); setErrors({}); }} />
-            本档案（{enterprise.name}）
+            {t("keepThis", { name: enterprise.name })}
           </label>
           <label className="mt-1 flex items-center gap-2">
             <input type="radio" name="keep" value="other" checked={keep === "other"} onChange={() => { setKeep("other"); setConfirming(false); setErrors({}); }} />
-            所选的另一条{other ? `（${other.name}）` : ""}
+            {other ? t("keepOtherNamed", { name: other.name }) : t("keepOther")}
           </label>
         </fieldset>
-        <Field label="合并原因" name="reason" errors={errors} required className="sm:col-span-2">
+        <Field label={t("reason")} name="reason" errors={errors} required className="sm:col-span-2">
           <input
             name="reason"
             value={reason}
@@ -103,7 +105,7 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
               setReason(e.target.value);
               setConfirming(false);
             }}
-            placeholder="如 同一企业以简称和全称各建一档"
+            placeholder={t("reasonPlaceholder")}
             className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500"
           />
         </Field>
@@ -115,7 +117,7 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
         {!confirming && (
           <div className="sm:col-span-2">
             <Button type="submit" variant="secondary" tone="danger">
-              合并…
+              {t("start")}
             </Button>
           </div>
         )}
@@ -123,14 +125,14 @@ export function MergeForm({ enterprise }: { enterprise: { id: number; name: stri
       {confirming && survivor && duplicate && (
         <div role="alertdialog" aria-labelledby="merge-confirm-text" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="merge-confirm">
           <p id="merge-confirm-text" className="text-red-900">
-            将把「{duplicate.name}」的项目、走访、问题和包保记录并入「{survivor.name}」，并删除「{duplicate.name}」的档案。此操作不能撤销，确定合并吗？
+            {t("confirmText", { duplicate: duplicate.name, survivor: survivor.name })}
           </p>
           <div className="mt-2 flex gap-2">
             <Button type="button" onClick={merge} ref={(el) => el?.focus()} variant="danger" pending={pending}>
-              {pending ? "合并中…" : "确认合并"}
+              {pending ? t("merging") : t("confirm")}
             </Button>
             <Button type="button" onClick={() => setConfirming(false)} variant="secondary">
-              返回修改
+              {t("back")}
             </Button>
           </div>
         </div>

@@ -12,8 +12,13 @@ import { Pagination } from "@/components/ui/pagination";
 import { EnterpriseFiltersForm } from "@/components/enterprises/enterprise-filters-form";
 import { EnterpriseTable } from "@/components/enterprises/enterprise-table";
 import { buttonClass } from "@/components/ui/button";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "企业档案" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("enterprises");
+  return { title: t("title") };
+}
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -22,12 +27,13 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const [result, parks] = await Promise.all([orNotFound(listEnterprises(actor, filters)), listVisibleParks(actor)]);
   const { page: _page, ...params } = filters;
   const canCreate = parksWith(actor, "project.write").length > 0;
+  const [t, locale] = await Promise.all([getT("enterprises"), getRequestLocale()]);
   return (
-    <>
-      <PageHeader title="企业档案" subtitle="一企一档：企业信息、项目、走访、问题与包保责任人；可按企业名称或统一社会信用代码搜索">
+    <ClientMessages locale={locale} namespaces={["enterprises"]}>
+      <PageHeader title={t("title")} subtitle={t("subtitle")}>
         {canCreate && (
           <Link href={filters.park ? `/enterprises/new?park=${filters.park}` : "/enterprises/new"} className={buttonClass({ className: "no-print" })}>
-            新建企业
+            {t("new")}
           </Link>
         )}
       </PageHeader>
@@ -35,6 +41,6 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
       <FilterErrors errors={errors} />
       <EnterpriseTable items={result.items} showPark={parks.length > 1} />
       <Pagination basePath="/enterprises" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
-    </>
+    </ClientMessages>
   );
 }

@@ -10,8 +10,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EnterpriseFacts, EnterpriseProblems, EnterpriseProjects, EnterpriseVisits } from "@/components/enterprises/enterprise-sections";
 import { MergeForm } from "@/components/enterprises/merge-form";
 import { Alert } from "@/components/ui/alert";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "企业档案" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("enterprises");
+  return { title: t("title") };
+}
 
 /** 一企一档: one enterprise with its projects, visits, problems, 包保 now and before, and (for park leaders) merging a duplicate. */
 export default async function EnterprisePage({ params }: { params: Promise<{ id: string }> }) {
@@ -23,23 +28,24 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
     e.can.assign ? listAssignableUsers(actor, e.park.id, "LIAISON") : null,
     e.can.assign ? listAssignableUsers(actor, e.park.id, "LEADER") : null,
   ]);
+  const [t, locale] = await Promise.all([getT("enterprises"), getRequestLocale()]);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["enterprises"]}>
       <div className="no-print mb-2 text-sm">
         <Link href={`/enterprises?park=${e.park.id}`} className="text-brand-600 hover:underline">
-          ← {e.park.name}企业档案
+          {t("backToPark", { park: e.park.name })}
         </Link>
       </div>
-      <PageHeader title={e.name} subtitle={`${e.park.regionName}${e.park.name}${e.creditCode ? ` · 统一社会信用代码 ${e.creditCode}` : ""}`}>
+      <PageHeader title={e.name} subtitle={`${e.park.regionName}${e.park.name}${e.creditCode ? t("creditCodeLine", { code: e.creditCode }) : ""}`}>
         {e.can.edit && (
           <Link href={`/enterprises/${e.id}/edit`} className="no-print rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50">
-            修改档案
+            {t("edit")}
           </Link>
         )}
       </PageHeader>
       {e.park.archived && (
         <Alert as="p" tone="warning" role="status" className="mb-4">
-          {e.park.name}已归档：档案保留供查阅，不能再修改、指定包保或合并。
+          {t("archived", { park: e.park.name })}
         </Alert>
       )}
       <EnterpriseFacts e={e} />
@@ -58,6 +64,6 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
           <MergeForm enterprise={{ id: e.id, name: e.name, parkId: e.park.id }} />
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

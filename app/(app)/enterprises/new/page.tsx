@@ -5,8 +5,13 @@ import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { PageHeader } from "@/components/ui/page-header";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "新建企业" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("enterprises");
+  return { title: t("new") };
+}
 
 export default async function NewEnterprisePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -15,10 +20,11 @@ export default async function NewEnterprisePage({ searchParams }: { searchParams
   if (parks.length === 0) notFound();
   const wanted = Number((await searchParams).park);
   const parkId = parks.some((p) => p.id === wanted) ? wanted : parks[0].id;
+  const [t, locale] = await Promise.all([getT("enterprises"), getRequestLocale()]);
   return (
-    <>
-      <PageHeader title="新建企业" subtitle="为尚未签约项目的企业建立档案（一企一档）；标 * 的为必填项。同一园区内企业名称、统一社会信用代码不能重复" />
+    <ClientMessages locale={locale} namespaces={["enterprises"]}>
+      <PageHeader title={t("new")} subtitle={t("newSubtitle")} />
       <EnterpriseForm mode="create" parks={parks} initial={{ parkId }} industries={[...COMMON_INDUSTRIES]} />
-    </>
+    </ClientMessages>
   );
 }
