@@ -2,8 +2,8 @@
 
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createApiTokenAction } from "@/lib/actions/api-tokens/create-api-token";
-import { API_TOKEN_SCOPE_LABELS } from "@/lib/domain/api-tokens";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -20,6 +20,7 @@ interface ParkOption {
 
 /** The whole token, shown once after creation, with a copy button. */
 function SecretBox({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
+  const t = useTranslations("admin.tokens.secret");
   const [copied, setCopied] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   async function copy() {
@@ -35,36 +36,38 @@ function SecretBox({ name, token, onDone }: { name: string; token: string; onDon
   }
   return (
     <div role="status" data-testid="token-secret" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4">
-      <p className="text-sm font-semibold text-emerald-900">令牌「{name}」已创建</p>
-      <p className="mt-1 text-sm text-emerald-800">请立即复制保存：关闭后无法再次查看完整令牌（系统只保存其摘要）。</p>
+      <p className="text-sm font-semibold text-emerald-900">{t("created", { name })}</p>
+      <p className="mt-1 text-sm text-emerald-800">{t("copyNow")}</p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <input
           ref={inputRef}
           readOnly
           value={token}
-          aria-label="新令牌"
+          aria-label={t("aria")}
           onFocus={(e) => e.currentTarget.select()}
           className="w-full max-w-2xl rounded border border-emerald-300 bg-white px-2 py-1.5 font-mono text-xs text-slate-900"
         />
         <Button type="button" onClick={copy} tone="success">
-          {copied ? "已复制" : "复制"}
+          {copied ? t("copied") : t("copy")}
         </Button>
         <Button type="button" onClick={onDone} variant="secondary">
-          我已保存，关闭
+          {t("done")}
         </Button>
       </div>
       <p className="mt-2 text-xs text-slate-600">
-        使用方法：请求头 <code className="font-mono">Authorization: Bearer &lt;令牌&gt;</code>，详见
+        {t("usage")} <code className="font-mono">Authorization: Bearer &lt;{t("token")}&gt;</code>
+        {t("seeDocs")}
         <a href="/api-docs" className="ml-1 text-brand-700 hover:underline">
-          接口文档
+          {t("docs")}
         </a>
-        。
+        {t("end")}
       </p>
     </div>
   );
 }
 
 export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: string }) {
+  const t = useTranslations("admin.tokens");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit } = useActionForm();
@@ -98,36 +101,36 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
   if (created) return <SecretBox name={created.name} token={created.token} onDone={() => setCreated(null)} />;
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="创建接口令牌" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("form.aria")} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-start gap-4">
-        <Field label="令牌名称" name="name" errors={errors}>
-          <input id="token-name" name="name" maxLength={50} placeholder="如：市数据中台同步" className={`${field} w-64`} />
+        <Field label={t("form.name")} name="name" errors={errors}>
+          <input id="token-name" name="name" maxLength={50} placeholder={t("form.namePlaceholder")} className={`${field} w-64`} />
         </Field>
         <fieldset className="text-sm text-slate-700" aria-describedby={errors.scope ? "token-scope-error" : undefined}>
-          <legend>权限</legend>
+          <legend>{t("form.scope")}</legend>
           <div className="mt-2 flex gap-4">
             {(["READ", "READ_WRITE"] as const).map((scope) => (
               <label key={scope} className="inline-flex items-center gap-1.5">
                 <input type="radio" name="scope" value={scope} defaultChecked={scope === "READ"} />
-                {API_TOKEN_SCOPE_LABELS[scope]}
+                {t(`scope.${scope}`)}
               </label>
             ))}
           </div>
-          <span className="mt-1 block text-xs text-slate-500">读写：可新建/修改项目、向前推进阶段、月度填报、登记和办理问题</span>
+          <span className="mt-1 block text-xs text-slate-500">{t("form.scopeHint")}</span>
           <span id="token-scope-error">
             <FieldErrors name="scope" errors={errors} />
           </span>
         </fieldset>
-        <Field label="有效期至（可不填）" name="expiresOn" errors={errors}>
+        <Field label={t("form.expires")} name="expiresOn" errors={errors}>
           <input id="token-expires" name="expiresOn" type="date" min={today} className={field} />
         </Field>
       </div>
       <fieldset className="text-sm text-slate-700" aria-invalid={errors.parkIds ? true : undefined} aria-describedby={errors.parkIds ? "token-parks-error" : undefined}>
         <legend className="flex items-center gap-3">
-          可访问的园区
+          {t("form.parks")}
           <label className="inline-flex items-center gap-1.5 text-xs text-slate-600">
             <input type="checkbox" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(parks.map((p) => p.id)))} />
-            全选
+            {t("form.selectAll")}
           </label>
         </legend>
         <div className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
@@ -145,7 +148,7 @@ export function CreateTokenForm({ parks, today }: { parks: ParkOption[]; today: 
       </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" pending={pending}>
-          {pending ? "创建中…" : "创建令牌"}
+          {pending ? t("form.creating") : t("form.create")}
         </Button>
         {notice && (
           <Alert as="p" tone={notice.kind}>

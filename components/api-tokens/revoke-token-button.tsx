@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { revokeApiTokenAction } from "@/lib/actions/api-tokens/revoke-api-token";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
 /** 吊销, after a confirmation; the token stops working at its next request. */
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
+  const t = useTranslations("admin.tokens.revoke");
   return (
     <ConfirmActionButton
-      label="吊销"
-      pendingLabel="吊销中…"
-      aria-label={`吊销 ${name}`}
-      confirm={`确定吊销令牌「${name}」吗？吊销后使用该令牌的程序将立即无法访问，且不能恢复。`}
+      label={t("label")}
+      pendingLabel={t("pending")}
+      aria-label={t("aria", { name })}
+      confirm={t("confirm", { name })}
       action={() => revokeApiTokenAction(id)}
     />
   );

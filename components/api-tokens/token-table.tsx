@@ -1,60 +1,65 @@
-import { API_TOKEN_SCOPE_LABELS, tokenUnusable } from "@/lib/domain/api-tokens";
-import { formatDateTimeZh } from "@/lib/domain/project-fields";
+import { useLocale, useTranslations } from "next-intl";
+import { tokenUnusable } from "@/lib/domain/api-tokens";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { formatDateIn, formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import type { ApiTokenListItem } from "@/lib/server/api-tokens/list-api-tokens";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { DataTable, ROW } from "@/components/ui/data-table";
 
 const STATE = {
-  active: { label: "有效", cls: "bg-emerald-100 text-emerald-800" },
-  revoked: { label: "已吊销", cls: "bg-slate-200 text-slate-700" },
-  expired: { label: "已过期", cls: "bg-amber-100 text-amber-800" },
+  active: "bg-emerald-100 text-emerald-800",
+  revoked: "bg-slate-200 text-slate-700",
+  expired: "bg-amber-100 text-amber-800",
 } as const;
 
 /** Last day a token works, from its expiry instant (the end of that day in Shanghai). */
-function lastDay(expiresAt: Date): string {
-  return formatDateTimeZh(new Date(expiresAt.getTime() - 1)).split(" ")[0];
+function lastDay(locale: Locale, expiresAt: Date): string {
+  return formatDateIn(locale, todayInShanghai(new Date(expiresAt.getTime() - 1)));
 }
 
 export function TokenTable({ items, now }: { items: ApiTokenListItem[]; now: Date }) {
+  const t = useTranslations("admin.tokens");
+  const locale = useLocale() as Locale;
   return (
     <DataTable
       testId="token-table"
       rows={items}
-      rowKey={(t) => t.id}
+      rowKey={(k) => k.id}
       rowClassName={() => `${ROW} align-top`}
-      rowProps={(t) => ({ "data-token-id": t.id })}
-      empty="还没有接口令牌"
+      rowProps={(k) => ({ "data-token-id": k.id })}
+      empty={t("empty")}
       columns={[
-        { header: "名称", cell: (t) => t.name, className: "font-medium text-slate-900" },
-        { header: "令牌前缀", cell: (t) => `ppt_${t.prefix}_…`, className: "whitespace-nowrap font-mono text-xs text-slate-700" },
-        { header: "权限", cell: (t) => API_TOKEN_SCOPE_LABELS[t.scope], className: "whitespace-nowrap" },
-        { header: "园区", cell: (t) => t.parks.map((p) => p.name).join("、"), className: "text-slate-700" },
-        { header: "最近使用", cell: (t) => (t.lastUsedAt ? formatDateTimeZh(t.lastUsedAt) : "从未使用"), className: "whitespace-nowrap tabular-nums text-slate-600" },
+        { header: t("col.name"), cell: (k) => k.name, className: "font-medium text-slate-900" },
+        { header: t("col.prefix"), cell: (k) => `ppt_${k.prefix}_…`, className: "whitespace-nowrap font-mono text-xs text-slate-700" },
+        { header: t("col.scope"), cell: (k) => t(`scope.${k.scope}`), className: "whitespace-nowrap" },
+        { header: t("col.parks"), cell: (k) => k.parks.map((p) => p.name).join(t("parkSeparator")), className: "text-slate-700" },
+        { header: t("col.lastUsed"), cell: (k) => (k.lastUsedAt ? formatDateTimeIn(locale, k.lastUsedAt) : t("neverUsed")), className: "whitespace-nowrap tabular-nums text-slate-600" },
         {
-          header: "创建",
-          cell: (t) => (
+          header: t("col.created"),
+          cell: (k) => (
             <>
-              {t.createdByName}
-              <span className="block text-xs tabular-nums text-slate-400">{formatDateTimeZh(t.createdAt)}</span>
+              {k.createdByName}
+              <span className="block text-xs tabular-nums text-slate-400">{formatDateTimeIn(locale, k.createdAt)}</span>
             </>
           ),
           className: "whitespace-nowrap text-slate-600",
         },
-        { header: "有效期至", cell: (t) => (t.expiresAt ? lastDay(t.expiresAt) : "长期"), className: "whitespace-nowrap tabular-nums text-slate-600" },
+        { header: t("col.expires"), cell: (k) => (k.expiresAt ? lastDay(locale, k.expiresAt) : t("noExpiry")), className: "whitespace-nowrap tabular-nums text-slate-600" },
         {
-          header: "状态",
-          cell: (t) => {
-            const state = tokenUnusable(t, now) ?? "active";
+          header: t("col.status"),
+          cell: (k) => {
+            const state = tokenUnusable(k, now) ?? "active";
             return (
               <>
-                <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE[state].cls}`}>{STATE[state].label}</span>
-                {t.revokedAt && <span className="mt-1 block text-xs tabular-nums text-slate-400">{formatDateTimeZh(t.revokedAt)}</span>}
+                <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE[state]}`}>{t(`state.${state}`)}</span>
+                {k.revokedAt && <span className="mt-1 block text-xs tabular-nums text-slate-400">{formatDateTimeIn(locale, k.revokedAt)}</span>}
               </>
             );
           },
           className: "whitespace-nowrap",
         },
-        { key: "actions", header: <span className="sr-only">操作</span>, cell: (t) => !t.revokedAt && <RevokeTokenButton id={t.id} name={t.name} />, align: "right" },
+        { key: "actions", header: <span className="sr-only">{t("col.actions")}</span>, cell: (k) => !k.revokedAt && <RevokeTokenButton id={k.id} name={k.name} />, align: "right" },
       ]}
     />
   );

@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createParkAction } from "@/lib/actions/org/create-park";
 import { updateParkAction } from "@/lib/actions/org/update-park";
-import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS } from "@/lib/domain/labels";
+import { PARK_LEVEL_LABELS, PARK_TYPE_LABELS, type ParkLevel, type ParkType } from "@/lib/domain/labels";
 import { Alert } from "@/components/ui/alert";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
 import { formText, useSaveForm } from "@/components/ui/use-save-form";
@@ -20,6 +21,8 @@ interface ParkValues {
 
 /** Creates a park, or edits one when `park` is given. */
 export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: number; name: string }[] }) {
+  const t = useTranslations("admin.parkForm");
+  const tc = useTranslations("common.enum");
   const { formRef, errors, notice, pending, onSubmit } = useSaveForm(
     (f) => {
       const input = {
@@ -32,15 +35,15 @@ export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: 
       return park ? updateParkAction(park.id, input) : createParkAction(input);
     },
     (_, f, form) => {
-      if (park) return "已保存";
+      if (park) return t("saved");
       form.reset();
-      return `已新增园区「${formText(f, "name")}」`;
+      return t("created", { name: formText(f, "name") });
     },
   );
   const select = (name: string, label: string, options: [string | number, string][], value?: string | number) => (
     <Field label={label} name={name} errors={errors}>
       <select name={name} defaultValue={value ?? ""} className={INPUT_CLASS}>
-        <option value="">请选择</option>
+        <option value="">{t("choose")}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -50,16 +53,16 @@ export function ParkForm({ park, regions }: { park?: ParkValues; regions: { id: 
     </Field>
   );
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={park ? "编辑园区" : "新增园区"} className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={park ? t("editAria") : t("createAria")} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <TextField label="园区名称" name="name" defaultValue={park?.name} maxLength={50} errors={errors} />
-        <TextField label="园区代码" name="code" defaultValue={park?.code} maxLength={30} errors={errors} hint="项目编号的前缀，如 HHGX" />
-        {select("level", "级别", Object.entries(PARK_LEVEL_LABELS), park?.level)}
-        {select("type", "类型", Object.entries(PARK_TYPE_LABELS), park?.type)}
-        {select("regionId", "所属市州", regions.map((r) => [r.id, r.name]), park?.regionId)}
+        <TextField label={t("name")} name="name" defaultValue={park?.name} maxLength={50} errors={errors} />
+        <TextField label={t("code")} name="code" defaultValue={park?.code} maxLength={30} errors={errors} hint={t("codeHint")} />
+        {select("level", t("level"), (Object.keys(PARK_LEVEL_LABELS) as ParkLevel[]).map((k) => [k, tc(`parkLevel.${k}`)]), park?.level)}
+        {select("type", t("type"), (Object.keys(PARK_TYPE_LABELS) as ParkType[]).map((k) => [k, tc(`parkType.${k}`)]), park?.type)}
+        {select("regionId", t("region"), regions.map((r) => [r.id, r.name]), park?.regionId)}
       </div>
       <Button type="submit" pending={pending}>
-        {park ? "保存" : "新增园区"}
+        {park ? t("save") : t("create")}
       </Button>
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
     </form>

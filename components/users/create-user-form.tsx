@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
@@ -12,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 export function CreateUserForm({ options }: { options: ScopeOptions }) {
+  const t = useTranslations("admin.form");
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, notice, pending, submit } = useActionForm();
   useFocusFirstInvalid(formRef, errors);
@@ -44,10 +46,10 @@ export function CreateUserForm({ options }: { options: ScopeOptions }) {
         <TemporaryPassword username={created.username} password={created.temporaryPassword} />
         <p className="text-sm">
           <Link href={`/admin/users/${created.id}`} className="text-brand-700 hover:underline">
-            查看该用户
+            {t("viewUser")}
           </Link>
           <Button type="button" onClick={() => setCreated(null)} variant="link" className="ml-4">
-            继续新建用户
+            {t("createAnother")}
           </Button>
         </p>
       </div>
@@ -55,21 +57,21 @@ export function CreateUserForm({ options }: { options: ScopeOptions }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="新建用户" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("createAria")} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <TextField label="用户名" name="username" autoComplete="off" maxLength={32} errors={errors} hint="登录用，字母开头，3–32 位字母、数字、_ . -" />
-        <TextField label="姓名" name="name" maxLength={50} errors={errors} />
-        <TextField label="电话" name="phone" maxLength={30} errors={errors} />
-        <TextField label="单位/部门" name="unit" maxLength={100} errors={errors} />
-        <TextField label="职务" name="title" maxLength={50} errors={errors} />
+        <TextField label={t("username")} name="username" autoComplete="off" maxLength={32} errors={errors} hint={t("usernameHint")} />
+        <TextField label={t("name")} name="name" maxLength={50} errors={errors} />
+        <TextField label={t("phone")} name="phone" maxLength={30} errors={errors} />
+        <TextField label={t("unit")} name="unit" maxLength={100} errors={errors} />
+        <TextField label={t("title")} name="title" maxLength={50} errors={errors} />
       </div>
       <RoleScopeFields options={options} errors={errors} prefix="memberships.0." />
       {errors.memberships && <p className="text-xs text-red-600">{errors.memberships.join("；")}</p>}
       <div className="flex items-center gap-3">
         <Button type="submit" pending={pending}>
-          {pending ? "创建中…" : "创建用户"}
+          {pending ? t("creating") : t("create")}
         </Button>
-        <span className="text-xs text-slate-500">创建后显示一次性临时密码</span>
+        <span className="text-xs text-slate-500">{t("createHint")}</span>
       </div>
       {notice && <Alert tone={notice.kind}>{notice.text}</Alert>}
     </form>

@@ -11,8 +11,13 @@ import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
 import { TokenTable } from "@/components/api-tokens/token-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "接口令牌" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("admin");
+  return { title: t("tokens.title") };
+}
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -21,36 +26,39 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   const filters = apiTokenListSchema.parse({ page: sp.page, pageSize: 20, active: sp.active });
   const now = new Date();
   const [list, parks] = await Promise.all([listApiTokens(actor, filters, now), listVisibleParks(actor)]);
+  const [t, locale] = await Promise.all([getT("admin"), getRequestLocale()]);
   const tab = "rounded border px-3 py-1 text-sm";
   return (
     <>
       <PageHeader
-        title="接口令牌"
-        subtitle={`供其他系统通过 REST API 读取或写入台账；令牌限定园区与权限，每个令牌每分钟最多 ${API_RATE_LIMIT_PER_MINUTE} 次请求`}
+        title={t("tokens.title")}
+        subtitle={t("tokens.subtitle", { limit: API_RATE_LIMIT_PER_MINUTE })}
       >
         <Link href="/api-docs" className="no-print text-sm text-brand-700 hover:underline">
-          查看接口文档 ›
+          {t("tokens.docs")}
         </Link>
       </PageHeader>
+      <ClientMessages locale={locale} namespaces={["admin"]}>
       <section className="mb-6">
-        <h2 className="mb-2 text-sm font-semibold text-slate-700">创建令牌</h2>
+        <h2 className="mb-2 text-sm font-semibold text-slate-700">{t("tokens.createHeading")}</h2>
         <CreateTokenForm parks={parks.map((p) => ({ id: p.id, name: p.name, regionName: p.region.name }))} today={todayInShanghai()} />
       </section>
       <section>
         <div className="mb-2 flex items-center justify-between gap-3">
-          <h2 className="text-sm font-semibold text-slate-700">已创建的令牌</h2>
-          <nav aria-label="筛选" className="no-print flex gap-2">
+          <h2 className="text-sm font-semibold text-slate-700">{t("tokens.listHeading")}</h2>
+          <nav aria-label={t("tokens.filter")} className="no-print flex gap-2">
             <Link href="/admin/api-tokens" aria-current={!filters.active ? "page" : undefined} className={`${tab} ${!filters.active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}>
-              全部
+              {t("tokens.all")}
             </Link>
             <Link href="/admin/api-tokens?active=1" aria-current={filters.active ? "page" : undefined} className={`${tab} ${filters.active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}>
-              仅有效
+              {t("tokens.activeOnly")}
             </Link>
           </nav>
         </div>
         <TokenTable items={list.items} now={now} />
         {list.pageCount > 1 && <Pagination basePath="/admin/api-tokens" params={{ active: filters.active }} page={list.page} pageCount={list.pageCount} total={list.total} />}
       </section>
+      </ClientMessages>
     </>
   );
 }

@@ -8,29 +8,36 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ParkForm } from "@/components/org/park-form";
 import { ArchiveButton } from "@/components/org/archive-button";
 import { Card } from "@/components/ui/section";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "编辑园区" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("admin");
+  return { title: t("park.metaTitle") };
+}
 
 export default async function ParkAdminPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const [park, regions] = await Promise.all([orNotFound(getParkForAdmin(actor, id)), orNotFound(listRegions(actor))]);
+  const [t, locale] = await Promise.all([getT("admin"), getRequestLocale()]);
   const choices = regions.filter((r) => !r.archivedAt || r.id === park.regionId);
   return (
     <>
-      <PageHeader title={`园区：${park.name}`}>
+      <PageHeader title={t("park.heading", { name: park.name })}>
         <div className="flex gap-4 text-sm">
           <Link href={`/parks/${park.id}/settings`} className="text-brand-700 hover:underline">
-            预警与滞留设置
+            {t("park.settings")}
           </Link>
           <Link href={`/admin/users?park=${park.id}`} className="text-brand-700 hover:underline">
-            本园区人员
+            {t("park.members")}
           </Link>
           <Link href="/admin/org" className="text-brand-700 hover:underline">
-            返回园区与市州
+            {t("park.back")}
           </Link>
         </div>
       </PageHeader>
+      <ClientMessages locale={locale} namespaces={["admin"]}>
       <div className="space-y-6">
         <Card>
           <ParkForm park={park} regions={choices} />
@@ -39,6 +46,7 @@ export default async function ParkAdminPage({ params }: { params: Promise<{ id: 
           <ArchiveButton kind="park" id={park.id} archived={!!park.archivedAt} />
         </Card>
       </div>
+      </ClientMessages>
     </>
   );
 }
