@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { termIn, translateMessage } from "@/lib/i18n/server-messages";
 import { Alert } from "./alert";
 import { Button } from "./button";
 import { PhoneDisclosure } from "./phone-disclosure";
@@ -93,10 +94,11 @@ export function FilterCheck({ label, name, checked }: { label: string; name: str
 /** The amber note above a list when some of the URL's filters were invalid and left out. */
 export function FilterErrors({ errors, what, className = "" }: { errors: string[]; what?: string; className?: string }) {
   const t = useTranslations("ui");
+  const locale = useLocale();
   if (errors.length === 0) return null;
   return (
     <Alert tone="warning" testId="filter-errors" className={`mb-3 ${className}`.trim()}>
-      {t("filterErrors", { what: what ?? t("filters"), errors: errors.join("；") })}
+      {t("filterErrors", { what: what ? termIn(what, locale) : t("filters"), errors: errors.map((e) => translateMessage(e, locale)).join(locale === "zh-CN" ? "；" : "; ") })}
     </Alert>
   );
 }

@@ -6,6 +6,8 @@ import { getSessionActor } from "@/lib/auth/session";
 import { type Actor, PERMISSIONS, can } from "@/lib/domain/permissions";
 import { AppError, type ActionError, forbidden, notFound, toAppError } from "@/lib/server/errors";
 import { logger, requestIdFrom, withRequestId } from "@/lib/server/logger";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { translateFieldErrors, translateMessage } from "@/lib/i18n/server-messages";
 import { fieldErrorsFromFormatted } from "./result";
 
 // The one way to declare a server action (the pattern of Dub's lib/actions/safe-action.ts):
@@ -34,9 +36,11 @@ const metadataSchema = z.object({
 
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => metadataSchema,
-  handleServerError: (e): ActionError =>
+  handleServerError: async (e): Promise<ActionError> => {
     // A bad id bound to the action (tampered page): the record "does not exist".
-    e instanceof ActionBindArgsValidationError ? notFound().toActionError() : toAppError(e, "action").toActionError(),
+    const error = e instanceof ActionBindArgsValidationError ? notFound().toActionError() : toAppError(e, "action").toActionError();
+    return inRequestLanguage(error);
+  },
 }).use(async ({ next }) => {
   // One log line per action, and the request id (nginx's X-Request-Id, else a new one) on
   // every line written while it runs. `action` is Next's id of the action (Next-Action header).
@@ -68,8 +72,15 @@ function holdsAny(actor: Actor, wanted: z.infer<typeof metadataSchema>["permissi
  * VALIDATION errors carry, so a form shows both kinds the same way.
  */
 export const shapeErrors = {
-  handleValidationErrorsShape: async (errors: unknown) => fieldErrorsFromFormatted(errors),
+  handleValidationErrorsShape: async (errors: unknown) => translateFieldErrors(fieldErrorsFromFormatted(errors), await getRequestLocale())!,
 };
+
+/** An error in the reader's language: the server's Chinese messages put into English where known (docs/i18n.md). */
+async function inRequestLanguage(error: ActionError): Promise<ActionError> {
+  const locale = await getRequestLocale();
+  if (locale === "zh-CN") return error;
+  return { ...error, message: translateMessage(error.message, locale), ...(error.fieldErrors ? { fieldErrors: translateFieldErrors(error.fieldErrors, locale) } : {}) };
+}
 
 /** Ids in the path or a hidden field: a positive int4, else the record "does not exist". */
 export const idSchema = z.coerce.number().int().min(1).max(2_147_483_647);

@@ -1,9 +1,10 @@
 // The one error shape of the REST API:
-//   { "error": { "code": "VALIDATION", "message": { "zh": "...", "en": "..." },
+//   { "error": { "code": "VALIDATION", "message": { "zh": "...", "en": "..." },   (en: the zh in English where known, else the code's)
 //                "fields": [{ "path": "landed.date", "message": "落地日期不能晚于今天" }] } }
 // Field messages are the Chinese ones the forms show; `path` is the input's own key path.
 
 import { HTTP_STATUS, toAppError } from "@/lib/server/errors";
+import { englishOf } from "@/lib/i18n/server-messages";
 import { type ApiErrorCode, errorBody } from "./error-body";
 
 export { API_ERROR_EN, type ApiErrorBody, type ApiErrorCode, errorBody } from "./error-body";
@@ -11,7 +12,10 @@ export { API_ERROR_EN, type ApiErrorBody, type ApiErrorCode, errorBody } from ".
 export const API_ERROR_STATUS: Record<ApiErrorCode, number> = HTTP_STATUS;
 
 export function errorResponse(code: ApiErrorCode, zh: string, fields?: Record<string, string[]>, headers?: HeadersInit): Response {
-  return Response.json(errorBody(code, zh, fields), { status: API_ERROR_STATUS[code], headers });
+  const body = errorBody(code, zh, fields);
+  // The specific message in English where the server's Chinese is a known shape (docs/i18n.md), else the code's English.
+  body.error.message.en = englishOf(zh) ?? body.error.message.en;
+  return Response.json(body, { status: API_ERROR_STATUS[code], headers });
 }
 
 /**

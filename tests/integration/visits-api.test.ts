@@ -126,6 +126,13 @@ describe("GET /visits", () => {
     expect(fieldPaths(res.json)).toEqual([path]);
   });
 
+  it("the error's English is the specific message where the server's Chinese has a known shape, else the code's", async () => {
+    const bad = (await get("?from=2026-02-30", { token: readA })).json as { error: { message: { zh: string; en: string } } };
+    expect(bad.error.message).toEqual({ zh: "查询参数有误", en: "The query parameters are invalid" });
+    const other = (await get(`?park=${w.otherPark.id}`, { token: readA })).json as { error: { message: { zh: string; en: string } } };
+    expect(other.error.message.en).toMatch(/does not exist or you may not see it|Not found/);
+  });
+
   it("401 without a token, or with a revoked one", async () => {
     expect((await get("")).status).toBe(401);
     expect((await get("", { token: revoked })).status).toBe(401);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { englishOf, translateFieldErrors, translateMessage } from "./server-messages";
+
+describe("server messages in English", () => {
+  it("puts the known shapes with known field names into English", () => {
+    expect(translateMessage("请填写企业名称", "en")).toBe("Please fill in the enterprise name");
+    expect(translateMessage("签约日期不能晚于今天", "en")).toBe("The signing date cannot be later than today");
+    expect(translateMessage("项目名称不能超过 100 个字符", "en")).toBe("The project name must be at most 100 characters");
+    expect(translateMessage("园区不存在或无权查看", "en")).toBe("The park does not exist or you may not see it");
+    expect(translateMessage("您没有权限执行此操作", "en")).toBe("You may not do this action");
+    expect(translateMessage("签约日期不是有效日期（格式 YYYY-MM-DD）", "en")).toBe("The signing date is not a valid date (format YYYY-MM-DD)");
+    expect(translateMessage("落地日期不能早于签约日期", "en")).toBe("The landing date cannot be before the signing date");
+    expect(translateMessage("请检查标红的字段", "en")).toBe("Please check the fields marked in red");
+  });
+
+  it("translates each sentence of a joined message, or none of it", () => {
+    expect(translateMessage("请填写企业名称；请选择所属园区", "en")).toBe("Please fill in the enterprise name; Please choose the park");
+    expect(englishOf("请填写企业名称；已超期，不能申请延期")).toBeNull();
+    expect(translateMessage("已超期，不能申请延期，请联系包保领导调整时限", "en")).toBe("已超期，不能申请延期，请联系包保领导调整时限");
+  });
+
+  it("keeps a message whole in Chinese when a field name is unknown (never half and half)", () => {
+    expect(translateMessage("请填写某个从未见过的字段", "en")).toBe("请填写某个从未见过的字段");
+  });
+
+  it("leaves Chinese alone for Chinese readers, and field maps too", () => {
+    expect(translateMessage("请填写企业名称", "zh-CN")).toBe("请填写企业名称");
+    expect(translateFieldErrors({ name: ["请填写项目名称"] }, "en")).toEqual({ name: ["Please fill in the project name"] });
+    expect(translateFieldErrors(undefined, "en")).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+// The server's messages in English (docs/i18n.md, "Server messages"). lib/server and
+// lib/validation write their messages in Chinese, naming the field and the rule ("请填写企业名称",
+// "签约日期不能晚于今天"); they are the source text, as in gettext. At the edge (a server action's
+// error, the API's error body, a page's note on ignored filters) a message is put into English
+// when it is one of the known shapes (messages server.pattern, `{label}` and the like standing
+// for a field's name) and every field name in it is a known term (server.term). Anything else
+// stays Chinese as a whole: never half a sentence in each language.
+
+import { MESSAGES } from "./messages";
+import type { Locale } from "./locales";
+
+interface Shape {
+  regex: RegExp;
+  names: string[];
+  en: string;
+  /** Literal characters: more specific shapes are tried first. */
+  weight: number;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+
+function compile(): { exact: Map<string, string>; shapes: Shape[]; terms: Map<string, string> } {
+  const zh = MESSAGES["zh-CN"].server;
+  const en = MESSAGES.en.server;
+  const exact = new Map<string, string>();
+  const shapes: Shape[] = [];
+  for (const [key, template] of Object.entries(zh.pattern) as [keyof typeof zh.pattern, string][]) {
+    const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    if (names.length === 0) {
+      exact.set(template, en.pattern[key]);
+      continue;
+    }
+    const source = template
+      .split(/(\{\w+\})/)
+      .map((part) => (/^\{\w+\}$/.test(part) ? "(.+?)" : escape(part)))
+      .join("");
+    shapes.push({ regex: new RegExp(`^${source}$`, "u"), names, en: en.pattern[key], weight: template.replace(/\{\w+\}/g, "").length });
+  }
+  shapes.sort((a, b) => b.weight - a.weight);
+  const terms = new Map<string, string>();
+  for (const [key, term] of Object.entries(zh.term) as [keyof typeof zh.term, string][]) terms.set(term, en.term[key]);
+  return { exact, shapes, terms };
+}
+
+let compiled: ReturnType<typeof compile> | null = null;
+
+/** One sentence (no "；") in English, or null when its shape or one of its terms is unknown. */
+function sentence(zh: string, depth: number): string | null {
+  compiled ??= compile();
+  const text = zh.trim();
+  const exact = compiled.exact.get(text);
+  if (exact) return exact;
+  if (depth > 2) return null;
+  for (const shape of compiled.shapes) {
+    const m = shape.regex.exec(text);
+    if (!m) continue;
+    const args: Record<string, string> = {};
+    let ok = true;
+    shape.names.forEach((name, i) => {
+      const value = m[i + 1];
+      // Numbers, dates and other plain ASCII travel as they are; Chinese must be a known term.
+      const english = /^[\x20-\x7e]+$/.test(value) ? value : (compiled!.terms.get(value) ?? (name === "errors" ? translateMessage(value, "en", depth + 1) : null));
+      if (english === null || /\p{Script=Han}/u.test(english)) ok = false;
+      else args[name] = english;
+    });
+    if (!ok) continue;
+    return shape.en.replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? "");
+  }
+  return null;
+}
+
+/** The English of a whole message (sentences joined by "；"), or null unless every sentence is known. */
+export function englishOf(zh: string, depth = 0): string | null {
+  const parts = zh.split("；");
+  const out: string[] = [];
+  for (const part of parts) {
+    const en = sentence(part, depth);
+    if (en === null) return null;
+    out.push(en.charAt(0).toUpperCase() + en.slice(1));
+  }
+  return out.join("; ");
+}
+
+/** A server message in `locale`: the English when it is known, else the Chinese as written. */
+export function translateMessage(zh: string, locale: Locale, depth = 0): string {
+  if (locale === "zh-CN") return zh;
+  return englishOf(zh, depth) ?? zh;
+}
+
+/** A field's or thing's name (a term) in `locale`, else as written. */
+export function termIn(zh: string, locale: Locale): string {
+  if (locale === "zh-CN") return zh;
+  compiled ??= compile();
+  return compiled.terms.get(zh) ?? zh;
+}
+
+/** Every message of a field-errors map in `locale`. */
+export function translateFieldErrors(errors: Record<string, string[]> | undefined, locale: Locale): Record<string, string[]> | undefined {
+  if (!errors || locale === "zh-CN") return errors;
+  return Object.fromEntries(Object.entries(errors).map(([k, list]) => [k, list.map((m) => translateMessage(m, locale))]));
+}
