@@ -1,23 +1,28 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { AuditChange } from "@/lib/domain/audit-changes";
 import type { AuditRow } from "@/lib/server/audit/list-audit";
 import { DataTable, ROW } from "@/components/ui/data-table";
 
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
+/** "2026/10/5 09:30:00" in Chinese, "05/10/2026, 09:30:00" in English (day first, as lib/i18n/format.ts writes dates), Beijing time. */
+function timeFormat(locale: string) {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
+}
 
 /** Lines shown before the rest folds away: a project's creation records thirty fields. */
 const SHOWN = 6;
 
 function ChangeLine({ c }: { c: AuditChange }) {
+  const t = useTranslations("audit.table");
   const both = c.before !== undefined && c.after !== undefined;
   return (
     <li>
-      <span className="text-slate-500">{c.label}：</span>
+      <span className="text-slate-500">{t("field", { label: c.label })}</span>
       {both ? (
         <>
-          <span className="text-slate-500 line-through decoration-slate-300">{c.before ?? "（空）"}</span>
+          <span className="text-slate-500 line-through decoration-slate-300">{c.before ?? t("blank")}</span>
           <span className="mx-1 text-slate-400">→</span>
-          <span className="text-slate-900">{c.after ?? "（空）"}</span>
+          <span className="text-slate-900">{c.after ?? t("blank")}</span>
         </>
       ) : (
         <span className="text-slate-800">{c.after ?? c.before}</span>
@@ -27,6 +32,7 @@ function ChangeLine({ c }: { c: AuditChange }) {
 }
 
 function Changes({ changes }: { changes: AuditChange[] }) {
+  const t = useTranslations("audit.table");
   if (changes.length === 0) return <span className="text-slate-400">—</span>;
   const rest = changes.slice(SHOWN);
   return (
@@ -38,7 +44,7 @@ function Changes({ changes }: { changes: AuditChange[] }) {
       </ul>
       {rest.length > 0 && (
         <details>
-          <summary className="cursor-pointer text-brand-600">其余 {rest.length} 项</summary>
+          <summary className="cursor-pointer text-brand-600">{t("more", { count: rest.length })}</summary>
           <ul>
             {rest.map((c) => (
               <ChangeLine key={c.key} c={c} />
@@ -52,6 +58,8 @@ function Changes({ changes }: { changes: AuditChange[] }) {
 
 /** The audit rows: when, who (a link that narrows the list to them), what, on which record, and the change itself. */
 export function AuditTable({ rows, personHref }: { rows: AuditRow[]; personHref: (actorId: number) => string }) {
+  const t = useTranslations("audit.table");
+  const format = timeFormat(useLocale());
   return (
     <DataTable
       testId="audit-table"
@@ -59,34 +67,34 @@ export function AuditTable({ rows, personHref }: { rows: AuditRow[]; personHref:
       rowKey={(r) => r.id}
       rowClassName={() => `${ROW} align-top`}
       rowProps={(r) => ({ "data-action": r.action })}
-      empty="没有符合条件的记录"
+      empty={t("empty")}
       columns={[
         {
-          header: "时间",
+          header: t("time"),
           cell: (r) => (
             <>
-              {timeFormat.format(r.createdAt)}
-              {r.ip && <div className="text-xs text-slate-400">IP {r.ip}</div>}
+              {format.format(r.createdAt)}
+              {r.ip && <div className="text-xs text-slate-400">{t("ip", { ip: r.ip })}</div>}
             </>
           ),
           className: "whitespace-nowrap tabular-nums text-slate-600",
         },
         {
-          header: "操作人",
+          header: t("actor"),
           cell: (r) =>
             r.actor ? (
-              <Link href={personHref(r.actor.id)} className="hover:text-brand-600" title={`只看 ${r.actor.name} 的操作`}>
+              <Link href={personHref(r.actor.id)} className="hover:text-brand-600" title={t("onlyActor", { name: r.actor.name })}>
                 {r.actor.name}
                 <div className="text-xs text-slate-400">{r.actor.username}</div>
               </Link>
             ) : (
-              <span className="text-slate-400">系统</span>
+              <span className="text-slate-400">{t("system")}</span>
             ),
           className: "whitespace-nowrap",
         },
-        { header: "操作", cell: (r) => r.actionLabel, cellProps: (r) => ({ title: r.action }), className: "whitespace-nowrap" },
+        { header: t("action"), cell: (r) => r.actionLabel, cellProps: (r) => ({ title: r.action }), className: "whitespace-nowrap" },
         {
-          header: "对象",
+          header: t("object"),
           cell: (r) => (
             <>
               <span className="text-xs text-slate-500">{r.entityLabel}</span>{" "}
@@ -101,7 +109,7 @@ export function AuditTable({ rows, personHref }: { rows: AuditRow[]; personHref:
             </>
           ),
         },
-        { header: "内容（修改前 → 修改后）", cell: (r) => <Changes changes={r.changes} />, className: "min-w-[18rem]" },
+        { header: t("changes"), cell: (r) => <Changes changes={r.changes} />, className: "min-w-[18rem]" },
       ]}
     />
   );

@@ -9,8 +9,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, filterParams } from "@/components/ui/pagination";
 import { FilterBar, FilterErrors, FilterInput, FilterSelect, filterField } from "@/components/ui/filter-select";
 import { AuditTable } from "@/components/audit/audit-table";
+import { getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "操作日志" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("audit");
+  return { title: t("title") };
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -21,21 +25,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     listAuditParks(actor),
     filters.actor ? auditFilterPerson(actor, filters.actor) : null,
   ]);
+  const t = await getT("audit");
   const params = filterParams(filters);
   const { actor: _actor, ...withoutPerson } = params;
   const personHref = (id: number) => `/audit?${new URLSearchParams({ ...withoutPerson, actor: String(id) })}`;
   return (
     <>
-      <PageHeader title="操作日志" subtitle="谁在何时对哪条记录做了什么，以及修改前后的内容" />
-      <FilterBar action="/audit" aria-label="筛选操作日志" reset="/audit">
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <FilterBar action="/audit" aria-label={t("filterAria")} reset="/audit">
         {filters.actor && <input type="hidden" name="actor" value={filters.actor} />}
-        <FilterInput label="操作人" name="who" defaultValue={filters.who ?? ""} placeholder="姓名或用户名" className="w-36" />
-        {parks.length > 1 && <FilterSelect label="园区" name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />}
-        <FilterSelect label="记录类型" name="entity" value={filters.entity} options={Object.entries(AUDIT_ENTITY_LABELS)} />
+        <FilterInput label={t("who")} name="who" defaultValue={filters.who ?? ""} placeholder={t("whoPlaceholder")} className="w-36" />
+        {parks.length > 1 && <FilterSelect label={t("park")} name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={t("allParks")} />}
+        <FilterSelect label={t("entity")} name="entity" value={filters.entity} options={Object.entries(AUDIT_ENTITY_LABELS)} />
         <label className="flex flex-col gap-1 text-xs text-slate-600">
-          操作
+          {t("action")}
           <select name="action" defaultValue={filters.action ?? ""} className={filterField}>
-            <option value="">全部</option>
+            <option value="">{t("all")}</option>
             {auditActionGroups().map((g) => (
               <optgroup key={g.label} label={g.label}>
                 {g.actions.map(([value, label]) => (
@@ -47,16 +52,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
-        <FilterInput label="开始日期" type="date" name="from" defaultValue={filters.from ?? ""} />
-        <FilterInput label="结束日期" type="date" name="to" defaultValue={filters.to ?? ""} />
+        <FilterInput label={t("from")} type="date" name="from" defaultValue={filters.from ?? ""} />
+        <FilterInput label={t("to")} type="date" name="to" defaultValue={filters.to ?? ""} />
       </FilterBar>
       {filters.actor && (
         <div className="mb-3 flex items-center gap-2 text-sm" data-testid="audit-person">
           <span className="rounded bg-brand-50 px-2 py-1 text-brand-900">
-            只看 {person ? `${person.name}（${person.username}）` : `用户 #${filters.actor}`} 的操作
+            {t("onlyPerson", { person: person ? t("person", { name: person.name, username: person.username }) : t("userNumber", { id: String(filters.actor) }) })}
           </span>
           <Link href={`/audit?${new URLSearchParams(withoutPerson)}`} className="text-slate-600 hover:text-brand-600">
-            取消
+            {t("cancel")}
           </Link>
         </div>
       )}
