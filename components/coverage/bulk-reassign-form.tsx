@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { ASSIGNMENT_ROLE_LABEL, type AssignmentRole } from "@/lib/domain/coverage";
-import { ASSIGNMENT_FIELD_LABELS as L } from "@/lib/validation/assignments";
+import { useTranslations } from "next-intl";
+import type { AssignmentRole } from "@/lib/domain/coverage";
 import type { BulkReassignResult } from "@/lib/server/assignments/bulk-reassign";
 import { bulkReassignAction } from "@/lib/actions/assignments/bulk-reassign";
 import { Button } from "@/components/ui/button";
@@ -21,11 +21,7 @@ export interface ReassignCandidate {
 
 type RoleChoice = AssignmentRole | "";
 
-const ROLE_CHOICES: [RoleChoice, string][] = [
-  ["LIAISON", ASSIGNMENT_ROLE_LABEL.LIAISON],
-  ["LEADER", ASSIGNMENT_ROLE_LABEL.LEADER],
-  ["", "两者（包保责任人和包保领导）"],
-];
+const ROLE_CHOICES: RoleChoice[] = ["LIAISON", "LEADER", ""];
 
 const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -49,6 +45,9 @@ export function BulkReassignForm({
   leaders: ReassignCandidate[];
   today: string;
 }) {
+  const t = useTranslations("coverage.handover");
+  const roleLabel = (r: AssignmentRole) => t(`role.${r}`);
+  const roleText = (r: RoleChoice) => (r === "" ? t("anyRole") : roleLabel(r));
   const router = useRouter();
   const [role, setRole] = useState<RoleChoice>("LIAISON");
   const [fromId, setFromId] = useState("");
@@ -88,7 +87,7 @@ export function BulkReassignForm({
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    if (from && to && !window.confirm(`确定将${from.user.name}的 ${moving} 项包保移交给${to.name}吗？`)) return;
+    if (from && to && !window.confirm(t("confirm", { from: from.user.name, count: moving, to: to.name }))) return;
     const input = {
       parkId,
       role: role || undefined,
@@ -113,9 +112,9 @@ export function BulkReassignForm({
   const otherErrors = Object.entries(errors).filter(([k]) => !["fromUserId", "toUserId", "startDate", "department", "note", "role"].includes(k));
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="包保移交" className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+    <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={L.parkId} name="parkId" errors={errors}>
+        <Field label={t("field.parkId")} name="parkId" errors={errors}>
           <select
             id="reassign-park"
             value={parkId}
@@ -130,7 +129,7 @@ export function BulkReassignForm({
             ))}
           </select>
         </Field>
-        <Field label={`移交的${L.role}`} name="role" errors={errors}>
+        <Field label={t("field.role")} name="role" errors={errors}>
           <select
             id="reassign-role"
             value={role}
@@ -141,14 +140,14 @@ export function BulkReassignForm({
             }}
             className={field}
           >
-            {ROLE_CHOICES.map(([v, l]) => (
+            {ROLE_CHOICES.map((v) => (
               <option key={v} value={v}>
-                {l}
+                {v === "" ? t("both") : roleLabel(v)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label={L.fromUserId} name="fromUserId" errors={errors}>
+        <Field label={t("field.fromUserId")} name="fromUserId" errors={errors}>
           <select
             id="reassign-from"
             value={fromId}
@@ -158,37 +157,37 @@ export function BulkReassignForm({
             }}
             className={field}
           >
-            <option value="">{holders.length === 0 ? "本园区无人有在岗包保" : "请选择"}</option>
+            <option value="">{holders.length === 0 ? t("noHolders") : t("choose")}</option>
             {holders.map((h) => (
               <option key={h.user.id} value={h.user.id}>
-                {`${who(h.user)} · 在岗 ${h.liaison + h.leader} 项${role === "" && h.liaison > 0 && h.leader > 0 ? `（责任人 ${h.liaison}，领导 ${h.leader}）` : ""}`}
+                {role === "" && h.liaison > 0 && h.leader > 0 ? t("holderBoth", { who: who(h.user), count: h.liaison + h.leader, liaison: h.liaison, leader: h.leader }) : t("holder", { who: who(h.user), count: h.liaison + h.leader })}
               </option>
             ))}
           </select>
         </Field>
-        <Field label={L.toUserId} name="toUserId" errors={errors}>
+        <Field label={t("field.toUserId")} name="toUserId" errors={errors}>
           <select id="reassign-to" value={toId} onChange={(e) => setToId(e.target.value)} className={field}>
-            <option value="">{successors.length === 0 ? "本园区没有可接任的人员" : "请选择"}</option>
+            <option value="">{successors.length === 0 ? t("noSuccessors") : t("choose")}</option>
             {successors.map((u) => (
               <option key={u.id} value={u.id}>
-                {`${who(u)} · 现有 ${u.activeCount} 项`}
+                {t("successor", { who: who(u), count: u.activeCount })}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="交接日期" name="startDate" errors={errors} hint="原包保至该日结束，接任人员自该日起包保">
+        <Field label={t("field.startDate")} name="startDate" errors={errors} hint={t("field.startDateHint")}>
           <input id="reassign-date" name="startDate" type="date" defaultValue={today} max={today} className={field} />
         </Field>
-        <Field label={`${L.department}（可选）`} name="department" errors={errors}>
-          <input id="reassign-department" name="department" maxLength={100} placeholder="留空则沿用各项包保原有的责任单位" className={field} />
+        <Field label={t("field.department")} name="department" errors={errors}>
+          <input id="reassign-department" name="department" maxLength={100} placeholder={t("field.departmentPlaceholder")} className={field} />
         </Field>
       </div>
-      <Field label={`${L.note}（可选）`} name="note" errors={errors}>
-        <textarea id="reassign-note" name="note" rows={2} maxLength={500} placeholder="如：原包保人员调岗" className={field} />
+      <Field label={t("field.note")} name="note" errors={errors}>
+        <textarea id="reassign-note" name="note" rows={2} maxLength={500} placeholder={t("field.notePlaceholder")} className={field} />
       </Field>
       {from && (
         <p className="text-sm text-slate-600" data-testid="reassign-preview">
-          {`将移交 ${from.user.name} 在岗的${roleText(role)} ${moving} 项${to ? `给 ${to.name}` : ""}`}
+          {to ? t("previewTo", { from: from.user.name, role: roleText(role), count: moving, to: to.name }) : t("preview", { from: from.user.name, role: roleText(role), count: moving })}
         </p>
       )}
       {notice && (
@@ -200,25 +199,21 @@ export function BulkReassignForm({
       {done && (
         <Alert tone="success" testId="reassign-result">
           <p className="font-medium">
-            {`已将 ${done.result.count} 项包保移交给 ${done.to}`}
-            {done.from && <span className="ml-2 font-normal text-emerald-700">（原包保人员：{done.from}）</span>}
+            {t("done", { count: done.result.count, to: done.to })}
+            {done.from && <span className="ml-2 font-normal text-emerald-700">{t("doneFrom", { name: done.from })}</span>}
           </p>
           <ul className="mt-1 list-inside list-disc">
             {done.result.groups.map((g) => (
               <li key={`${g.parkId}-${g.role}`}>
-                {g.parkName} · {ASSIGNMENT_ROLE_LABEL[g.role]} {g.count} 项
+                {t("group", { park: g.parkName, role: roleLabel(g.role), count: g.count })}
               </li>
             ))}
           </ul>
         </Alert>
       )}
       <Button type="submit" pending={pending}>
-        {pending ? "移交中…" : "移交"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );
-}
-
-function roleText(role: RoleChoice): string {
-  return role === "" ? "包保" : ASSIGNMENT_ROLE_LABEL[role];
 }

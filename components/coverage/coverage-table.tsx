@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CoveragePerson, CoverageRow } from "@/lib/server/coverage/list-coverage";
 import { StageBadge } from "@/components/ui/stage-badge";
 import { DataTable, EmptyState, ROW } from "@/components/ui/data-table";
@@ -17,7 +18,8 @@ function Person({ p, empty }: { p: CoveragePerson | null; empty: string }) {
 
 /** 挂牌公示: who covers which enterprise, with phone; printable. */
 export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
-  if (rows.length === 0) return <EmptyState>没有符合条件的企业</EmptyState>;
+  const t = useTranslations("coverage.table");
+  if (rows.length === 0) return <EmptyState>{t("empty")}</EmptyState>;
   return (
     <DataTable
       testId="coverage-table"
@@ -26,7 +28,7 @@ export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
       rowClassName={() => `break-inside-avoid ${ROW} align-top`}
       columns={[
         {
-          header: "企业",
+          header: t("enterprise"),
           cell: (r) => (
             <>
               <div className="font-medium">{r.enterpriseName}</div>
@@ -34,10 +36,10 @@ export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
             </>
           ),
         },
-        { header: "包保责任人", cell: (r) => <Person p={r.liaison} empty="未落实" /> },
-        { header: "包保领导", cell: (r) => <Person p={r.leader} empty="未落实" /> },
+        { header: t("liaison"), cell: (r) => <Person p={r.liaison} empty={t("none")} /> },
+        { header: t("leader"), cell: (r) => <Person p={r.leader} empty={t("none")} /> },
         {
-          header: "项目",
+          header: t("projects"),
           cell: (r) => (
             <ul className="space-y-1">
               {r.projects.map((p) => (
@@ -48,7 +50,7 @@ export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
                   <StageBadge stage={p.stage} status={p.status} />
                 </li>
               ))}
-              {r.projectCount > r.projects.length && <li className="text-xs text-slate-400">等共 {r.projectCount} 个项目</li>}
+              {r.projectCount > r.projects.length && <li className="text-xs text-slate-400">{t("more", { count: r.projectCount })}</li>}
             </ul>
           ),
         },

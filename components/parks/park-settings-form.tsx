@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ParkSettings, parkSettingsWithRulesSchema } from "@/lib/validation/park-settings";
 import type { WarningRulesForm } from "@/lib/validation/warning-rules";
 import { DEFAULT_WARNING_RULES } from "@/lib/domain/warnings";
@@ -10,26 +11,26 @@ import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 
-const FIELDS: [keyof ParkSettings, string, string][] = [
-  ["staleDaysSigned", "签约后未落地，超过（天）", "默认 90 天"],
-  ["staleDaysLanded", "落地后未开工，超过（天）", "默认 180 天"],
-  ["staleDaysStarted", "开工后未投产，超过（天）", "默认 365 天"],
-  ["visitIntervalDays", "包保走访间隔（天）", "默认 30 天"],
+// Each field with its default (the hint).
+const FIELDS: [keyof ParkSettings, number][] = [
+  ["staleDaysSigned", 90],
+  ["staleDaysLanded", 180],
+  ["staleDaysStarted", 365],
+  ["visitIntervalDays", 30],
 ];
 
 const D = DEFAULT_WARNING_RULES;
-const RULE_NUMBERS: [keyof WarningRulesForm, string, string, number, number][] = [
-  ["startRedMonthsLate", "开工：超过计划开工日期几个月仍未开工亮红灯", `默认 ${D.start.redMonthsLate} 个月；计划开工在本月或已过期亮黄灯`, 1, 24],
-  ["progressYellowPoints", "投资进度：落后序时进度多少个百分点起亮黄灯", `默认 ${D.progress.yellowPoints} 个百分点`, 1, 100],
-  ["progressRedPoints", "投资进度：落后序时进度超过多少个百分点亮红灯", `默认 ${D.progress.redPoints} 个百分点`, 1, 100],
-];
-const RULE_SWITCHES: [keyof WarningRulesForm, string][] = [
-  ["startEnabled", "启用开工亮灯"],
-  ["progressEnabled", "启用投资进度亮灯"],
-  ["filingEnabled", "启用月报亮灯（上月月报未报亮黄灯，过月末后第 5 个工作日仍未报亮红灯）"],
-];
+// Each rule number with its default (for the hint) and bounds.
+const RULE_NUMBERS = [
+  ["startRedMonthsLate", D.start.redMonthsLate, 1, 24],
+  ["progressYellowPoints", D.progress.yellowPoints, 1, 100],
+  ["progressRedPoints", D.progress.redPoints, 1, 100],
+] as const satisfies readonly (readonly [keyof WarningRulesForm, number, number, number])[];
+const RULE_SWITCHES = ["startEnabled", "progressEnabled", "filingEnabled"] as const satisfies readonly (keyof WarningRulesForm)[];
 
 export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial: ParkSettings & { rules: WarningRulesForm } }) {
+  const t = useTranslations("parks.settings");
+  const tu = useTranslations("ui");
   const { errors, notice, pending, submit, fail } = useActionForm();
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -37,32 +38,32 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
     const form = e.currentTarget;
     const values: Record<string, unknown> = Object.fromEntries(new FormData(form).entries());
     // Unchecked boxes are absent from FormData: send them as false.
-    for (const [name] of RULE_SWITCHES) values[name] = (form.elements.namedItem(name) as HTMLInputElement).checked;
+    for (const name of RULE_SWITCHES) values[name] = (form.elements.namedItem(name) as HTMLInputElement).checked;
     const parsed = parkSettingsWithRulesSchema.safeParse(values);
-    if (!parsed.success) return fail("请检查标红的字段", fieldErrors(parsed.error));
-    submit(() => updateParkSettingsAction(parkId, parsed.data), () => "已保存");
+    if (!parsed.success) return fail(t("checkFields"), fieldErrors(parsed.error));
+    submit(() => updateParkSettingsAction(parkId, parsed.data), () => t("saved"));
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <fieldset className="space-y-4">
-        <legend className="mb-2 font-semibold">看板滞留与走访</legend>
-        {FIELDS.map(([name, label, hint]) => (
-          <Field key={name} label={label} name={name} errors={errors} hint={hint}>
+        <legend className="mb-2 font-semibold">{t("staleAndVisits")}</legend>
+        {FIELDS.map(([name, days]) => (
+          <Field key={name} label={t(`field.${name}`)} name={name} errors={errors} hint={t("defaultDays", { days })}>
             <input id={name} name={name} type="number" min={1} defaultValue={initial[name]} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" />
           </Field>
         ))}
       </fieldset>
       <fieldset className="space-y-4 border-t border-slate-200 pt-4" data-testid="warning-rules">
-        <legend className="mb-2 pt-4 font-semibold">亮灯规则</legend>
-        {RULE_SWITCHES.map(([name, label]) => (
+        <legend className="mb-2 pt-4 font-semibold">{t("rules")}</legend>
+        {RULE_SWITCHES.map((name) => (
           <label key={name} className="flex items-center gap-2 text-sm">
             <input type="checkbox" name={name} defaultChecked={initial.rules[name] as boolean} />
-            <span className="text-slate-700">{label}</span>
+            <span className="text-slate-700">{t(`rule.${name}`)}</span>
           </label>
         ))}
-        {RULE_NUMBERS.map(([name, label, hint, min, max]) => (
-          <Field key={name} label={label} name={name} errors={errors} hint={hint} labelClassName="block">
+        {RULE_NUMBERS.map(([name, dflt, min, max]) => (
+          <Field key={name} label={t(`rule.${name}`)} name={name} errors={errors} hint={name === "startRedMonthsLate" ? t("rule.startHint", { months: dflt }) : t("rule.pointsHint", { points: dflt })} labelClassName="block">
             <input id={name} name={name} type="number" min={min} max={max} defaultValue={initial.rules[name] as number} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1.5" />
           </Field>
         ))}
@@ -73,7 +74,7 @@ export function ParkSettingsForm({ parkId, initial }: { parkId: number; initial:
         </Alert>
       )}
       <Button type="submit" pending={pending}>
-        {pending ? "保存中…" : "保存"}
+        {pending ? tu("saving") : t("save")}
       </Button>
     </form>
   );

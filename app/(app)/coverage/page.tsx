@@ -13,8 +13,13 @@ import { PrintButton } from "@/components/ui/print-button";
 import { FilterBar, FilterCheck, FilterErrors, FilterInput, FilterSelect } from "@/components/ui/filter-select";
 import { CoverageTable } from "@/components/coverage/coverage-table";
 import { buttonClass } from "@/components/ui/button";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "包保挂牌公示" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("coverage");
+  return { title: t("title") };
+}
 
 export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -27,29 +32,30 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
   const [list, liaisons, parks] = await Promise.all([orNotFound(listCoverage(actor, wanted, filters)), orNotFound(listCoverageLiaisons(actor, wanted)), listVisibleParks(actor)]);
   const s = list.summary;
   const manages = parksWith(actor, "assignment.manage");
+  const [t, locale] = await Promise.all([getT("coverage"), getRequestLocale()]);
   return (
-    <>
-      <PageHeader title={`${list.park.name} · 包保挂牌公示`} subtitle={`企业 ${s.enterprises} 家，已落实包保 ${s.covered} 家，未落实 ${s.uncovered} 家；包保责任人 ${s.liaisons} 名，包保领导 ${s.leaders} 名`}>
+    <ClientMessages locale={locale} namespaces={["coverage"]}>
+      <PageHeader title={t("titleOf", { park: list.park.name })} subtitle={t("summary", { enterprises: s.enterprises, covered: s.covered, uncovered: s.uncovered, liaisons: s.liaisons, leaders: s.leaders })}>
         <div className="no-print flex items-center gap-2">
           {manages.length > 0 && (
             <Link href={manages.includes(list.park.id) ? `/coverage/reassign?park=${list.park.id}` : "/coverage/reassign"} className={buttonClass({ variant: "secondary" })}>
-              包保移交
+              {t("reassign")}
             </Link>
           )}
           <PrintButton />
         </div>
       </PageHeader>
-      <FilterBar aria-label="筛选">
-        {parks.length > 1 && <FilterSelect label="园区" name="park" value={list.park.id} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />}
+      <FilterBar aria-label={t("filters")}>
+        {parks.length > 1 && <FilterSelect label={t("park")} name="park" value={list.park.id} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />}
         {parks.length === 1 && <input type="hidden" name="park" value={list.park.id} />}
-        <FilterInput label="搜索" name="q" defaultValue={filters.q ?? ""} placeholder="企业或项目名称" className="w-48" />
-        <FilterSelect label="包保责任人" name="liaison" value={filters.liaison} options={liaisons.map((l) => [l.id, `${l.name}（${l.count}）`] as const)} />
-        <FilterCheck label="只看未落实包保" name="uncovered" checked={filters.uncovered === true} />
-        <FilterSelect label="每页" name="pageSize" value={filters.pageSize} options={[20, 50, 100, 500].map((n) => [n, `${n} 家`] as const)} allLabel={null} />
+        <FilterInput label={t("search")} name="q" defaultValue={filters.q ?? ""} placeholder={t("searchPlaceholder")} className="w-48" />
+        <FilterSelect label={t("liaison")} name="liaison" value={filters.liaison} options={liaisons.map((l) => [l.id, `${l.name}（${l.count}）`] as const)} />
+        <FilterCheck label={t("uncoveredOnly")} name="uncovered" checked={filters.uncovered === true} />
+        <FilterSelect label={t("perPage")} name="pageSize" value={filters.pageSize} options={[20, 50, 100, 500].map((n) => [n, t("perPageN", { count: n })] as const)} allLabel={null} />
       </FilterBar>
       <FilterErrors errors={errors} />
       <CoverageTable rows={list.rows} />
       <Pagination basePath="/coverage" params={{ park: list.park.id, q: filters.q, liaison: filters.liaison, uncovered: filters.uncovered ? "1" : undefined, pageSize: filters.pageSize }} page={list.page} pageCount={list.pageCount} total={list.total} />
-    </>
+    </ClientMessages>
   );
 }

@@ -4,22 +4,29 @@ import { requirePermission } from "@/lib/auth/guards";
 import { listParkOverview } from "@/lib/server/parks/list-park-overview";
 import { PageHeader } from "@/components/ui/page-header";
 import { ParkOverviewTable } from "@/components/parks/park-overview-table";
-import { todayInShanghai, formatDateZh } from "@/lib/domain/dates";
+import { todayInShanghai } from "@/lib/domain/dates";
+import { formatDateIn } from "@/lib/i18n/format";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 import { parksWith } from "@/lib/domain/permissions";
 
-export const metadata: Metadata = { title: "园区概览" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("parks");
+  return { title: t("title") };
+}
 
 export default async function ParksPage() {
   const actor = await requireActor();
   requirePermission(actor, "park.read");
   const { parks, totals } = await listParkOverview(actor);
+  const [t, locale] = await Promise.all([getT("parks"), getRequestLocale()]);
   return (
-    <>
-      <PageHeader title="园区概览" subtitle={`各园区项目所处阶段与投资规模（截至 ${formatDateZh(todayInShanghai())}）`} />
+    <ClientMessages locale={locale} namespaces={["parks"]}>
+      <PageHeader title={t("title")} subtitle={t("subtitle", { date: formatDateIn(locale, todayInShanghai()) })} />
       <ParkOverviewTable parks={parks} totals={totals} configurable={parksWith(actor, "park.configure")} />
       <p className="mt-3 text-xs text-slate-500">
-        说明：签约/落地/开工/投产为正常推进项目的当前阶段；暂缓、终止项目单独统计。总投资、合同引资额不含已终止项目，单位见各列。
+        {t("note")}
       </p>
-    </>
+    </ClientMessages>
   );
 }

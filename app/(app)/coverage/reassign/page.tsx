@@ -9,8 +9,13 @@ import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { BulkReassignForm, type ReassignCandidate } from "@/components/coverage/bulk-reassign-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "包保移交" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("coverage");
+  return { title: t("handover.title") };
+}
 
 export default async function BulkReassignPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -25,11 +30,12 @@ export default async function BulkReassignPage({ searchParams }: { searchParams:
     orNotFound(listAssignableUsers(actor, parkId, "LEADER")),
   ]);
   const pick = (list: typeof liaisons): ReassignCandidate[] => list.map(({ id, name, unit, activeCount }) => ({ id, name, unit, activeCount }));
+  const [t, locale] = await Promise.all([getT("coverage"), getRequestLocale()]);
   return (
-    <>
-      <PageHeader title="包保移交" subtitle="包保人员离岗或调岗时，将其在岗包保一次性移交给接任人员；原包保记录保留在各项包保历史中">
+    <ClientMessages locale={locale} namespaces={["coverage"]}>
+      <PageHeader title={t("handover.title")} subtitle={t("handover.subtitle")}>
         <Link href={`/coverage?park=${parkId}`} className="no-print rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
-          返回挂牌公示
+          {t("handover.back")}
         </Link>
       </PageHeader>
       <BulkReassignForm
@@ -40,6 +46,6 @@ export default async function BulkReassignPage({ searchParams }: { searchParams:
         leaders={pick(leaders)}
         today={todayInShanghai()}
       />
-    </>
+    </ClientMessages>
   );
 }
