@@ -15,6 +15,11 @@ import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { parseIndicatorScope } from "@/lib/validation/indicator-scope";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { LiveDiffNotice } from "@/components/bulletin/live-diff-notice";
+import { recentCompletedMonths } from "@/lib/domain/filing";
+import { publishBulletin } from "@/lib/server/bulletin/publish-bulletin";
+import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
+import { compareWithLive } from "@/lib/server/bulletin/compare-published";
 import { loadDashboard } from "@/app/(app)/dashboard/load-dashboard";
 import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
 
@@ -65,6 +70,7 @@ const NOT_OURS: (string | RegExp)[] = [
   "分页", // components/ui/pagination.tsx
   /^共 \d+ 条，第 \d+\/\d+ 页$/, // components/ui/pagination.tsx
   /^共 \d+ 条$/, // components/ui/pagination.tsx
+  /^(开工|投资进度|月报)：/, // lib/domain/warnings: a red light's reasons, built by the server
 ];
 
 /** The Chinese runs of an English page's text and attributes, user data taken out, that nobody else answers for. */
@@ -75,15 +81,21 @@ function chineseLeft(page: string, userData: string[]): string[] {
   return runs.filter((r) => !NOT_OURS.some((n) => (typeof n === "string" ? n === r : n.test(r))));
 }
 
+/** The texts a page lacks. */
+const missing = (page: string, texts: string[]) => texts.filter((s) => !page.includes(s));
+
 let regionLeader: Actor;
 let regionId: number;
+let firstPark: number;
+let stamp: string;
 let userData: string[];
 
 beforeAll(async () => {
-  const stamp = Date.now().toString(36);
+  stamp = Date.now().toString(36);
   const region = await makeRegion(`页面市${stamp}`);
   regionId = region.id;
   const parks = await Promise.all(["甲", "乙", "丙"].map((n) => makePark(region.id, `${n}园区${stamp}`)));
+  firstPark = parks[0].id;
   regionLeader = await makeActor([{ role: "REGION_LEADER", regionId }]);
   const year = todayInShanghai().slice(0, 4);
   const signed = `${year}-01-05`;
@@ -122,7 +134,7 @@ describe("领导驾驶舱", () => {
     const { scope } = parseIndicatorScope({ region: String(regionId) });
     locale = "zh-CN";
     const figures = html(createElement(DashboardView, { data: await loadDashboard(regionLeader, scope), scope }), "zh-CN");
-    for (const s of ["签约批次口径", "年度计划口径", "履约率", "阶段漏斗", "园区排名", "应开工未开工项目", "原因 / 存在问题", "红榜、黑榜为当前排序指标"]) expect(figures).toContain(s);
+    expect(missing(figures, ["签约批次口径", "年度计划口径", "履约率", "阶段漏斗", "园区排名", "应开工未开工项目", "原因 / 存在问题", "红榜、黑榜为当前排序指标"])).toEqual([]);
     const print = await render(import("@/app/(app)/dashboard/print/page"), "zh-CN", { region: String(regionId) });
     expect(print).toContain("园区项目推进情况 · 领导驾驶舱");
     expect(print).toContain("返回驾驶舱");
@@ -138,10 +150,68 @@ describe("领导驾驶舱", () => {
     const { scope } = parseIndicatorScope({ region: String(regionId) });
     locale = "en";
     const figures = html(createElement(DashboardView, { data: await loadDashboard(regionLeader, scope), scope }), "en");
-    for (const s of ["Signing-cohort basis", "Annual-plan basis", "Contract fulfilment rate", "Stage funnel", "Park ranking", "Due but not started", "Reason / problems", "time elapsed"]) expect(figures).toContain(s);
+    expect(missing(figures, ["Signing-cohort basis", "Annual-plan basis", "Contract fulfilment rate", "Stage funnel", "Park ranking", "Due but not started", "Reason / problems", "time elapsed"])).toEqual([]);
     expect(chineseLeft(figures, userData)).toEqual([]);
     const print = await render(import("@/app/(app)/dashboard/print/page"), "en", { region: String(regionId) });
     expect(print).toContain("Back to dashboard");
     expect(chineseLeft(print, userData)).toEqual([]);
+  });
+});
+
+describe("月度通报", () => {
+  const month = () => recentCompletedMonths(todayInShanghai(), 1)[0][0];
+  const live = () => ({ region: String(regionId), month: month(), rank: "startCohort", points: "1" });
+
+  it("renders the live bulletin in Chinese and English", async () => {
+    current = regionLeader;
+    const zh = await render(import("@/app/(app)/bulletin/page"), "zh-CN", live());
+    expect(missing(zh, ["月度通报", "项目推进情况通报", "一、总体情况", "二、园区排名（按开工率）", "三、红灯项目（督办）", "四、超期未办结的企业诉求", "五、积分考核", "六、更正说明", "尚未定稿", "定稿发布", "签约批次口径"])).toEqual([]);
+    const en = await render(import("@/app/(app)/bulletin/page"), "en", live());
+    expect(missing(en, ["Monthly bulletin", "Project progress bulletin — ", "1. Overview", "2. Park ranking (by Start rate)", "3. Red-light projects", "4. Overdue enterprise problems", "5. Points assessment", "6. Corrections", "is not final yet", "Publish (final)", "Signing-cohort basis"])).toEqual([]);
+    expect(chineseLeft(en, userData)).toEqual([]);
+  });
+
+  it("renders the published list, a published bulletin and its projects in Chinese and English", async () => {
+    current = regionLeader;
+    const published = await publishBulletin(regionLeader, { region: regionId, month: month(), rank: "startCohort", points: true });
+    const zhList = await render(import("@/app/(app)/bulletin/published/page"), "zh-CN", { region: String(regionId) });
+    expect(zhList).toContain("已发布通报");
+    expect(zhList).toContain("项目推进情况通报");
+    expect(zhList).toContain("第 1 版");
+    const enList = await render(import("@/app/(app)/bulletin/published/page"), "en", { region: String(regionId) });
+    expect(enList).toContain("Published bulletins");
+    expect(enList).toContain("Version 1");
+    expect(chineseLeft(enList, userData)).toEqual([]);
+
+    const params = { id: String(published.id) };
+    const zhOne = await render(import("@/app/(app)/bulletin/published/[id]/page"), "zh-CN", {}, params);
+    expect(missing(zhOne, ["通报（定稿）", "已定稿", "定稿发布 · 排名依据 开工率", "定稿时各数字背后的项目清单"])).toEqual([]);
+    const enOne = await render(import("@/app/(app)/bulletin/published/[id]/page"), "en", {}, params);
+    expect(missing(enOne, ["(final)", "Final", "ranked by Start rate", "Projects behind each figure when published"])).toEqual([]);
+    expect(chineseLeft(enOne, userData)).toEqual([]);
+
+    const zhProjects = await render(import("@/app/(app)/bulletin/published/[id]/projects/page"), "zh-CN", { metric: "cohort.started" }, params);
+    expect(zhProjects).toContain("数字背后的项目");
+    expect(zhProjects).toContain("已开工项目（含投产）：定稿时共 <strong>3</strong> 个");
+    const enProjects = await render(import("@/app/(app)/bulletin/published/[id]/projects/page"), "en", { metric: "cohort.started" }, params);
+    expect(enProjects).toContain("Started projects (incl. producing): <strong>3</strong> when published");
+    expect(chineseLeft(enProjects, userData)).toEqual([]);
+
+    // The live bulletin of a published month, and the notice of what moved since.
+    const zhLive = await render(import("@/app/(app)/bulletin/page"), "zh-CN", live());
+    expect(zhLive).toContain("定稿发布。");
+    expect(zhLive).toContain("正在与定稿通报核对……");
+    expect(chineseLeft(await render(import("@/app/(app)/bulletin/page"), "en", live()), userData)).toEqual([]);
+    const [year] = month().split("-");
+    await makeProject({ parkId: firstPark, signedDate: `${year}-01-06`, name: `页面新项目${stamp}`, enterpriseName: `页面新企业${stamp}` });
+    const diff = await compareWithLive(regionLeader, await getPublishedBulletin(regionLeader, published.id));
+    expect(diff).not.toBeNull();
+    const zhDiff = html(createElement(LiveDiffNotice, { diff: diff!, what: "live" }), "zh-CN");
+    expect(zhDiff).toContain("签约项目数：定稿 9 → 今天 10");
+    expect(zhDiff).toContain("计入：签约项目");
+    const enDiff = html(createElement(LiveDiffNotice, { diff: diff!, what: "live" }), "en");
+    expect(enDiff).toContain("Signed projects: published 9 → today 10");
+    expect(enDiff).toContain("now counted in: Signed projects");
+    expect(chineseLeft(enDiff, [...userData, `页面新项目${stamp}`])).toEqual([]);
   });
 });

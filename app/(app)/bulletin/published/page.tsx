@@ -11,8 +11,12 @@ import { FilterBar, FilterErrors, FilterSelect, recentYears } from "@/components
 import { Pagination, filterParams } from "@/components/ui/pagination";
 import { PublishedTable } from "@/components/bulletin/published-table";
 import { buttonClass } from "@/components/ui/button";
+import { getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "已发布通报" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("bulletin");
+  return { title: t("publishedList") };
+}
 
 export default async function PublishedBulletinsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -20,18 +24,18 @@ export default async function PublishedBulletinsPage({ searchParams }: { searchP
   const { filters, errors } = parseUrlFilters(publishedBulletinListSchema, await searchParams);
   // A park and a region at once: the park wins (the list of that park's own bulletins).
   const query = { ...filters, region: filters.park ? undefined : filters.region, pageSize: 20 };
-  const [list, scopes] = await Promise.all([orNotFound(listPublishedBulletins(actor, query)), listDashboardScopes(actor)]);
+  const [list, scopes, t] = await Promise.all([orNotFound(listPublishedBulletins(actor, query)), listDashboardScopes(actor), getT("bulletin")]);
   return (
     <>
-      <PageHeader title="已发布通报" subtitle="定稿发布的月度通报：数字在定稿时冻结，永久按定稿内容显示、打印和下载；有错误时发布更正版，旧版本保留并注明已被取代">
+      <PageHeader title={t("publishedList")} subtitle={t("list.subtitle")}>
         <Link href="/bulletin" className={`no-print ${buttonClass({ variant: "secondary" })}`}>
-          返回月度通报
+          {t("list.back")}
         </Link>
       </PageHeader>
-      <FilterBar action="/bulletin/published" aria-label="筛选已发布通报" reset="/bulletin/published">
-        {scopes.regions.length > 0 && <FilterSelect label="市州" name="region" value={query.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="全部" />}
-        <FilterSelect label="园区" name="park" value={query.park} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel="全部" />
-        <FilterSelect label="年份" name="year" value={query.year} options={recentYears()} allLabel="全部年份" />
+      <FilterBar action="/bulletin/published" aria-label={t("list.filterLabel")} reset="/bulletin/published">
+        {scopes.regions.length > 0 && <FilterSelect label={t("list.region")} name="region" value={query.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel={t("list.all")} />}
+        <FilterSelect label={t("list.park")} name="park" value={query.park} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel={t("list.all")} />
+        <FilterSelect label={t("list.year")} name="year" value={query.year} options={recentYears().map(([y]) => [y, t("yearOption", { year: y })] as const)} allLabel={t("list.allYears")} />
       </FilterBar>
       <FilterErrors errors={errors} />
       <PublishedTable rows={list.rows} />

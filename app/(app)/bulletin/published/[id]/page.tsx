@@ -4,9 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
-import { formatYearMonth, ymKey } from "@/lib/domain/filing";
+import { ymKey } from "@/lib/domain/filing";
 import { INDICATOR_DEFS } from "@/lib/domain/indicators";
-import { formatPublishedAt } from "@/lib/domain/published-bulletins";
 import { urlId } from "@/lib/validation/url-filters";
 import { compareWithLive } from "@/lib/server/bulletin/compare-published";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
@@ -21,63 +20,76 @@ import { BulletinView } from "@/components/bulletin/bulletin-view";
 import { LiveDiffNotice } from "@/components/bulletin/live-diff-notice";
 import { PublishBulletinPanel } from "@/components/bulletin/publish-bulletin-panel";
 import { buttonClass } from "@/components/ui/button";
+import { formatPublishedAtIn } from "@/components/bulletin/format";
+import { indicatorText } from "@/components/dashboard/labels";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { formatYearMonthIn } from "@/lib/i18n/format";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "定稿通报" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("bulletin");
+  return { title: t("published.metaTitle") };
+}
 
 export default async function PublishedBulletinPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   requirePermission(actor, "dashboard.read");
   const id = urlId("通报").safeParse((await params).id);
   if (!id.success) notFound();
-  const b = await orNotFound(getPublishedBulletin(actor, id.data));
-  const monthLabel = formatYearMonth(b);
+  const [b, t, td, locale] = await Promise.all([orNotFound(getPublishedBulletin(actor, id.data)), getT("bulletin"), getT("dashboard"), getRequestLocale()]);
+  const monthLabel = formatYearMonthIn(locale, b);
   const scopeQuery = b.scope.park !== undefined ? `park=${b.scope.park}` : `region=${b.scope.region}`;
   const c = b.content;
+  const rankLabel = INDICATOR_DEFS.some((d) => d.key === c.rankKey) ? indicatorText(td, c.rankKey).label : c.rankKey;
   return (
     <>
-      <PageHeader title={`${b.scopeName}${monthLabel}通报（定稿）`} subtitle="定稿时冻结的通报：之后台账的修改不改变它；打印和 Excel 与本页相同">
+      <PageHeader title={t("published.title", { scope: b.scopeName, month: monthLabel })} subtitle={t("published.subtitle")}>
         <div className="no-print flex flex-wrap gap-2">
           <Link href={`/bulletin/published?${scopeQuery}`} className={buttonClass({ variant: "secondary" })}>
-            已发布通报
+            {t("publishedList")}
           </Link>
           <Link href={`/bulletin?month=${ymKey(b)}&${scopeQuery}&rank=${c.rankKey}`} className={buttonClass({ variant: "secondary" })}>
-            实时数据
+            {t("published.live")}
           </Link>
-          <PrintButton label="打印通报" />
+          <PrintButton label={t("print")} />
           <DownloadLink href={`/api/bulletin/published/${b.id}`} className={buttonClass({ variant: "secondary" })} testId="published-xlsx">
-            下载 Excel
+            {t("download")}
           </DownloadLink>
         </div>
       </PageHeader>
       <div className="no-print mb-4 space-y-3">
         <Alert tone="info" silent testId="published-meta">
           <span className="mr-2 rounded border border-red-700 bg-white px-1.5 py-0.5 text-xs font-semibold text-red-700" data-testid="published-badge">
-            已定稿
+            {t("badge")}
           </span>
-          第 {b.revision} 版 · {b.publishedBy.name} 于 {formatPublishedAt(b.publishedAt)} 定稿发布 · 排名依据 {INDICATOR_DEFS.find((d) => d.key === c.rankKey)?.label ?? c.rankKey}
+          {t("published.meta", { revision: b.revision, by: b.publishedBy.name, at: formatPublishedAtIn(locale, b.publishedAt), rank: rankLabel })}
           {b.supersedes && (
             <>
               {" "}
-              · 本版为更正版，取代
-              <Link href={`/bulletin/published/${b.supersedes.id}`} className="mx-1 underline">
-                第 {b.supersedes.revision} 版
-              </Link>
-              ，更正原因：{b.correctionReason}
+              {t.rich("published.supersedes", {
+                revision: b.supersedes.revision,
+                reason: b.correctionReason ?? "",
+                link: (chunks) => (
+                  <Link href={`/bulletin/published/${b.supersedes!.id}`} className="mx-1 underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </>
           )}
         </Alert>
         {b.supersededBy && (
           <Alert tone="warning" testId="superseded-notice">
-            本通报已被更正版取代：第 {b.supersededBy.revision} 版于 {formatPublishedAt(b.supersededBy.publishedAt)} 发布，更正原因：{b.supersededBy.correctionReason}。
+            {t("published.superseded", { revision: b.supersededBy.revision, at: formatPublishedAtIn(locale, b.supersededBy.publishedAt), reason: b.supersededBy.correctionReason ?? "" })}
             <Link href={`/bulletin/published/${b.supersededBy.id}`} className="ml-2 font-medium underline">
-              查看更正版
+              {t("published.viewCorrected")}
             </Link>
           </Alert>
         )}
         {!b.supersededBy && (
           // The frozen bulletin shows at once; today's figures, to set against it, follow.
-          <Suspense fallback={<p className="text-sm text-slate-500" aria-busy="true">正在与今天的数据核对……</p>}>
-            <AgainstToday actor={actor} b={b} monthLabel={monthLabel} />
+          <Suspense fallback={<p className="text-sm text-slate-500" aria-busy="true">{t("published.checking")}</p>}>
+            <AgainstToday actor={actor} b={b} monthLabel={monthLabel} rankLabel={rankLabel} />
           </Suspense>
         )}
       </div>
@@ -95,23 +107,25 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
  * of what moved since) and frozen by a correction. Streamed after the page: it recomputes
  * every figure and the projects behind each.
  */
-async function AgainstToday({ actor, b, monthLabel }: { actor: Actor; b: PublishedBulletin; monthLabel: string }) {
+async function AgainstToday({ actor, b, monthLabel, rankLabel }: { actor: Actor; b: PublishedBulletin; monthLabel: string; rankLabel: string }) {
   const c = b.content;
+  const t = await getT("bulletin");
   const live = await getBulletin(actor, { month: { year: b.year, month: b.month }, park: b.scope.park, region: b.scope.region, rank: c.rankKey });
   const diff = await compareWithLive(actor, b, live);
   return (
     <>
       {diff && <LiveDiffNotice diff={diff} what="published" />}
       {b.canSupersede && (
-        <Section title="发布更正版" titleClassName="text-sm font-semibold text-slate-700">
-          <p className="mb-2 text-sm text-slate-600">定稿通报不能修改。发现错误时，按今天的数据发布更正版（须说明原因）：更正版取代本版，本版保留并注明已被取代。</p>
+        <Section title={t("published.correctTitle")} titleClassName="text-sm font-semibold text-slate-700">
+          <p className="mb-2 text-sm text-slate-600">{t("published.correctText")}</p>
+          <ClientMessages locale={await getRequestLocale()} namespaces={["bulletin"]}>
           <PublishBulletinPanel
             input={{ park: b.scope.park, region: b.scope.region, month: ymKey(b), rank: c.rankKey, points: c.points !== undefined }}
             supersedes={{ id: b.id, revision: b.revision }}
             summary={{
               scopeName: b.scopeName,
               monthLabel,
-              rankLabel: INDICATOR_DEFS.find((d) => d.key === c.rankKey)?.label ?? c.rankKey,
+              rankLabel,
               indicators: live.indicators.length,
               parks: live.ranking.length,
               signed: live.counts.signed,
@@ -123,6 +137,7 @@ async function AgainstToday({ actor, b, monthLabel }: { actor: Actor; b: Publish
               points: c.points !== undefined,
             }}
           />
+          </ClientMessages>
         </Section>
       )}
     </>
