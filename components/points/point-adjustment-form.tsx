@@ -2,8 +2,9 @@
 
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createPointAdjustmentAction } from "@/lib/actions/points/create-point-adjustment";
-import { POINT_EARNERS, POINT_EARNER_LABELS, type PointEarner } from "@/lib/domain/points";
+import { POINT_EARNERS, type PointEarner } from "@/lib/domain/points";
 import { Field } from "@/components/ui/field";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
 import { FormFooter } from "@/components/ui/form-footer";
@@ -12,6 +13,7 @@ import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 
 /** 人工加分/减分: a person of the park or a 责任单位, the date, the points and the reason. */
 export function PointAdjustmentForm({ parkId, people, today }: { parkId: number; people: { id: number; name: string; unit: string | null }[]; today: string }) {
+  const t = useTranslations("points");
   const formRef = useRef<HTMLFormElement>(null);
   const router = useRouter();
   const [earner, setEarner] = useState<PointEarner>("LIAISON");
@@ -37,43 +39,43 @@ export function PointAdjustmentForm({ parkId, people, today }: { parkId: number;
       () => {
         form.reset();
         router.refresh();
-        return "已记录，计入当期积分并标明为人工加减分";
+        return t("adjustmentForm.saved");
       },
     );
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="人工加减分" className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t("adjustmentForm.aria")} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Field label="得分对象" name="earner" errors={errors} required>
+        <Field label={t("adjustmentForm.earner")} name="earner" errors={errors} required>
           <select name="earner" className={INPUT_CLASS} value={earner} onChange={(e) => setEarner(e.target.value as PointEarner)}>
             {POINT_EARNERS.map((k) => (
               <option key={k} value={k}>
-                {POINT_EARNER_LABELS[k]}
+                {t(`earner.${k}`)}
               </option>
             ))}
           </select>
         </Field>
         {earner === "UNIT" ? (
-          <TextField label="责任单位" name="unit" maxLength={100} required errors={errors} />
+          <TextField label={t("adjustmentForm.unit")} name="unit" maxLength={100} required errors={errors} />
         ) : (
-          <Field label="人员" name="userId" errors={errors} required>
+          <Field label={t("adjustmentForm.person")} name="userId" errors={errors} required>
             <select name="userId" className={INPUT_CLASS} defaultValue="">
-              <option value="">请选择</option>
+              <option value="">{t("adjustmentForm.choose")}</option>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
-                  {p.unit ? `（${p.unit}）` : ""}
+                  {p.unit ? t("adjustmentForm.personUnit", { unit: p.unit }) : ""}
                 </option>
               ))}
             </select>
           </Field>
         )}
-        <TextField label="日期" name="date" type="date" max={today} defaultValue={today} required errors={errors} />
-        <TextField label="分值（减分填负数）" name="points" type="number" step={1} min={-100} max={100} required errors={errors} />
+        <TextField label={t("adjustmentForm.date")} name="date" type="date" max={today} defaultValue={today} required errors={errors} />
+        <TextField label={t("adjustmentForm.points")} name="points" type="number" step={1} min={-100} max={100} required errors={errors} />
       </div>
-      <TextField label="理由" name="reason" maxLength={500} required errors={errors} hint="写明台账记录中没有的事实，如获企业书面表扬、被上级通报批评" />
-      <FormFooter notice={notice} pending={pending} submitLabel="记录加减分" />
+      <TextField label={t("adjustmentForm.reason")} name="reason" maxLength={500} required errors={errors} hint={t("adjustmentForm.reasonHint")} />
+      <FormFooter notice={notice} pending={pending} submitLabel={t("adjustmentForm.submit")} />
     </form>
   );
 }

@@ -1,27 +1,34 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/ui/data-table";
-import { POINT_EARNER_LABELS, formatPoints, pointKindLabel } from "@/lib/domain/points";
+import { POINT_KINDS, type PointKind, formatPoints } from "@/lib/domain/points";
 import type { PointEventRow } from "@/lib/server/points/list-point-events";
 
+/** A points item's key under points.kind, or null for an unknown one (shown as stored). */
+export function pointKindKey(kind: string): PointKind | "MANUAL" | null {
+  return kind === "MANUAL" || (POINT_KINDS as readonly string[]).includes(kind) ? (kind as PointKind | "MANUAL") : null;
+}
+
 function Source({ r }: { r: PointEventRow }) {
+  const t = useTranslations("points.table");
   if (r.kind === "MANUAL") {
     return (
       <span>
-        <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">人工{r.points > 0 ? "加分" : "减分"}</span>
+        <span className="mr-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">{r.points > 0 ? t("manualPlus") : t("manualMinus")}</span>
         {r.detail}
-        <span className="text-xs text-slate-500">（{r.adjustedByName ?? ""}录入）</span>
+        <span className="text-xs text-slate-500">{t("enteredBy", { name: r.adjustedByName ?? "" })}</span>
       </span>
     );
   }
   const links: React.ReactNode[] = [];
   if (r.projectId) links.push(<Link key="p" href={`/projects/${r.projectId}`} className="text-brand-700 hover:underline">{r.projectName}</Link>);
-  if (r.supervisionId) links.push(<Link key="s" href={`/supervision/${r.supervisionId}`} className="text-brand-700 hover:underline">督办函</Link>);
-  if (r.issueId) links.push(<Link key="i" href={`/issues/${r.issueId}`} className="text-brand-700 hover:underline">诉求 {r.issueCode}</Link>);
+  if (r.supervisionId) links.push(<Link key="s" href={`/supervision/${r.supervisionId}`} className="text-brand-700 hover:underline">{t("supervision")}</Link>);
+  if (r.issueId) links.push(<Link key="i" href={`/issues/${r.issueId}`} className="text-brand-700 hover:underline">{t("issue", { code: r.issueCode ?? "" })}</Link>);
   if (r.enterpriseId && (!r.projectId || r.visitId)) {
     links.push(
       <Link key="e" href={`/enterprises/${r.enterpriseId}`} className="text-brand-700 hover:underline">
         {r.enterpriseName}
-        {r.visitId ? `（${r.eventDate} 走访）` : ""}
+        {r.visitId ? t("visit", { date: r.eventDate }) : ""}
       </Link>,
     );
   }
@@ -40,26 +47,31 @@ function Source({ r }: { r: PointEventRow }) {
 
 /** Each point with the event behind it (a link to the project, problem, enterprise or visit) or the adjustment's reason. */
 export function PointEventsTable({ rows, showEarner = true }: { rows: PointEventRow[]; showEarner?: boolean }) {
+  const t = useTranslations("points");
+  const kindLabel = (kind: string) => {
+    const k = pointKindKey(kind);
+    return k ? t(`kind.${k}`) : kind;
+  };
   return (
     <DataTable
-      caption="积分明细"
+      caption={t("table.caption")}
       testId="point-events"
       rows={rows}
       rowKey={(r, i) => `${r.kind}-${r.earner}-${r.eventDate}-${r.projectId}-${r.issueId}-${r.visitId}-${r.adjustmentId}-${i}`}
-      empty="本期间没有积分事项"
+      empty={t("table.empty")}
       columns={[
-        { header: "日期", cell: (r) => r.eventDate, stacked: "title" },
-        { header: "积分事项", cell: (r) => pointKindLabel(r.kind) },
+        { header: t("table.date"), cell: (r) => r.eventDate, stacked: "title" },
+        { header: t("table.kind"), cell: (r) => kindLabel(r.kind) },
         {
-          header: "分值",
+          header: t("table.points"),
           numeric: true,
           cell: (r) => <strong className={r.points > 0 ? "text-emerald-700" : "text-red-700"}>{formatPoints(r.points)}</strong>,
         },
         ...(showEarner
-          ? [{ header: "得分对象", cell: (r: PointEventRow) => `${POINT_EARNER_LABELS[r.earner]}：${r.userName ?? r.unit ?? ""}` }]
+          ? [{ header: t("table.earner"), cell: (r: PointEventRow) => t("table.earnerOf", { earner: t(`earner.${r.earner}`), name: r.userName ?? r.unit ?? "" }) }]
           : []),
-        { header: "园区", cell: (r) => r.parkName },
-        { header: "依据（记录）", cell: (r) => <Source r={r} /> },
+        { header: t("table.park"), cell: (r) => r.parkName },
+        { header: t("table.source"), cell: (r) => <Source r={r} /> },
       ]}
     />
   );

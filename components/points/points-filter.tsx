@@ -1,9 +1,6 @@
+import { useTranslations } from "next-intl";
 import { FilterBar, FilterErrors, FilterSelect, recentYears } from "@/components/ui/filter-select";
 import { PERIOD_TYPES, type PeriodType } from "@/lib/domain/points";
-
-const PERIOD_LABELS: Record<PeriodType, string> = { month: "月度", quarter: "季度", year: "年度" };
-const MONTHS = Array.from({ length: 12 }, (_, i) => [i + 1, `${i + 1}月`] as const);
-const QUARTERS = [1, 2, 3, 4].map((q) => [q, `第${"一二三四"[q - 1]}季度`] as const);
 
 /** The points pages' GET filter: scope (park or region), period type, year and month/quarter; `hidden` keeps other parameters (tab, earner, person). */
 export function PointsFilter({
@@ -21,16 +18,19 @@ export function PointsFilter({
   hidden?: Record<string, string | number | undefined>;
   errors?: string[];
 }) {
+  const t = useTranslations("points.filter");
+  const months = Array.from({ length: 12 }, (_, i) => [i + 1, t("monthOption", { n: String(i + 1) })] as const);
+  const quarters = [1, 2, 3, 4].map((q) => [q, t("quarterOption", { n: String(q) })] as const);
   return (
     <>
-      <FilterBar action={action} aria-label="选择范围和期间" reset={action}>
+      <FilterBar action={action} aria-label={t("aria")} reset={action}>
         {Object.entries(hidden).map(([k, v]) => (v === undefined ? null : <input key={k} type="hidden" name={k} value={v} />))}
-        {parks.length > 1 && <FilterSelect label="园区" name="park" value={value.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />}
-        {regions.length > 0 && <FilterSelect label="市州（园区并列）" name="region" value={value.region} options={regions.map((r) => [r.id, r.name] as const)} allLabel="—" />}
-        <FilterSelect label="统计周期" name="period" value={value.period} options={PERIOD_TYPES.map((t) => [t, PERIOD_LABELS[t]] as const)} allLabel={null} />
-        <FilterSelect label="年份" name="year" value={value.year} options={recentYears()} allLabel={null} />
-        {value.period === "month" && <FilterSelect label="月份" name="n" value={value.n} options={MONTHS} allLabel={null} />}
-        {value.period === "quarter" && <FilterSelect label="季度" name="n" value={value.n} options={QUARTERS} allLabel={null} />}
+        {parks.length > 1 && <FilterSelect label={t("park")} name="park" value={value.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={t("allParks")} />}
+        {regions.length > 0 && <FilterSelect label={t("region")} name="region" value={value.region} options={regions.map((r) => [r.id, r.name] as const)} allLabel="—" />}
+        <FilterSelect label={t("period")} name="period" value={value.period} options={PERIOD_TYPES.map((k) => [k, t(`periodType.${k}`)] as const)} allLabel={null} />
+        <FilterSelect label={t("year")} name="year" value={value.year} options={recentYears()} allLabel={null} />
+        {value.period === "month" && <FilterSelect label={t("month")} name="n" value={value.n} options={months} allLabel={null} />}
+        {value.period === "quarter" && <FilterSelect label={t("quarter")} name="n" value={value.n} options={quarters} allLabel={null} />}
       </FilterBar>
       <FilterErrors errors={errors} />
     </>

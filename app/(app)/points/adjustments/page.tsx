@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { parksWith } from "@/lib/domain/permissions";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { POINT_EARNER_LABELS, type PointEarner, formatPoints } from "@/lib/domain/points";
+import { POINT_EARNERS, type PointEarner, formatPoints } from "@/lib/domain/points";
 import { parseUrlFilters, urlId, urlPage } from "@/lib/validation/url-filters";
 import { listAdjustablePeople, listPointAdjustments } from "@/lib/server/points/create-point-adjustment";
 import { listPointScopes } from "@/lib/server/points/points-scope";
@@ -16,8 +16,13 @@ import { Pagination } from "@/components/ui/pagination";
 import { FilterBar, FilterErrors, FilterSelect } from "@/components/ui/filter-select";
 import { buttonClass } from "@/components/ui/button";
 import { PointAdjustmentForm } from "@/components/points/point-adjustment-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "人工加减分" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("points");
+  return { title: t("adjustments.title") };
+}
 
 const querySchema = z.object({ park: urlId("园区").optional(), page: urlPage() });
 
@@ -30,34 +35,38 @@ export default async function PointAdjustmentsPage({ searchParams }: { searchPar
   const parks = scopes.parks.filter((p) => own.includes(p.id));
   const parkId = filters.park ?? parks[0]?.id ?? own[0];
   const [list, people] = await Promise.all([orNotFound(listPointAdjustments(actor, parkId, filters.page)), orNotFound(listAdjustablePeople(actor, parkId))]);
+  const [t, locale] = await Promise.all([getT("points"), getRequestLocale()]);
+  const earnerLabel = (e: string) => ((POINT_EARNERS as readonly string[]).includes(e) ? t(`earner.${e as PointEarner}`) : e);
   return (
     <>
-      <PageHeader title="人工加减分" subtitle="台账记录之外的加分、减分（如企业书面表扬、上级通报批评），由园区领导录入并写明理由；在排行和明细中单独标明为人工加减分。">
+      <PageHeader title={t("adjustments.title")} subtitle={t("adjustments.subtitle")}>
         <Link href={`/points?park=${parkId}`} className={`no-print ${buttonClass({ variant: "secondary" })}`}>
-          返回积分排行
+          {t("backToBoard")}
         </Link>
       </PageHeader>
       {parks.length > 1 && (
-        <FilterBar action="/points/adjustments" aria-label="选择园区">
-          <FilterSelect label="园区" name="park" value={parkId} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />
+        <FilterBar action="/points/adjustments" aria-label={t("adjustments.filterAria")}>
+          <FilterSelect label={t("adjustments.park")} name="park" value={parkId} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />
         </FilterBar>
       )}
       <FilterErrors errors={errors} />
-      <Section title="新增加减分" className="no-print mb-4" labelled>
-        <PointAdjustmentForm parkId={parkId} people={people} today={todayInShanghai()} />
+      <Section title={t("adjustments.new")} className="no-print mb-4" labelled>
+        <ClientMessages locale={locale} namespaces={["points"]}>
+          <PointAdjustmentForm parkId={parkId} people={people} today={todayInShanghai()} />
+        </ClientMessages>
       </Section>
       <DataTable
-        caption="人工加减分记录"
+        caption={t("adjustments.caption")}
         testId="point-adjustments"
         rows={list.rows}
         rowKey={(r) => r.id}
-        empty="尚无人工加减分"
+        empty={t("adjustments.empty")}
         columns={[
-          { header: "日期", cell: (r) => r.date, stacked: "title" },
-          { header: "得分对象", cell: (r) => `${POINT_EARNER_LABELS[r.earner as PointEarner]}：${r.userName ?? r.unit ?? ""}` },
-          { header: "分值", numeric: true, cell: (r) => <strong className={r.points > 0 ? "text-emerald-700" : "text-red-700"}>{formatPoints(r.points)}</strong> },
-          { header: "理由", cell: (r) => r.reason },
-          { header: "录入人", cell: (r) => r.createdByName },
+          { header: t("adjustments.date"), cell: (r) => r.date, stacked: "title" },
+          { header: t("adjustments.earner"), cell: (r) => t("table.earnerOf", { earner: earnerLabel(r.earner), name: r.userName ?? r.unit ?? "" }) },
+          { header: t("adjustments.points"), numeric: true, cell: (r) => <strong className={r.points > 0 ? "text-emerald-700" : "text-red-700"}>{formatPoints(r.points)}</strong> },
+          { header: t("adjustments.reason"), cell: (r) => r.reason },
+          { header: t("adjustments.enteredBy"), cell: (r) => r.createdByName },
         ]}
       />
       <Pagination basePath="/points/adjustments" params={{ park: parkId }} page={filters.page} pageCount={Math.max(1, Math.ceil(list.total / 50))} total={list.total} />

@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
 import { pointsQuerySchema } from "@/lib/validation/points";
-import { POINT_EARNER_LABELS, POINT_KINDS, POINT_KIND_INFO, MANUAL_KIND, MANUAL_LABEL, formatPoints } from "@/lib/domain/points";
+import { POINT_KINDS, MANUAL_KIND, formatPoints } from "@/lib/domain/points";
 import { listPointEvents } from "@/lib/server/points/list-point-events";
 import { listPointScopes } from "@/lib/server/points/points-scope";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,8 +15,13 @@ import { buttonClass } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PointsFilter, qs, scopeParams } from "@/components/points/points-filter";
 import { PointEventsTable } from "@/components/points/point-events-table";
+import { periodText, scopeText } from "@/components/points/labels";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "积分明细" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("points");
+  return { title: t("events.title") };
+}
 
 export default async function PointEventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -28,26 +33,27 @@ export default async function PointEventsPage({ searchParams }: { searchParams: 
   const keep = { earner: s.full ? filters.earner : undefined, user: s.full ? filters.user : undefined, unit: filters.unit, kind: filters.kind };
   const own = !s.full || filters.user === actor.userId;
   const who = list.rows.find((r) => r.userId === s.query.user)?.userName ?? (s.query.unit ? s.query.unit : null);
-  const title = own ? "我的积分" : "积分明细";
+  const [t, locale] = await Promise.all([getT("points"), getRequestLocale()]);
+  const title = own ? t("events.mine") : t("events.title");
   return (
     <>
       <PageHeader
         title={title}
-        subtitle={`${who ? `${who} · ` : ""}${filters.earner ? `${POINT_EARNER_LABELS[filters.earner]} · ` : ""}${s.scopeName} · ${s.periodLabel}：每一分都对应一条记录，点击查看。`}
+        subtitle={`${who ? `${who} · ` : ""}${filters.earner ? `${t(`earner.${filters.earner}`)} · ` : ""}${t("events.subtitle", { scope: scopeText(locale, s.scopeName), period: periodText(locale, s.period) })}`}
       >
         <div className="no-print flex flex-wrap gap-2">
           <PrintButton />
           <DownloadLink href={`/api/export/points${qs({ ...base, ...keep, view: "events" })}`} className={buttonClass({ variant: "secondary" })}>
-            导出 Excel
+            {t("exportExcel")}
           </DownloadLink>
           {s.full && (
             <Link href={`/points${qs(base)}`} className={buttonClass({ variant: "secondary" })}>
-              返回排行
+              {t("events.backToBoard")}
             </Link>
           )}
           {!s.full && (
             <Link href="/liaison" className={buttonClass({ variant: "secondary" })}>
-              返回我的包保
+              {t("events.backToLiaison")}
             </Link>
           )}
         </div>
@@ -55,13 +61,13 @@ export default async function PointEventsPage({ searchParams }: { searchParams: 
       <PointsFilter action="/points/events" parks={scopes.parks} regions={scopes.regions} value={value} hidden={{ earner: keep.earner, user: keep.user, unit: keep.unit }} errors={errors} />
       <form method="get" action="/points/events" className="no-print mb-3 flex flex-wrap items-end gap-3">
         {Object.entries({ ...base, earner: keep.earner, user: keep.user, unit: keep.unit }).map(([k, v]) => (v === undefined ? null : <input key={k} type="hidden" name={k} value={v} />))}
-        <FilterSelect label="积分事项" name="kind" value={filters.kind} options={[...POINT_KINDS.map((k) => [k, POINT_KIND_INFO[k].label] as const), [MANUAL_KIND, MANUAL_LABEL] as const]} />
+        <FilterSelect label={t("events.kind")} name="kind" value={filters.kind} options={[...POINT_KINDS, MANUAL_KIND as "MANUAL"].map((k) => [k, t(`kind.${k}`)] as const)} />
         <button type="submit" className={buttonClass({ variant: "secondary", size: "sm" })}>
-          按事项筛选
+          {t("events.filterByKind")}
         </button>
       </form>
       <p className="mb-2 text-sm text-slate-700" data-testid="points-summary">
-        共 {list.total} 项，合计 <strong>{list.sum}</strong> 分（加分 {formatPoints(list.plus)}，减分 {list.minus}）
+        {t.rich("events.summary", { total: list.total, sum: String(list.sum), plus: formatPoints(list.plus), minus: String(list.minus), strong: (c) => <strong>{c}</strong> })}
       </p>
       <PointEventsTable rows={list.rows} showEarner={!own || !filters.earner} />
       <Pagination basePath="/points/events" params={{ ...base, ...keep }} page={list.page} pageCount={Math.max(1, Math.ceil(list.total / list.pageSize))} total={list.total} />

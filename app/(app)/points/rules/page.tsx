@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { parseUrlFilters, urlId } from "@/lib/validation/url-filters";
-import { POINT_EARNERS, POINT_EARNER_LABELS, POINT_KINDS, POINT_KIND_INFO, formatPoints, pointKindLabel } from "@/lib/domain/points";
+import { POINT_EARNERS, POINT_KINDS, formatPoints } from "@/lib/domain/points";
 import { getPointRules } from "@/lib/server/points/point-rules";
 import { listPointScopes } from "@/lib/server/points/points-scope";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,11 +14,16 @@ import { FilterBar, FilterErrors, FilterSelect } from "@/components/ui/filter-se
 import { PrintButton } from "@/components/ui/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { PointRuleForm } from "@/components/points/point-rule-form";
+import { pointKindKey } from "@/components/points/point-events-table";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 import { z } from "zod";
 
-export const metadata: Metadata = { title: "积分规则" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("points");
+  return { title: t("rules.title") };
+}
 
-const SOURCE_LABELS = { park: "本园区", region: "市州默认", default: "系统默认" } as const;
 const querySchema = z.object({ park: urlId("园区").optional(), region: urlId("市州").optional() });
 
 export default async function PointRulesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -28,39 +33,44 @@ export default async function PointRulesPage({ searchParams }: { searchParams: P
   const parkId = filters.park ?? (filters.region ? undefined : scopes.parks[0]?.id);
   if (!parkId && !filters.region) notFound();
   const view = await orNotFound(getPointRules(actor, parkId ? { parkId } : { regionId: filters.region }));
+  const [t, locale] = await Promise.all([getT("points"), getRequestLocale()]);
+  const kindLabel = (kind: string) => {
+    const k = pointKindKey(kind);
+    return k ? t(`kind.${k}`) : kind;
+  };
   const cell = (kind: string, earner: string) => view.cells.find((c) => c.kind === kind && c.earner === earner)!;
   return (
     <>
-      <PageHeader title="积分规则" subtitle={`${view.scope.name}：每个积分事项的分值和得分对象。调整自生效日期起适用，已过去月份的积分不变；园区未设置的事项按市州默认，市州也未设置的按系统默认。`}>
+      <PageHeader title={t("rules.title")} subtitle={t("rules.subtitle", { scope: view.scope.name })}>
         <div className="no-print flex flex-wrap gap-2">
           <PrintButton />
           <Link href="/points" className={buttonClass({ variant: "secondary" })}>
-            返回积分排行
+            {t("backToBoard")}
           </Link>
         </div>
       </PageHeader>
-      <FilterBar action="/points/rules" aria-label="选择园区或市州">
-        <FilterSelect label="园区" name="park" value={parkId} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel={scopes.regions.length > 0 ? "—" : null} />
-        {scopes.regions.length > 0 && <FilterSelect label="市州默认规则" name="region" value={filters.park ? undefined : filters.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="—" />}
+      <FilterBar action="/points/rules" aria-label={t("rules.filterAria")}>
+        <FilterSelect label={t("rules.park")} name="park" value={parkId} options={scopes.parks.map((p) => [p.id, p.name] as const)} allLabel={scopes.regions.length > 0 ? "—" : null} />
+        {scopes.regions.length > 0 && <FilterSelect label={t("rules.region")} name="region" value={filters.park ? undefined : filters.region} options={scopes.regions.map((r) => [r.id, r.name] as const)} allLabel="—" />}
       </FilterBar>
       <FilterErrors errors={errors} />
       <DataTable
-        caption="当前积分规则"
+        caption={t("rules.caption")}
         testId="point-rules"
         rows={[...POINT_KINDS]}
         rowKey={(k) => k}
         columns={[
-          { header: "积分事项", cell: (k) => <span><strong>{POINT_KIND_INFO[k].label}</strong><span className="block text-xs text-slate-500">{POINT_KIND_INFO[k].description}</span></span>, stacked: "title" },
+          { header: t("rules.kind"), cell: (k) => <span><strong>{t(`kind.${k}`)}</strong><span className="block text-xs text-slate-500">{t(`kindDescription.${k}`)}</span></span>, stacked: "title" },
           ...POINT_EARNERS.map((e) => ({
-            header: POINT_EARNER_LABELS[e],
+            header: t(`earner.${e}`),
             numeric: true,
             cell: (k: string) => {
               const c = cell(k, e);
               return (
                 <span>
-                  <strong>{c.points === 0 ? "不计" : formatPoints(c.points)}</strong>
-                  <span className="block text-xs text-slate-500">{SOURCE_LABELS[c.source]}</span>
-                  {c.next && <span className="block text-xs text-amber-700">{c.next.from} 起 {formatPoints(c.next.points)}</span>}
+                  <strong>{c.points === 0 ? t("rules.notCounted") : formatPoints(c.points)}</strong>
+                  <span className="block text-xs text-slate-500">{t(`rules.source.${c.source}`)}</span>
+                  {c.next && <span className="block text-xs text-amber-700">{t("rules.next", { date: c.next.from, points: formatPoints(c.next.points) })}</span>}
                 </span>
               );
             },
@@ -68,24 +78,26 @@ export default async function PointRulesPage({ searchParams }: { searchParams: P
         ]}
       />
       {view.canEdit && (
-        <Section title="调整规则" className="no-print mt-4" labelled>
-          <PointRuleForm target={view.scope.parkId ? { parkId: view.scope.parkId } : { regionId: view.scope.regionId! }} earliest={view.earliestEffective} />
+        <Section title={t("rules.adjust")} className="no-print mt-4" labelled>
+          <ClientMessages locale={locale} namespaces={["points"]}>
+            <PointRuleForm target={view.scope.parkId ? { parkId: view.scope.parkId } : { regionId: view.scope.regionId! }} earliest={view.earliestEffective} />
+          </ClientMessages>
         </Section>
       )}
-      <Section title="调整记录" className="mt-4" labelled>
+      <Section title={t("rules.history")} className="mt-4" labelled>
         <DataTable
-          caption="积分规则调整记录"
+          caption={t("rules.historyCaption")}
           rows={view.versions}
           rowKey={(v) => v.id}
-          empty="尚未调整过，全部按系统默认"
+          empty={t("rules.historyEmpty")}
           columns={[
-            { header: "生效日期", cell: (v) => v.effectiveFrom, stacked: "title" },
-            { header: "积分事项", cell: (v) => pointKindLabel(v.kind) },
-            { header: "得分对象", cell: (v) => POINT_EARNER_LABELS[v.earner] },
-            { header: "分值", numeric: true, cell: (v) => formatPoints(v.points) },
-            { header: "层级", cell: (v) => (v.level === "park" ? "本园区" : "市州默认") },
-            { header: "说明", cell: (v) => v.note ?? "" },
-            { header: "设置人", cell: (v) => v.createdByName },
+            { header: t("rules.effectiveFrom"), cell: (v) => v.effectiveFrom, stacked: "title" },
+            { header: t("rules.kind"), cell: (v) => kindLabel(v.kind) },
+            { header: t("rules.earner"), cell: (v) => t(`earner.${v.earner}`) },
+            { header: t("rules.points"), numeric: true, cell: (v) => formatPoints(v.points) },
+            { header: t("rules.level"), cell: (v) => (v.level === "park" ? t("rules.source.park") : t("rules.source.region")) },
+            { header: t("rules.note"), cell: (v) => v.note ?? "" },
+            { header: t("rules.setBy"), cell: (v) => v.createdByName },
           ]}
         />
       </Section>
