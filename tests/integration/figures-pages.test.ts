@@ -17,6 +17,7 @@ import { parseIndicatorScope } from "@/lib/validation/indicator-scope";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { LiveDiffNotice } from "@/components/bulletin/live-diff-notice";
 import { recentCompletedMonths } from "@/lib/domain/filing";
+import { COUNT_LABELS } from "@/lib/domain/published-bulletins";
 import { publishBulletin } from "@/lib/server/bulletin/publish-bulletin";
 import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
 import { compareWithLive } from "@/lib/server/bulletin/compare-published";
@@ -121,6 +122,8 @@ describe("the dashboard's and bulletin's messages", () => {
       const [group, key] = m.split(".") as [keyof typeof zh.metric, string];
       expect((zh.metric[group] as Record<string, string>)[key], m).toBe(METRIC_LABELS[m]);
     }
+    // The notice of what moved since publishing names the counts as the server does.
+    expect(MESSAGES["zh-CN"].bulletin.count).toEqual(COUNT_LABELS);
   });
 });
 
