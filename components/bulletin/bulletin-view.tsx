@@ -7,8 +7,7 @@ import type { Bulletin, BulletinRankRow } from "@/lib/server/bulletin/get-bullet
 import type { CorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { drillHref } from "@/components/dashboard/drill";
-import { issueCategoryKey } from "@/components/dashboard/dashboard-view";
-import { indicatorText, monthsLabel, pointsLabel } from "@/components/dashboard/labels";
+import { indicatorText, issueCategoryKey, monthsLabel, pointsLabel } from "@/components/dashboard/labels";
 import { BulletinPointsSection } from "./bulletin-points";
 import { formatPublishedAtIn } from "./format";
 

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { type IndicatorKey, formatPercent } from "@/lib/domain/indicators";
-import { ISSUE_CATEGORY_LABELS, type IssueCategory } from "@/lib/domain/issues";
 import { formatDateIn, formatMoneyIn } from "@/lib/i18n/format";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import type { IndicatorsResult } from "@/lib/server/metrics/get-indicators";
@@ -13,7 +12,7 @@ import { IndicatorCards } from "./indicator-cards";
 import { IndustryBars, MonthlyTrend, StageFunnel } from "./dashboard-charts";
 import { RankingTable, type RankingRow } from "./ranking-table";
 import { drillHref } from "./drill";
-import { monthsLabel } from "./labels";
+import { issueCategoryKey, monthsLabel } from "./labels";
 import { Section as Panel } from "@/components/ui/section";
 
 export interface DashboardData {
@@ -25,11 +24,6 @@ export interface DashboardData {
 }
 
 const RATE_COLUMNS = ["fulfilment", "landing", "startCohort", "productionCohort", "funds", "startPlan", "investmentYear"] as const satisfies readonly IndicatorKey[];
-
-/** The key of a problem category the server gave as its Chinese label (ISSUE_CATEGORY_LABELS), to show it in the active language. */
-export function issueCategoryKey(label: string): IssueCategory | null {
-  return (Object.entries(ISSUE_CATEGORY_LABELS) as [IssueCategory, string][]).find(([, v]) => v === label)?.[0] ?? null;
-}
 
 function Section({ title, children, note }: { title: string; children: React.ReactNode; note?: string }) {
   return (

@@ -4,6 +4,7 @@
 
 import type { useTranslations } from "next-intl";
 import type { IndicatorKey, IndicatorPeriod, Metric } from "@/lib/domain/indicators";
+import { ISSUE_CATEGORY_LABELS, type IssueCategory } from "@/lib/domain/issues";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 
 export type DashboardT = ReturnType<typeof useTranslations<"dashboard">>;
@@ -44,4 +45,9 @@ export function describeMetricIn(t: DashboardT, m: Metric, p: IndicatorPeriod): 
 /** An indicator's name, convention and formula (INDICATOR_DEFS in the active language). */
 export function indicatorText(t: DashboardT, key: IndicatorKey): { label: string; convention: string; formula: string } {
   return { label: t(`indicator.${key}.label`), convention: t(`indicator.${key}.convention`), formula: t(`indicator.${key}.formula`) };
+}
+
+/** The key of a problem category the server gave as its Chinese label (ISSUE_CATEGORY_LABELS), to show it in the active language. */
+export function issueCategoryKey(label: string): IssueCategory | null {
+  return (Object.entries(ISSUE_CATEGORY_LABELS) as [IssueCategory, string][]).find(([, v]) => v === label)?.[0] ?? null;
 }
