@@ -37,7 +37,7 @@ export function DigestSummary({ d }: { d: DailyDigest }) {
   const t = useTranslations("liaison.digest");
   if (d.total === 0) return null;
   const items = d.sections.map((s) =>
-    s.overdue ? t("summaryItemOverdue", { label: t(`sectionShort.${s.kind}`), total: s.total, overdue: s.overdue }) : t("summaryItem", { label: t(`sectionShort.${s.kind}`), total: s.total }),
+    s.overdue ? t("summaryItemOverdue", { item: t(`sectionShort.${s.kind}`, { total: s.total }), overdue: s.overdue }) : t("summaryItem", { item: t(`sectionShort.${s.kind}`, { total: s.total }) }),
   );
   return (
     <p className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="digest-summary">
