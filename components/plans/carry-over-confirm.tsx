@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { CarryMode } from "@/lib/domain/year-plans";
 import { carryOverPlansAction } from "@/lib/actions/plans/carry-over-plans";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
  * was shown (if plans or progress changed meanwhile it is refused and the preview reloads).
  */
 export function CarryOverConfirm({ parkId, year, mode, projectIds }: { parkId: number; year: number; mode: CarryMode; projectIds: number[] }) {
+  const t = useTranslations("plans.carry");
   const router = useRouter();
   const [done, setDone] = useState(false);
   const { notice, pending, submit } = useActionForm();
@@ -27,18 +29,18 @@ export function CarryOverConfirm({ parkId, year, mode, projectIds }: { parkId: n
           pending={pending}
           disabled={none}
           onClick={() => {
-            if (!window.confirm(`确定把 ${projectIds.length} 个项目的未完成计划结转到 ${year + 1} 年吗？已有 ${year + 1} 年计划的项目不受影响。`)) return;
+            if (!window.confirm(t("confirmQuestion", { count: projectIds.length, year: year + 1 }))) return;
             submit(
               () => carryOverPlansAction({ parkId, year, mode, projectIds }),
               (r) => {
                 setDone(true);
-                return `已结转 ${r.carried} 个项目到 ${r.toYear} 年计划${r.kept ? `；${r.kept} 个项目已有 ${r.toYear} 年计划，未覆盖` : ""}`;
+                return t("done", { count: r.carried, year: r.toYear }) + (r.kept ? t("doneKept", { count: r.kept, year: r.toYear }) : "");
               },
               { onError: (f) => f.code === "CONFLICT" && router.refresh() },
             );
           }}
         >
-          {pending ? "结转中…" : none ? "没有需要结转的计划" : `确认结转 ${projectIds.length} 个项目`}
+          {pending ? t("carrying") : none ? t("nothing") : t("confirm", { count: projectIds.length })}
         </Button>
       )}
       {notice && (
@@ -46,7 +48,7 @@ export function CarryOverConfirm({ parkId, year, mode, projectIds }: { parkId: n
           {notice.text}
           {done && (
             <Link href={`/plans?park=${parkId}&year=${year + 1}`} className="ml-2 text-brand-700 hover:underline">
-              查看 {year + 1} 年度计划 →
+              {t("view", { year: year + 1 })}
             </Link>
           )}
         </Alert>

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { formatWan } from "@/lib/domain/money";
-import { STAGE_LABELS, STATUS_LABELS } from "@/lib/domain/stages";
+import { useLocale, useTranslations } from "next-intl";
+import { formatWanIn } from "@/lib/i18n/format";
 import { parkPlansSaveSchema } from "@/lib/validation/year-plans";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { saveParkPlansAction } from "@/lib/actions/plans/save-park-plans";
@@ -30,6 +30,11 @@ const same = (a: Cells, b: Cells) => a.plannedInvestment.trim() === b.plannedInv
  * marked. Clearing the amount and both flags takes a project out of the year's plan.
  */
 export function PlanGrid({ parkId, year, currentYear, rows, canEdit }: { parkId: number; year: number; currentYear: number; rows: ParkPlanRow[]; canEdit: boolean }) {
+  const t = useTranslations("plans.grid");
+  const tc = useTranslations("common.enum");
+  const tu = useTranslations("ui");
+  const locale = useLocale();
+  const formatWan = (v: Parameters<typeof formatWanIn>[1]) => formatWanIn(locale, v);
   const router = useRouter();
   const [edits, setEdits] = useState<Map<number, Cells>>(new Map());
   const [rowErrors, setRowErrors] = useState<Map<number, string[]>>(new Map());
@@ -70,7 +75,7 @@ export function PlanGrid({ parkId, year, currentYear, rows, canEdit }: { parkId:
     const parsed = parkPlansSaveSchema.safeParse(input);
     if (!parsed.success) {
       setRowErrors(byProject(sent, fieldErrors(parsed.error)));
-      return fail("请检查标红的行");
+      return fail(t("checkRows"));
     }
     setRowErrors(new Map());
     submit(
@@ -78,28 +83,28 @@ export function PlanGrid({ parkId, year, currentYear, rows, canEdit }: { parkId:
       (r) => {
         setEdits(new Map());
         router.refresh();
-        return `已保存 ${year} 年计划：设置或修改 ${r.saved} 项，移出计划 ${r.removed} 项${r.unchanged ? `，${r.unchanged} 项没有变化` : ""}`;
+        return t("saved", { year, saved: r.saved, removed: r.removed }) + (r.unchanged ? t("savedUnchanged", { count: r.unchanged }) : "");
       },
       { onError: (f) => setRowErrors(byProject(sent, f.fieldErrors)) },
     );
   }
 
-  const flagHeader = (what: string) => (year === currentYear ? `计划当年${what}` : `计划 ${year} 年${what}`);
+  const flagHeader = (what: "start" | "production") => (year === currentYear ? t(`flagThisYear.${what}`) : t(`flagYear.${what}`, { year }));
   const input = "w-28 rounded border border-slate-300 px-2 py-1 text-right tabular-nums";
 
   return (
     <div>
       <DataTable
         testId="plan-grid"
-        aria-label={`${year}年度计划`}
+        aria-label={t("label", { year })}
         rows={rows}
         rowKey={(r) => r.projectId}
-        empty="没有符合条件的项目"
+        empty={t("empty")}
         rowProps={(r) => ({ "data-project-id": r.projectId, "data-changed": changed.includes(r) ? "1" : undefined })}
         rowClassName={(r) => `border-t border-slate-100 ${rowErrors.has(r.projectId) ? "bg-red-50" : changed.includes(r) ? "bg-amber-50" : ""}`}
         columns={[
           {
-            header: "项目",
+            header: t("project"),
             cell: (r) => (
               <div>
                 <Link href={`/projects/${r.projectId}`} className="text-brand-600 hover:underline">
@@ -117,22 +122,22 @@ export function PlanGrid({ parkId, year, currentYear, rows, canEdit }: { parkId:
             ),
           },
           {
-            header: "阶段",
+            header: t("stage"),
             cell: (r) => (
               <span className="whitespace-nowrap">
-                {STAGE_LABELS[r.stage]}
-                {r.status !== "ACTIVE" && <span className="ml-1 text-xs text-amber-800">（{STATUS_LABELS[r.status]}）</span>}
+                {tc(`stage.${r.stage}`)}
+                {r.status !== "ACTIVE" && <span className="ml-1 text-xs text-amber-800">（{tc(`status.${r.status}`)}）</span>}
               </span>
             ),
           },
-          { header: year > currentYear ? "当年已完成" : `${year}年已完成投资`, cell: (r) => (year > currentYear ? "—" : formatWan(r.completed)), numeric: true },
+          { header: year > currentYear ? t("completedFuture") : t("completedYear", { year }), cell: (r) => (year > currentYear ? "—" : formatWan(r.completed)), numeric: true },
           {
-            header: "本年计划投资（万元）",
+            header: t("planned"),
             numeric: true,
             cell: (r) =>
               canEdit ? (
                 <input
-                  aria-label={`${r.name} 本年计划投资`}
+                  aria-label={t("plannedLabel", { name: r.name })}
                   inputMode="decimal"
                   value={value(r).plannedInvestment}
                   onChange={(e) => edit(r, { plannedInvestment: e.target.value })}
@@ -142,40 +147,40 @@ export function PlanGrid({ parkId, year, currentYear, rows, canEdit }: { parkId:
               ) : r.plan ? (
                 formatWan(r.plan.plannedInvestment)
               ) : (
-                <span className="text-slate-400">未列入</span>
+                <span className="text-slate-400">{t("notListed")}</span>
               ),
           },
           {
-            header: flagHeader("开工"),
+            header: flagHeader("start"),
             align: "center",
             cell: (r) =>
               canEdit ? (
-                <input type="checkbox" aria-label={`${r.name} ${flagHeader("开工")}`} checked={value(r).planStart} onChange={(e) => edit(r, { planStart: e.target.checked })} />
+                <input type="checkbox" aria-label={t("flagLabel", { name: r.name, flag: flagHeader("start") })} checked={value(r).planStart} onChange={(e) => edit(r, { planStart: e.target.checked })} />
               ) : r.plan?.planStart ? (
-                "是"
+                t("yes")
               ) : (
                 ""
               ),
           },
           {
-            header: flagHeader("投产"),
+            header: flagHeader("production"),
             align: "center",
             cell: (r) =>
               canEdit ? (
-                <input type="checkbox" aria-label={`${r.name} ${flagHeader("投产")}`} checked={value(r).planProduction} onChange={(e) => edit(r, { planProduction: e.target.checked })} />
+                <input type="checkbox" aria-label={t("flagLabel", { name: r.name, flag: flagHeader("production") })} checked={value(r).planProduction} onChange={(e) => edit(r, { planProduction: e.target.checked })} />
               ) : r.plan?.planProduction ? (
-                "是"
+                t("yes")
               ) : (
                 ""
               ),
           },
-          { header: "备注", cell: (r) => r.plan?.note ?? "", className: "max-w-48 text-xs text-slate-500" },
+          { header: t("note"), cell: (r) => r.plan?.note ?? "", className: "max-w-48 text-xs text-slate-500" },
         ]}
       />
       {canEdit && (
         <div className="no-print sticky bottom-0 mt-3 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 py-3">
           <Button type="button" onClick={save} pending={pending} disabled={changed.length === 0}>
-            {pending ? "保存中…" : changed.length > 0 ? `保存修改（${changed.length} 项）` : "保存修改"}
+            {pending ? tu("saving") : changed.length > 0 ? t("saveN", { count: changed.length }) : t("save")}
           </Button>
           <Button
             type="button"
@@ -186,9 +191,9 @@ export function PlanGrid({ parkId, year, currentYear, rows, canEdit }: { parkId:
               setRowErrors(new Map());
             }}
           >
-            撤销修改
+            {t("undo")}
           </Button>
-          <span className="text-xs text-slate-500">本年计划投资留空且两项都不勾选，即把项目移出 {year} 年计划；只保存本页的修改，翻页前请先保存。</span>
+          <span className="text-xs text-slate-500">{t("hint", { year })}</span>
           {notice && (
             <Alert as="p" tone={notice.kind} className="w-full" testId="plan-grid-notice">
               {notice.text}

@@ -4,8 +4,8 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { parksWith } from "@/lib/domain/permissions";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { formatWan } from "@/lib/domain/money";
-import { PLAN_LIST_FILTER_LABELS, plansPageSchema } from "@/lib/validation/year-plans";
+import { formatWanIn } from "@/lib/i18n/format";
+import { PLAN_LIST_FILTERS, plansPageSchema } from "@/lib/validation/year-plans";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
 import { listParkPlans } from "@/lib/server/plans/list-park-plans";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
@@ -16,8 +16,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { PlanGrid } from "@/components/plans/plan-grid";
 import { planYearOptions } from "@/components/plans/plan-years";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "年度计划" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("plans");
+  return { title: t("title") };
+}
 
 export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -33,25 +38,27 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
   ]);
   const params = filterParams({ park, year, q: filters.q, only: filters.only });
   const qs = new URLSearchParams({ park: String(park ?? ""), year: String(year) }).toString();
+  const [t, locale] = await Promise.all([getT("plans"), getRequestLocale()]);
+  const formatWan = (v: Parameters<typeof formatWanIn>[1]) => formatWanIn(locale, v);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["plans"]}>
       <PageHeader
-        title={list ? `${list.parkName} · ${year}年度计划` : "年度计划"}
-        subtitle="每个项目当年的计划投资（本年计划投资）、是否计划当年开工、当年投产；是年度计划口径开工率、投产率、投资完成率的分母。可以设置任何年度：往年的更正、下一年的安排。"
+        title={list ? t("titleOf", { park: list.parkName, year }) : t("title")}
+        subtitle={t("subtitle")}
       >
         {list && (
           <div className="no-print flex flex-wrap gap-2">
             <a href={`/api/plans/export?${qs}`} download className={buttonClass({ variant: "secondary" })}>
-              导出 Excel
+              {t("export")}
             </a>
             {list.canEdit && (
               <>
                 <Link href={`/plans/import?${qs}`} className={buttonClass({ variant: "secondary" })}>
-                  导入 Excel
+                  {t("importExcel")}
                 </Link>
                 {year <= currentYear && (
                   <Link href={`/plans/carry-over?${qs}`} className={buttonClass({ variant: "secondary" })}>
-                    结转未完成计划到 {year + 1} 年
+                    {t("carryOver", { year: year + 1 })}
                   </Link>
                 )}
               </>
@@ -59,28 +66,34 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
           </div>
         )}
       </PageHeader>
-      <FilterBar action="/plans" submitLabel="查看" reset="/plans" aria-label="年度计划筛选">
-        <FilterSelect label="园区" name="park" value={park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />
-        <FilterSelect label="年度" name="year" value={year} options={planYearOptions(currentYear, year)} allLabel={null} />
-        <FilterInput label="搜索" name="q" defaultValue={filters.q ?? ""} placeholder="项目名称、编号、企业" className="w-48" />
-        <FilterSelect label="范围" name="only" value={filters.only} options={Object.entries(PLAN_LIST_FILTER_LABELS)} allLabel="全部项目" />
+      <FilterBar action="/plans" submitLabel={t("filter.view")} reset="/plans" aria-label={t("filter.label")}>
+        <FilterSelect label={t("filter.park")} name="park" value={park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />
+        <FilterSelect label={t("filter.year")} name="year" value={year} options={planYearOptions(currentYear, year, (y, cur) => t(cur ? "thisYear" : "year", { year: y }))} allLabel={null} />
+        <FilterInput label={t("filter.search")} name="q" defaultValue={filters.q ?? ""} placeholder={t("filter.searchPlaceholder")} className="w-48" />
+        <FilterSelect label={t("filter.scope")} name="only" value={filters.only} options={PLAN_LIST_FILTERS.map((o) => [o, t(`only.${o}`)] as const)} allLabel={t("filter.allProjects")} />
       </FilterBar>
       <FilterErrors errors={errors} />
       {!list ? (
-        <Alert tone="warning">没有可查看的园区</Alert>
+        <Alert tone="warning">{t("noParks")}</Alert>
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700" data-testid="plan-totals">
-            {year} 年计划：列入 <strong>{list.totals.planned}</strong> 个项目，计划投资合计 <strong>{formatWan(list.totals.plannedInvestment)}</strong>，计划开工{" "}
-            <strong>{list.totals.planStart}</strong> 个、计划投产 <strong>{list.totals.planProduction}</strong> 个
-            {year <= currentYear && <>；计划内项目当年已完成投资 {formatWan(list.totals.completed)}</>}
-            {list.archived && <span className="ml-2 text-amber-800">（园区已归档，只能查看）</span>}
-            {!list.canEdit && !list.archived && <span className="ml-2 text-slate-500">（您在本园区只能查看，不能修改计划）</span>}
+            {t.rich("totals.main", {
+              year,
+              planned: list.totals.planned,
+              investment: formatWan(list.totals.plannedInvestment),
+              start: list.totals.planStart,
+              production: list.totals.planProduction,
+              strong: (c) => <strong>{c}</strong>,
+            })}
+            {year <= currentYear && t("totals.completed", { amount: formatWan(list.totals.completed) })}
+            {list.archived && <span className="ml-2 text-amber-800">{t("totals.archived")}</span>}
+            {!list.canEdit && !list.archived && <span className="ml-2 text-slate-500">{t("totals.readOnly")}</span>}
           </p>
           <PlanGrid key={`${park}-${year}-${list.page}-${filters.q ?? ""}-${filters.only ?? ""}`} parkId={list.parkId} year={year} currentYear={currentYear} rows={list.rows} canEdit={list.canEdit} />
           <Pagination basePath="/plans" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
         </>
       )}
-    </>
+    </ClientMessages>
   );
 }

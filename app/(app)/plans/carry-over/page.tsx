@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { parksWith } from "@/lib/domain/permissions";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { formatWan } from "@/lib/domain/money";
-import { STAGE_LABELS, STATUS_LABELS } from "@/lib/domain/stages";
-import { CARRY_MODE_LABELS, type CarryOutcome, describePlan } from "@/lib/domain/year-plans";
+import { formatWanIn } from "@/lib/i18n/format";
+import { CARRY_MODES, type CarryOutcome, describePlan } from "@/lib/domain/year-plans";
 import { carryOverPageSchema } from "@/lib/validation/year-plans";
 import { parseUrlFilters } from "@/lib/validation/url-filters";
 import { type CarryRow, previewCarryOver } from "@/lib/server/plans/carry-over";
@@ -18,18 +18,24 @@ import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { CarryOverConfirm } from "@/components/plans/carry-over-confirm";
 import { planYearOptions } from "@/components/plans/plan-years";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "结转年度计划" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("plans");
+  return { title: t("carry.title") };
+}
 
 function ProjectCell({ r }: { r: CarryRow }) {
+  const tc = useTranslations("common.enum");
   return (
     <div>
       <Link href={`/projects/${r.projectId}`} className="text-brand-600 hover:underline">
         {r.name}
       </Link>
       <div className="text-xs text-slate-500">
-        {r.code} · {STAGE_LABELS[r.stage]}
-        {r.status !== "ACTIVE" && `（${STATUS_LABELS[r.status]}）`}
+        {r.code} · {tc(`stage.${r.stage}`)}
+        {r.status !== "ACTIVE" && `（${tc(`status.${r.status}`)}）`}
       </div>
     </div>
   );
@@ -57,21 +63,24 @@ export default async function CarryOverPage({ searchParams }: { searchParams: Pr
   const carry = typeof preview === "string" ? [] : preview.rows.filter((r) => r.outcome.kind === "carry");
   const exists = typeof preview === "string" ? [] : preview.rows.filter((r) => r.outcome.kind === "exists");
   const none = typeof preview === "string" ? [] : preview.rows.filter((r) => r.outcome.kind === "none");
+  const [t, locale] = await Promise.all([getT("plans"), getRequestLocale()]);
+  const formatWan = (v: Parameters<typeof formatWanIn>[1]) => formatWanIn(locale, v);
+  const next = year + 1;
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["plans"]}>
       <div className="no-print mb-2 text-sm">
         <Link href={`/plans?park=${park}&year=${year}`} className="text-brand-600 hover:underline">
-          ← {year}年度计划
+          {t("carry.back", { year })}
         </Link>
       </div>
       <PageHeader
-        title={typeof preview === "string" ? "结转年度计划" : `${preview.parkName} · 结转 ${year} 年未完成计划到 ${year + 1} 年`}
-        subtitle="计划当年开工而年底前未开工的，列为下一年计划开工；计划当年投产而年底前未投产的，列为下一年计划投产；计划投资未完成的，按所选方式列为下一年计划投资。下一年已有计划的项目不覆盖。先预览，确认后一次写入并记入操作日志。"
+        title={typeof preview === "string" ? t("carry.title") : t("carry.titleOf", { park: preview.parkName, year, next })}
+        subtitle={t("carry.subtitle")}
       />
-      <FilterBar action="/plans/carry-over" submitLabel="预览" aria-label="结转条件">
-        <FilterSelect label="园区" name="park" value={park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />
-        <FilterSelect label="结转年度" name="year" value={year} options={planYearOptions(currentYear, year).filter(([y]) => y <= currentYear)} allLabel={null} />
-        <FilterSelect label="计划投资的结转方式" name="mode" value={mode} options={Object.entries(CARRY_MODE_LABELS)} allLabel={null} />
+      <FilterBar action="/plans/carry-over" submitLabel={t("carry.preview")} aria-label={t("carry.filterLabel")}>
+        <FilterSelect label={t("carry.park")} name="park" value={park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />
+        <FilterSelect label={t("carry.year")} name="year" value={year} options={planYearOptions(currentYear, year, (y, cur) => t(cur ? "thisYear" : "year", { year: y })).filter(([y]) => y <= currentYear)} allLabel={null} />
+        <FilterSelect label={t("carry.mode")} name="mode" value={mode} options={CARRY_MODES.map((m) => [m, t(`carryMode.${m}`)] as const)} allLabel={null} />
       </FilterBar>
       <FilterErrors errors={errors} />
       {typeof preview === "string" ? (
@@ -80,53 +89,62 @@ export default async function CarryOverPage({ searchParams }: { searchParams: Pr
         <>
           {!preview.yearEnded && (
             <Alert tone="warning" className="mb-3">
-              {year} 年尚未结束：以下按截至今天（{today}）的开工、投产情况和已填报的投资计算。年底前开工、投产的项目请先在项目页登记，再来结转。
+              {t("carry.notEnded", { year, today })}
             </Alert>
           )}
           <p className="mb-4 text-sm text-slate-700" data-testid="carry-summary">
-            {year} 年计划内 <strong>{preview.counts.planned}</strong> 个项目：将结转 <strong className="text-emerald-700">{preview.counts.carry}</strong> 个；
-            已有 {year + 1} 年计划、不覆盖 <strong>{preview.counts.exists}</strong> 个；已完成或已终止、不结转 <strong>{preview.counts.none}</strong> 个。计划投资按“{CARRY_MODE_LABELS[mode]}”结转。
+            {t.rich("carry.summary", {
+              year,
+              next,
+              planned: preview.counts.planned,
+              carry: preview.counts.carry,
+              exists: preview.counts.exists,
+              none: preview.counts.none,
+              mode: t(`carryMode.${mode}`),
+              strong: (c) => <strong>{c}</strong>,
+              green: (c) => <strong className="text-emerald-700">{c}</strong>,
+            })}
           </p>
-          <Section title={`将结转到 ${year + 1} 年（${carry.length}）`} labelled>
+          <Section title={t("carry.willCarry", { year: next, count: carry.length })} labelled>
             <DataTable
               testId="carry-rows"
               rows={carry}
               rowKey={(r) => r.projectId}
               rowProps={(r) => ({ "data-project-id": r.projectId })}
-              empty={`没有需要结转到 ${year + 1} 年的计划`}
+              empty={t("carry.noneToCarry", { year: next })}
               columns={[
-                { header: "项目", cell: (r) => <ProjectCell r={r} /> },
-                { header: `${year}年计划`, cell: (r) => describePlan(r.plan) },
-                { header: "当年完成投资", cell: (r) => formatWan(r.completed), numeric: true },
-                { header: "未完成情况", cell: (r) => why(r.outcome), className: "text-xs text-slate-600" },
-                { header: `结转后 ${year + 1} 年计划`, cell: (r) => (r.outcome.kind === "carry" ? <strong>{describePlan(r.outcome.next)}</strong> : null) },
+                { header: t("carry.project"), cell: (r) => <ProjectCell r={r} /> },
+                { header: t("carry.yearPlan", { year }), cell: (r) => describePlan(r.plan) },
+                { header: t("carry.completed"), cell: (r) => formatWan(r.completed), numeric: true },
+                { header: t("carry.why"), cell: (r) => why(r.outcome), className: "text-xs text-slate-600" },
+                { header: t("carry.nextPlan", { year: next }), cell: (r) => (r.outcome.kind === "carry" ? <strong>{describePlan(r.outcome.next)}</strong> : null) },
               ]}
             />
           </Section>
           {exists.length > 0 && (
-            <Section title={`已有 ${year + 1} 年计划，不覆盖（${exists.length}）`} labelled>
+            <Section title={t("carry.kept", { year: next, count: exists.length })} labelled>
               <DataTable
                 testId="carry-kept"
                 rows={exists}
                 rowKey={(r) => r.projectId}
                 rowProps={(r) => ({ "data-project-id": r.projectId })}
                 columns={[
-                  { header: "项目", cell: (r) => <ProjectCell r={r} /> },
-                  { header: `${year}年计划`, cell: (r) => describePlan(r.plan) },
-                  { header: "未完成情况", cell: (r) => why(r.outcome), className: "text-xs text-slate-600" },
-                  { header: "结转本应为", cell: (r) => (r.outcome.kind === "exists" ? describePlan(r.outcome.proposed) : null), className: "text-slate-500" },
-                  { header: "说明", cell: (r) => (r.outcome.kind === "exists" ? r.outcome.reason : null) },
+                  { header: t("carry.project"), cell: (r) => <ProjectCell r={r} /> },
+                  { header: t("carry.yearPlan", { year }), cell: (r) => describePlan(r.plan) },
+                  { header: t("carry.why"), cell: (r) => why(r.outcome), className: "text-xs text-slate-600" },
+                  { header: t("carry.wouldBe"), cell: (r) => (r.outcome.kind === "exists" ? describePlan(r.outcome.proposed) : null), className: "text-slate-500" },
+                  { header: t("carry.reason"), cell: (r) => (r.outcome.kind === "exists" ? r.outcome.reason : null) },
                 ]}
               />
             </Section>
           )}
           {none.length > 0 && (
             <details className="mb-4 text-sm">
-              <summary className="cursor-pointer text-slate-600">不结转的项目（{none.length}）</summary>
+              <summary className="cursor-pointer text-slate-600">{t("carry.notCarried", { count: none.length })}</summary>
               <ul className="mt-2 list-disc pl-6 text-slate-600">
                 {none.map((r) => (
                   <li key={r.projectId}>
-                    {r.code} {r.name}：{r.outcome.kind === "none" ? r.outcome.reason : ""}
+                    {t("carry.notCarriedRow", { code: r.code, name: r.name, reason: r.outcome.kind === "none" ? r.outcome.reason : "" })}
                   </li>
                 ))}
               </ul>
@@ -135,6 +153,6 @@ export default async function CarryOverPage({ searchParams }: { searchParams: Pr
           <CarryOverConfirm parkId={preview.parkId} year={year} mode={mode} projectIds={preview.carryIds} />
         </>
       )}
-    </>
+    </ClientMessages>
   );
 }

@@ -12,8 +12,13 @@ import { FilterBar, FilterErrors, FilterSelect } from "@/components/ui/filter-se
 import { Alert } from "@/components/ui/alert";
 import { PlanImport } from "@/components/plans/plan-import";
 import { planYearOptions } from "@/components/plans/plan-years";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "导入年度计划" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("plans");
+  return { title: t("import.title") };
+}
 
 export default async function PlanImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -24,20 +29,21 @@ export default async function PlanImportPage({ searchParams }: { searchParams: P
   const parks = await listVisibleParks(actor, { permission: "project.write" });
   const writable = new Set(parksWith(actor, "project.write"));
   const park = parks.find((p) => p.id === (filters.park ?? parks[0]?.id) && writable.has(p.id));
+  const [t, locale] = await Promise.all([getT("plans"), getRequestLocale()]);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["plans", "importLedger"]}>
       <div className="no-print mb-2 text-sm">
         <Link href={`/plans?${new URLSearchParams({ ...(park ? { park: String(park.id) } : {}), year: String(year) })}`} className="text-brand-600 hover:underline">
-          ← 年度计划
+          {t("import.back")}
         </Link>
       </div>
-      <PageHeader title={park ? `${park.name} · 导入${year}年度计划` : "导入年度计划"} subtitle="用 Excel 计划表批量设置一个园区某一年的年度计划：先检查，确认无误后一次性写入，全部成功或全部不写入" />
-      <FilterBar action="/plans/import" submitLabel="选择" aria-label="园区与年度">
-        <FilterSelect label="园区" name="park" value={park?.id} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />
-        <FilterSelect label="年度" name="year" value={year} options={planYearOptions(currentYear, year)} allLabel={null} />
+      <PageHeader title={park ? t("import.titleOf", { park: park.name, year }) : t("import.title")} subtitle={t("import.subtitle")} />
+      <FilterBar action="/plans/import" submitLabel={t("import.choose")} aria-label={t("import.filterLabel")}>
+        <FilterSelect label={t("filter.park")} name="park" value={park?.id} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />
+        <FilterSelect label={t("filter.year")} name="year" value={year} options={planYearOptions(currentYear, year, (y, cur) => t(cur ? "thisYear" : "year", { year: y }))} allLabel={null} />
       </FilterBar>
       <FilterErrors errors={errors} />
-      {park ? <PlanImport key={`${park.id}-${year}`} parkId={park.id} parkName={park.name} year={year} /> : <Alert tone="warning">没有可以设置年度计划的园区</Alert>}
-    </>
+      {park ? <PlanImport key={`${park.id}-${year}`} parkId={park.id} parkName={park.name} year={year} /> : <Alert tone="warning">{t("import.noParks")}</Alert>}
+    </ClientMessages>
   );
 }
