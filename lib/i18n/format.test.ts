@@ -17,6 +17,8 @@ describe("formats per language", () => {
     expect(formatDateIn("zh-CN", "2026-10-05")).toBe("2026年10月5日");
     expect(formatDateIn("en", "2026-10-05")).toBe("5 Oct 2026");
     expect(formatDateIn("en", null)).toBe("—");
+    expect(formatYearMonthIn("en", { year: 2026, month: 9 })).toBe("Sep 2026");
+    expect(formatDateIn("en", "2026-09-30")).toBe("30 Sep 2026");
     expect(formatCountIn("en", 12345)).toBe("12,345");
     expect(formatDateTimeIn("en", new Date("2026-10-05T01:30:00Z"))).toBe("5 Oct 2026, 09:30");
     expect(formatDateTimeIn("zh-CN", new Date("2026-10-05T01:30:00Z"))).toBe("2026年10月5日 09:30");

@@ -11,9 +11,9 @@ import type { Locale } from "./locales";
 type Amount = string | number | { toString(): string } | null | undefined;
 
 const enMillions = new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const enMonth = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-const enDateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
-const enDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+// Written out rather than through Intl: ICU versions differ ("Sep" / "Sept" in en-GB).
+const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const enParts = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Shanghai" });
 
 /** An amount kept in 万元: "1.23 亿元" / "456 万元" in Chinese, "CNY 123.00 m" in English. */
 export function formatMoneyIn(locale: Locale, value: Amount): string {
@@ -31,19 +31,22 @@ export function formatWanIn(locale: Locale, value: Amount): string {
 /** "2026年10月" / "Oct 2026". */
 export function formatYearMonthIn(locale: Locale, ym: YearMonth): string {
   if (locale === "zh-CN") return formatYearMonth(ym);
-  return enMonth.format(Date.UTC(ym.year, ym.month - 1, 1));
+  return `${EN_MONTHS[ym.month - 1]} ${ym.year}`;
 }
 
 /** "2026年10月5日" / "5 Oct 2026"; "—" for nothing. */
 export function formatDateIn(locale: Locale, value: string | Date | null | undefined): string {
   if (locale === "zh-CN" || !value) return formatDateZh(value);
   const iso = typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-  return enDate.format(new Date(`${iso}T00:00:00Z`));
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${EN_MONTHS[m - 1]} ${y}`;
 }
 
 /** A moment in Beijing time: "2026年10月5日 09:30" / "5 Oct 2026, 09:30". */
 export function formatDateTimeIn(locale: Locale, at: Date): string {
-  return locale === "zh-CN" ? formatDateTimeZh(at) : enDateTime.format(at);
+  if (locale === "zh-CN") return formatDateTimeZh(at);
+  const p = Object.fromEntries(enParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${Number(p.day)} ${EN_MONTHS[Number(p.month) - 1]} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
 /** A count with the locale's grouping: "12,345". */
