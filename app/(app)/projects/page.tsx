@@ -13,7 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ProjectFiltersForm } from "@/components/projects/project-filters-form";
 import { ProjectTable } from "@/components/projects/project-table";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
-import { describeMetric } from "@/lib/domain/indicators";
+import { describeMetricIn } from "@/components/dashboard/labels";
 import { drillPeriod } from "@/lib/server/metrics/drill-down";
 import { buttonClass } from "@/components/ui/button";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const [t, locale] = await Promise.all([getT("projects"), getRequestLocale()]);
+  const [t, td, locale] = await Promise.all([getT("projects"), getT("dashboard"), getRequestLocale()]);
   requirePermission(actor, "project.read");
   const { filters, errors } = parseProjectFilters(await searchParams);
   const [result, parks, industries] = await Promise.all([listProjects(actor, filters), listVisibleParks(actor), listProjectIndustries(actor)]);
@@ -54,7 +54,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <div role="status" data-testid="drill-label" className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-900">
           <span>
             {t.rich("list.drill", {
-              metric: describeMetric(filters.metric, drillPeriod(filters)),
+              metric: describeMetricIn(td, filters.metric, drillPeriod(filters)),
               total: result.total,
               b: (chunks) => <strong>{chunks}</strong>,
               count: (chunks) => <strong data-testid="drill-total">{chunks}</strong>,
