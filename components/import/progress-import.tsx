@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ProgressImportPreview, ProgressImportResult } from "@/lib/server/excel/progress-import";
 import type { RowIssue } from "@/lib/validation/ledger-import";
 import { type UploadPhase, uploadFile } from "./upload";
@@ -21,6 +22,8 @@ const PAGE = 50;
 
 /** Monthly figures (月度填报) from one sheet of projects × months: filed and corrected through the filing rules, all or nothing. */
 export function ProgressImport() {
+  const t = useTranslations("importLedger");
+  const texts = { serverError: (status: number) => t("upload.serverError", { status }), network: t("upload.network") };
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: "idle" });
   const [page, setPage] = useState(0);
@@ -29,19 +32,19 @@ export function ProgressImport() {
   async function run(action: "preview" | "commit") {
     if (!file) return;
     const checked = state.step === "preview" ? state.preview : undefined;
-    const label = action === "preview" ? "正在检查月报…" : "正在写入月报（全部成功或全部不写入）…";
+    const label = action === "preview" ? t("progress.checking") : t("progress.writing");
     const onPhase = (phase: UploadPhase) => setState({ step: "busy", label, phase });
     onPhase({ kind: "sending", percent: 0 });
     if (action === "preview") {
-      const res = await uploadFile<ProgressImportPreview>("/api/import/progress/preview", file, onPhase);
+      const res = await uploadFile<ProgressImportPreview>("/api/import/progress/preview", file, onPhase, texts);
       setPage(0);
-      setState(res.ok ? { step: "preview", preview: res.data } : { step: "failed", message: res.body.message ?? "检查失败，请重试" });
+      setState(res.ok ? { step: "preview", preview: res.data } : { step: "failed", message: res.body.message ?? t("upload.checkFailed") });
     } else {
-      const res = await uploadFile<ProgressImportResult>("/api/import/progress/commit", file, onPhase, checked ? { expected: checked.expected } : {});
+      const res = await uploadFile<ProgressImportResult>("/api/import/progress/commit", file, onPhase, texts, checked ? { expected: checked.expected } : {});
       setState(
         res.ok
           ? { step: "done", result: res.data }
-          : { step: "failed", message: res.body.message ?? "导入失败，请重试", errors: Array.isArray(res.body.errors) ? (res.body.errors as RowIssue[]) : undefined },
+          : { step: "failed", message: res.body.message ?? t("upload.importFailed"), errors: Array.isArray(res.body.errors) ? (res.body.errors as RowIssue[]) : undefined },
       );
     }
   }
@@ -51,21 +54,20 @@ export function ProgressImport() {
   const pages = preview ? Math.max(1, Math.ceil(preview.months.length / PAGE)) : 1;
 
   return (
-    <Section title="月度进度导入（月报）" labelled>
+    <Section title={t("progress.title")} labelled>
       <p className="mb-3 text-sm text-slate-600">
-        一行一个项目的一个月份：本月完成投资、本月到位资金（万元）、形象进度和存在问题。按月度填报的规则检查（月份已结束、不早于开工、已定稿通报的月份不能直接修改）；
-        已填报的月份按表中数字更正，记入更正记录。从项目页或月度填报导出的文件也可以导入。
+        {t("progress.intro")}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <a href="/api/import/progress/template" className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50" download>
-          下载上月月报模板（.xlsx）
+          {t("progress.template")}
         </a>
         <label className={`inline-flex items-center gap-3 text-sm ${busy ? "opacity-50" : "cursor-pointer"}`}>
-          <span className="rounded border border-slate-300 bg-slate-50 px-3 py-2 hover:bg-slate-100">选择月报文件…</span>
-          <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? file.name : "尚未选择文件"}</span>
+          <span className="rounded border border-slate-300 bg-slate-50 px-3 py-2 hover:bg-slate-100">{t("progress.chooseFile")}</span>
+          <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? file.name : t("upload.noFile")}</span>
           <input
             type="file"
-            aria-label="选择月报 Excel 文件"
+            aria-label={t("progress.fileLabel")}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             disabled={busy}
             onChange={(e) => {
@@ -77,12 +79,12 @@ export function ProgressImport() {
           />
         </label>
         <Button type="button" onClick={() => run("preview")} disabled={!file || busy}>
-          检查月报
+          {t("progress.check")}
         </Button>
       </div>
       {state.step === "busy" && (
         <p className="mt-3 text-sm text-slate-600" role="status">
-          {state.phase.kind === "sending" ? `正在上传 ${state.phase.percent}%` : state.label}
+          {state.phase.kind === "sending" ? t("upload.sending", { percent: state.phase.percent }) : state.label}
         </p>
       )}
       {state.step === "failed" && (
@@ -98,33 +100,33 @@ export function ProgressImport() {
       {preview && (
         <div className="mt-4 space-y-3">
           <p className="text-sm text-slate-700" role="status">
-            读取 {preview.rows} 行：新填报 {preview.toFile} 个月，更正 {preview.toCorrect} 个月，{preview.unchanged} 行与已填报的一致，问题 {preview.errors.length} 个。
-            {preview.ignoredColumns.length > 0 && <span className="text-xs text-slate-500">（忽略的列：{preview.ignoredColumns.join("、")}）</span>}
+            {t("progress.summary", { rows: preview.rows, file: preview.toFile, correct: preview.toCorrect, unchanged: preview.unchanged, problems: preview.errors.length })}
+            {preview.ignoredColumns.length > 0 && <span className="text-xs text-slate-500">{t("progress.ignored", { columns: preview.ignoredColumns.join(t("upload.listSep")) })}</span>}
           </p>
           {preview.errors.length > 0 ? (
             <RowProblemTable issues={preview.errors} />
           ) : total === 0 ? (
-            <p className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">没有需要更新的内容：{preview.unchanged} 行与已填报的月报一致，无需导入。</p>
+            <p className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">{t("progress.nothing", { count: preview.unchanged })}</p>
           ) : null}
           {preview.months.length > 0 && (
             <>
               <DataTable
-                aria-label="将填报或更正的月份"
+                aria-label={t("progress.label")}
                 rows={preview.months.slice(page * PAGE, page * PAGE + PAGE)}
                 rowKey={(m) => `${m.projectId}-${m.month}`}
                 frameClassName="rounded border border-slate-200"
                 columns={[
-                  { header: "行号", cell: (m) => m.row, className: "tabular-nums align-top" },
-                  { header: "项目", cell: (m) => `${m.name}（${m.code}）`, className: "align-top" },
-                  { header: "月份", cell: (m) => `${m.month}${m.kind === "correct" ? "（更正）" : ""}`, className: "align-top" },
+                  { header: t("progress.row"), cell: (m) => m.row, className: "tabular-nums align-top" },
+                  { header: t("progress.project"), cell: (m) => `${m.name}（${m.code}）`, className: "align-top" },
+                  { header: t("progress.month"), cell: (m) => `${m.month}${m.kind === "correct" ? t("progress.correction") : ""}`, className: "align-top" },
                   {
-                    header: "原值 → 新值",
+                    header: t("progress.changes"),
                     cell: (m) => (
                       <ul>
                         {m.changes.map((c) => (
                           <li key={c.field}>
                             <span className="text-slate-500">{c.column}：</span>
-                            {c.before ?? "（空）"} → <span className="font-medium text-emerald-800">{c.after ?? "（空）"}</span>
+                            {c.before ?? t("upload.empty")} → <span className="font-medium text-emerald-800">{c.after ?? t("upload.empty")}</span>
                           </li>
                         ))}
                       </ul>
@@ -133,20 +135,20 @@ export function ProgressImport() {
                 ]}
               />
               {pages > 1 && (
-                <nav aria-label="月报列表分页" className="flex items-center gap-2 text-sm">
-                  <span className="text-slate-500">第 {page + 1}/{pages} 页</span>
+                <nav aria-label={t("progress.paging")} className="flex items-center gap-2 text-sm">
+                  <span className="text-slate-500">{t("upload.pageOf", { page: page + 1, pages })}</span>
                   <Button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} variant="secondary" size="sm">
-                    上一页
+                    {t("upload.previous")}
                   </Button>
                   <Button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} variant="secondary" size="sm">
-                    下一页
+                    {t("upload.next")}
                   </Button>
                 </nav>
               )}
             </>
           )}
           <Button type="button" tone="success" onClick={() => run("commit")} disabled={preview.errors.length > 0 || total === 0}>
-            {preview.errors.length > 0 || total === 0 ? "确认导入月报" : `确认导入月报（${total} 个月）`}
+            {preview.errors.length > 0 || total === 0 ? t("progress.confirm") : t("progress.confirmN", { count: total })}
           </Button>
         </div>
       )}

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { formatCountIn } from "@/lib/i18n/format";
 import type { ImportPreview } from "@/lib/server/excel/preview-import";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -10,25 +12,27 @@ const PAGE = 50;
 
 type Update = ImportPreview["updates"][number];
 
-const shown = (v: string | null) => (v === null ? <span className="text-slate-400">（空）</span> : v);
 
 /** The projects an import would change, each with its fields before → after, 50 a page. */
 export function UpdateTable({ updates, total }: { updates: Update[]; total: number }) {
+  const t = useTranslations("importLedger");
+  const locale = useLocale();
+  const shown = (v: string | null) => (v === null ? <span className="text-slate-400">{t("upload.empty")}</span> : v);
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(updates.length / PAGE));
   const rows = updates.slice(page * PAGE, page * PAGE + PAGE);
   return (
     <div>
       <DataTable
-        aria-label="将更新的项目"
+        aria-label={t("updates.label")}
         rows={rows}
         rowKey={(u) => u.projectId}
         frameClassName="rounded border border-slate-200"
         rowProps={(u) => ({ "data-code": u.code })}
         columns={[
-          { header: "行号", cell: (u) => u.row, className: "tabular-nums align-top", headerClassName: "w-14" },
+          { header: t("updates.row"), cell: (u) => u.row, className: "tabular-nums align-top", headerClassName: "w-14" },
           {
-            header: "项目",
+            header: t("updates.project"),
             className: "align-top",
             headerClassName: "w-64",
             cell: (u) => (
@@ -43,7 +47,7 @@ export function UpdateTable({ updates, total }: { updates: Update[]; total: numb
             ),
           },
           {
-            header: "修改（原值 → 新值）",
+            header: t("updates.changes"),
             cell: (u) => (
               <ul className="space-y-0.5">
                 {u.changes.map((c) => (
@@ -51,7 +55,7 @@ export function UpdateTable({ updates, total }: { updates: Update[]; total: numb
                     <span className="text-slate-500">{c.column}：</span>
                     <del className="text-slate-500">{shown(c.before)}</del>
                     <span aria-hidden="true"> → </span>
-                    <span className="sr-only">改为</span>
+                    <span className="sr-only">{t("updates.changedTo")}</span>
                     <ins className="font-medium text-emerald-800 no-underline">{shown(c.after)}</ins>
                   </li>
                 ))}
@@ -61,15 +65,17 @@ export function UpdateTable({ updates, total }: { updates: Update[]; total: numb
         ]}
       />
       {(pages > 1 || total > updates.length) && (
-        <nav aria-label="更新列表分页" className="mt-2 flex items-center gap-2 text-sm">
+        <nav aria-label={t("updates.paging")} className="mt-2 flex items-center gap-2 text-sm">
           <span className="text-slate-500">
-            共 {total.toLocaleString("zh-CN")} 个项目{total > updates.length ? `（列出前 ${updates.length.toLocaleString("zh-CN")} 个）` : ""}，第 {page + 1}/{pages} 页
+            {total > updates.length
+              ? t("updates.summaryFirst", { total: formatCountIn(locale, total), shown: formatCountIn(locale, updates.length), page: page + 1, pages })
+              : t("updates.summary", { total: formatCountIn(locale, total), page: page + 1, pages })}
           </span>
           <Button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} variant="secondary" size="sm">
-            上一页
+            {t("upload.previous")}
           </Button>
           <Button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} variant="secondary" size="sm">
-            下一页
+            {t("upload.next")}
           </Button>
         </nav>
       )}

@@ -1,9 +1,15 @@
 // Uploads a file with XMLHttpRequest (fetch has no upload progress) and reports how much
 // has been sent; the answer is JSON { message, ... } on errors, the service's result otherwise.
+// `texts` say what went wrong when the server gives no message, in the page's language.
 
 export type UploadPhase = { kind: "sending"; percent: number } | { kind: "processing" };
 
-export function uploadFile<T>(url: string, file: File, onPhase: (p: UploadPhase) => void, fields: Record<string, string> = {}): Promise<{ ok: true; data: T } | { ok: false; status: number; body: { message?: string; errors?: unknown } }> {
+export interface UploadTexts {
+  serverError: (status: number) => string;
+  network: string;
+}
+
+export function uploadFile<T>(url: string, file: File, onPhase: (p: UploadPhase) => void, texts: UploadTexts, fields: Record<string, string> = {}): Promise<{ ok: true; data: T } | { ok: false; status: number; body: { message?: string; errors?: unknown } }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
@@ -15,9 +21,9 @@ export function uploadFile<T>(url: string, file: File, onPhase: (p: UploadPhase)
     xhr.onload = () => {
       const body = (xhr.response ?? {}) as T & { message?: string };
       if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, data: body });
-      else resolve({ ok: false, status: xhr.status, body: xhr.response ?? { message: `服务器返回错误（${xhr.status}）` } });
+      else resolve({ ok: false, status: xhr.status, body: xhr.response ?? { message: texts.serverError(xhr.status) } });
     };
-    xhr.onerror = () => resolve({ ok: false, status: 0, body: { message: "网络连接中断，文件没有上传成功，请重试" } });
+    xhr.onerror = () => resolve({ ok: false, status: 0, body: { message: texts.network } });
     const form = new FormData();
     form.append("file", file);
     for (const [k, v] of Object.entries(fields)) form.append(k, v);

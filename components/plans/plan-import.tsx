@@ -28,6 +28,7 @@ type State =
  */
 export function PlanImport({ parkId, parkName, year }: { parkId: number; parkName: string; year: number }) {
   const t = useTranslations("plans.import");
+  const tu = useTranslations("importLedger.upload");
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: "idle" });
   const busy = state.step === "busy";
@@ -37,7 +38,7 @@ export function PlanImport({ parkId, parkName, year }: { parkId: number; parkNam
     if (!file) return;
     const onPhase = (phase: UploadPhase) => setState({ step: "busy", action, phase });
     onPhase({ kind: "sending", percent: 0 });
-    const res = await uploadFile<PlanImportPreview & { message: string }>(`/api/plans/import/${action}?${qs}`, file, onPhase);
+    const res = await uploadFile<PlanImportPreview & { message: string }>(`/api/plans/import/${action}?${qs}`, file, onPhase, { serverError: (status) => tu("serverError", { status }), network: tu("network") });
     if (!res.ok) {
       setState({ step: "failed", message: res.body.message ?? (action === "preview" ? t("checkFailed") : t("importFailed")), errors: Array.isArray(res.body.errors) ? (res.body.errors as PlanSheetIssue[]) : undefined });
     } else setState(action === "preview" ? { step: "preview", preview: res.data } : { step: "done", result: res.data });

@@ -6,21 +6,27 @@ import { MAX_IMPORT_ROWS } from "@/lib/server/excel/parse-ledger-workbook";
 import { PageHeader } from "@/components/ui/page-header";
 import { LedgerImport } from "@/components/import/ledger-import";
 import { ProgressImport } from "@/components/import/progress-import";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "台账导入" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("importLedger");
+  return { title: t("title") };
+}
 
 export default async function ImportPage() {
   const actor = await requireActor();
   const ledger = can(actor, "project.write");
   const progress = can(actor, "progress.file");
   if (!ledger && !progress) notFound();
+  const [t, locale] = await Promise.all([getT("importLedger"), getRequestLocale()]);
   return (
-    <>
-      <PageHeader title="台账导入" subtitle="把 Excel 台账中的项目批量录入或更新到系统，按月导入月报：先检查，确认无误后一次性写入" />
+    <ClientMessages locale={locale} namespaces={["importLedger"]}>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <div className="space-y-6">
         {ledger && <LedgerImport maxRows={MAX_IMPORT_ROWS} />}
         {progress && <ProgressImport />}
       </div>
-    </>
+    </ClientMessages>
   );
 }
