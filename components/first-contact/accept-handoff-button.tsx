@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { acceptHandoffAction } from "@/lib/actions/first-contact/accept-handoff";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 
 /** 接收: the responsible person takes over a problem from its 首问责任人. */
 export function AcceptHandoffButton({ issueId }: { issueId: number }) {
+  const t = useTranslations("firstContact.accept");
   const router = useRouter();
   const { notice, pending, submit } = useActionForm();
   return (
@@ -21,12 +23,12 @@ export function AcceptHandoffButton({ issueId }: { issueId: number }) {
             () => acceptHandoffAction({ issueId }),
             () => {
               router.refresh();
-              return "已接收";
+              return t("done");
             },
           )
         }
       >
-        接收
+        {t("button")}
       </Button>
       {notice && notice.kind === "error" && <Alert tone="error">{notice.text}</Alert>}
     </span>

@@ -1,42 +1,65 @@
-import { INTAKE_CHANNEL_LABELS, formatHandlingHours } from "@/lib/domain/first-contact";
+import { useLocale } from "next-intl";
+import { formatHandlingHours } from "@/lib/domain/first-contact";
 import type { FirstContactStats, IssueFirstContact } from "@/lib/server/first-contact/list-first-contact";
-import { formatDateTimeZh } from "@/lib/domain/project-fields";
+import { formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { useNamespaceT } from "@/components/meetings/labels";
 import { AcceptHandoffButton } from "./accept-handoff-button";
 
 /** A problem received directly: 来源, 首问责任人 and the hand-off's state (接收 for the responsible person). */
 export function FirstContactFacts({ issueId, f }: { issueId: number; f: IssueFirstContact }) {
+  // On a problem's page: the firstContact messages whatever provider is nearest; 接收 gets its own.
+  const t = useNamespaceT("firstContact");
+  const locale = useLocale() as Locale;
+  const time = (iso: string) => formatDateTimeIn(locale, new Date(iso));
   return (
     <div className="mb-5 flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="issue-first-contact">
       <span>
-        <span className="text-slate-500">来源：</span>
-        {INTAKE_CHANNEL_LABELS[f.intakeChannel]}
+        <span className="text-slate-500">{t("facts.channel")}</span>
+        {t(`channel.${f.intakeChannel}`)}
       </span>
       <span>
-        <span className="text-slate-500">首问责任人：</span>
-        {f.receiverName}（{formatDateTimeZh(new Date(f.receivedAt))} 受理）
+        <span className="text-slate-500">{t("facts.receiver")}</span>
+        {t("facts.receivedAt", { name: f.receiverName, time: time(f.receivedAt) })}
       </span>
       {f.acceptedAt ? (
         <span>
-          <span className="text-slate-500">移交：</span>
-          {f.responsibleName ?? "负责人"}已于 {formatDateTimeZh(new Date(f.acceptedAt))} 接收
+          <span className="text-slate-500">{t("facts.handoff")}</span>
+          {t("facts.accepted", { name: f.responsibleName ?? t("facts.responsible"), time: time(f.acceptedAt) })}
         </span>
       ) : (
         <span className="text-amber-800">
-          待 {f.responsibleName ?? "负责人"} 接收，接收前由首问责任人负责跟进
+          {t("facts.pending", { name: f.responsibleName ?? t("facts.responsible") })}
         </span>
       )}
-      {f.canAccept && <AcceptHandoffButton issueId={issueId} />}
+      {f.canAccept && (
+        <ClientMessages locale={locale} namespaces={["firstContact"]}>
+          <AcceptHandoffButton issueId={issueId} />
+        </ClientMessages>
+      )}
     </div>
   );
 }
 
 /** The problems page's 首问 figures: received directly, accepted, pending, and the handling time. */
 export function FirstContactFigures({ s }: { s: FirstContactStats }) {
+  const t = useNamespaceT("firstContact");
+  const locale = useLocale() as Locale;
   if (s.received === 0) return null;
+  // Chinese as the domain writes it; English "2.5 days" / "6.0 hours".
+  const hours = (h: number | null) => (locale === "zh-CN" || h === null || !Number.isFinite(h) ? formatHandlingHours(h) : h >= 48 ? t("facts.days", { n: (h / 24).toFixed(1) }) : t("facts.hours", { n: h.toFixed(1) }));
   return (
     <p className="mb-4 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700" data-testid="first-contact-figures">
-      首问受理 <strong>{s.received}</strong> 件，已移交接收 <strong>{s.accepted}</strong> 件，待接收 <strong className={s.pending > 0 ? "text-amber-700" : ""}>{s.pending}</strong> 件；
-      首问办理时长（受理至接收）中位数 <strong>{formatHandlingHours(s.medianHours)}</strong>，平均 <strong>{formatHandlingHours(s.averageHours)}</strong>
+      {t.rich("facts.figures", {
+        received: String(s.received),
+        accepted: String(s.accepted),
+        pending: String(s.pending),
+        median: hours(s.medianHours),
+        average: hours(s.averageHours),
+        strong: (c) => <strong>{c}</strong>,
+        warn: (c) => <strong className={s.pending > 0 ? "text-amber-700" : ""}>{c}</strong>,
+      })}
     </p>
   );
 }

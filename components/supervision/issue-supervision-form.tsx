@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { issueSupervisionAction } from "@/lib/actions/supervision/issue-supervision";
 import { DEFAULT_WORKDAYS, WORKDAYS_MAX, WORKDAYS_MIN } from "@/lib/domain/supervision";
 import { Field } from "@/components/ui/field";
@@ -24,6 +25,7 @@ export function IssueSupervisionForm({
   recipients: RecipientOption[];
   defaults: { recipientUserId: number | null; recipientUnit: string; subject: string };
 }) {
+  const t = useTranslations("supervision.form");
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
 
@@ -35,41 +37,41 @@ export function IssueSupervisionForm({
       () => issueSupervisionAction({ ...target, recipientUserId: s("recipientUserId"), recipientUnit: s("recipientUnit"), subject: s("subject"), requirement: s("requirement"), workdays: s("workdays") }),
       (r) => {
         router.push(`/supervision/${r.id}`);
-        return `已下发督办函 ${r.code}，办理时限至 ${r.deadline}`;
+        return t("issued", { code: r.code, deadline: r.deadline });
       },
     );
   }
 
   return (
     <form onSubmit={onSubmit} className="max-w-2xl space-y-4" noValidate>
-      <Field label="责任人" name="recipientUserId" errors={errors} hint="本园区的在岗人员；督办函送达其通知">
+      <Field label={t("recipient")} name="recipientUserId" errors={errors} hint={t("recipientHint")}>
         <select name="recipientUserId" defaultValue={defaults.recipientUserId ?? ""} className={INPUT_CLASS}>
-          <option value="">请选择</option>
+          <option value="">{t("choose")}</option>
           {recipients.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
-              {r.hint ? `（${r.hint}）` : ""}
+              {r.hint ? t("recipientOption", { hint: r.hint }) : ""}
             </option>
           ))}
         </select>
       </Field>
-      <TextField label="责任单位" name="recipientUnit" errors={errors} defaultValue={defaults.recipientUnit} maxLength={100} />
-      <TextField label="督办事项" name="subject" errors={errors} defaultValue={defaults.subject} maxLength={200} required />
-      <Field label="整改要求" name="requirement" errors={errors}>
+      <TextField label={t("unit")} name="recipientUnit" errors={errors} defaultValue={defaults.recipientUnit} maxLength={100} />
+      <TextField label={t("subject")} name="subject" errors={errors} defaultValue={defaults.subject} maxLength={200} required />
+      <Field label={t("requirement")} name="requirement" errors={errors}>
         <textarea name="requirement" rows={5} maxLength={2000} className={INPUT_CLASS} required />
       </Field>
       <TextField
-        label="办理时限（工作日）"
+        label={t("workdays")}
         name="workdays"
         type="number"
         min={WORKDAYS_MIN}
         max={WORKDAYS_MAX}
         defaultValue={DEFAULT_WORKDAYS}
         errors={errors}
-        hint="自今天起按工作日计算（节假日与调休按节假日安排）"
+        hint={t("workdaysHint")}
         className="max-w-48"
       />
-      <FormFooter notice={notice} pending={pending} submitLabel="下发督办函" />
+      <FormFooter notice={notice} pending={pending} submitLabel={t("submit")} />
     </form>
   );
 }

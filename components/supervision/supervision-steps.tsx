@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { replySupervisionAction } from "@/lib/actions/supervision/reply-supervision";
 import { reviewSupervisionAction } from "@/lib/actions/supervision/review-supervision";
 import { attachmentProblems } from "@/lib/domain/attachments";
@@ -13,6 +14,7 @@ import { Alert } from "@/components/ui/alert";
 
 /** The recipient's reply: what was done, with scans or photos (images or PDF). */
 export function ReplyForm({ supervisionId, version }: { supervisionId: number; version: number }) {
+  const t = useTranslations("supervision.steps");
   const router = useRouter();
   const { errors, notice, pending, submit, fail } = useActionForm();
 
@@ -33,26 +35,27 @@ export function ReplyForm({ supervisionId, version }: { supervisionId: number; v
       () => {
         form.reset();
         router.refresh();
-        return "已回复，等待督办领导审核";
+        return t("replied");
       },
     );
   }
 
   return (
     <form onSubmit={onSubmit} className="no-print space-y-3" noValidate>
-      <Field label="整改情况" name="note" errors={errors}>
+      <Field label={t("note")} name="note" errors={errors}>
         <textarea name="note" rows={4} maxLength={2000} className={INPUT_CLASS} required />
       </Field>
-      <Field label="佐证材料（图片或 PDF，可多选）" name="attachments" errors={errors}>
+      <Field label={t("attachments")} name="attachments" errors={errors}>
         <input type="file" name="attachments" multiple accept="image/jpeg,image/png,application/pdf" className="mt-1 block text-sm" />
       </Field>
-      <FormFooter notice={notice} pending={pending} submitLabel="提交回复" />
+      <FormFooter notice={notice} pending={pending} submitLabel={t("submitReply")} />
     </form>
   );
 }
 
 /** The leader's review of a reply: 销号 (with an optional opinion) or 退回 with a reason. */
 export function ReviewForm({ supervisionId, version }: { supervisionId: number; version: number }) {
+  const t = useTranslations("supervision.steps");
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
   const [decision, setDecision] = useState<"accept" | "return">("accept");
@@ -64,7 +67,7 @@ export function ReviewForm({ supervisionId, version }: { supervisionId: number; 
       () => reviewSupervisionAction({ supervisionId, version, decision, note: String(f.get("note") ?? "") }),
       (r) => {
         router.refresh();
-        return r.status === "CLOSED" ? "已销号" : "已退回，责任人将重新办理并回复";
+        return r.status === "CLOSED" ? t("closed") : t("returned");
       },
     );
   }
@@ -72,19 +75,19 @@ export function ReviewForm({ supervisionId, version }: { supervisionId: number; 
   return (
     <form onSubmit={onSubmit} className="no-print space-y-3" noValidate>
       <fieldset className="flex gap-4 text-sm">
-        <legend className="mb-1 text-xs text-slate-500">审核结论</legend>
+        <legend className="mb-1 text-xs text-slate-500">{t("conclusion")}</legend>
         <label className="flex items-center gap-1.5">
-          <input type="radio" name="decision" value="accept" checked={decision === "accept"} onChange={() => setDecision("accept")} /> 销号
+          <input type="radio" name="decision" value="accept" checked={decision === "accept"} onChange={() => setDecision("accept")} /> {t("accept")}
         </label>
         <label className="flex items-center gap-1.5">
-          <input type="radio" name="decision" value="return" checked={decision === "return"} onChange={() => setDecision("return")} /> 退回重办
+          <input type="radio" name="decision" value="return" checked={decision === "return"} onChange={() => setDecision("return")} /> {t("return")}
         </label>
       </fieldset>
-      <Field label={decision === "return" ? "退回理由" : "审核意见（可不填）"} name="note" errors={errors}>
+      <Field label={decision === "return" ? t("returnReason") : t("opinion")} name="note" errors={errors}>
         <textarea name="note" rows={3} maxLength={500} className={INPUT_CLASS} required={decision === "return"} />
       </Field>
-      {errors.decision && <Alert tone="error">{errors.decision.join("；")}</Alert>}
-      <FormFooter notice={notice} pending={pending} submitLabel={decision === "return" ? "退回" : "销号"} />
+      {errors.decision && <Alert tone="error">{errors.decision.join(t("errorSeparator"))}</Alert>}
+      <FormFooter notice={notice} pending={pending} submitLabel={decision === "return" ? t("submitReturn") : t("submitAccept")} />
     </form>
   );
 }

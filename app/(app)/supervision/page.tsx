@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
-import { SUPERVISION_STATUSES, SUPERVISION_STATUS_LABELS } from "@/lib/domain/supervision";
+import { SUPERVISION_STATUSES } from "@/lib/domain/supervision";
+import { getT } from "@/lib/i18n/server";
 import { listVisibleParks } from "@/lib/server/parks/list-visible-parks";
 import { type SupervisionRow, listSupervisions } from "@/lib/server/supervision/list-supervisions";
 import { parseSupervisionFilters } from "@/lib/validation/supervision";
@@ -11,7 +12,10 @@ import { FilterBar, FilterCheck, FilterErrors, FilterSelect } from "@/components
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 
-export const metadata: Metadata = { title: "督办事项" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("supervision");
+  return { title: t("title") };
+}
 
 /**
  * 督办事项: the letters issued on red projects and overdue problems, filtered by park, status,
@@ -22,6 +26,12 @@ export default async function SupervisionListPage({ searchParams }: { searchPara
   const actor = await requireActor();
   const { filters, errors } = parseSupervisionFilters(await searchParams);
   const [list, parks] = await Promise.all([orNotFound(listSupervisions(actor, filters)), listVisibleParks(actor)]);
+  const t = await getT("supervision");
+  // The server writes a letter's target as "问题 <code> <title>" / "项目 <name>": the word in the language, the rest as stored.
+  const target = (text: string) => {
+    const m = /^(问题|项目) (.*)$/su.exec(text);
+    return m ? t(m[1] === "问题" ? "list.targetIssue" : "list.targetProject", { rest: m[2] }) : text;
+  };
   const params: Record<string, string> = {};
   if (filters.parkId) params.parkId = String(filters.parkId);
   if (filters.status) params.status = filters.status;
@@ -30,33 +40,33 @@ export default async function SupervisionListPage({ searchParams }: { searchPara
   if (filters.pageSize !== 20) params.pageSize = String(filters.pageSize);
   return (
     <>
-      <PageHeader title="督办事项" subtitle="对红灯项目和超期问题下发的督办函：待回复、待审核、已退回与已销号；超期未回复的标红。下发督办函请从亮灯督办红榜或超期问题页面进入" />
-      <FilterBar action="/supervision" aria-label="筛选督办事项" reset="/supervision">
-        {parks.length > 1 && <FilterSelect label="园区" name="parkId" value={filters.parkId} options={parks.map((p) => [p.id, p.name] as const)} allLabel="全部园区" />}
-        <FilterSelect label="状态" name="status" value={filters.status} options={SUPERVISION_STATUSES.map((s) => [s, SUPERVISION_STATUS_LABELS[s]] as const)} />
-        <FilterCheck label="只看超期" name="overdue" checked={filters.overdue} />
-        <FilterCheck label="交给我的" name="mine" checked={filters.mine} />
+      <PageHeader title={t("title")} subtitle={t("list.subtitle")} />
+      <FilterBar action="/supervision" aria-label={t("list.filterAria")} reset="/supervision">
+        {parks.length > 1 && <FilterSelect label={t("list.park")} name="parkId" value={filters.parkId} options={parks.map((p) => [p.id, p.name] as const)} allLabel={t("list.allParks")} />}
+        <FilterSelect label={t("list.status")} name="status" value={filters.status} options={SUPERVISION_STATUSES.map((s) => [s, t(`status.${s}`)] as const)} />
+        <FilterCheck label={t("list.overdueOnly")} name="overdue" checked={filters.overdue} />
+        <FilterCheck label={t("list.mine")} name="mine" checked={filters.mine} />
       </FilterBar>
       <FilterErrors errors={errors} />
       <DataTable<SupervisionRow>
-        caption="督办事项"
+        caption={t("title")}
         rows={list.items}
         rowKey={(r) => r.id}
-        empty="没有符合条件的督办事项"
+        empty={t("list.empty")}
         columns={[
-          { header: "督办事项", cell: (r) => <TitleCell href={`/supervision/${r.id}`} title={r.subject} sub={`${r.code} · ${r.target}`} /> },
-          { header: "园区", cell: (r) => r.parkName },
-          { header: "责任人", cell: (r) => `${r.recipientName}${r.recipientUnit ? `（${r.recipientUnit}）` : ""}` },
-          { header: "督办领导", cell: (r) => r.issuedByName },
-          { header: "下发日期", cell: (r) => r.issuedDate },
-          { header: "办理时限", cell: (r) => <span className={r.overdue ? "font-medium text-red-600" : ""}>{r.deadline}{r.overdue ? "（超期）" : ""}</span> },
-          { header: "状态", cell: (r) => (r.status === "CLOSED" ? `已销号 ${r.closedDate ?? ""}` : SUPERVISION_STATUS_LABELS[r.status]) },
+          { header: t("list.subject"), cell: (r) => <TitleCell href={`/supervision/${r.id}`} title={r.subject} sub={`${r.code} · ${target(r.target)}`} /> },
+          { header: t("list.park"), cell: (r) => r.parkName },
+          { header: t("list.recipient"), cell: (r) => (r.recipientUnit ? t("list.recipientWithUnit", { name: r.recipientName, unit: r.recipientUnit }) : r.recipientName) },
+          { header: t("list.issuedBy"), cell: (r) => r.issuedByName },
+          { header: t("list.issuedDate"), cell: (r) => r.issuedDate },
+          { header: t("list.deadline"), cell: (r) => <span className={r.overdue ? "font-medium text-red-600" : ""}>{r.deadline}{r.overdue ? t("list.overdue") : ""}</span> },
+          { header: t("list.status"), cell: (r) => (r.status === "CLOSED" ? t("list.closedOn", { date: r.closedDate ?? "" }) : t(`status.${r.status}`)) },
         ]}
       />
       <Pagination basePath="/supervision" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
       <p className="no-print mt-4 text-sm text-slate-500">
         <Link href="/warnings" className="text-brand-600 hover:underline">
-          亮灯督办红榜 →
+          {t("list.redList")}
         </Link>
       </p>
     </>

@@ -8,8 +8,13 @@ import { IssueSupervisionForm } from "@/components/supervision/issue-supervision
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/section";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { getRequestLocale, getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "下发督办函" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("supervision");
+  return { title: t("new.title") };
+}
 
 const idOf = (v: string | string[] | undefined) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
@@ -22,16 +27,17 @@ export default async function NewSupervisionPage({ searchParams }: { searchParam
   const issueId = idOf(sp.issueId);
   if (!projectId && !issueId) notFound();
   const t = await orNotFound(getSupervisionTarget(actor, issueId ? { issueId } : { projectId }));
+  const [m, locale] = await Promise.all([getT("supervision"), getRequestLocale()]);
   return (
     <>
       <div className="no-print mb-2 text-sm">
         <Link href={t.kind === "issue" ? `/issues/${t.id}` : "/warnings"} className="text-brand-600 hover:underline">
-          ← {t.kind === "issue" ? "问题详情" : "亮灯督办"}
+          {t.kind === "issue" ? m("new.backToIssue") : m("new.backToWarnings")}
         </Link>
       </div>
-      <PageHeader title="下发督办函" subtitle={`${t.parkName} · ${t.kind === "issue" ? "超期问题" : "红灯项目"}：${t.title}`} />
+      <PageHeader title={m("new.title")} subtitle={m("new.subtitle", { park: t.parkName, kind: t.kind === "issue" ? m("new.overdueIssue") : m("new.redProject"), title: t.title })} />
       <Card className="mb-4">
-        <h2 className="text-sm font-medium">督办原因</h2>
+        <h2 className="text-sm font-medium">{m("new.reasons")}</h2>
         <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
           {t.reasons.map((r) => (
             <li key={r}>{r}</li>
@@ -40,16 +46,18 @@ export default async function NewSupervisionPage({ searchParams }: { searchParam
       </Card>
       {t.openLetter ? (
         <Alert tone="warning">
-          已有未销号的督办函{" "}
+          {m("new.openLetterBefore")}
           <Link href={`/supervision/${t.openLetter.id}`} className="underline">
             {t.openLetter.code}
           </Link>
-          ，请在原督办函上跟进。
+          {m("new.openLetterAfter")}
         </Alert>
       ) : t.refusal ? (
-        <Alert tone="warning">{t.refusal}，不能下发督办函。</Alert>
+        <Alert tone="warning">{m("new.refused", { reason: t.refusal })}</Alert>
       ) : (
-        <IssueSupervisionForm target={t.kind === "issue" ? { issueId: t.id } : { projectId: t.id }} recipients={t.recipients} defaults={t.defaults} />
+        <ClientMessages locale={locale} namespaces={["supervision"]}>
+          <IssueSupervisionForm target={t.kind === "issue" ? { issueId: t.id } : { projectId: t.id }} recipients={t.recipients} defaults={t.defaults} />
+        </ClientMessages>
       )}
     </>
   );
