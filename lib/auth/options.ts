@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { authenticate } from "@/lib/server/auth/authenticate";
 import { endSessionsOnSignOut } from "@/lib/server/auth/sign-out";
 import { requestClientAddress } from "@/lib/server/http/client-address";
+import { adoptSignInLocale } from "@/lib/server/users/set-locale";
 
 /** The signing-out request's client address; null outside a request (tests). */
 async function signOutAddress(): Promise<string | null> {
@@ -29,6 +30,7 @@ export const authOptions: NextAuthOptions = {
         const result = await authenticate(getDb(), credentials ?? {}, requestClientAddress(req?.headers));
         // next-auth passes a thrown message to the sign-in page as `error`.
         if (!result.ok) throw new Error(result.message);
+        await adoptSignInLocale(result.user.id, req?.headers?.cookie);
         const { sessionVersion } = await getDb().user.findUniqueOrThrow({ where: { id: result.user.id }, select: { sessionVersion: true } });
         return { id: String(result.user.id), name: result.user.name, username: result.user.username, sessionVersion };
       },
