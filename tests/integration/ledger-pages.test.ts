@@ -83,6 +83,8 @@ beforeAll(async () => {
   await seedHolidays2026();
   w = await makeIssueWorld();
   const db = getDb();
+  // Started in September 2025: the project owes monthly reports (the filing grid has a row).
+  await db.project.update({ where: { id: w.project.id }, data: { actualStartDate: new Date("2025-09-01T00:00:00Z") } });
   const [region, parks, users, enterprises, projects, assignments] = await Promise.all([
     db.region.findUnique({ where: { id: w.regionId }, select: { name: true } }),
     db.park.findMany({ where: { regionId: w.regionId }, select: { name: true } }),
@@ -108,9 +110,9 @@ describe("the ledger-side pages in both languages", () => {
     current = w.leader;
     const park = String(w.park.id);
     const zh = await render(import("@/app/(app)/progress/page"), "zh-CN", { park });
-    for (const s of ["· 月度填报", "月报更正审批", "未填报清单", "只看未填报", "月报截止"]) expect(zh).toContain(s);
+    for (const s of ["· 月度填报", "月报更正审批", "未填报清单", "只看未填报", "月报截止", "本月完成投资", "2025-09-01 开工"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/progress/page"), "en", { park });
-    for (const s of ["· Monthly filing", "Correction approvals", "Not filed only", "report due"]) expect(en).toContain(s);
+    for (const s of ["· Monthly filing", "Correction approvals", "Not filed only", "report due", "Investment this month", "started 2025-09-01", "Not filed"]) expect(en).toContain(s);
     expect(chineseLeft(en, userData)).toEqual([]);
 
     const missingZh = await render(import("@/app/(app)/progress/missing/page"), "zh-CN", { park });
