@@ -57,8 +57,6 @@ const NOT_OURS: (string | RegExp)[] = [
   "分页", // components/ui/pagination.tsx
   /^共 \d+ 条，第 \d+\/\d+ 页$/, // components/ui/pagination.tsx
   /^(开工|投资进度|月报)：/, // lib/domain/warnings: a light's reasons (domain text)
-  "督办", // components/supervision/supervision-links.tsx
-  "下发督办函", // components/supervision/supervision-links.tsx
 ];
 
 /**
