@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { type SafeResult, outcome } from "@/lib/actions/result";
 
 export type FormNotice = { kind: "success" | "error"; text: string } | null;
@@ -33,10 +34,12 @@ export function useActionForm() {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [notice, setNotice] = useState<FormNotice>(null);
   const [pending, start] = useTransition();
+  const t = useTranslations("ui");
+  const texts = { checkFields: t("checkFields"), noResponse: t("noResponse") };
 
   function submit<T>(run: () => Promise<SafeResult<T>>, onOk?: (data: T) => string | void, options: SubmitOptions = {}) {
     start(async () => {
-      const result = outcome(await run());
+      const result = outcome(await run(), texts);
       if (!result.ok) {
         const fieldErrors = options.mapFieldErrors ? options.mapFieldErrors(result.fieldErrors ?? {}) : (result.fieldErrors ?? {});
         setErrors(fieldErrors);

@@ -19,15 +19,25 @@ export interface SafeResult<T> {
   validationErrors?: Record<string, string[]> | object;
 }
 
+/** The outcome's own words (the forms pass them in the page's language). */
+export interface OutcomeTexts {
+  /** Several fields are wrong. */
+  checkFields: string;
+  /** The action answered nothing (the network or the server failed). */
+  noResponse: string;
+}
+
+const CHINESE: OutcomeTexts = { checkFields: "请检查标红的字段", noResponse: "服务器没有响应，请稍后重试" };
+
 /** A safe action's result as the `ActionResult` the forms and buttons handle. */
-export function outcome<T>(result: SafeResult<T> | undefined): ActionResult<T> {
+export function outcome<T>(result: SafeResult<T> | undefined, texts: OutcomeTexts = CHINESE): ActionResult<T> {
   if (result?.serverError) return { ok: false, ...result.serverError };
   if (result?.validationErrors) {
     const fieldErrors = result.validationErrors as Record<string, string[]>;
     const all = [...new Set(Object.values(fieldErrors).flat())];
-    return { ok: false, code: "VALIDATION", message: all.length === 1 ? all[0] : "请检查标红的字段", fieldErrors };
+    return { ok: false, code: "VALIDATION", message: all.length === 1 ? all[0] : texts.checkFields, fieldErrors };
   }
-  if (!result) return { ok: false, code: "INTERNAL", message: "服务器没有响应，请稍后重试" };
+  if (!result) return { ok: false, code: "INTERNAL", message: texts.noResponse };
   return { ok: true, data: result.data as T };
 }
 

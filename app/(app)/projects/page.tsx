@@ -33,7 +33,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const lights = Object.fromEntries(await getLightsForProjects(actor, result.items.map((p) => p.id)));
   const { page: _page, ...params } = filters;
   return (
-    <ClientMessages locale={locale} namespaces={["projects"]}>
+    <ClientMessages locale={locale} namespaces={["projects", "warnings"]}>
       <PageHeader title={t("list.title")} subtitle={t("list.subtitle")}>
         <div className="flex flex-wrap items-center gap-2">
           <DownloadLink
