@@ -2,18 +2,24 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { getT } from "@/lib/i18n/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "园区项目推进系统", template: "%s · 园区项目推进系统" },
-  description: "园区招商项目从签约、落地、开工到投产的全生命周期跟踪",
-  icons: {
-    icon: [
-      { url: "/icon.svg", type: "image/svg+xml" },
-      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
-    ],
-    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
-  },
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT("shell");
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("description"),
+    icons: ICONS,
+  };
+}
+
+const ICONS: Metadata["icons"] = {
+  icon: [
+    { url: "/icon.svg", type: "image/svg+xml" },
+    { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+  ],
+  apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,6 +1,6 @@
 import type { BoardFilters } from "@/lib/validation/board-filters";
 import { KEY_LEVELS } from "@/lib/validation/project-filters";
-import { useTranslations } from "next-intl";
+import { useTranslations, useLocale } from "next-intl";
 import { FilterBar, FilterCheck, FilterInput, FilterSelect, recentYears } from "@/components/ui/filter-select";
 
 // A GET form: the board's filters live in the URL, so a view can be shared and bookmarked.
@@ -16,6 +16,7 @@ export function BoardFiltersForm({
   industries: string[];
 }) {
   const t = useTranslations("board.filters");
+  const locale = useLocale();
   const tc = useTranslations("common");
   return (
     <FilterBar action="/board" aria-label={t("label")} reset={filters.park ? `/board?park=${filters.park}` : "/board"}>
@@ -25,7 +26,7 @@ export function BoardFiltersForm({
       <FilterSelect label={t("industry")} name="industry" value={filters.industry} options={industries.map((i) => [i, i] as const)} />
       <FilterSelect label={t("keyLevel")} name="keyLevel" value={filters.keyLevel} options={KEY_LEVELS.map((k) => [k, tc(`enum.keyLevel.${k}`)] as const)} />
       <FilterSelect label={t("liaison")} name="liaison" value={filters.liaison} options={liaisons.map((l) => [l.id, l.name] as const)} />
-      <FilterSelect label={t("year")} name="year" value={filters.year} options={recentYears()} />
+      <FilterSelect label={t("year")} name="year" value={filters.year} options={recentYears(locale)} />
       <FilterCheck label={t("stale")} name="stale" checked={filters.stale === "1"} />
     </FilterBar>
   );

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations, useLocale } from "next-intl";
 import { FilterBar, FilterErrors, FilterSelect, recentYears } from "@/components/ui/filter-select";
 import { PERIOD_TYPES, type PeriodType } from "@/lib/domain/points";
 
@@ -19,6 +19,7 @@ export function PointsFilter({
   errors?: string[];
 }) {
   const t = useTranslations("points.filter");
+  const locale = useLocale();
   const months = Array.from({ length: 12 }, (_, i) => [i + 1, t("monthOption", { n: String(i + 1) })] as const);
   const quarters = [1, 2, 3, 4].map((q) => [q, t("quarterOption", { n: String(q) })] as const);
   return (
@@ -28,7 +29,7 @@ export function PointsFilter({
         {parks.length > 1 && <FilterSelect label={t("park")} name="park" value={value.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={t("allParks")} />}
         {regions.length > 0 && <FilterSelect label={t("region")} name="region" value={value.region} options={regions.map((r) => [r.id, r.name] as const)} allLabel="—" />}
         <FilterSelect label={t("period")} name="period" value={value.period} options={PERIOD_TYPES.map((k) => [k, t(`periodType.${k}`)] as const)} allLabel={null} />
-        <FilterSelect label={t("year")} name="year" value={value.year} options={recentYears()} allLabel={null} />
+        <FilterSelect label={t("year")} name="year" value={value.year} options={recentYears(locale)} allLabel={null} />
         {value.period === "month" && <FilterSelect label={t("month")} name="n" value={value.n} options={months} allLabel={null} />}
         {value.period === "quarter" && <FilterSelect label={t("quarter")} name="n" value={value.n} options={quarters} allLabel={null} />}
       </FilterBar>

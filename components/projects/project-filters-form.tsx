@@ -1,12 +1,13 @@
 import type { ProjectFilters } from "@/lib/validation/project-filters";
 import { KEY_LEVELS, PAGE_SIZES } from "@/lib/validation/project-filters";
-import { useTranslations } from "next-intl";
+import { useTranslations, useLocale } from "next-intl";
 import { STAGES, PROJECT_STATUSES } from "@/lib/domain/stages";
 import { FilterBar, FilterInput, FilterSelect, recentYears } from "@/components/ui/filter-select";
 
 // A plain GET form: filters live in the URL, so any view can be shared and bookmarked.
 export function ProjectFiltersForm({ filters, parks, industries }: { filters: ProjectFilters; parks: { id: number; name: string }[]; industries: string[] }) {
   const t = useTranslations("projects.filters");
+  const locale = useLocale();
   const tc = useTranslations("common");
   return (
     <FilterBar action="/projects" aria-label={t("label")} submitLabel={t("submit")} reset="/projects">
@@ -18,7 +19,7 @@ export function ProjectFiltersForm({ filters, parks, industries }: { filters: Pr
       <FilterSelect label={t("status")} name="status" value={filters.status} options={PROJECT_STATUSES.map((s) => [s, tc(`enum.status.${s}`)] as const)} />
       <FilterSelect label={t("industry")} name="industry" value={filters.industry} options={industries.map((i) => [i, i] as const)} />
       <FilterSelect label={t("keyLevel")} name="keyLevel" value={filters.keyLevel} options={KEY_LEVELS.map((k) => [k, tc(`enum.keyLevel.${k}`)] as const)} />
-      <FilterSelect label={t("year")} name="year" value={filters.year} options={recentYears()} />
+      <FilterSelect label={t("year")} name="year" value={filters.year} options={recentYears(locale)} />
       <FilterSelect label={t("pageSize")} name="pageSize" value={filters.pageSize} options={PAGE_SIZES.map((n) => [n, t("perPage", { n })] as const)} allLabel={null} />
     </FilterBar>
   );

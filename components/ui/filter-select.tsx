@@ -37,10 +37,10 @@ export function FilterSelect({
   );
 }
 
-/** The last eight years, newest first, for "year signed" filters. */
-export function recentYears(): [number, string][] {
+/** The last eight years, newest first, for "year signed" filters ("2026年" in Chinese, "2026" in English). */
+export function recentYears(locale: string = "zh-CN"): [number, string][] {
   const thisYear = new Date().getFullYear();
-  return Array.from({ length: 8 }, (_, i) => [thisYear - i, `${thisYear - i}年`]);
+  return Array.from({ length: 8 }, (_, i) => [thisYear - i, locale === "zh-CN" ? `${thisYear - i}年` : String(thisYear - i)]);
 }
 
 /**
