@@ -12,6 +12,8 @@ import { BoardFiltersForm } from "@/components/board/board-filters-form";
 import { PipelineBoard, type ParkRights } from "@/components/board/pipeline-board";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { MyDigest } from "@/components/digest/my-digest";
+import { myDigest } from "@/lib/server/notifications/daily-digest";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("board");
@@ -39,6 +41,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   return (
     <ClientMessages locale={locale} namespaces={["board", "warnings"]}>
       <PageHeader title={parkName ? t("titlePark", { park: parkName }) : t("titleAll")} subtitle={t("subtitle", { how })} />
+      <MyDigest digest={myDigest(actor)} />
       <BoardFiltersForm filters={filters} parks={parks} liaisons={liaisons} industries={industries} />
       <FilterErrors errors={errors} />
       <PipelineBoard columns={columns} filters={filters} rights={rights} showPark={!filters.park} />

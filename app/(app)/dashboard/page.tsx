@@ -16,6 +16,8 @@ import { DashboardLoading } from "@/components/dashboard/dashboard-loading";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
 import { loadDashboard, periodTitle, scopeTitle } from "./load-dashboard";
+import { MyDigest } from "@/components/digest/my-digest";
+import { myDigest } from "@/lib/server/notifications/daily-digest";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("dashboard");
@@ -43,6 +45,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Link>
         <PrintLandscape />
       </PageHeader>
+      <MyDigest digest={myDigest(actor)} />
       <ScopeForm scope={scope} scopes={scopes} years={years} />
       <FilterErrors errors={errors} what={t("filterWhat")} />
       <Suspense fallback={<DashboardLoading />}>

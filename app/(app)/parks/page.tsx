@@ -9,6 +9,8 @@ import { formatDateIn } from "@/lib/i18n/format";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
 import { parksWith } from "@/lib/domain/permissions";
+import { MyDigest } from "@/components/digest/my-digest";
+import { myDigest } from "@/lib/server/notifications/daily-digest";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("parks");
@@ -23,6 +25,7 @@ export default async function ParksPage() {
   return (
     <ClientMessages locale={locale} namespaces={["parks"]}>
       <PageHeader title={t("title")} subtitle={t("subtitle", { date: formatDateIn(locale, todayInShanghai()) })} />
+      <MyDigest digest={myDigest(actor)} />
       <ParkOverviewTable parks={parks} totals={totals} configurable={parksWith(actor, "park.configure")} />
       <p className="mt-3 text-xs text-slate-500">
         {t("note")}

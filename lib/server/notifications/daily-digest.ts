@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
+import { logger } from "@/lib/server/logger";
 
 // 每日待办摘要: what is due today and overdue for one person — problems they answer for, visits
 // of the enterprises they cover, 督办 letters awaiting their reply or review, 首问 hand-offs to
@@ -129,4 +130,13 @@ export async function generateDigestNotifications(today = todayInShanghai()): Pr
     FROM per JOIN "User" u ON u.id = per."userId" AND u."isActive"
     ON CONFLICT ("userId", "occasionKey") DO NOTHING`);
   return { created };
+}
+
+/** The actor's digest for a page's 今日待办 line, started now and awaited where it streams in (a failure shows nothing). */
+export function myDigest(actor: Actor): Promise<DailyDigest> {
+  const digest = getDailyDigest(actor);
+  return digest.catch((err: unknown) => {
+    logger.error({ err, userId: actor.userId }, "daily digest line failed");
+    return { today: todayInShanghai(), name: actor.name, sections: [], total: 0 };
+  });
 }
