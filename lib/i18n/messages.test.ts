@@ -7,6 +7,7 @@ import { ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUS_LABELS, NOTIFIC
 import { LIGHT_KIND_LABELS, LIGHT_LABELS } from "@/lib/domain/warnings";
 import { KEY_LEVEL_LABELS, PARK_LEVEL_LABELS, PARK_TYPE_LABELS, SOURCE_LABELS, STAGE_EVENT_LABELS } from "@/lib/domain/labels";
 import { STAGE_DATE_LABELS, STATUS_ACTION_LABELS } from "@/lib/domain/transitions";
+import { LEDGER_COLUMNS, LEDGER_SHEET } from "@/lib/domain/ledger-columns";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -82,6 +83,12 @@ describe("messages", () => {
       keyLevel: KEY_LEVEL_LABELS,
       source: SOURCE_LABELS,
     });
+  });
+
+  it("the ledger export's Chinese headers are the ledger's own columns (the file imports again)", () => {
+    const words = MESSAGES["zh-CN"].projects.ledgerExport;
+    expect(words.sheet).toBe(LEDGER_SHEET);
+    expect(Object.entries(words.columns)).toEqual(LEDGER_COLUMNS.map((c) => [c.key, c.header]));
   });
 
   it("finds arguments inside plural branches", () => {

@@ -90,6 +90,25 @@ describe("project export", () => {
     const err = await exportProjects(w.otherStaff, projectFiltersSchema.parse({ park: String(w.park.id) })).catch((e) => e);
     expect(isAppError(err) && err.code).toBe("NOT_FOUND");
   });
+
+  it("in English on request: headers, choices and title; the same rows and numbers", async () => {
+    const filters = projectFiltersSchema.parse({ park: String(w.park.id), stage: "STARTED" });
+    const zh = (await run(await exportProjects(w.staff, filters))).sheet;
+    const file = await exportProjects(w.staff, filters, "en");
+    expect(file.fileName).toMatch(/^project-ledger-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const { sheet } = await run(file);
+    expect(sheet.name).toBe("Project ledger");
+    expect(String(sheet.getCell("A1").value)).toBe(`Project ledger (filters: park: ${parkName}; stage: Started; "this year" is ${todayInShanghai().slice(0, 4)})`);
+    expect(String(sheet.getCell("A2").value)).toMatch(/^Exported \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(Beijing time\) by .+; amounts in 10k CNY$/);
+    const head = headers(sheet);
+    expect(head).toHaveLength(LEDGER_COLUMNS.length);
+    expect(head.join("|")).not.toMatch(/\p{Script=Han}/u);
+    expect(head.slice(0, 3)).toEqual(["Project code", "Park", "Project name"]);
+    const stage = head.indexOf("Current stage") + 1;
+    expect(dataRows(sheet).map((r) => r.getCell(stage).value)).toEqual(dataRows(zh).map(() => "Started"));
+    const money = head.indexOf("Total investment (10k CNY)") + 1;
+    expect(dataRows(sheet).map((r) => r.getCell(money).value)).toEqual(dataRows(zh).map((r) => r.getCell(money).value));
+  });
 });
 
 describe("every ledger column", () => {

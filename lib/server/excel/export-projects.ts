@@ -4,10 +4,11 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { KEY_LEVEL_LABELS } from "@/lib/domain/labels";
-import { LEDGER_COLUMNS, LEDGER_SHEET, enumLabel, flagLabel } from "@/lib/domain/ledger-columns";
-import { LIGHT_LABELS } from "@/lib/domain/warnings";
-import { STAGE_LABELS, STATUS_LABELS, type Stage, type ProjectStatus } from "@/lib/domain/stages";
+import { createTranslator } from "next-intl";
+import { LEDGER_COLUMNS, type LedgerColumnType } from "@/lib/domain/ledger-columns";
+import { formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
 import type { ProjectFilters } from "@/lib/validation/project-filters";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor, parksWith, projectReadScope } from "@/lib/domain/permissions";
@@ -21,36 +22,49 @@ import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-work
 export const EXPORT_BATCH = 1_000;
 
 const TYPE: Record<string, ExportColumn["type"]> = { money: "money", area: "area", date: "date" };
-const COLUMNS: ExportColumn[] = LEDGER_COLUMNS.map((c) => ({ header: c.header, type: TYPE[c.type] ?? "text", width: c.width }));
 
-/** Chinese description of the list filter, e.g. "园区：怀化高新区；阶段：开工". */
-async function describeFilters(f: ProjectFilters): Promise<string> {
+/** The export's words in one language (messages projects.ledgerExport; Chinese equal to LEDGER_COLUMNS, by test). */
+function exportWords(locale: Locale) {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "projects.ledgerExport" });
+  const e = createTranslator({ locale, messages: MESSAGES[locale], namespace: "common.enum" });
+  const ENUM: Partial<Record<LedgerColumnType, "stage" | "source" | "keyLevel" | "status">> = { stage: "stage", source: "source", keyLevel: "keyLevel", status: "status" };
+  return {
+    t,
+    columns: LEDGER_COLUMNS.map((c): ExportColumn => ({ header: t(`columns.${c.key}` as "columns.code"), type: TYPE[c.type] ?? "text", width: c.width })),
+    /** A stored value as its ledger cell: choices as their labels, yes/no as 是/否 (Yes/No). */
+    cell(type: LedgerColumnType, v: string | number | boolean | null): string | number | null {
+      if (v === null) return null;
+      if (typeof v === "boolean") return v ? t("yes") : t("no");
+      const group = ENUM[type];
+      if (group) return e.has(`${group}.${String(v)}` as "stage.SIGNED") ? e(`${group}.${String(v)}` as "stage.SIGNED") : String(v);
+      return v;
+    },
+    light: (light: string) => e(`light.${light}` as "light.RED"),
+    enumOf: (group: "stage" | "status" | "keyLevel", v: string) => (e.has(`${group}.${v}` as "stage.SIGNED") ? e(`${group}.${v}` as "stage.SIGNED") : v),
+  };
+}
+
+/** The list filter in words, e.g. "园区：怀化高新区；阶段：开工" / "park: …; stage: Started". */
+async function describeFilters(f: ProjectFilters, w: ReturnType<typeof exportWords>): Promise<string> {
+  const { t } = w;
   const parts: string[] = [];
   const labels: Record<string, (v: unknown) => string | Promise<string>> = {
-    park: async (v) => `园区：${(await getDb().park.findUnique({ where: { id: Number(v) }, select: { name: true } }))?.name ?? v}`,
-    stage: (v) => `阶段：${STAGE_LABELS[v as Stage] ?? v}`,
-    status: (v) => `状态：${STATUS_LABELS[v as ProjectStatus] ?? v}`,
-    keyLevel: (v) => `项目级别：${KEY_LEVEL_LABELS[String(v)] ?? v}`,
-    industry: (v) => `产业链：${v}`,
-    year: (v) => `签约年份：${v}`,
-    q: (v) => `搜索：${v}`,
+    park: async (v) => t("filter.park", { value: (await getDb().park.findUnique({ where: { id: Number(v) }, select: { name: true } }))?.name ?? String(v) }),
+    stage: (v) => t("filter.stage", { value: w.enumOf("stage", String(v)) }),
+    status: (v) => t("filter.status", { value: w.enumOf("status", String(v)) }),
+    keyLevel: (v) => t("filter.keyLevel", { value: w.enumOf("keyLevel", String(v)) }),
+    industry: (v) => t("filter.industry", { value: String(v) }),
+    year: (v) => t("filter.year", { value: String(v) }),
+    q: (v) => t("filter.q", { value: String(v) }),
   };
   for (const [key, value] of Object.entries(f)) {
     if (value === undefined || value === null || value === "" || key === "page" || key === "pageSize") continue;
-    parts.push(labels[key] ? await labels[key](value) : `${key}：${String(value)}`);
+    parts.push(labels[key] ? await labels[key](value) : t("filter.other", { key, value: String(value) }));
   }
-  return parts.length > 0 ? parts.join("；") : "全部（您可查看的项目）";
+  return parts.length > 0 ? parts.join(t("filter.separator")) : t("all");
 }
 
 type ExportedRow = Record<string, string | number | boolean | null>;
-
-/** A stored value as its ledger cell: choices as their labels, yes/no as 是/否. */
-function cellOf(type: string, v: string | number | boolean | null): string | number | null {
-  if (v === null) return null;
-  if (typeof v === "boolean") return flagLabel(v);
-  if (type === "stage" || type === "source" || type === "keyLevel" || type === "status") return enumLabel(type, String(v));
-  return v;
-}
 
 /**
  * The ledger list for a filter as an .xlsx, streamed: the same WHERE as /projects
@@ -61,15 +75,16 @@ function cellOf(type: string, v: string | number | boolean | null): string | num
  * The importable columns are the template's, so the file imports again and changes nothing.
  * Checks scope before anything is written.
  */
-export async function exportProjects(actor: Actor, filters: ProjectFilters): Promise<{ fileName: string; write: (out: Writable) => Promise<number> }> {
+export async function exportProjects(actor: Actor, filters: ProjectFilters, locale: Locale = "zh-CN"): Promise<{ fileName: string; write: (out: Writable) => Promise<number> }> {
   const { fullParks, assignedOnlyParks } = projectReadScope(actor);
   if (fullParks.length + assignedOnlyParks.length === 0) throw notFound("项目");
   if (filters.park) assertCan(actor, "project.read", filters.park, "园区");
   const where = await projectListWhere(actor, filters);
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
-  const title = `${LEDGER_SHEET}（筛选：${await describeFilters(filters)}；“本年”为 ${year} 年）`;
-  const fileName = `项目台账-${today}.xlsx`;
+  const words = exportWords(locale);
+  const title = words.t("title", { filters: await describeFilters(filters, words), year: String(year) });
+  const fileName = words.t("file", { date: today });
 
   async function* batches(): AsyncIterable<ExportRow[]> {
     const db = getDb();
@@ -105,14 +120,25 @@ export async function exportProjects(actor: Actor, filters: ProjectFilters): Pro
       const lightOf = new Map(lights.map((l) => [l.id, lightFromRow(lightSetup, l)]));
       yield rows.map((r) => {
         const light = lightOf.get(Number(r.id));
-        const values: ExportedRow = { ...r, light: light?.overall ? LIGHT_LABELS[light.overall] : null, lightReasons: light && light.reasons.length > 0 ? light.reasons.join("；") : null };
-        return LEDGER_COLUMNS.map((c) => cellOf(c.type, values[c.key] ?? null));
+        const values: ExportedRow = { ...r, light: light?.overall ? words.light(light.overall) : null, lightReasons: light && light.reasons.length > 0 ? light.reasons.join("；") : null };
+        return LEDGER_COLUMNS.map((c) => words.cell(c.type, values[c.key] ?? null));
       });
     }
   }
 
   return {
     fileName,
-    write: (out) => streamWorkbook(out, { name: LEDGER_SHEET, title, actorName: actor.name, columns: COLUMNS }, batches()),
+    write: (out) =>
+      streamWorkbook(
+        out,
+        {
+          name: words.t("sheet"),
+          title,
+          actorName: actor.name,
+          columns: words.columns,
+          exportedLine: locale === "zh-CN" ? undefined : (now) => words.t("exported", { time: formatDateTimeIn(locale, now), name: actor.name }),
+        },
+        batches(),
+      ),
   };
 }

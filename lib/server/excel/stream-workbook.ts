@@ -18,9 +18,11 @@ export interface ExportColumn {
 
 export interface ExportSheet {
   name: string;
-  /** First line: what this is and the filter, in Chinese. */
+  /** First line: what this is and the filter (in the export's language). */
   title: string;
   actorName: string;
+  /** Second line: when, by whom, the money unit; the Chinese line when not given. */
+  exportedLine?: (time: Date) => string;
   columns: readonly ExportColumn[];
 }
 
@@ -83,7 +85,7 @@ export async function streamWorkbook(out: Writable, sheet: ExportSheet, batches:
   const title = ws.addRow([sheet.title]);
   title.getCell(1).font = { bold: true, size: 13 };
   title.commit();
-  ws.addRow([`导出时间：${formatDateTimeZh(now)}（北京时间）　导出人：${sheet.actorName}　金额单位：万元`]).commit();
+  ws.addRow([sheet.exportedLine ? sheet.exportedLine(now) : `导出时间：${formatDateTimeZh(now)}（北京时间）　导出人：${sheet.actorName}　金额单位：万元`]).commit();
   const header = ws.addRow(sheet.columns.map((c) => c.header));
   header.eachCell((cell) => {
     cell.font = { bold: true };

@@ -3,18 +3,25 @@ import { parseProjectFilters } from "@/lib/validation/project-filters";
 import { exportProjects } from "@/lib/server/excel/export-projects";
 import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
+import { isLocale } from "@/lib/i18n/locales";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
-/** The /projects list for the same URL filters, as .xlsx (every page, not just the one shown). */
+/**
+ * The /projects list for the same URL filters, as .xlsx (every page, not just the one shown),
+ * in the reader's language, or the one `lang` asks for (zh-CN or en: headers, choices, title).
+ */
 export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   try {
-    const { filters, errors } = parseProjectFilters(searchParamsRecord(req.url));
+    const { lang, ...params } = searchParamsRecord(req.url);
+    const { filters, errors } = parseProjectFilters(params);
+    if (lang !== undefined && !isLocale(lang)) errors.push("导出语言 lang 须为 zh-CN 或 en");
     // A list page ignores a bad filter; an export must not silently widen to everything.
     if (errors.length > 0) return badFilters(errors);
-    return streamedXlsx(await exportProjects(actor, filters));
+    return streamedXlsx(await exportProjects(actor, filters, isLocale(lang) ? lang : await getRequestLocale()));
   } catch (e) {
     return errorText(e);
   }
