@@ -48,7 +48,9 @@ function writtenActions(): { actions: Map<string, string>; templates: Map<string
     const src = readFileSync(file, "utf8");
     const where = path.relative(ROOT, file);
     const writesAudit = /writeAudit\(|auditLog\.create/.test(src);
-    for (const line of src.split("\n")) {
+    for (const raw of src.split("\n")) {
+      // Message keys are dotted too: a translator's call (t("form.label"), tc.has("enum.x")) is not an action.
+      const line = raw.replace(/\bt[a-z]?(?:\.rich|\.markup|\.has)?\(\s*"[^"]*"/g, "");
       const actionLine = /\baction\b|_ACTIONS\b/.test(line);
       for (const m of line.matchAll(DOTTED)) {
         if (actionLine || (writesAudit && !permissions.has(m[1]))) actions.set(m[1], where);
