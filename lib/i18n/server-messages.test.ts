@@ -11,6 +11,9 @@ describe("server messages in English", () => {
     expect(translateMessage("签约日期不是有效日期（格式 YYYY-MM-DD）", "en")).toBe("The signing date is not a valid date (format YYYY-MM-DD)");
     expect(translateMessage("落地日期不能早于签约日期", "en")).toBe("The landing date cannot be before the signing date");
     expect(translateMessage("请检查标红的字段", "en")).toBe("Please check the fields marked in red");
+    expect(translateMessage("合同引资额不能大于总投资", "en")).toBe("The contract investment cannot be more than the total investment");
+    expect(translateMessage("开工日期不能早于落地日期（2025-03-10）", "en")).toBe("The start date cannot be before the landing date (2025-03-10)");
+    expect(translateMessage("总投资须为数字，最多两位小数", "en")).toBe("The total investment must be a number with at most two decimals");
   });
 
   it("translates each sentence of a joined message, or none of it", () => {
