@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { translateMessage } from "@/lib/i18n/server-messages";
 import type { DailyDigest } from "@/lib/server/notifications/daily-digest";
 
 /** The daily digest: one block per kind of work, overdue first, each line a link. Prints on A4. */
 export function DigestView({ d }: { d: DailyDigest }) {
   const t = useTranslations("liaison.digest");
+  const locale = useLocale();
   if (d.total === 0) return <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{t("empty")}</p>;
   return (
     <div className="space-y-4" data-testid="digest">
@@ -20,7 +22,7 @@ export function DigestView({ d }: { d: DailyDigest }) {
                 <Link href={i.link} className="text-brand-600 hover:underline">
                   {i.title}
                 </Link>
-                <span className="ml-2 text-slate-600">{i.detail}</span>
+                <span className="ml-2 text-slate-600">{translateMessage(i.detail, locale)}</span>
                 {i.due && <span className={`ml-2 ${i.overdue ? "font-medium text-red-700" : "text-slate-600"}`}>{i.overdue ? t("overdue", { due: i.due }) : t("due", { due: i.due })}</span>}
               </li>
             ))}

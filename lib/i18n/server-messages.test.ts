@@ -26,6 +26,14 @@ describe("server messages in English", () => {
     expect(translateMessage("请填写某个从未见过的字段", "en")).toBe("请填写某个从未见过的字段");
   });
 
+  it("puts the reminders the server writes into English, keeping the record's own names", () => {
+    expect(translateMessage("问题已超期：厂区用电增容", "en")).toBe("Problem overdue: 厂区用电增容");
+    expect(translateMessage("应于 2026-11-20 前走访，已超期 1 天", "en")).toBe("To visit by 2026-11-20, 1 day overdue");
+    expect(translateMessage("应于 2026-11-20 前走访，已超期 15 天", "en")).toBe("To visit by 2026-11-20, 15 days overdue");
+    expect(translateMessage("超期问题 1 件，应走访企业 3 家，到期会商事项 2 项", "en")).toBe("1 overdue problem, 3 enterprises to visit, 2 meeting tasks due");
+    expect(translateMessage("2026年10月月报逾期未报", "en")).toBe("Monthly report for 10/2026 not filed by its due date");
+  });
+
   it("leaves Chinese alone for Chinese readers, and field maps too", () => {
     expect(translateMessage("请填写企业名称", "zh-CN")).toBe("请填写企业名称");
     expect(translateFieldErrors({ name: ["请填写项目名称"] }, "en")).toEqual({ name: ["Please fill in the project name"] });

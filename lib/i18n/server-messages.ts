@@ -6,20 +6,21 @@
 // for a field's name) and every field name in it is a known term (server.term). Anything else
 // stays Chinese as a whole: never half a sentence in each language.
 
+import { createTranslator } from "next-intl";
 import { MESSAGES } from "./messages";
 import type { Locale } from "./locales";
 
 interface Shape {
+  key: string;
   regex: RegExp;
   names: string[];
-  en: string;
   /** Literal characters: more specific shapes are tried first. */
   weight: number;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
 
-function compile(): { exact: Map<string, string>; shapes: Shape[]; terms: Map<string, string> } {
+function compile() {
   const zh = MESSAGES["zh-CN"].server;
   const en = MESSAGES.en.server;
   const exact = new Map<string, string>();
@@ -34,17 +35,23 @@ function compile(): { exact: Map<string, string>; shapes: Shape[]; terms: Map<st
       .split(/(\{\w+\})/)
       .map((part) => (/^\{\w+\}$/.test(part) ? "(.+?)" : escape(part)))
       .join("");
-    shapes.push({ regex: new RegExp(`^${source}$`, "u"), names, en: en.pattern[key], weight: template.replace(/\{\w+\}/g, "").length });
+    shapes.push({ key, regex: new RegExp(`^${source}$`, "u"), names, weight: template.replace(/\{\w+\}/g, "").length });
   }
   shapes.sort((a, b) => b.weight - a.weight);
   const terms = new Map<string, string>();
   for (const [key, term] of Object.entries(zh.term) as [keyof typeof zh.term, string][]) terms.set(term, en.term[key]);
-  return { exact, shapes, terms };
+  // The English templates are ICU messages ({n, plural, …}), formatted by next-intl.
+  const t = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "server.pattern" });
+  return { exact, shapes, terms, t };
 }
 
 let compiled: ReturnType<typeof compile> | null = null;
 
-/** One sentence (no "；") in English, or null when its shape or one of its terms is unknown. */
+/**
+ * One sentence in English, or null when its shape or one of its field names is unknown.
+ * `{data…}` arguments are the record's own text (a project's or enterprise's name, a
+ * subject) and travel as they are; numbers and dates too; any other Chinese must be a term.
+ */
 function sentence(zh: string, depth: number): string | null {
   compiled ??= compile();
   const text = zh.trim();
@@ -54,17 +61,25 @@ function sentence(zh: string, depth: number): string | null {
   for (const shape of compiled.shapes) {
     const m = shape.regex.exec(text);
     if (!m) continue;
-    const args: Record<string, string> = {};
+    const args: Record<string, string | number> = {};
     let ok = true;
     shape.names.forEach((name, i) => {
       const value = m[i + 1];
-      // Numbers, dates and other plain ASCII travel as they are; Chinese must be a known term.
+      if (name.startsWith("data")) {
+        args[name] = value;
+        return;
+      }
       const english = /^[\x20-\x7e]+$/.test(value) ? value : (compiled!.terms.get(value) ?? (name === "errors" ? translateMessage(value, "en", depth + 1) : null));
       if (english === null || /\p{Script=Han}/u.test(english)) ok = false;
-      else args[name] = english;
+      else args[name] = /^-?\d+$/.test(english) ? Number(english) : english;
     });
     if (!ok) continue;
-    return shape.en.replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? "");
+    return compiled.t(shape.key as "required", args as never);
+  }
+  // A list run together with commas (a digest's counts): each part on its own.
+  if (text.includes("，")) {
+    const parts = text.split("，").map((p) => sentence(p, depth + 1));
+    if (parts.every((p) => p !== null)) return parts.join(", ");
   }
   return null;
 }

@@ -11,6 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { MarkAllReadButton, NotificationList, type NotificationRow } from "@/components/notifications/notification-list";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { formatDateTimeIn } from "@/lib/i18n/format";
+import { translateMessage } from "@/lib/i18n/server-messages";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,8 +29,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const items: NotificationRow[] = list.items.map((n) => ({
     id: n.id,
     kindLabel: tc.has(`enum.notificationKind.${n.kind}`) ? tc(`enum.notificationKind.${n.kind}`) : n.kind,
-    title: n.title,
-    body: n.body,
+    // Written by the server in Chinese; English where the text has a known shape (docs/i18n.md).
+    title: translateMessage(n.title, locale),
+    body: n.body === null ? null : translateMessage(n.body, locale),
     link: inAppLink(n.link),
     createdAtText: formatDateTimeIn(locale, new Date(n.createdAt)),
     unread: n.readAt === null,
