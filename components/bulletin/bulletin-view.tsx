@@ -10,6 +10,7 @@ import { drillHref } from "@/components/dashboard/drill";
 import { indicatorText, issueCategoryKey, monthsLabel, pointsLabel } from "@/components/dashboard/labels";
 import { BulletinPointsSection } from "./bulletin-points";
 import { formatPublishedAtIn } from "./format";
+import { translateMessage } from "@/lib/i18n/server-messages";
 
 const th = "border border-slate-300 bg-slate-100 px-2 py-1 text-left font-medium";
 const td = "border border-slate-300 px-2 py-1";
@@ -337,7 +338,7 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
                     {p.liaisonName ?? t("view.unassigned")} / {p.leaderName ?? t("view.unassigned")}
                   </td>
                   <td className={td} data-label={t("view.reason")}>
-                    {p.light.reasons.join("；")}
+                    {p.light.reasons.map((r) => translateMessage(r, locale)).join(locale === "zh-CN" ? "；" : "; ")}
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type Light, type LightKind, type LightResult } from "@/lib/domain/warnings";
+import { translateMessage } from "@/lib/i18n/server-messages";
 
 // Colour plus a shape and a word, so the light reads in print and without colour vision.
 const STYLE: Record<Light, { box: string; dot: string; mark: string }> = {
@@ -14,6 +15,7 @@ export type LightSummary = Pick<LightResult, "overall" | "start" | "progress" | 
 export function WarningLight({ light, size = "sm" }: { light: LightSummary | null | undefined; size?: "sm" | "md" }) {
   const t = useTranslations("warnings.light");
   const tc = useTranslations("common.enum");
+  const locale = useLocale();
   if (!light || light.overall === null) {
     return (
       <span className="text-xs text-slate-400" title={t("noneTitle")} data-light="none">
@@ -22,7 +24,7 @@ export function WarningLight({ light, size = "sm" }: { light: LightSummary | nul
     );
   }
   const s = STYLE[light.overall];
-  const title = light.reasons.length > 0 ? light.reasons.join("\n") : t("allNormal");
+  const title = light.reasons.length > 0 ? light.reasons.map((r) => translateMessage(r, locale)).join("\n") : t("allNormal");
   return (
     <span
       className={`inline-flex items-center gap-1 whitespace-nowrap rounded border font-medium ${s.box} ${size === "md" ? "px-2 py-1 text-sm" : "px-1.5 py-0.5 text-xs"}`}
@@ -55,6 +57,7 @@ export function RuleLight({ kind, light }: { kind: LightKind; light: Light | nul
 
 /** The three rules and the reasons, for a project page. */
 export function LightDetails({ light }: { light: LightSummary | null }) {
+  const locale = useLocale();
   if (!light) return null;
   return (
     <div className="flex flex-col gap-1" data-testid="light-details">
@@ -67,7 +70,7 @@ export function LightDetails({ light }: { light: LightSummary | null }) {
       {light.reasons.length > 0 && (
         <ul className="list-inside list-disc text-xs text-slate-600">
           {light.reasons.map((r) => (
-            <li key={r}>{r}</li>
+            <li key={r}>{translateMessage(r, locale)}</li>
           ))}
         </ul>
       )}

@@ -32,6 +32,9 @@ describe("server messages in English", () => {
     expect(translateMessage("应于 2026-11-20 前走访，已超期 15 天", "en")).toBe("To visit by 2026-11-20, 15 days overdue");
     expect(translateMessage("超期问题 1 件，应走访企业 3 家，到期会商事项 2 项", "en")).toBe("1 overdue problem, 3 enterprises to visit, 2 meeting tasks due");
     expect(translateMessage("2026年10月月报逾期未报", "en")).toBe("Monthly report for 10/2026 not filed by its due date");
+    expect(translateMessage("开工：计划 2026-02-20 开工，已超过 3 个月仍未开工", "en")).toBe("Start: planned for 2026-02-20, still not started more than 3 months later");
+    expect(translateMessage("投资进度：本年完成 26%，序时进度 91.7%，落后超过 30 个百分点", "en")).toBe("Investment progress: 26% completed this year against 91.7% of the year elapsed, more than 30 points behind");
+    expect(translateMessage("月报：2026年11月月报待填报，截止 2026-12-07", "en")).toBe("Monthly report: 11/2026 to be filed by 2026-12-07");
   });
 
   it("leaves Chinese alone for Chinese readers, and field maps too", () => {

@@ -25,6 +25,7 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable, EmptyState, ROW, TitleCell } from "@/components/ui/data-table";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { translateMessage } from "@/lib/i18n/server-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("warnings");
@@ -105,7 +106,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
               cell: (r) => (
                 <ul className="space-y-0.5">
                   {r.light.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
+                    <li key={reason}>{translateMessage(reason, locale)}</li>
                   ))}
                 </ul>
               ),
