@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { AssignmentHistoryRow } from "@/lib/server/assignments/list-assignment-history";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { assignAction } from "@/lib/actions/assignments/assign";
@@ -12,6 +12,7 @@ import { Section } from "@/components/ui/section";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { parenIn } from "@/lib/i18n/format";
 
 type Role = "LIAISON" | "LEADER";
 export interface Candidate {
@@ -43,6 +44,7 @@ export function AssignmentPanel({
   endable?: boolean;
 }) {
   const t = useTranslations("enterprises.assignment");
+  const locale = useLocale();
   const tu = useTranslations("ui");
   const roleLabel = (role: Role) => t(`role.${role}`);
   const router = useRouter();
@@ -117,7 +119,7 @@ export function AssignmentPanel({
                       {candidates[role].map((c) => (
                         <option key={c.id} value={c.id}>
                           {c.name}
-                          {c.unit ? `（${c.unit}）` : ""} · {t("active", { count: c.activeCount })}
+                          {c.unit ? parenIn(locale, c.unit) : ""} · {t("active", { count: c.activeCount })}
                         </option>
                       ))}
                     </select>
@@ -157,7 +159,7 @@ export function AssignmentPanel({
             {history.map((h) => (
               <li key={h.id}>
                 {t("historyRow", { role: roleLabel(h.role), name: h.userName, from: h.startDate, to: h.endDate ?? "" })}
-                {h.note ? `（${h.note}）` : ""}
+                {h.note ? parenIn(locale, h.note) : ""}
               </li>
             ))}
           </ul>

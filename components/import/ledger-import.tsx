@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Stage } from "@/lib/domain/stages";
-import { formatCountIn, formatWanIn } from "@/lib/i18n/format";
+import { formatCountIn, formatWanIn, parenIn } from "@/lib/i18n/format";
 import type { ImportPreview } from "@/lib/server/excel/preview-import";
 import type { ImportResult } from "@/lib/server/excel/commit-import";
 import type { RowIssue } from "@/lib/validation/ledger-import";
@@ -91,7 +91,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
           {/* The native button speaks the browser's language; this one speaks the page's. */}
           <label className={`inline-flex items-center gap-3 text-sm ${busy ? "opacity-50" : "cursor-pointer"}`}>
             <span className="rounded border border-slate-300 bg-slate-50 px-3 py-2 hover:bg-slate-100">{t("upload.chooseFile")}</span>
-            <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? `${file.name}（${(file.size / 1024).toFixed(0)} KB）` : t("upload.noFile")}</span>
+            <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? `${file.name}${parenIn(locale, `${(file.size / 1024).toFixed(0)} KB`)}` : t("upload.noFile")}</span>
             <input
               type="file"
               name="file"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ProgressImportPreview, ProgressImportResult } from "@/lib/server/excel/progress-import";
 import type { RowIssue } from "@/lib/validation/ledger-import";
 import { type UploadPhase, uploadFile } from "./upload";
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
+import { parenIn } from "@/lib/i18n/format";
 
 type State =
   | { step: "idle" }
@@ -23,6 +24,7 @@ const PAGE = 50;
 /** Monthly figures (月度填报) from one sheet of projects × months: filed and corrected through the filing rules, all or nothing. */
 export function ProgressImport() {
   const t = useTranslations("importLedger");
+  const locale = useLocale();
   const texts = { serverError: (status: number) => t("upload.serverError", { status }), network: t("upload.network") };
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: "idle" });
@@ -117,7 +119,7 @@ export function ProgressImport() {
                 frameClassName="rounded border border-slate-200"
                 columns={[
                   { header: t("progress.row"), cell: (m) => m.row, className: "tabular-nums align-top" },
-                  { header: t("progress.project"), cell: (m) => `${m.name}（${m.code}）`, className: "align-top" },
+                  { header: t("progress.project"), cell: (m) => `${m.name}${parenIn(locale, m.code)}`, className: "align-top" },
                   { header: t("progress.month"), cell: (m) => `${m.month}${m.kind === "correct" ? t("progress.correction") : ""}`, className: "align-top" },
                   {
                     header: t("progress.changes"),

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { formatWanIn } from "@/lib/i18n/format";
+import { formatWanIn, parenIn } from "@/lib/i18n/format";
 import { parkPlansSaveSchema } from "@/lib/validation/year-plans";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { saveParkPlansAction } from "@/lib/actions/plans/save-park-plans";
@@ -126,7 +126,7 @@ export function PlanGrid({ parkId, year, currentYear, rows, canEdit }: { parkId:
             cell: (r) => (
               <span className="whitespace-nowrap">
                 {tc(`stage.${r.stage}`)}
-                {r.status !== "ACTIVE" && <span className="ml-1 text-xs text-amber-800">（{tc(`status.${r.status}`)}）</span>}
+                {r.status !== "ACTIVE" && <span className="ml-1 text-xs text-amber-800">{parenIn(locale, tc(`status.${r.status}`))}</span>}
               </span>
             ),
           },

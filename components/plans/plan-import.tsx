@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { PlanImportPreview } from "@/lib/server/excel/plans-import";
 import type { PlanSheetIssue } from "@/lib/validation/year-plans";
 import { type UploadPhase, uploadFile } from "@/components/import/upload";
@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
+import { parenIn } from "@/lib/i18n/format";
 
 // The plan sheet's own column headers and answers (the Excel file stays in Chinese).
 const SHEET = { planned: "本年计划投资（万元）", start: "计划本年开工", production: "计划本年投产", yes: "是", no: "否" };
@@ -28,6 +29,7 @@ type State =
  */
 export function PlanImport({ parkId, parkName, year }: { parkId: number; parkName: string; year: number }) {
   const t = useTranslations("plans.import");
+  const locale = useLocale();
   const tu = useTranslations("importLedger.upload");
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: "idle" });
@@ -62,7 +64,7 @@ export function PlanImport({ parkId, parkName, year }: { parkId: number; parkNam
         <div className="flex flex-wrap items-center gap-3">
           <label className={`inline-flex items-center gap-3 text-sm ${busy ? "opacity-50" : "cursor-pointer"}`}>
             <span className="rounded border border-slate-300 bg-slate-50 px-3 py-2 hover:bg-slate-100">{t("chooseFile")}</span>
-            <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? `${file.name}（${(file.size / 1024).toFixed(0)} KB）` : t("noFile")}</span>
+            <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? `${file.name}${parenIn(locale, `${(file.size / 1024).toFixed(0)} KB`)}` : t("noFile")}</span>
             <input
               type="file"
               name="file"

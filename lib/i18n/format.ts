@@ -49,6 +49,11 @@ export function formatDateTimeIn(locale: Locale, at: Date): string {
   return `${Number(p.day)} ${EN_MONTHS[Number(p.month) - 1]} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
+/** A remark in brackets after a value: "（12 KB）" in Chinese, " (12 KB)" in English. */
+export function parenIn(locale: Locale, text: string): string {
+  return locale === "zh-CN" ? `（${text}）` : ` (${text})`;
+}
+
 /** A count with the locale's grouping: "12,345". */
 export function formatCountIn(locale: Locale, n: number): string {
   return new Intl.NumberFormat(locale).format(n);
