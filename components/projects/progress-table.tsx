@@ -2,7 +2,7 @@
 
 import { Fragment, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatWanIn, formatYearMonthIn } from "@/lib/i18n/format";
+import { formatDateTimeIn, formatWanIn, formatYearMonthIn } from "@/lib/i18n/format";
 import type { ProgressReportRow, ReportChange } from "@/lib/server/progress/list-progress-reports";
 import { ProgressReportForm } from "@/components/progress/progress-report-form";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,9 @@ import { Alert } from "@/components/ui/alert";
 function ChangeLine({ c }: { c: ReportChange }) {
   const t = useTranslations("projects.progress");
   const locale = useLocale();
-  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const dateTimeZh = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  // English: "28 Oct 2024, 10:31" (lib/i18n/format); Chinese as before.
+  const dateTime = { format: (d: Date) => (locale === "zh-CN" ? dateTimeZh.format(d) : formatDateTimeIn(locale, d)) };
   const money = (v: unknown) => (typeof v === "string" ? formatWanIn(locale, v) : "—");
   const who = `${c.actorName ?? "—"} ${dateTime.format(new Date(c.at))}`;
   if (c.action === "progress.file")

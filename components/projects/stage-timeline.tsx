@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ProjectHistoryEntry } from "@/lib/server/projects/get-project-history";
 import { formatBytes } from "@/lib/domain/attachments";
-import { formatDateIn } from "@/lib/i18n/format";
+import { formatDateIn, formatDateTimeIn } from "@/lib/i18n/format";
 import { DecisionTimelineEntry } from "@/components/meetings/decision-entry";
 
 const DOT: Record<string, string> = {
@@ -20,7 +20,9 @@ export function StageTimeline({ entries }: { entries: ProjectHistoryEntry[] }) {
   const t = useTranslations("projects.timeline");
   const tc = useTranslations("common");
   const locale = useLocale();
-  const time = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  const timeZh = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  // English: "28 Oct 2024, 10:31" (lib/i18n/format); Chinese as before.
+  const time = { format: (d: Date) => (locale === "zh-CN" ? timeZh.format(d) : formatDateTimeIn(locale, d)) };
   if (entries.length === 0) return <p className="text-sm text-slate-500">{t("empty")}</p>;
   return (
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="stage-timeline">

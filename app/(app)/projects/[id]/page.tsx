@@ -70,11 +70,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <AssignmentPanel targetType="PROJECT" targetId={project.id} rows={assignments.rows} candidates={liaisons && leaders ? { LIAISON: liaisons, LEADER: leaders } : null} />
       </div>
       <section className="mt-6 grid gap-6 lg:grid-cols-2">
-        <div>
+        {/* min-w-0: a grid column may be narrower than its widest table (which scrolls in its own frame). */}
+        <div className="min-w-0">
           <h2 className="mb-2 text-lg font-semibold">{t("detail.history")}</h2>
           <StageTimeline entries={history} />
         </div>
-        <div>
+        <div className="min-w-0">
           <div className="mb-2 flex items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">{t("detail.progress")}</h2>
             <DownloadLink href={`/api/export/progress?project=${project.id}`} className="text-sm text-brand-600 hover:underline">
