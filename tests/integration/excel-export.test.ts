@@ -1,12 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
-import { LEDGER_COLUMNS } from "@/lib/domain/ledger-columns";
+import { LEDGER_COLUMNS, PROGRESS_COLUMNS, PROGRESS_SHEET } from "@/lib/domain/ledger-columns";
+import type { Actor } from "@/lib/domain/permissions";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { isAppError } from "@/lib/server/errors";
 import { exportProjects } from "@/lib/server/excel/export-projects";
-import { exportIssues } from "@/lib/server/excel/export-issues";
+import { ISSUE_EXPORT_COLUMNS, exportIssues } from "@/lib/server/excel/export-issues";
 import { exportProgress } from "@/lib/server/excel/export-progress";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { listProjects } from "@/lib/server/projects/list-projects";
@@ -21,6 +23,11 @@ import { LIGHT_LABELS } from "@/lib/domain/warnings";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 import { previewImport } from "@/lib/server/excel/preview-import";
 import { commitImport } from "@/lib/server/excel/commit-import";
+import * as exportIssuesRoute from "@/app/api/export/issues/route";
+import * as exportProgressRoute from "@/app/api/export/progress/route";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, getSessionActor: async () => session.actor }));
 
 type Job = { write: (out: PassThrough) => Promise<number> };
 
@@ -44,6 +51,14 @@ const dataRows = (ws: ExcelJS.Worksheet) => {
   return rows;
 };
 const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(3).values as unknown[]).slice(1);
+const HAN = /\p{Script=Han}/u;
+/** Chinese label -> English label of one common.enum group. */
+const enumZhToEn = (group: "issueCategory" | "issueStatus" | "issueLevel" | "satisfaction") => {
+  const zh: Record<string, string> = MESSAGES["zh-CN"].common.enum[group];
+  const en: Record<string, string> = MESSAGES.en.common.enum[group];
+  return new Map(Object.keys(zh).map((k) => [zh[k], en[k]]));
+};
+const cellsOf = (ws: ExcelJS.Worksheet, col: number) => dataRows(ws).map((r) => r.getCell(col).value);
 
 let w: IssueWorld;
 let parkName: string;
@@ -211,6 +226,57 @@ describe("problem and progress exports", () => {
     expect(isAppError(outsider) && outsider.code).toBe("NOT_FOUND");
   });
 
+  it("problems in English on request: sheet, title, headers and choices; the same dates and numbers", async () => {
+    const filters = issueFiltersSchema.parse({ park: String(w.park.id), category: "LAND" });
+    const zh = (await run(await exportIssues(w.staff, filters, "2026-11-23"))).sheet;
+    // The Chinese headers are the ones the export always wrote, and the messages' Chinese.
+    expect(headers(zh)).toEqual(ISSUE_EXPORT_COLUMNS.map((c) => c.header));
+    expect(Object.entries(MESSAGES["zh-CN"].issues.export.columns)).toEqual(ISSUE_EXPORT_COLUMNS.map((c) => [c.key, c.header]));
+    expect(zh.name).toBe("企业诉求");
+
+    const file = await exportIssues(w.staff, filters, "2026-11-23", "en");
+    expect(file.fileName).toBe("enterprise-problems-2026-11-23.xlsx");
+    const { written, sheet } = await run(file);
+    expect(written).toBe(dataRows(zh).length);
+    expect(sheet.name).toBe("Enterprise problems");
+    expect(String(sheet.getCell("A1").value)).toBe(`Enterprise problems (filters: park: ${parkName}; category: Land)`);
+    expect(String(sheet.getCell("A2").value)).toMatch(/^Exported \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(Beijing time\) by .+$/);
+    const head = headers(sheet);
+    expect(head).toHaveLength(ISSUE_EXPORT_COLUMNS.length);
+    expect(head.join("|")).not.toMatch(HAN);
+    expect(head.slice(0, 5)).toEqual(["Problem code", "Problem", "Category", "Status", "Coordination level"]);
+    expect(cellsOf(sheet, 3)).toEqual(cellsOf(zh, 3).map(() => "Land"));
+    const statuses = enumZhToEn("issueStatus");
+    const levels = enumZhToEn("issueLevel");
+    expect(cellsOf(sheet, 4)).toEqual(cellsOf(zh, 4).map((v) => statuses.get(String(v))));
+    expect(cellsOf(sheet, 5)).toEqual(cellsOf(zh, 5).map((v) => levels.get(String(v))));
+    for (const c of [cellsOf(sheet, 4), cellsOf(sheet, 5)]) expect(c.join("|")).not.toMatch(HAN);
+    // Code, dates, overdue days: the same cells.
+    for (const col of [1, 9, 10, 11, 12, 13, 14]) expect(cellsOf(sheet, col)).toEqual(cellsOf(zh, col));
+    expect(cellsOf(sheet, 14)).toContain(248);
+  });
+
+  it("problems: a satisfaction filter and cell in English", async () => {
+    await makeIssueRow({
+      parkId: w.park.id,
+      enterpriseId: w.enterprise.id,
+      reporterId: w.staff.userId,
+      raisedDate: "2026-01-05",
+      resolveDeadline: "2026-03-20",
+      closedDate: "2026-02-01",
+      category: "FINANCING",
+      satisfaction: "BASICALLY_SATISFIED",
+    });
+    const filters = issueFiltersSchema.parse({ park: String(w.park.id), satisfaction: "BASICALLY_SATISFIED", level: "1" });
+    const zh = (await run(await exportIssues(w.staff, filters, "2026-11-23"))).sheet;
+    const { sheet } = await run(await exportIssues(w.staff, filters, "2026-11-23", "en"));
+    expect(String(zh.getCell("A1").value)).toBe(`企业诉求（筛选：园区：${parkName}；层级：一级（包保责任人）；满意度：基本满意）`);
+    expect(String(sheet.getCell("A1").value)).toBe(`Enterprise problems (filters: park: ${parkName}; level: Level 1 (liaison); satisfaction: Mostly satisfied)`);
+    expect(cellsOf(zh, 15)).toContain("基本满意");
+    expect(cellsOf(sheet, 15)).toEqual(cellsOf(zh, 15).map(() => "Mostly satisfied"));
+    expect(cellsOf(sheet, 3)).toEqual(cellsOf(zh, 3).map((v) => enumZhToEn("issueCategory").get(String(v))));
+  });
+
   it("exports monthly progress with cumulative figures", async () => {
     const db = getDb();
     await db.project.update({ where: { id: w.project.id }, data: { investmentCompletedBefore: "100.00" } });
@@ -230,6 +296,51 @@ describe("problem and progress exports", () => {
     expect(rows[0].getCell(14).value).toBeInstanceOf(Date);
     const outsider = await exportProgress(w.otherStaff, progressExportFiltersSchema.parse({ project: String(w.project.id) })).catch((e) => e);
     expect(isAppError(outsider) && outsider.code).toBe("NOT_FOUND");
+  });
+
+  it("monthly progress in English on request: sheet, title, headers; the same numbers and dates", async () => {
+    // The Chinese headers are the import's own table (the file imports again).
+    expect(MESSAGES["zh-CN"].progress.export.sheet).toBe(PROGRESS_SHEET);
+    expect(Object.entries(MESSAGES["zh-CN"].progress.export.columns)).toEqual(PROGRESS_COLUMNS.map((c) => [c.key, c.header]));
+    const filters = progressExportFiltersSchema.parse({ project: String(w.project.id), year: "2026" });
+    const zh = (await run(await exportProgress(w.staff, filters))).sheet;
+    expect(zh.name).toBe(PROGRESS_SHEET);
+    expect(headers(zh)).toEqual(PROGRESS_COLUMNS.map((c) => c.header));
+    const project = await getDb().project.findUniqueOrThrow({ where: { id: w.project.id } });
+    expect(String(zh.getCell("A1").value)).toBe(`月度填报（筛选：项目：${project.name}（${project.code}）；年份：2026）`);
+
+    const file = await exportProgress(w.staff, filters, "en");
+    expect(file.fileName).toBe(`monthly-progress-2026-${todayInShanghai()}.xlsx`);
+    expect((await exportProgress(w.staff, progressExportFiltersSchema.parse({}), "en")).fileName).toBe(`monthly-progress-all-${todayInShanghai()}.xlsx`);
+    const { written, sheet } = await run(file);
+    expect(written).toBe(3);
+    expect(sheet.name).toBe("Monthly progress");
+    expect(String(sheet.getCell("A1").value)).toBe(`Monthly progress (filters: project: ${project.name} (${project.code}); year: 2026)`);
+    expect(String(sheet.getCell("A2").value)).toMatch(/^Exported \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(Beijing time\) by .+; amounts in 10k CNY$/);
+    const head = headers(sheet);
+    expect(head).toHaveLength(PROGRESS_COLUMNS.length);
+    expect(head.join("|")).not.toMatch(HAN);
+    expect(head.slice(4, 9)).toEqual(["Year", "Month", "Investment completed this month (10k CNY)", "Funds received this month (10k CNY)", "Investment completed to date (10k CNY)"]);
+    for (let col = 1; col <= PROGRESS_COLUMNS.length; col++) expect(cellsOf(sheet, col)).toEqual(cellsOf(zh, col));
+    expect(cellsOf(sheet, 9)).toEqual([150.25, 200.5, 250.75]);
+  });
+
+  it("the routes take ?lang=zh-CN|en and refuse any other by name (422)", async () => {
+    session.actor = w.staff;
+    for (const route of [exportIssuesRoute, exportProgressRoute]) {
+      const res = await route.GET(new Request(`http://localhost/api/export?park=${w.park.id}&lang=fr`));
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain("导出语言 lang 须为 zh-CN 或 en");
+    }
+    const issues = await exportIssuesRoute.GET(new Request(`http://localhost/api/export/issues?park=${w.park.id}&lang=en`));
+    expect(issues.status).toBe(200);
+    expect(issues.headers.get("content-disposition")).toContain("enterprise-problems-");
+    await issues.arrayBuffer();
+    const progress = await exportProgressRoute.GET(new Request(`http://localhost/api/export/progress?project=${w.project.id}&lang=zh-CN`));
+    expect(progress.status).toBe(200);
+    expect(progress.headers.get("content-disposition")).toContain(encodeURIComponent("月度填报"));
+    await progress.arrayBuffer();
+    session.actor = null;
   });
 
   it("names the download in UTF-8 (RFC 5987) with an ASCII fallback", () => {

@@ -3,34 +3,59 @@ import type { Writable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { ISSUE_CATEGORY_LABELS, ISSUE_LEVEL_LABELS, ISSUE_STATUS_LABELS, SATISFACTION_LABELS, type IssueCategory, type IssueStatus, type Satisfaction } from "@/lib/domain/issues";
+import type { IssueCategory, IssueStatus, Satisfaction } from "@/lib/domain/issues";
+import { createTranslator } from "next-intl";
+import { formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
 import type { IssueFilters } from "@/lib/validation/issues";
 import { type Actor } from "@/lib/domain/permissions";
 import { type IssueFilterSet, assertIssueScope, issueWhereSql, overdueSql } from "@/lib/server/issues/issue-filter-sql";
 import { EXPORT_BATCH } from "./export-projects";
 import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";
 
-const COLUMNS: ExportColumn[] = [
-  { header: "问题编号", type: "text", width: 18 },
-  { header: "问题", type: "text", width: 30 },
-  { header: "类别", type: "text", width: 10 },
-  { header: "状态", type: "text", width: 8 },
-  { header: "协调层级", type: "text", width: 20 },
-  { header: "所属园区", type: "text", width: 14 },
-  { header: "企业", type: "text", width: 26 },
-  { header: "项目", type: "text", width: 26 },
-  { header: "提出日期", type: "date", width: 12 },
-  { header: "答复期限", type: "date", width: 12 },
-  { header: "办结期限", type: "date", width: 12 },
-  { header: "答复日期", type: "date", width: 12 },
-  { header: "销号日期", type: "date", width: 12 },
-  { header: "超期天数（天）", type: "int", width: 10 },
-  { header: "满意度", type: "text", width: 10 },
-  { header: "责任单位", type: "text", width: 16 },
-  { header: "负责人", type: "text", width: 10 },
-  { header: "包保责任人", type: "text", width: 10 },
-  { header: "问题描述", type: "text", width: 40 },
-];
+/**
+ * The problems sheet's columns, in order. `header` is the Chinese the export has always written;
+ * the words come from messages issues.export.columns (the Chinese held equal to these by a test).
+ */
+export const ISSUE_EXPORT_COLUMNS = [
+  { key: "code", header: "问题编号", type: "text", width: 18 },
+  { key: "title", header: "问题", type: "text", width: 30 },
+  { key: "category", header: "类别", type: "text", width: 10 },
+  { key: "status", header: "状态", type: "text", width: 8 },
+  { key: "level", header: "协调层级", type: "text", width: 20 },
+  { key: "park", header: "所属园区", type: "text", width: 14 },
+  { key: "enterprise", header: "企业", type: "text", width: 26 },
+  { key: "project", header: "项目", type: "text", width: 26 },
+  { key: "raisedDate", header: "提出日期", type: "date", width: 12 },
+  { key: "answerDeadline", header: "答复期限", type: "date", width: 12 },
+  { key: "resolveDeadline", header: "办结期限", type: "date", width: 12 },
+  { key: "answeredDate", header: "答复日期", type: "date", width: 12 },
+  { key: "closedDate", header: "销号日期", type: "date", width: 12 },
+  { key: "overdueDays", header: "超期天数（天）", type: "int", width: 10 },
+  { key: "satisfaction", header: "满意度", type: "text", width: 10 },
+  { key: "responsibleUnit", header: "责任单位", type: "text", width: 16 },
+  { key: "responsible", header: "负责人", type: "text", width: 10 },
+  { key: "liaison", header: "包保责任人", type: "text", width: 10 },
+  { key: "description", header: "问题描述", type: "text", width: 40 },
+] as const satisfies readonly (ExportColumn & { key: string })[];
+
+type FilterKey = keyof IssueFilterSet;
+
+/** The export's words in one language (messages issues.export and common.enum). */
+function exportWords(locale: Locale) {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "issues.export" });
+  const e = createTranslator({ locale, messages: MESSAGES[locale], namespace: "common.enum" });
+  const label = (key: string, v: string) => (e.has(key as "issueCategory.LAND") ? e(key as "issueCategory.LAND") : v);
+  return {
+    t,
+    columns: ISSUE_EXPORT_COLUMNS.map((c): ExportColumn => ({ header: t(`columns.${c.key}`), type: c.type, width: c.width })),
+    category: (v: string) => label(`issueCategory.${v}`, v),
+    status: (v: string) => label(`issueStatus.${v}`, v),
+    level: (v: number) => label(`issueLevel.L${v}`, String(v)),
+    satisfaction: (v: string) => label(`satisfaction.${v}`, v),
+  };
+}
 
 type Row = {
   id: number;
@@ -55,9 +80,12 @@ type Row = {
   description: string;
 };
 
-const FLAG_LABELS: Record<string, string> = { overdue: "只看超期", open: "只看未销号", mine: "我的待办" };
+const FLAGS = new Set<FilterKey>(["overdue", "open", "mine"]);
+const PLAIN = new Set<FilterKey>(["raisedFrom", "raisedTo", "closedFrom", "closedTo", "q"]);
 
-async function describe(f: IssueFilterSet): Promise<string> {
+/** The list filter in words, e.g. "园区：怀化高新区；类别：用地" / "park: …; category: Land". */
+async function describe(f: IssueFilterSet, w: ReturnType<typeof exportWords>): Promise<string> {
+  const { t } = w;
   const db = getDb();
   const name = async (kind: "park" | "user" | "enterprise" | "project", id: number) => {
     const row =
@@ -71,39 +99,42 @@ async function describe(f: IssueFilterSet): Promise<string> {
     return row?.name ?? String(id);
   };
   const parts: string[] = [];
-  for (const [key, v] of Object.entries(f)) {
-    if (v === undefined || key === "page" || key === "pageSize") continue;
-    if (key === "park") parts.push(`园区：${await name("park", Number(v))}`);
-    else if (key === "category") parts.push(`类别：${ISSUE_CATEGORY_LABELS[v as IssueCategory]}`);
-    else if (key === "status") parts.push(`状态：${ISSUE_STATUS_LABELS[v as IssueStatus]}`);
-    else if (key === "level") parts.push(`层级：${ISSUE_LEVEL_LABELS[Number(v)]}`);
-    else if (key === "satisfaction") parts.push(`满意度：${SATISFACTION_LABELS[v as Satisfaction]}`);
-    else if (key === "liaison") parts.push(`包保责任人：${await name("user", Number(v))}`);
-    else if (key === "responsible") parts.push(`负责人：${await name("user", Number(v))}`);
-    else if (key === "enterprise") parts.push(`企业：${await name("enterprise", Number(v))}`);
-    else if (key === "project") parts.push(`项目：${await name("project", Number(v))}`);
-    else if (key === "raisedFrom") parts.push(`提出日期起：${v}`);
-    else if (key === "raisedTo") parts.push(`提出日期止：${v}`);
-    else if (key === "closedFrom") parts.push(`销号日期起：${v}`);
-    else if (key === "closedTo") parts.push(`销号日期止：${v}`);
-    else if (key === "q") parts.push(`搜索：${v}`);
-    else if (FLAG_LABELS[key]) parts.push(FLAG_LABELS[key]);
-    else parts.push(`${key}：${String(v)}`);
+  for (const [k, v] of Object.entries(f)) {
+    const key = k as FilterKey;
+    if (v === undefined || k === "page" || k === "pageSize") continue;
+    if (key === "park") parts.push(t("filter.park", { value: await name("park", Number(v)) }));
+    else if (key === "category") parts.push(t("filter.category", { value: w.category(String(v)) }));
+    else if (key === "status") parts.push(t("filter.status", { value: w.status(String(v)) }));
+    else if (key === "level") parts.push(t("filter.level", { value: w.level(Number(v)) }));
+    else if (key === "satisfaction") parts.push(t("filter.satisfaction", { value: w.satisfaction(String(v)) }));
+    else if (key === "liaison" || key === "responsible") parts.push(t(`filter.${key}`, { value: await name("user", Number(v)) }));
+    else if (key === "enterprise" || key === "project") parts.push(t(`filter.${key}`, { value: await name(key, Number(v)) }));
+    else if (PLAIN.has(key)) parts.push(t(`filter.${key as "q"}`, { value: String(v) }));
+    else if (FLAGS.has(key)) parts.push(t(`filter.${key as "overdue"}`));
+    else parts.push(t("filter.other", { key: k, value: String(v) }));
   }
-  return parts.length > 0 ? parts.join("；") : "全部（您可查看的问题）";
+  return parts.length > 0 ? parts.join(t("filter.separator")) : t("all");
 }
 
 const d = (col: string) => Prisma.raw(`to_char(i."${col}", 'YYYY-MM-DD') AS "${col}"`);
 
 /**
  * The problems list for a filter as an .xlsx, streamed: the same WHERE as /issues
- * (issueWhereSql: scope plus URL filters), 1,000 rows per query by id.
+ * (issueWhereSql: scope plus URL filters), 1,000 rows per query by id. In Chinese, or in
+ * `locale` (sheet, title, headers, category/status/level/satisfaction cells, the exported line);
+ * dates, numbers and the records' own text are the same cells in either.
  */
-export async function exportIssues(actor: Actor, filters: IssueFilters, today = todayInShanghai()): Promise<{ fileName: string; write: (out: Writable) => Promise<number> }> {
+export async function exportIssues(
+  actor: Actor,
+  filters: IssueFilters,
+  today = todayInShanghai(),
+  locale: Locale = "zh-CN",
+): Promise<{ fileName: string; write: (out: Writable) => Promise<number> }> {
   assertIssueScope(actor, filters);
   const where = issueWhereSql(actor, filters, today);
   const overdue = overdueSql(today);
-  const title = `企业诉求（筛选：${await describe(filters)}）`;
+  const words = exportWords(locale);
+  const title = words.t("title", { filters: await describe(filters, words) });
 
   async function* batches(): AsyncIterable<ExportRow[]> {
     const db = getDb();
@@ -132,9 +163,9 @@ export async function exportIssues(actor: Actor, filters: IssueFilters, today = 
       yield rows.map((r) => [
         r.code,
         r.title,
-        ISSUE_CATEGORY_LABELS[r.category],
-        ISSUE_STATUS_LABELS[r.status],
-        ISSUE_LEVEL_LABELS[r.level] ?? String(r.level),
+        words.category(r.category),
+        words.status(r.status),
+        words.level(r.level),
         r.parkName,
         r.enterpriseName,
         r.projectName,
@@ -144,7 +175,7 @@ export async function exportIssues(actor: Actor, filters: IssueFilters, today = 
         r.answeredDate,
         r.closedDate,
         Number(r.overdueDays),
-        r.satisfaction ? SATISFACTION_LABELS[r.satisfaction] : null,
+        r.satisfaction ? words.satisfaction(r.satisfaction) : null,
         r.responsibleUnit,
         r.responsibleName,
         r.liaisonName,
@@ -154,7 +185,18 @@ export async function exportIssues(actor: Actor, filters: IssueFilters, today = 
   }
 
   return {
-    fileName: `企业诉求-${today}.xlsx`,
-    write: (out) => streamWorkbook(out, { name: "企业诉求", title, actorName: actor.name, columns: COLUMNS }, batches()),
+    fileName: words.t("file", { date: today }),
+    write: (out) =>
+      streamWorkbook(
+        out,
+        {
+          name: words.t("sheet"),
+          title,
+          actorName: actor.name,
+          columns: words.columns,
+          exportedLine: locale === "zh-CN" ? undefined : (now) => words.t("exported", { time: formatDateTimeIn(locale, now), name: actor.name }),
+        },
+        batches(),
+      ),
   };
 }

@@ -7,13 +7,28 @@ import type { ProgressExportFilters } from "@/lib/validation/excel-export";
 import { assertCan, visibleProjectsSql, visibleProjectsWhere } from "@/lib/server/actor";
 import { type Actor, projectReadScope } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
-import { PROGRESS_COLUMNS, PROGRESS_SHEET } from "@/lib/domain/ledger-columns";
+import { PROGRESS_COLUMNS } from "@/lib/domain/ledger-columns";
+import { createTranslator } from "next-intl";
+import { formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { EXPORT_BATCH } from "./export-projects";
 import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";
 
 const TYPE: Record<string, ExportColumn["type"]> = { money: "money", date: "date", int: "int" };
-/** The import's table (PROGRESS_COLUMNS), so an export of monthly filings imports again and changes nothing. */
-const COLUMNS: ExportColumn[] = PROGRESS_COLUMNS.map((c) => ({ header: c.header, type: TYPE[c.type] ?? "text", width: c.width }));
+
+/**
+ * The export's words in one language (messages progress.export). The columns are the import's
+ * table (PROGRESS_COLUMNS) and the Chinese headers equal its headers (by test), so an export of
+ * monthly filings in Chinese imports again and changes nothing.
+ */
+function exportWords(locale: Locale) {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "progress.export" });
+  return {
+    t,
+    columns: PROGRESS_COLUMNS.map((c): ExportColumn => ({ header: t(`columns.${c.key}` as "columns.code"), type: TYPE[c.type] ?? "text", width: c.width })),
+  };
+}
 
 type Row = {
   projectId: number;
@@ -36,24 +51,27 @@ type Row = {
 /**
  * Monthly progress filings (月度填报) as an .xlsx, streamed: one row per project and month
  * in the actor's scope (optionally one park, one project, one year), ordered by project
- * and month and paged by that key; cumulative figures include the opening balances.
+ * and month and paged by that key; cumulative figures include the opening balances. In
+ * Chinese, or in `locale` (sheet, title, headers, the exported line; the same cells).
  */
-export async function exportProgress(actor: Actor, f: ProgressExportFilters): Promise<{ fileName: string; write: (out: Writable) => Promise<number> }> {
+export async function exportProgress(actor: Actor, f: ProgressExportFilters, locale: Locale = "zh-CN"): Promise<{ fileName: string; write: (out: Writable) => Promise<number> }> {
   const { fullParks, assignedOnlyParks } = projectReadScope(actor);
   if (fullParks.length + assignedOnlyParks.length === 0) throw notFound("项目");
   const db = getDb();
+  const words = exportWords(locale);
+  const { t } = words;
   const parts: string[] = [];
   if (f.park) {
     assertCan(actor, "project.read", f.park, "园区");
-    parts.push(`园区：${(await db.park.findUnique({ where: { id: f.park }, select: { name: true } }))?.name}`);
+    parts.push(t("filter.park", { value: String((await db.park.findUnique({ where: { id: f.park }, select: { name: true } }))?.name) }));
   }
   if (f.project) {
     const project = await db.project.findFirst({ where: { AND: [{ id: f.project }, visibleProjectsWhere(actor)] }, select: { name: true, code: true } });
     if (!project) throw notFound("项目");
-    parts.push(`项目：${project.name}（${project.code}）`);
+    parts.push(t("filter.project", { name: project.name, code: project.code }));
   }
-  if (f.year) parts.push(`年份：${f.year}`);
-  const title = `月度填报（筛选：${parts.length > 0 ? parts.join("；") : "全部（您可查看的项目）"}）`;
+  if (f.year) parts.push(t("filter.year", { value: String(f.year) }));
+  const title = t("title", { filters: parts.length > 0 ? parts.join(t("filter.separator")) : t("all") });
 
   const conditions: Prisma.Sql[] = [visibleProjectsSql(actor, "p")];
   if (f.park) conditions.push(Prisma.sql`p."parkId" = ${f.park}::int`);
@@ -92,7 +110,18 @@ export async function exportProgress(actor: Actor, f: ProgressExportFilters): Pr
   }
 
   return {
-    fileName: `月度填报-${f.year ?? "全部"}-${todayInShanghai()}.xlsx`,
-    write: (out) => streamWorkbook(out, { name: PROGRESS_SHEET, title, actorName: actor.name, columns: COLUMNS }, batches()),
+    fileName: t("file", { year: f.year ? String(f.year) : t("allYears"), date: todayInShanghai() }),
+    write: (out) =>
+      streamWorkbook(
+        out,
+        {
+          name: t("sheet"),
+          title,
+          actorName: actor.name,
+          columns: words.columns,
+          exportedLine: locale === "zh-CN" ? undefined : (now) => t("exported", { time: formatDateTimeIn(locale, now), name: actor.name }),
+        },
+        batches(),
+      ),
   };
 }
