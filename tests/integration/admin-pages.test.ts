@@ -6,12 +6,8 @@
 // domain texts other parts answer for (the audit log's action/entity labels and changes, the
 // OpenAPI document's descriptions) stay as they are.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
-import type { ReactElement } from "react";
-import { withIntl } from "../helpers/intl";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/i18n/locales";
 import { AUDIT_ENTITY_LABELS, auditActionGroups } from "@/lib/domain/audit-labels";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { viewOperations } from "@/lib/api/openapi-view";
@@ -21,34 +17,18 @@ import { listAudit } from "@/lib/server/audit/list-audit";
 import { parseAuditFilters } from "@/lib/validation/audit";
 import { seedHolidays2026 } from "../helpers/issue-factories";
 import { makeActor, makePark, makeRegion, unique } from "../helpers/factories";
+import { pageSession, renderPage } from "../helpers/page-render";
 
-let current: Actor;
-let locale: Locale = "zh-CN";
-vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current, getSessionActor: async () => current }));
-vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ refresh() {}, push() {} }),
-  usePathname: () => "/admin/users",
-  useSearchParams: () => new URLSearchParams(),
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
+vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
+vi.mock("next/headers", async () => (await import("../helpers/page-render")).headersMock());
+vi.mock("next/navigation", async () => (await import("../helpers/page-render")).navigationMock());
+pageSession.pathname = "/admin/users";
 
-type PageModule = Promise<{ default: (p: never) => Promise<ReactElement> }>;
+const render = renderPage;
+
 
 // Pages take `searchParams` or `params` (typed per page); each gets both.
-async function render(mod: PageModule, as: Locale, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
-  locale = as;
-  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  // React separates adjacent text nodes with <!-- -->; the checks read the text.
-  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), as)).replaceAll("<!-- -->", "");
-}
-
 /** As renderToString escapes text and attributes. */
 function escapeHtml(s: string): string {
   return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
@@ -112,7 +92,7 @@ beforeAll(async () => {
 
 describe("the administration pages in both languages", () => {
   it("人员与角色, a person's page and the new-user form", async () => {
-    current = admin;
+    pageSession.actor = admin;
     const zh = await render(import("@/app/(app)/admin/users/page"), "zh-CN", { park: String(parkId) });
     for (const s of ["人员与角色", "全部账号及其在各园区、市州的角色", "新建用户", "单位 / 职务", "园区工作人员", "页面测试工作人员", "待改临时密码", "启用"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/admin/users/page"), "en", { park: String(parkId) });
@@ -133,7 +113,7 @@ describe("the administration pages in both languages", () => {
   });
 
   it("园区与市州 with a park's and a region's page", async () => {
-    current = admin;
+    pageSession.actor = admin;
     const zh = await render(import("@/app/(app)/admin/org/page"), "zh-CN");
     for (const s of ["园区与市州", "新增市州", "新增园区", "级别 / 类型", "省级 · 高新区", "使用中", "所属市州"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/admin/org/page"), "en");
@@ -154,7 +134,7 @@ describe("the administration pages in both languages", () => {
   });
 
   it("节假日", async () => {
-    current = admin;
+    pageSession.actor = admin;
     const zh = await render(import("@/app/(app)/admin/holidays/page"), "zh-CN", { year: "2026" });
     for (const s of ["2026年节假日安排", "法定节假日", "调休上班", "星期四", "添加或修改", "已录入节假日安排的年份：", "2025年"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/admin/holidays/page"), "en", { year: "2026" });
@@ -164,7 +144,7 @@ describe("the administration pages in both languages", () => {
   });
 
   it("接口令牌", async () => {
-    current = admin;
+    pageSession.actor = admin;
     const zh = await render(import("@/app/(app)/admin/api-tokens/page"), "zh-CN");
     for (const s of ["接口令牌", "创建令牌", "已创建的令牌", "令牌前缀", "只读", "读写", "从未使用", "长期", "有效", "可访问的园区"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/admin/api-tokens/page"), "en");
@@ -175,7 +155,7 @@ describe("the administration pages in both languages", () => {
 
 describe("the audit log and the API reference in both languages", () => {
   it("操作日志 (an administrator's own actions)", async () => {
-    current = admin;
+    pageSession.actor = admin;
     const sp = { actor: String(admin.userId) };
     const zh = await render(import("@/app/(app)/audit/page"), "zh-CN", sp);
     for (const s of ["操作日志", "谁在何时对哪条记录做了什么", "记录类型", "开始日期", "内容（修改前 → 修改后）", "只看 "]) expect(zh).toContain(s);
@@ -193,7 +173,7 @@ describe("the audit log and the API reference in both languages", () => {
   });
 
   it("接口文档", async () => {
-    current = admin;
+    pageSession.actor = admin;
     const zh = await render(import("@/app/(app)/api-docs/page"), "zh-CN");
     for (const s of ["接口文档", "认证与令牌", "错误格式", "限流与分页", "每个请求带请求头 <code", "&lt;令牌&gt;</code>。令牌由系统管理员", "429，<code", "参数", "成功响应", "必填", "示例"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/api-docs/page"), "en");

@@ -2,39 +2,20 @@
 // session, the request's language and Next's navigation mocked): the Chinese as before, the
 // English with none of the pages' own Chinese left (user data such as names stays as typed).
 import { describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
-import type { ReactElement } from "react";
-import { withIntl } from "../helpers/intl";
-import type { Actor } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { createProject } from "@/lib/server/projects/create-project";
 import { moveProjectStage } from "@/lib/server/projects/move-project-stage";
 import { makePipelineWorld, projectForm } from "../helpers/pipeline-factories";
+import { pageSession, renderPage, type PageModule } from "../helpers/page-render";
 
-let current: Actor;
-let locale: Locale = "zh-CN";
-vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current, getSessionActor: async () => current }));
-vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ refresh() {}, push() {}, back() {} }),
-  usePathname: () => "/board",
-  useSearchParams: () => new URLSearchParams(),
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
+vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
+vi.mock("next/navigation", async () => (await import("../helpers/page-render")).navigationMock());
+pageSession.pathname = "/board";
+
+const render = (mod: PageModule, sp: Record<string, string> = {}, params: Record<string, string> = {}) => renderPage(mod, pageSession.locale, sp, params);
 
 // Pages take `searchParams` or `params` (typed per page); each gets both.
-async function render(mod: Promise<{ default: (p: never) => Promise<ReactElement> }>, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
-  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  // React separates adjacent text nodes with <!-- -->; the checks read the text.
-  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), locale)).replaceAll("<!-- -->", "");
-}
-
 type Tree = { [key: string]: string | Tree };
 function leaves(tree: Tree): string[] {
   return Object.values(tree).flatMap((v) => (typeof v === "string" ? [v] : leaves(v)));
@@ -61,9 +42,9 @@ describe("board and project pages in both languages", () => {
     const form = projectForm(w.park.id, { name: "页面测试新材料项目", enterpriseName: "页面测试科技有限公司" });
     const { id } = await createProject(w.staff, form);
     await moveProjectStage(w.staff, { projectId: id, version: 1, toStage: "LANDED", landed: { date: "2025-04-01", registrationDate: "2025-03-20" }, note: "页面测试说明" });
-    current = w.staff;
+    pageSession.actor = w.staff;
 
-    locale = "zh-CN";
+    pageSession.locale = "zh-CN";
     const boardZh = await render(import("@/app/(app)/board/page"), { park: String(w.park.id) });
     expect(boardZh).toContain("项目看板");
     expect(boardZh).toContain("页面测试新材料项目");
@@ -80,7 +61,7 @@ describe("board and project pages in both languages", () => {
     expect(listZh).toContain("项目台账");
     expect(listZh).toContain("导出 Excel（1 条）");
 
-    locale = "en";
+    pageSession.locale = "en";
     // User data, and the texts the server builds (the signing's note, the evidence's labels).
     const userData = [form.name, form.enterpriseName, form.industry, form.contactName!, "页面测试说明", "签约入库", "注册日期: 2025-03-20"];
     const boardEn = await render(import("@/app/(app)/board/page"), { park: String(w.park.id) });

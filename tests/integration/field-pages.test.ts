@@ -4,44 +4,23 @@
 // is today's text, and the English page keeps no Chinese of these pages' own messages; only
 // user data (names, titles, notes) stays as entered.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
-import type { ReactElement } from "react";
-import { withIntl } from "../helpers/intl";
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/i18n/locales";
 import { todayInShanghai, addDays } from "@/lib/domain/dates";
 import { createIssue } from "@/lib/server/issues/create-issue";
 import { actOnIssue } from "@/lib/server/issues/act-on-issue";
 import { type IssueWorld, issueInput, makeIssueRow, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
 import { makeVisit } from "../helpers/assignment-factories";
+import { pageSession, renderPage } from "../helpers/page-render";
 
-let current: Actor;
-let locale: Locale = "zh-CN";
-vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current, getSessionActor: async () => current }));
-vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ refresh() {}, push() {} }),
-  usePathname: () => "/liaison",
-  useSearchParams: () => new URLSearchParams(),
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
+vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
+vi.mock("next/navigation", async () => (await import("../helpers/page-render")).navigationMock());
+pageSession.pathname = "/liaison";
 
-type PageModule = Promise<{ default: (p: never) => Promise<ReactElement> }>;
+const render = renderPage;
+
 
 // Pages take `searchParams` or `params` (typed per page); each gets both.
-async function render(mod: PageModule, as: Locale, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
-  locale = as;
-  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  // React separates adjacent text nodes with <!-- -->; the checks read the text.
-  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), as)).replaceAll("<!-- -->", "");
-}
-
 /**
  * Chinese an English page may still show that is not these pages' own: shared components and
  * other parts of the app not translated yet (each named by where it comes from), and texts
@@ -109,7 +88,7 @@ beforeAll(async () => {
 
 describe("a liaison's field pages in both languages", () => {
   it("我的包保, 每周清单 and 今日待办", async () => {
-    current = w.liaison;
+    pageSession.actor = w.liaison;
     const zh = await render(import("@/app/(app)/liaison/page"), "zh-CN");
     for (const s of ["我的包保", "每周清单", "登记走访", "包保项目", "未办结问题（逾期在前）", "应走访企业（每", "页面测试的超期问题", "逾期 3 天", "今日待办"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/liaison/page"), "en");
@@ -128,14 +107,14 @@ describe("a liaison's field pages in both languages", () => {
   });
 
   it("走访记录 and the visit form", async () => {
-    current = w.liaison;
+    pageSession.actor = w.liaison;
     const zh = await render(import("@/app/(app)/visits/new/page"), "zh-CN", { enterprise: String(w.enterprise.id) });
     for (const s of ["登记走访", "走访情况", "相关项目", "接待人员", "＋ 添加现场反映的问题", "保存走访记录", "座谈"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/visits/new/page"), "en", { enterprise: String(w.enterprise.id) });
     for (const s of ["Log a visit", "Visit date", "People met", "+ Add a problem raised on the spot", "Save visit", "Phone call"]) expect(en).toContain(s);
     expect(chineseLeft(en, userData)).toEqual([]);
 
-    current = w.leader;
+    pageSession.actor = w.leader;
     expect(await render(import("@/app/(app)/visits/page"), "zh-CN")).toContain("走访记录");
     const list = await render(import("@/app/(app)/visits/page"), "en");
     for (const s of ["Visits", "Visited by", "On-site visit", "People met"]) expect(list).toContain(s);
@@ -143,7 +122,7 @@ describe("a liaison's field pages in both languages", () => {
   });
 
   it("企业诉求 and a problem page with its actions", async () => {
-    current = w.leader;
+    pageSession.actor = w.leader;
     const zh = await render(import("@/app/(app)/issues/[id]/page"), "zh-CN", {}, { id: String(issueId) });
     for (const s of ["← 企业诉求", "办理记录", "包保责任人", "交办", "备注", "请尽快办理", "调整时限"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/issues/[id]/page"), "en", {}, { id: String(issueId) });

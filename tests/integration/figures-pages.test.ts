@@ -4,14 +4,11 @@
 // language mocked): the Chinese is today's text, and the English pages keep no Chinese of
 // their own; only user data (names) and texts other parts answer for stay as they are.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { createElement, type ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { withIntl } from "../helpers/intl";
+import { createElement } from "react";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { INDICATOR_DEFS, METRICS, METRIC_LABELS } from "@/lib/domain/indicators";
 import type { Actor } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { parseIndicatorScope } from "@/lib/validation/indicator-scope";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
@@ -23,38 +20,18 @@ import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
 import { compareWithLive } from "@/lib/server/bulletin/compare-published";
 import { loadDashboard } from "@/app/(app)/dashboard/load-dashboard";
 import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
+import { pageSession, renderPage, html } from "../helpers/page-render";
 
-let current: Actor;
-let locale: Locale = "zh-CN";
-vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current, getSessionActor: async () => current }));
-vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ refresh() {}, push() {} }),
-  usePathname: () => "/dashboard",
-  useSearchParams: () => new URLSearchParams(),
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
+vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
+vi.mock("next/headers", async () => (await import("../helpers/page-render")).headersMock());
+vi.mock("next/navigation", async () => (await import("../helpers/page-render")).navigationMock());
+pageSession.pathname = "/dashboard";
 
-type PageModule = Promise<{ default: (p: never) => Promise<ReactElement> }>;
+const render = renderPage;
 
-function html(node: ReactElement, as: Locale): string {
-  // React separates adjacent text nodes with <!-- -->; the checks read the text.
-  return renderToString(withIntl(node, as)).replaceAll("<!-- -->", "");
-}
 
 // Pages take `searchParams` or `params` (typed per page); each gets both.
-async function render(mod: PageModule, as: Locale, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
-  locale = as;
-  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  return html(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), as);
-}
-
 /**
  * Chinese an English page may still show that is not these pages' own: shared components not
  * translated yet (named by where they come from) and texts the server builds. A string leaves
@@ -129,13 +106,13 @@ describe("the dashboard's and bulletin's messages", () => {
 
 describe("领导驾驶舱", () => {
   it("renders in Chinese", async () => {
-    current = regionLeader;
+    pageSession.actor = regionLeader;
     const page = await render(import("@/app/(app)/dashboard/page"), "zh-CN", { region: String(regionId) });
     expect(page).toContain("领导驾驶舱");
     expect(page).toContain("打印视图");
     expect(page).toContain("正在计算指标……");
     const { scope } = parseIndicatorScope({ region: String(regionId) });
-    locale = "zh-CN";
+    pageSession.locale = "zh-CN";
     const figures = html(createElement(DashboardView, { data: await loadDashboard(regionLeader, scope), scope }), "zh-CN");
     expect(missing(figures, ["签约批次口径", "年度计划口径", "履约率", "阶段漏斗", "园区排名", "应开工未开工项目", "原因 / 存在问题", "红榜、黑榜为当前排序指标"])).toEqual([]);
     const print = await render(import("@/app/(app)/dashboard/print/page"), "zh-CN", { region: String(regionId) });
@@ -144,14 +121,14 @@ describe("领导驾驶舱", () => {
   });
 
   it("renders in English with no Chinese of its own", async () => {
-    current = regionLeader;
+    pageSession.actor = regionLeader;
     const page = await render(import("@/app/(app)/dashboard/page"), "en", { region: String(regionId) });
     expect(page).toContain("Leadership dashboard");
     expect(page).toContain("Print view");
     expect(page).toContain("Calculating indicators");
     expect(chineseLeft(page, userData)).toEqual([]);
     const { scope } = parseIndicatorScope({ region: String(regionId) });
-    locale = "en";
+    pageSession.locale = "en";
     const figures = html(createElement(DashboardView, { data: await loadDashboard(regionLeader, scope), scope }), "en");
     expect(missing(figures, ["Signing-cohort basis", "Annual-plan basis", "Contract fulfilment rate", "Stage funnel", "Park ranking", "Due but not started", "Reason / problems", "time elapsed"])).toEqual([]);
     expect(chineseLeft(figures, userData)).toEqual([]);
@@ -166,7 +143,7 @@ describe("月度通报", () => {
   const live = () => ({ region: String(regionId), month: month(), rank: "startCohort", points: "1" });
 
   it("renders the live bulletin in Chinese and English", async () => {
-    current = regionLeader;
+    pageSession.actor = regionLeader;
     const zh = await render(import("@/app/(app)/bulletin/page"), "zh-CN", live());
     expect(missing(zh, ["月度通报", "项目推进情况通报", "一、总体情况", "二、园区排名（按开工率）", "三、红灯项目（督办）", "四、超期未办结的企业诉求", "五、积分考核", "六、更正说明", "尚未定稿", "定稿发布", "签约批次口径"])).toEqual([]);
     const en = await render(import("@/app/(app)/bulletin/page"), "en", live());
@@ -175,7 +152,7 @@ describe("月度通报", () => {
   });
 
   it("renders the published list, a published bulletin and its projects in Chinese and English", async () => {
-    current = regionLeader;
+    pageSession.actor = regionLeader;
     const published = await publishBulletin(regionLeader, { region: regionId, month: month(), rank: "startCohort", points: true });
     const zhList = await render(import("@/app/(app)/bulletin/published/page"), "zh-CN", { region: String(regionId) });
     expect(zhList).toContain("已发布通报");

@@ -4,41 +4,20 @@
 // and the English page keeps no Chinese of these pages' own messages; only user data (names,
 // codes, notes) and texts other parts answer for stay as they are.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
-import type { ReactElement } from "react";
-import { withIntl } from "../helpers/intl";
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/i18n/locales";
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { type IssueWorld, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
+import { pageSession, renderPage } from "../helpers/page-render";
 
-let current: Actor;
-let locale: Locale = "zh-CN";
-vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current, getSessionActor: async () => current }));
-vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ refresh() {}, push() {}, back() {} }),
-  usePathname: () => "/progress",
-  useSearchParams: () => new URLSearchParams(),
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
+vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
+vi.mock("next/navigation", async () => (await import("../helpers/page-render")).navigationMock());
+pageSession.pathname = "/progress";
 
-type PageModule = Promise<{ default: (p: never) => Promise<ReactElement> }>;
+const render = renderPage;
+
 
 // Pages take `searchParams` or `params` (typed per page); each gets both.
-async function render(mod: PageModule, as: Locale, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
-  locale = as;
-  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  // React separates adjacent text nodes with <!-- -->; the checks read the text.
-  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), as)).replaceAll("<!-- -->", "");
-}
-
 /**
  * Chinese an English page may still show that is not these pages' own: shared components and
  * other parts of the app not translated yet (each named by where it comes from). A string
@@ -105,7 +84,7 @@ beforeAll(async () => {
 
 describe("the ledger-side pages in both languages", () => {
   it("月度填报, 未填报清单 and 月报更正审批", async () => {
-    current = w.leader;
+    pageSession.actor = w.leader;
     const park = String(w.park.id);
     const zh = await render(import("@/app/(app)/progress/page"), "zh-CN", { park });
     for (const s of ["· 月度填报", "月报更正审批", "未填报清单", "只看未填报", "月报截止", "本月完成投资", "2025-09-01 开工"]) expect(zh).toContain(s);
@@ -127,7 +106,7 @@ describe("the ledger-side pages in both languages", () => {
   });
 
   it("年度计划, 结转 and 导入年度计划", async () => {
-    current = w.staff;
+    pageSession.actor = w.staff;
     const park = String(w.park.id);
     const zh = await render(import("@/app/(app)/plans/page"), "zh-CN", { park, year: "2026" });
     for (const s of ["2026年度计划", "导出 Excel", "2026年（今年）", "本年计划投资（万元）", "保存修改"]) expect(zh).toContain(s);
@@ -149,7 +128,7 @@ describe("the ledger-side pages in both languages", () => {
   });
 
   it("台账导入", async () => {
-    current = w.staff;
+    pageSession.actor = w.staff;
     const zh = await render(import("@/app/(app)/import/page"), "zh-CN");
     for (const s of ["台账导入", "第一步：下载模板，按模板填写", "「填写说明」工作表", "月度进度导入（月报）", "检查月报"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/import/page"), "en");
@@ -158,7 +137,7 @@ describe("the ledger-side pages in both languages", () => {
   });
 
   it("亮灯督办", async () => {
-    current = w.leader;
+    pageSession.actor = w.leader;
     const zh = await render(import("@/app/(app)/warnings/page"), "zh-CN", { park: String(w.park.id) });
     for (const s of ["红灯项目督办清单", "月报未填报清单", "任一红灯", "红灯项目"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/warnings/page"), "en", { park: String(w.park.id) });
@@ -167,14 +146,14 @@ describe("the ledger-side pages in both languages", () => {
   });
 
   it("企业档案: the list, an enterprise, new and edit", async () => {
-    current = w.staff;
+    pageSession.actor = w.staff;
     const zh = await render(import("@/app/(app)/enterprises/page"), "zh-CN", { park: String(w.park.id) });
     for (const s of ["企业档案", "新建企业", "统一社会信用代码", "包保领导"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/enterprises/page"), "en", { park: String(w.park.id) });
     for (const s of ["Enterprise registry", "New enterprise", "Unified social credit code", "Liaison leader"]) expect(en).toContain(s);
     expect(chineseLeft(en, userData)).toEqual([]);
 
-    current = w.leader;
+    pageSession.actor = w.leader;
     const id = String(w.enterprise.id);
     const oneZh = await render(import("@/app/(app)/enterprises/[id]/page"), "zh-CN", {}, { id });
     for (const s of ["企业信息", "包保责任", "包保责任人", "走访记录（0）", "合并重复档案"]) expect(oneZh).toContain(s);
@@ -182,7 +161,7 @@ describe("the ledger-side pages in both languages", () => {
     for (const s of ["Enterprise details", "Liaison coverage", "Visits (0)", "Merge duplicate records", "End coverage"]) expect(oneEn).toContain(s);
     expect(chineseLeft(oneEn, userData)).toEqual([]);
 
-    current = w.staff;
+    pageSession.actor = w.staff;
     const newEn = await render(import("@/app/(app)/enterprises/new/page"), "en", { park: String(w.park.id) });
     for (const s of ["New enterprise", "Save enterprise", "Legal representative"]) expect(newEn).toContain(s);
     expect(chineseLeft(newEn, userData)).toEqual([]);
@@ -193,7 +172,7 @@ describe("the ledger-side pages in both languages", () => {
   });
 
   it("园区概览, 园区设置, 挂牌公示 and 包保移交", async () => {
-    current = w.leader;
+    pageSession.actor = w.leader;
     const zh = await render(import("@/app/(app)/parks/page"), "zh-CN");
     for (const s of ["园区概览", "合计", "总投资（亿元）"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/parks/page"), "en");

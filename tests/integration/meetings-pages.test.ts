@@ -1,40 +1,22 @@
 // The 每月会商 pages render on the server (the session and Next's navigation mocked): a leader's
 // agenda builder, meeting, minutes and list, an owner's tasks, the problem page's history.
 import { describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
-import { withIntl } from "../helpers/intl";
-import type { ReactElement } from "react";
-import type { Actor } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/i18n/locales";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { defaultMeetingTitle } from "@/lib/domain/meetings";
 import { buildAgenda } from "@/lib/server/meetings/build-agenda";
 import { recordDecision } from "@/lib/server/meetings/edit-meeting";
 import { prepareMeeting } from "@/lib/server/meetings/prepare-meeting";
 import { makeIssueRow, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
+import { pageSession, renderPage, type PageModule } from "../helpers/page-render";
 
-let current: Actor;
-let locale: Locale = "zh-CN";
-vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current }));
-vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ refresh() {}, push() {} }),
-  usePathname: () => "/meetings",
-  useSearchParams: () => new URLSearchParams(),
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
+vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
+vi.mock("next/navigation", async () => (await import("../helpers/page-render")).navigationMock());
+pageSession.pathname = "/meetings";
+
+const render = (mod: PageModule, sp: Record<string, string> = {}, params: Record<string, string> = {}) => renderPage(mod, pageSession.locale, sp, params);
 
 // Pages take `searchParams` or `params` (typed per page); each gets both.
-async function render(mod: Promise<{ default: (p: never) => Promise<ReactElement> }>, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
-  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), locale)).replaceAll("<!-- -->", "");
-}
-
 /** Chinese an English page may still show that is not the meetings pages' own (each named by where it comes from). */
 const NOT_OURS: (string | RegExp)[] = [
   "筛选条件", // components/ui/filter-select.tsx (FilterBar)
@@ -62,7 +44,7 @@ describe("meetings pages render", () => {
     const issue = await makeIssueRow({ parkId: w.park.id, enterpriseId: w.enterprise.id, projectId: w.project.id, reporterId: w.liaison.userId, level: 3, raisedDate: "2026-01-05", resolveDeadline: "2026-02-02", title: "页面测试的三级诉求" });
     const scope = `park:${w.park.id}`;
     const month = today.slice(0, 7);
-    current = w.leader;
+    pageSession.actor = w.leader;
     const builder = await render(import("@/app/(app)/meetings/new/page"), { scope, month });
     expect(builder).toContain("页面测试的三级诉求");
     expect(builder).toContain("定稿议程");
@@ -90,21 +72,21 @@ describe("meetings pages render", () => {
     expect(projectPage).toContain("会商议定");
     expect(projectPage).toContain("页面测试的议定事项");
 
-    current = w.staff;
+    pageSession.actor = w.staff;
     const staffView = await render(import("@/app/(app)/meetings/[id]/page"), {}, { id: String(id) });
     expect(staffView).toContain("页面测试的议定事项");
     expect(staffView).not.toContain("保存参会人员");
     if (withTask) expect(await render(import("@/app/(app)/meetings/tasks/page"))).toContain("页面测试的跟踪事项");
-    current = w.otherStaff;
+    pageSession.actor = w.otherStaff;
     await expect(render(import("@/app/(app)/meetings/[id]/page"), {}, { id: String(id) })).rejects.toThrow("NOT_FOUND");
 
     // In English: the same pages with none of their own Chinese; user data (names, titles, the
     // agenda's reasons built by the server) stays as entered.
-    locale = "en";
+    pageSession.locale = "en";
     try {
       const people = [w.leader, w.staff, w.otherStaff, w.liaison].map((a) => (a as { name?: string }).name ?? "");
       const userData = [m.title, m.scopeName, issue.title, ...m.items.flatMap((i) => [i.title, i.reason ?? ""]), "页面测试的议定事项", "页面测试的跟踪事项", ...people, ...m.people.flatMap((p) => [p.name, p.unit ?? ""]), m.preparedByName].filter((x) => x !== "");
-      current = w.leader;
+      pageSession.actor = w.leader;
       const enList = await render(import("@/app/(app)/meetings/page"), { scope });
       expect(enList).toContain("Monthly coordination meetings");
       expect(chineseLeft(enList, userData)).toEqual([]);
@@ -125,13 +107,13 @@ describe("meetings pages render", () => {
       expect(enProject).toContain("Meeting decision");
       expect(enProject).not.toContain("会商议定");
       if (withTask) {
-        current = w.staff;
+        pageSession.actor = w.staff;
         const enTasks = await render(import("@/app/(app)/meetings/tasks/page"));
         expect(enTasks).toContain("My follow-up tasks");
         expect(chineseLeft(enTasks, userData)).toEqual([]);
       }
     } finally {
-      locale = "zh-CN";
+      pageSession.locale = "zh-CN";
     }
   });
 });

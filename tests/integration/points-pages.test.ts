@@ -1,38 +1,20 @@
 // The 积分 pages render on the server for each role (the session and Next's navigation mocked):
 // catches a page that throws on its data before the browser tests would.
 import { describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
-import { withIntl } from "../helpers/intl";
 import type { ReactElement } from "react";
 import { getDb } from "@/lib/db/client";
 import { loadActor } from "@/lib/server/actor";
-import type { Actor } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/i18n/locales";
 import { makeAssignment, makeEnterprise, makeLiaisonWorld, makeVisit } from "../helpers/assignment-factories";
 import { createPointAdjustment } from "@/lib/server/points/create-point-adjustment";
 import { todayInShanghai } from "@/lib/domain/dates";
+import { pageSession, renderPage, type PageModule } from "../helpers/page-render";
 
-let current: Actor;
-let locale: Locale = "zh-CN";
-vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current }));
-vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ refresh() {}, push() {} }),
-  usePathname: () => "/points",
-  useSearchParams: () => new URLSearchParams(),
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
+vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
+vi.mock("next/navigation", async () => (await import("../helpers/page-render")).navigationMock());
+pageSession.pathname = "/points";
 
-async function render(mod: Promise<{ default: (p: { searchParams: Promise<Record<string, string>> }) => Promise<ReactElement> }>, sp: Record<string, string>) {
-  const Page = (await mod).default;
-  // React separates adjacent text nodes with <!-- -->; the checks read the text.
-  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp) }), locale)).replaceAll("<!-- -->", "");
-}
+const render = (mod: PageModule, sp: Record<string, string> = {}, params: Record<string, string> = {}) => renderPage(mod, pageSession.locale, sp, params);
 
 /** Chinese an English page may still show that is not the points pages' own (each named by where it comes from). */
 const NOT_OURS: (string | RegExp)[] = [
@@ -62,7 +44,7 @@ describe("points pages render", () => {
     await makeAssignment({ parkId: w.park.id, userId: w.liaisonA.userId, enterpriseId: e.id, startDate: `${today.slice(0, 4)}-01-01` });
     await makeVisit({ parkId: w.park.id, enterpriseId: e.id, liaisonId: w.liaisonA.userId, visitDate: `${today.slice(0, 4)}-01-01` });
     await createPointAdjustment(w.leader, { parkId: w.park.id, earner: "LIAISON", userId: w.liaisonA.userId, date: today, points: 3, reason: "获企业书面表扬" });
-    current = w.leader;
+    pageSession.actor = w.leader;
     const events = await render(import("@/app/(app)/points/events/page"), { park: String(w.park.id), period: "year", earner: "LIAISON", user: String(w.liaisonA.userId) });
     expect(events).toContain("人工加分");
     expect(events).toContain("获企业书面表扬");
@@ -73,21 +55,21 @@ describe("points pages render", () => {
     expect(await render(import("@/app/(app)/points/events/page"), { park: String(w.park.id), period: "quarter" })).toContain("积分明细");
     expect(await render(import("@/app/(app)/points/rules/page"), { park: String(w.park.id) })).toContain("调整规则");
     expect(await render(import("@/app/(app)/points/adjustments/page"), { park: String(w.park.id) })).toContain("新增加减分");
-    current = w.regionLeader;
+    pageSession.actor = w.regionLeader;
     expect(await render(import("@/app/(app)/points/page"), { region: String(w.regionId), tab: "park" })).toContain("园区排行");
     expect(await render(import("@/app/(app)/points/rules/page"), { region: String(w.regionId) })).toContain("市州默认");
-    current = (await loadActor(getDb(), w.liaisonA.userId))!;
+    pageSession.actor = (await loadActor(getDb(), w.liaisonA.userId))!;
     expect(await render(import("@/app/(app)/points/events/page"), {})).toContain("我的积分");
     expect(await render(import("@/app/(app)/points/page"), {})).toContain("查看我的积分明细");
 
     // In English: none of the pages' own Chinese; names, parks and the server's event details stay as stored.
-    locale = "en";
+    pageSession.locale = "en";
     try {
       const db = getDb();
       const [users, parks, regions] = await Promise.all([db.user.findMany({ select: { name: true, unit: true } }), db.park.findMany({ select: { name: true } }), db.region.findMany({ select: { name: true } })]);
       const details = (await import("@/lib/server/points/list-point-events").then((x) => x.listPointEvents(w.leader, { park: w.park.id, period: "year" }))).rows.map((r) => r.detail);
       const userData = ["获企业书面表扬", "页面测试企业", ...users.flatMap((u) => [u.name, u.unit ?? ""]), ...parks.map((p) => p.name), ...regions.map((r) => r.name), ...details].filter((x) => x !== "");
-      current = w.leader;
+      pageSession.actor = w.leader;
       const pages: [Promise<{ default: (p: { searchParams: Promise<Record<string, string>> }) => Promise<ReactElement> }>, Record<string, string>, string][] = [
         [import("@/app/(app)/points/events/page"), { park: String(w.park.id), period: "year", earner: "LIAISON", user: String(w.liaisonA.userId) }, "Manual bonus"],
         [import("@/app/(app)/points/page"), { park: String(w.park.id), period: "year", year: "2026" }, "Points assessment"],
@@ -101,14 +83,14 @@ describe("points pages render", () => {
         expect(html).toContain(text);
         expect(chineseLeft(html, userData)).toEqual([]);
       }
-      current = w.regionLeader;
+      pageSession.actor = w.regionLeader;
       expect(await render(import("@/app/(app)/points/rules/page"), { region: String(w.regionId) })).toContain("Region default");
-      current = (await loadActor(getDb(), w.liaisonA.userId))!;
+      pageSession.actor = (await loadActor(getDb(), w.liaisonA.userId))!;
       const mine = await render(import("@/app/(app)/points/events/page"), {});
       expect(mine).toContain("My points");
       expect(chineseLeft(mine, userData)).toEqual([]);
     } finally {
-      locale = "zh-CN";
+      pageSession.locale = "zh-CN";
     }
   });
 });

@@ -3,44 +3,23 @@
 // page keeps none of these pages' own Chinese; user data (names, titles, requirements, notes)
 // and texts the server builds (the letter's grounds) stay as entered.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
-import type { ReactElement } from "react";
-import { withIntl } from "../helpers/intl";
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/domain/permissions";
-import type { Locale } from "@/lib/i18n/locales";
 import { issueSupervision } from "@/lib/server/supervision/issue-supervision";
 import { replySupervision } from "@/lib/server/supervision/reply-supervision";
 import { getSupervisionTarget } from "@/lib/server/supervision/supervision-target";
 import { receiveIssue } from "@/lib/server/first-contact/receive-issue";
 import { type IssueWorld, issueInput, makeIssueRow, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
+import { pageSession, renderPage } from "../helpers/page-render";
 
-let current: Actor;
-let locale: Locale = "zh-CN";
-vi.mock("@/lib/auth/session", () => ({ requireActor: async () => current, getActor: async () => current, getSessionActor: async () => current }));
-vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => locale }));
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ refresh() {}, push() {} }),
-  usePathname: () => "/supervision",
-  useSearchParams: () => new URLSearchParams(),
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
+vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
+vi.mock("next/navigation", async () => (await import("../helpers/page-render")).navigationMock());
+pageSession.pathname = "/supervision";
 
-type PageModule = Promise<{ default: (p: never) => Promise<ReactElement> }>;
+const render = renderPage;
+
 
 // Pages take `searchParams` or `params` (typed per page); each gets both.
-async function render(mod: PageModule, as: Locale, sp: Record<string, string> = {}, params: Record<string, string> = {}) {
-  locale = as;
-  const Page = (await mod).default as (p: { searchParams: Promise<Record<string, string>>; params: Promise<Record<string, string>> }) => Promise<ReactElement>;
-  // React separates adjacent text nodes with <!-- -->; the checks read the text.
-  return renderToString(withIntl(await Page({ searchParams: Promise.resolve(sp), params: Promise.resolve(params) }), as)).replaceAll("<!-- -->", "");
-}
-
 /** Chinese an English page may still show that is not these pages' own (each named by where it comes from). */
 const NOT_OURS: (string | RegExp)[] = [
   "筛选条件", // components/ui/filter-select.tsx (FilterBar)
@@ -103,7 +82,7 @@ beforeAll(async () => {
 
 describe("督办 and 首问 pages render", () => {
   it("in Chinese as before", async () => {
-    current = w.leader;
+    pageSession.actor = w.leader;
     const list = await render(import("@/app/(app)/supervision/page"), "zh-CN");
     expect(list).toContain("督办事项");
     expect(list).toContain("页面测试的督办事项");
@@ -114,19 +93,19 @@ describe("督办 and 首问 pages render", () => {
     expect(await render(import("@/app/(app)/supervision/new/page"), "zh-CN", { issueId: String(issueId) })).toContain("督办原因");
     const issuePage = await render(import("@/app/(app)/issues/[id]/page"), "zh-CN", {}, { id: String(issueId) });
     expect(issuePage).toContain("待审核");
-    current = w.staff;
+    pageSession.actor = w.staff;
     const fc = await render(import("@/app/(app)/first-contact/page"), "zh-CN");
     expect(fc).toContain("我受理、待对方接收（");
     expect(fc).toContain("页面测试的来电问题");
     expect(await render(import("@/app/(app)/issues/[id]/page"), "zh-CN", {}, { id: String(newIssueId) })).toContain("首问责任人：");
-    current = w.liaison;
+    pageSession.actor = w.liaison;
     const toAccept = await render(import("@/app/(app)/first-contact/page"), "zh-CN");
     expect(toAccept).toContain("接收");
     expect(await render(import("@/app/(app)/issues/[id]/page"), "zh-CN", {}, { id: String(newIssueId) })).toContain("接收前由首问责任人负责跟进");
   });
 
   it("in English with none of their own Chinese", async () => {
-    current = w.leader;
+    pageSession.actor = w.leader;
     const list = await render(import("@/app/(app)/supervision/page"), "en");
     expect(list).toContain("Awaiting review");
     expect(chineseLeft(list, userData)).toEqual([]);
@@ -140,11 +119,11 @@ describe("督办 and 首问 pages render", () => {
     const issuePage = await render(import("@/app/(app)/issues/[id]/page"), "en", {}, { id: String(issueId) });
     expect(issuePage).toContain("Awaiting review");
     expect(issuePage).not.toContain("待审核");
-    current = w.staff;
+    pageSession.actor = w.staff;
     const fc = await render(import("@/app/(app)/first-contact/page"), "en");
     expect(fc).toContain("Received by me, awaiting acceptance (");
     expect(chineseLeft(fc, userData)).toEqual([]);
-    current = w.liaison;
+    pageSession.actor = w.liaison;
     const toAccept = await render(import("@/app/(app)/first-contact/page"), "en");
     expect(toAccept).toContain("For me to accept (");
     expect(toAccept).toContain(">Accept<");
