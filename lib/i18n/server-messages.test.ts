@@ -17,7 +17,7 @@ describe("server messages in English", () => {
   });
 
   it("translates each sentence of a joined message, or none of it", () => {
-    expect(translateMessage("请填写企业名称；请选择所属园区", "en")).toBe("Please fill in the enterprise name; Please choose the park");
+    expect(translateMessage("请填写企业名称；请选择所属园区", "en")).toBe("Please fill in the enterprise name; please choose the park");
     expect(englishOf("请填写企业名称；已超期，不能申请延期")).toBeNull();
     expect(translateMessage("已超期，不能申请延期，请联系包保领导调整时限", "en")).toBe("已超期，不能申请延期，请联系包保领导调整时限");
   });
@@ -35,6 +35,13 @@ describe("server messages in English", () => {
     expect(translateMessage("开工：计划 2026-02-20 开工，已超过 3 个月仍未开工", "en")).toBe("Start: planned for 2026-02-20, still not started more than 3 months later");
     expect(translateMessage("投资进度：本年完成 26%，序时进度 91.7%，落后超过 30 个百分点", "en")).toBe("Investment progress: 26% completed this year against 91.7% of the year elapsed, more than 30 points behind");
     expect(translateMessage("月报：2026年11月月报待填报，截止 2026-12-07", "en")).toBe("Monthly report: 11/2026 to be filed by 2026-12-07");
+  });
+
+  it("puts the workflow's refusals into English", () => {
+    expect(translateMessage("只有「收集」状态的问题可以交办", "en")).toBe("Only a newly collected problem can be assigned");
+    expect(translateMessage("开工日期不能早于当前阶段（落地）的落地日期（2025-03-10）", "en")).toBe("The start date cannot be before the landing date of the current stage (Landed), 2025-03-10");
+    expect(translateMessage("目标阶段（落地）须在当前阶段（开工）之后；退回前面的阶段请使用“更正回退”", "en")).toBe('The target stage (Landed) must come after the current stage (Started); to go back to an earlier stage, use "Correct back"');
+    expect(translateMessage("项目已终止，不能暂缓", "en")).toBe("The project is terminated and cannot be suspended");
   });
 
   it("leaves Chinese alone for Chinese readers, and field maps too", () => {

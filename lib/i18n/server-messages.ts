@@ -91,7 +91,9 @@ export function englishOf(zh: string, depth = 0): string | null {
   for (const part of parts) {
     const en = sentence(part, depth);
     if (en === null) return null;
-    out.push(en.charAt(0).toUpperCase() + en.slice(1));
+    // The first sentence starts with a capital; the ones after a semicolon with a small letter (not an acronym's).
+    const first = out.length === 0 ? en.charAt(0).toUpperCase() : /^[A-Z][a-z]/.test(en) ? en.charAt(0).toLowerCase() : en.charAt(0);
+    out.push(first + en.slice(1));
   }
   return out.join("; ");
 }
