@@ -4,7 +4,9 @@ import { isoToDate } from "@/lib/domain/dates";
 import { buildAgenda } from "@/lib/server/meetings/build-agenda";
 import { completeTask } from "@/lib/server/meetings/complete-task";
 import { addAgendaItem, recordAttendance, recordDecision, removeAgendaItem } from "@/lib/server/meetings/edit-meeting";
-import { exportMinutes } from "@/lib/server/meetings/export-minutes";
+import { MINUTES_COLUMNS, exportMinutes } from "@/lib/server/meetings/export-minutes";
+import { MEETING_ITEM_KIND_LABELS, MEETING_STATUS_LABELS, monthLabel } from "@/lib/domain/meetings";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { getMeeting } from "@/lib/server/meetings/get-meeting";
 import { listDecisionsFor } from "@/lib/server/meetings/list-decisions";
 import { listMeetings, listMyTasks } from "@/lib/server/meetings/list-meetings";
@@ -242,5 +244,59 @@ describe("a meeting from preparation to closed follow-ups", () => {
     expect(text).toContain("办理施工许可");
     expect(text).toContain("水务公司本月内接通");
     expect(text).toContain("王局长");
+  });
+
+  it("exports the minutes in English on request: sheet, title words, headers, topic types and task states; the same cells otherwise", async () => {
+    // The Chinese words are the ones the export always wrote (the domain's labels).
+    expect(Object.entries(MESSAGES["zh-CN"].meetings.minutesExport.columns)).toEqual(MINUTES_COLUMNS.map((c) => [c.key, c.header]));
+    expect(MESSAGES["zh-CN"].meetings.kind).toEqual(MEETING_ITEM_KIND_LABELS);
+    expect(MESSAGES["zh-CN"].meetings.status).toEqual(MEETING_STATUS_LABELS);
+    const read = async (job: Awaited<ReturnType<typeof exportMinutes>>) => {
+      const { PassThrough } = await import("node:stream");
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on("data", (c: Buffer) => chunks.push(c));
+      await job.write(out);
+      const ExcelJS = (await import("exceljs")).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+      return wb.worksheets[0];
+    };
+    const zhJob = await exportMinutes(w.leader, meetingId, TODAY);
+    const zh = await read(zhJob);
+    const m = await getMeeting(w.leader, meetingId, TODAY);
+    expect(zh.name).toBe("会议纪要");
+    expect((zh.getRow(3).values as unknown[]).slice(1)).toEqual(MINUTES_COLUMNS.map((c) => c.header));
+    const attendees = m.attendees.map((a) => (a.unit ? `${a.name}（${a.unit}）` : a.name)).join("、");
+    expect(String(zh.getCell("A1").value)).toBe(`${m.title} · ${monthLabel(m.month)} · ${MEETING_STATUS_LABELS[m.status]}${m.meetingDate ? ` · ${m.meetingDate}` : ""}${attendees ? ` · 参会：${attendees}` : ""}`);
+    expect(String(zh.getCell("A2").value)).toMatch(/^导出时间：.+（北京时间）　导出人：.+　金额单位：万元$/);
+    const zhStates = zh.getSheetValues().slice(4).map((r) => (r as unknown[])[9] ?? null);
+    const expectedStates = m.items.flatMap((it) => ((it.decision?.tasks.length ?? 0) === 0 ? [null] : it.decision!.tasks.map((t) => t.stateLabel)));
+    expect(zhStates).toEqual(expectedStates);
+
+    const job = await exportMinutes(w.leader, meetingId, TODAY, "en");
+    const scopeName = (await db().park.findUniqueOrThrow({ where: { id: w.park.id } })).name;
+    expect(job.fileName).toBe(`meeting-minutes-${scopeName}-2026-09.xlsx`);
+    const en = await read(job);
+    expect(en.name).toBe("Meeting minutes");
+    const head = (en.getRow(3).values as unknown[]).slice(1);
+    expect(head).toEqual(["No.", "Topic type", "Topic", "Reason on agenda", "Decision", "Follow-up task", "Owner", "Deadline", "Status", "Outcome"]);
+    const a1 = String(en.getCell("A1").value);
+    expect(a1.startsWith(`${m.title} · Sep 2026 · ${MESSAGES.en.meetings.status[m.status]}`)).toBe(true);
+    if (attendees) expect(a1).toContain(" · attendees: ");
+    expect(a1).not.toContain("参会");
+    expect(String(en.getCell("A2").value)).toMatch(/^Exported \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(Beijing time\) by .+$/);
+    const rowsZh = zh.getSheetValues().slice(4) as unknown[][];
+    const rowsEn = en.getSheetValues().slice(4) as unknown[][];
+    expect(rowsEn).toHaveLength(rowsZh.length);
+    const kinds = new Map(Object.entries(MEETING_ITEM_KIND_LABELS).map(([k, v]) => [v, MESSAGES.en.meetings.kind[k as keyof typeof MEETING_ITEM_KIND_LABELS]]));
+    const states = new Map(Object.keys(MESSAGES["zh-CN"].meetings.taskState).map((k) => [MESSAGES["zh-CN"].meetings.taskState[k as "open"], MESSAGES.en.meetings.taskState[k as "open"]]));
+    rowsZh.forEach((r, i) => {
+      expect(rowsEn[i][2]).toBe(kinds.get(String(r[2])));
+      expect(rowsEn[i][9] ?? null).toBe(r[9] ? states.get(String(r[9])) : null);
+      // Number, topic, decision, task, owner, deadline and outcome: the same cells.
+      for (const c of [1, 3, 5, 6, 7, 8, 10]) expect(rowsEn[i][c]).toEqual(r[c]);
+    });
+    expect(rowsEn.some((r) => r[9] !== undefined && r[9] !== null)).toBe(true);
   });
 });

@@ -1,19 +1,24 @@
 import { getActor } from "@/lib/auth/session";
 import { exportMinutes } from "@/lib/server/meetings/export-minutes";
-import { errorText, streamedXlsx } from "@/lib/server/excel/excel-response";
+import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
+import { isLocale } from "@/lib/i18n/locales";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
-/** 会议纪要 of one meeting as .xlsx. */
-export const GET = withRequestLog(async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+/** 会议纪要 of one meeting as .xlsx, in the reader's language or the one `lang` asks for (zh-CN or en). */
+export const GET = withRequestLog(async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   const { id } = await ctx.params;
   const n = Number(id);
   if (!Number.isInteger(n) || n < 1 || n > 2_147_483_647) return new Response("会商不存在或无权查看", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { lang } = searchParamsRecord(req.url);
+  if (lang !== undefined && !isLocale(lang)) return badFilters(["导出语言 lang 须为 zh-CN 或 en"]);
   try {
-    return streamedXlsx(await exportMinutes(actor, n));
+    const locale = isLocale(lang) ? lang : await getRequestLocale();
+    return streamedXlsx(await exportMinutes(actor, n, undefined, locale));
   } catch (e) {
     return errorText(e);
   }
