@@ -8,7 +8,10 @@ import { getLeaderboard } from "@/lib/server/points/get-leaderboard";
 import { listPointEvents, type PointEventRow } from "@/lib/server/points/list-point-events";
 import { getPointRules, setPointRule } from "@/lib/server/points/point-rules";
 import { createPointAdjustment } from "@/lib/server/points/create-point-adjustment";
-import { exportPoints } from "@/lib/server/points/export-points";
+import { POINTS_BOARD_COLUMNS, POINTS_EVENT_COLUMNS, POINTS_PARK_COLUMNS, exportPoints } from "@/lib/server/points/export-points";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { BOARD_TAB_LABELS } from "@/lib/validation/points";
+import { MANUAL_LABEL, POINT_EARNER_LABELS, POINT_KINDS, pointKindLabel } from "@/lib/domain/points";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { unique, makeUser } from "../helpers/factories";
@@ -331,8 +334,8 @@ describe("periods from the URL", () => {
 });
 
 describe("Excel export", () => {
-  async function sheetOf(raw: Record<string, unknown>): Promise<{ fileName: string; rows: unknown[][] }> {
-    const job = await exportPoints(w.leader, raw, TODAY);
+  async function sheetOf(raw: Record<string, unknown>, locale: "zh-CN" | "en" = "zh-CN"): Promise<{ fileName: string; rows: unknown[][]; name: string }> {
+    const job = await exportPoints(w.leader, raw, TODAY, locale);
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on("data", (c: Buffer) => chunks.push(c));
@@ -343,7 +346,7 @@ describe("Excel export", () => {
     await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
     const rows: unknown[][] = [];
     wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    return { fileName: job.fileName, rows };
+    return { fileName: job.fileName, rows, name: wb.worksheets[0].name };
   }
 
   it("the ranking and the events behind it, as the pages show them", async () => {
@@ -355,6 +358,65 @@ describe("Excel export", () => {
     expect(rowA[5]).toBe(board.rows.find((b) => b.userId === w.liaisonA.userId)!.total);
     const events = await sheetOf({ ...query, view: "events", earner: "LIAISON", user: String(w.liaisonA.userId), kind: "MANUAL" });
     expect(events.rows.some((r) => r[1] === "人工加减分" && r[2] === 3 && String(r[9]).startsWith("协调解决企业用地问题"))).toBe(true);
+  });
+
+  it("in English on request: sheet, title, headers, ranking type, points items and earners; the same names and points", async () => {
+    // The Chinese words are the ones the export always wrote (the domain's labels).
+    const zhWords = MESSAGES["zh-CN"].points;
+    expect(Object.entries(zhWords.export.boardColumns)).toEqual(POINTS_BOARD_COLUMNS.map((c) => [c.key, c.header]));
+    expect(Object.entries(zhWords.export.parkColumns)).toEqual(POINTS_PARK_COLUMNS.map((c) => [c.key, c.header]));
+    expect(Object.entries(zhWords.export.eventColumns)).toEqual(POINTS_EVENT_COLUMNS.map((c) => [c.key, c.header]));
+    expect(zhWords.tab).toEqual(BOARD_TAB_LABELS);
+    expect(zhWords.earner).toEqual(POINT_EARNER_LABELS);
+    expect(zhWords.kind).toEqual(Object.fromEntries([...POINT_KINDS.map((k) => [k, pointKindLabel(k)]), ["MANUAL", MANUAL_LABEL]]));
+    const HAN = /\p{Script=Han}/u;
+    const parkName = (await getDb().park.findUniqueOrThrow({ where: { id: w.park.id } })).name;
+
+    const query = { park: String(w.park.id), period: "quarter", year: "2026", n: "1", tab: "liaison" };
+    const zh = await sheetOf(query);
+    expect(zh.name).toBe("积分排行");
+    expect(zh.rows[0][0]).toBe(`积分排行（包保责任人）· ${parkName} · 2026年第一季度`);
+    expect(zh.rows[2]).toEqual(POINTS_BOARD_COLUMNS.map((c) => c.header));
+    const en = await sheetOf(query, "en");
+    expect(en.fileName).toBe("points-ranking-Liaison-Q1 2026.xlsx");
+    expect(en.name).toBe("Points ranking");
+    expect(en.rows[0][0]).toBe(`Points ranking (Liaison) · ${parkName} · Q1 2026`);
+    expect(String(en.rows[1][0])).toMatch(/^Exported \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(Beijing time\) by .+$/);
+    expect(en.rows[2]).toEqual(["Rank", "Name", "Park", "Bonus", "Deduction", "Total", "Items"]);
+    expect(en.rows.slice(3)).toEqual(zh.rows.slice(3));
+
+    const parks = { park: String(w.park.id), period: "year", year: "2026", tab: "park" };
+    const zhParks = await sheetOf(parks);
+    const enParks = await sheetOf(parks, "en");
+    expect(zhParks.fileName).toBe("积分排行-园区-2026年.xlsx");
+    expect(enParks.fileName).toBe("points-ranking-Park-2026.xlsx");
+    expect(enParks.rows[2]).toEqual(["Rank", "Park", "Liaison points", "Liaison leader points", "Responsible unit points", "Bonus", "Deduction", "Total"]);
+    expect(enParks.rows.slice(3)).toEqual(zhParks.rows.slice(3));
+
+    const all = { period: "year", year: "2026", view: "events" };
+    const zhEvents = await sheetOf(all);
+    const enEvents = await sheetOf(all, "en");
+    expect(zhEvents.fileName).toBe("积分明细-2026年.xlsx");
+    expect(enEvents.fileName).toBe("points-in-detail-2026.xlsx");
+    expect(String(zhEvents.rows[0][0])).toMatch(/^积分明细 · 全部可见园区 · 2026年（合计 -?\d+ 分）$/);
+    expect(String(enEvents.rows[0][0])).toMatch(/^Points in detail · All visible parks · 2026 \(net total -?\d+\)$/);
+    expect(String(enEvents.rows[0][0]).match(/-?\d+\)$/)![0]).toBe(String(zhEvents.rows[0][0]).match(/-?\d+ 分/)![0].replace(" 分", ")"));
+    expect(enEvents.name).toBe("Points in detail");
+    expect(enEvents.rows[2].join("|")).not.toMatch(HAN);
+    const zhRows = zhEvents.rows.slice(3);
+    const enRows = enEvents.rows.slice(3);
+    expect(enRows).toHaveLength(zhRows.length);
+    expect(zhRows.length).toBeGreaterThan(0);
+    const kindEn = new Map(Object.keys(zhWords.kind).map((k) => [zhWords.kind[k as "MANUAL"], MESSAGES.en.points.kind[k as "MANUAL"]]));
+    const earnerEn = new Map(Object.keys(zhWords.earner).map((k) => [zhWords.earner[k as "LIAISON"], MESSAGES.en.points.earner[k as "LIAISON"]]));
+    zhRows.forEach((r, i) => {
+      expect(enRows[i][1]).toBe(kindEn.get(String(r[1])));
+      expect(enRows[i][3]).toBe(earnerEn.get(String(r[3])));
+      // Date, points, person, park, project, enterprise, request code: the same cells.
+      for (const c of [0, 2, 4, 5, 6, 7, 8]) expect(enRows[i][c]).toEqual(r[c]);
+      if (r[1] === MANUAL_LABEL) expect(String(enRows[i][9])).toMatch(/ \(entered by .*\)$/);
+    });
+    expect(enRows.some((r) => r[1] === "Manual bonus/deduction" && String(r[9]).startsWith("协调解决企业用地问题"))).toBe(true);
   });
 });
 
