@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Stage } from "@/lib/domain/stages";
-import { formatCountIn, formatWanIn, parenIn } from "@/lib/i18n/format";
+import { formatCountIn, formatWanIn } from "@/lib/i18n/format";
 import type { ImportPreview } from "@/lib/server/excel/preview-import";
 import type { ImportResult } from "@/lib/server/excel/commit-import";
 import type { RowIssue } from "@/lib/validation/ledger-import";
@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
+import { XlsxFilePicker } from "@/components/import/xlsx-file-picker";
 
 type State =
   | { step: "idle" }
@@ -88,25 +89,17 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
 
       <Section title={t("ledger.step2")} labelled>
         <div className="flex flex-wrap items-center gap-3">
-          {/* The native button speaks the browser's language; this one speaks the page's. */}
-          <label className={`inline-flex items-center gap-3 text-sm ${busy ? "opacity-50" : "cursor-pointer"}`}>
-            <span className="rounded border border-slate-300 bg-slate-50 px-3 py-2 hover:bg-slate-100">{t("upload.chooseFile")}</span>
-            <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? `${file.name}${parenIn(locale, `${(file.size / 1024).toFixed(0)} KB`)}` : t("upload.noFile")}</span>
-            <input
-              type="file"
-              name="file"
-              aria-label={t("ledger.fileLabel")}
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={busy}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setState({ step: "idle" });
-                // Choosing the same file again (after editing it) must fire onChange.
-                e.target.value = "";
-              }}
-              className="sr-only"
-            />
-          </label>
+          <XlsxFilePicker
+            file={file}
+            busy={busy}
+            chooseLabel={t("upload.chooseFile")}
+            noFileLabel={t("upload.noFile")}
+            inputLabel={t("ledger.fileLabel")}
+            onChoose={(f) => {
+              setFile(f);
+              setState({ step: "idle" });
+            }}
+          />
           <Button
             type="button"
             onClick={() => run("preview")}

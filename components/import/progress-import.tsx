@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { parenIn } from "@/lib/i18n/format";
+import { XlsxFilePicker } from "@/components/import/xlsx-file-picker";
 
 type State =
   | { step: "idle" }
@@ -64,22 +65,18 @@ export function ProgressImport() {
         <a href="/api/import/progress/template" className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50" download>
           {t("progress.template")}
         </a>
-        <label className={`inline-flex items-center gap-3 text-sm ${busy ? "opacity-50" : "cursor-pointer"}`}>
-          <span className="rounded border border-slate-300 bg-slate-50 px-3 py-2 hover:bg-slate-100">{t("progress.chooseFile")}</span>
-          <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? file.name : t("upload.noFile")}</span>
-          <input
-            type="file"
-            aria-label={t("progress.fileLabel")}
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setState({ step: "idle" });
-              e.target.value = "";
-            }}
-            className="sr-only"
-          />
-        </label>
+        <XlsxFilePicker
+          file={file}
+          busy={busy}
+          showSize={false}
+          chooseLabel={t("progress.chooseFile")}
+          noFileLabel={t("upload.noFile")}
+          inputLabel={t("progress.fileLabel")}
+          onChoose={(f) => {
+            setFile(f);
+            setState({ step: "idle" });
+          }}
+        />
         <Button type="button" onClick={() => run("preview")} disabled={!file || busy}>
           {t("progress.check")}
         </Button>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { PlanImportPreview } from "@/lib/server/excel/plans-import";
 import type { PlanSheetIssue } from "@/lib/validation/year-plans";
 import { type UploadPhase, uploadFile } from "@/components/import/upload";
@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { parenIn } from "@/lib/i18n/format";
+import { XlsxFilePicker } from "@/components/import/xlsx-file-picker";
 
 // The plan sheet's own column headers and answers (the Excel file stays in Chinese).
 const SHEET = { planned: "本年计划投资（万元）", start: "计划本年开工", production: "计划本年投产", yes: "是", no: "否" };
@@ -29,7 +29,6 @@ type State =
  */
 export function PlanImport({ parkId, parkName, year }: { parkId: number; parkName: string; year: number }) {
   const t = useTranslations("plans.import");
-  const locale = useLocale();
   const tu = useTranslations("importLedger.upload");
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: "idle" });
@@ -62,23 +61,17 @@ export function PlanImport({ parkId, parkName, year }: { parkId: number; parkNam
 
       <Section title={t("step2")} labelled>
         <div className="flex flex-wrap items-center gap-3">
-          <label className={`inline-flex items-center gap-3 text-sm ${busy ? "opacity-50" : "cursor-pointer"}`}>
-            <span className="rounded border border-slate-300 bg-slate-50 px-3 py-2 hover:bg-slate-100">{t("chooseFile")}</span>
-            <span className={file ? "text-slate-800" : "text-slate-500"}>{file ? `${file.name}${parenIn(locale, `${(file.size / 1024).toFixed(0)} KB`)}` : t("noFile")}</span>
-            <input
-              type="file"
-              name="file"
-              aria-label={t("fileLabel")}
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={busy}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setState({ step: "idle" });
-                e.target.value = "";
-              }}
-              className="sr-only"
-            />
-          </label>
+          <XlsxFilePicker
+            file={file}
+            busy={busy}
+            chooseLabel={t("chooseFile")}
+            noFileLabel={t("noFile")}
+            inputLabel={t("fileLabel")}
+            onChoose={(f) => {
+              setFile(f);
+              setState({ step: "idle" });
+            }}
+          />
           <Button type="button" onClick={() => run("preview")} disabled={!file || busy}>
             {t("upload")}
           </Button>
