@@ -1,19 +1,26 @@
 // The monthly bulletin: figures against last month, the ranking with 红榜/黑榜 and last
 // month's ranks, the red list and overdue problems, scope checks, and the .xlsx.
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
-import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
+import { bulletinFileName, bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
+import { formatChange } from "@/lib/domain/bulletin";
+import { INDICATOR_DEFS } from "@/lib/domain/indicators";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { getIndicators } from "@/lib/server/metrics/get-indicators";
 import { listRedProjects } from "@/lib/server/warnings/list-red-projects";
 import type { BulletinParams } from "@/lib/validation/bulletin";
 import { parseBulletinParams } from "@/lib/validation/bulletin";
 import { changeProjectStatus } from "@/lib/server/projects/change-project-status";
 import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
+import * as bulletinRoute from "@/app/api/bulletin/route";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, getSessionActor: async () => session.actor }));
 
 const TODAY = "2026-11-23";
 const OCT: BulletinParams["month"] = { year: 2026, month: 10 };
@@ -114,6 +121,107 @@ describe("getBulletin", () => {
       [2, ""],
       [3, "黑榜"],
     ]);
+  });
+
+  it("writes the workbook in English on request: sheet names, titles, headers and labels; the same numbers and dates", async () => {
+    const b = await getBulletin(regionLeader, params(), TODAY);
+    const load = async (locale?: "zh-CN" | "en") => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await bulletinWorkbook(b, locale ? { locale } : {})) as unknown as ArrayBuffer);
+      return wb;
+    };
+    const zh = await load();
+    const en = await load("en");
+    // Chinese: the words the workbook has always written.
+    expect(zh.creator).toBe("园区项目全生命周期跟踪");
+    const zhSummary = zh.getWorksheet("主要指标")!;
+    expect(zhSummary.getCell("A1").value).toBe(`${b.scopeName} 2026年10月 项目推进月度通报`);
+    expect(zhSummary.getCell("A2").value).toBe(
+      `统计期：2026年1月至10月，数据截至 2026-10-31；签约批次：2026年签约项目；对比：截至 2026-09-30。生成时间：${b.generatedAt.slice(0, 16).replace("T", " ")} UTC`,
+    );
+    expect((zhSummary.getRow(4).values as unknown[]).slice(1)).toEqual(["指标", "口径", "截至2026年10月", "截至2026年9月", "变化", "分子", "分母", "单位", "计算公式"]);
+    b.indicators.forEach((i, n) => {
+      const row = zhSummary.getRow(5 + n);
+      expect([row.getCell(1).value, row.getCell(2).value, row.getCell(5).value, row.getCell(8).value, row.getCell(9).value]).toEqual([
+        i.label,
+        i.convention,
+        formatChange(i.changePoints),
+        i.unit === "money" ? "万元" : "个",
+        i.formula,
+      ]);
+    });
+    const zhRank = zh.getWorksheet("园区排名")!;
+    expect(zhRank.getCell("A1").value).toBe(`${b.scopeName} 2026年10月 园区排名（按开工率）`);
+    expect((zhRank.getRow(4).values as unknown[]).slice(1)).toEqual(["排名", "上月排名", "榜单", "园区", "市州", ...INDICATOR_DEFS.map((d) => `${d.label}（${d.convention}）`)]);
+    const zhRed = zh.getWorksheet("红灯项目")!;
+    expect(zhRed.getCell("A4").value).toBe(`共 ${b.redProjects.total} 个（截至 2026-10-31）`);
+    expect((zhRed.getRow(5).values as unknown[]).slice(1)).toEqual(["项目编号", "项目名称", "园区", "企业", "阶段", "计划开工日期", "包保责任人", "包保领导", "亮灯", "原因"]);
+    expect(zhRed.getRow(6).getCell(10).value).toBe(b.redProjects.rows[0].light.reasons.join("；"));
+    const zhOverdue = zh.getWorksheet("超期问题")!;
+    expect(zhOverdue.getCell("A4").value).toBe(`共 ${b.overdue.total} 件（截至生成时）`);
+    expect((zhOverdue.getRow(5).values as unknown[]).slice(1)).toEqual(["编号", "问题", "类别", "园区", "企业", "协调层级", "办结时限", "超期天数"]);
+    expect(bulletinFileName("zh-CN", b.scopeName, "2026-10")).toBe(`月度通报-${b.scopeName}-2026-10.xlsx`);
+    expect(bulletinFileName("zh-CN", b.scopeName, "2026-10", 2)).toBe(`月度通报-${b.scopeName}-2026-10-定稿第2版.xlsx`);
+    expect(bulletinFileName("en", "全部园区", "2026-10", 2)).toBe("monthly-bulletin-All parks-2026-10-final-v2.xlsx");
+    session.actor = regionLeader;
+    const url = `http://localhost/api/bulletin?month=2026-10&region=${regionId}&rank=startCohort`;
+    const refused = await bulletinRoute.GET(new Request(`${url}&lang=fr`));
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("导出语言 lang 须为 zh-CN 或 en");
+    const download = await bulletinRoute.GET(new Request(`${url}&lang=en`));
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain(encodeURIComponent(`monthly-bulletin-${b.scopeName}-2026-10.xlsx`));
+    const fromRoute = new ExcelJS.Workbook();
+    await fromRoute.xlsx.load(await download.arrayBuffer());
+    expect(fromRoute.worksheets[0].name).toBe("Indicators");
+    const chinese = await bulletinRoute.GET(new Request(`${url}&lang=zh-CN`));
+    expect(chinese.headers.get("content-disposition")).toContain(encodeURIComponent(`月度通报-${b.scopeName}-2026-10.xlsx`));
+    await chinese.arrayBuffer();
+    session.actor = null;
+    // The dashboard's indicator words are the domain's in Chinese.
+    for (const d of INDICATOR_DEFS) {
+      const m = MESSAGES["zh-CN"].dashboard.indicator[d.key];
+      expect([m.label, m.convention]).toEqual([d.label, d.convention]);
+    }
+
+    // English: sheet names, titles, headers and labels, without Chinese but the records' own names.
+    expect(en.worksheets.map((w) => w.name)).toEqual(["Indicators", "Park ranking", "Red-light projects", "Overdue problems"]);
+    expect(en.creator).toBe("Park project life-cycle tracking system");
+    const summary = en.getWorksheet("Indicators")!;
+    expect(summary.getCell("A1").value).toBe(`${b.scopeName} · Oct 2026 · Project progress bulletin`);
+    expect(String(summary.getCell("A2").value)).toMatch(/^Period: Jan–Oct 2026, data as at 2026-10-31; signing cohort: projects signed in 2026; compared with figures as at 2026-09-30\. Generated .+ UTC$/);
+    expect((summary.getRow(4).values as unknown[]).slice(1)).toEqual(["Indicator", "Basis", "As at Oct 2026", "As at Sep 2026", "Change", "Numerator", "Denominator", "Unit", "Formula"]);
+    const start = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === "Start rate")!;
+    expect([start.getCell(2).value, start.getCell(5).value]).toEqual(["Signing-cohort basis", "↑ 8.9 pts"]);
+    expect(start.getCell(3).value).toBeCloseTo(3 / 8);
+    expect(summary.getRows(1, summary.rowCount)!.some((r) => r.getCell(1).value === "Contract investment (10k CNY)")).toBe(true);
+    const ranking = en.getWorksheet("Park ranking")!;
+    expect(ranking.getCell("A1").value).toBe(`${b.scopeName} · Oct 2026 · Park ranking (by Start rate)`);
+    expect(ranking.getRow(5).getCell(3).value).toBe("Top list");
+    expect(ranking.getRow(7).getCell(3).value).toBe("Bottom list");
+    const red = en.getWorksheet("Red-light projects")!;
+    expect(red.getCell("A4").value).toBe(`Red-light projects: ${b.redProjects.total} (as at 2026-10-31)`);
+    expect(red.getRow(6).getCell(9).value).toBe("Red");
+
+    const data = new Set<string>([b.scopeName, ...b.ranking.flatMap((r) => [r.row.parkName, r.row.regionName])]);
+    for (const p of b.redProjects.rows) for (const v of [p.code, p.name, p.parkName, p.enterpriseName, p.liaisonName ?? "", p.leaderName ?? ""]) data.add(v);
+    for (const i of b.overdue.items) for (const v of [i.title, i.parkName, i.enterpriseName]) data.add(v);
+    const HAN = /\p{Script=Han}/u;
+    const names = [...data].filter((v) => v !== "").sort((x, y) => y.length - x.length);
+    const withoutData = (v: string) => names.reduce((acc, name) => acc.split(name).join(""), v);
+    for (const [n, ws] of en.worksheets.entries()) {
+      const other = zh.worksheets[n];
+      expect(ws.rowCount).toBe(other.rowCount);
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          const v = cell.value;
+          const z = other.getRow(r).getCell(c).value;
+          if (typeof v === "string") expect(withoutData(v), `${ws.name} ${cell.address}`).not.toMatch(HAN);
+          // Numbers, rates and dates: the same cells in both languages.
+          if (typeof z === "number" || z instanceof Date) expect(v, `${ws.name} ${cell.address}`).toEqual(z);
+        }),
+      );
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
 import { buildAgenda } from "@/lib/server/meetings/build-agenda";
@@ -7,6 +7,11 @@ import { addAgendaItem, recordAttendance, recordDecision, removeAgendaItem } fro
 import { MINUTES_COLUMNS, exportMinutes } from "@/lib/server/meetings/export-minutes";
 import { MEETING_ITEM_KIND_LABELS, MEETING_STATUS_LABELS, monthLabel } from "@/lib/domain/meetings";
 import { MESSAGES } from "@/lib/i18n/messages";
+import type { Actor } from "@/lib/domain/permissions";
+import * as minutesRoute from "@/app/(app)/meetings/[id]/xlsx/route";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, getSessionActor: async () => session.actor }));
 import { getMeeting } from "@/lib/server/meetings/get-meeting";
 import { listDecisionsFor } from "@/lib/server/meetings/list-decisions";
 import { listMeetings, listMyTasks } from "@/lib/server/meetings/list-meetings";
@@ -298,5 +303,16 @@ describe("a meeting from preparation to closed follow-ups", () => {
       for (const c of [1, 3, 5, 6, 7, 8, 10]) expect(rowsEn[i][c]).toEqual(r[c]);
     });
     expect(rowsEn.some((r) => r[9] !== undefined && r[9] !== null)).toBe(true);
+
+    session.actor = w.leader;
+    const ctx = { params: Promise.resolve({ id: String(meetingId) }) };
+    const refused = await minutesRoute.GET(new Request(`http://localhost/meetings/${meetingId}/xlsx?lang=fr`), ctx);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("导出语言 lang 须为 zh-CN 或 en");
+    const download = await minutesRoute.GET(new Request(`http://localhost/meetings/${meetingId}/xlsx?lang=en`), ctx);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain(encodeURIComponent(`meeting-minutes-${scopeName}-2026-09.xlsx`));
+    await download.arrayBuffer();
+    session.actor = null;
   });
 });

@@ -1,6 +1,6 @@
 // 积分考核 (docs/points.md): each rule on a fixture, every point traced to the record behind it,
 // rule versions from a date forward, manual adjustments, and who sees what.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate } from "@/lib/domain/dates";
 import { AppError } from "@/lib/server/errors";
@@ -22,6 +22,10 @@ import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
 import { publishBulletin } from "@/lib/server/bulletin/publish-bulletin";
 import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
 import type { Actor } from "@/lib/domain/permissions";
+import * as pointsRoute from "@/app/api/export/points/route";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, getSessionActor: async () => session.actor }));
 
 const TODAY = "2026-11-25";
 
@@ -417,6 +421,17 @@ describe("Excel export", () => {
       if (r[1] === MANUAL_LABEL) expect(String(enRows[i][9])).toMatch(/ \(entered by .*\)$/);
     });
     expect(enRows.some((r) => r[1] === "Manual bonus/deduction" && String(r[9]).startsWith("协调解决企业用地问题"))).toBe(true);
+
+    session.actor = w.leader;
+    const url = `http://localhost/api/export/points?park=${w.park.id}&period=year&year=2026&tab=park`;
+    const refused = await pointsRoute.GET(new Request(`${url}&lang=fr`));
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("导出语言 lang 须为 zh-CN 或 en");
+    const download = await pointsRoute.GET(new Request(`${url}&lang=en`));
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("points-ranking-Park-2026.xlsx");
+    await download.arrayBuffer();
+    session.actor = null;
   });
 });
 
@@ -438,6 +453,15 @@ describe("积分考核 in the monthly bulletin", () => {
     expect(sheet.getRow(1).getCell(1).value).toContain("积分考核");
     expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(["排名", "园区", "合计"]));
     expect(sheet.getRow(5).getCell(3).value).toBe(parks.rows[0].total);
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load((await bulletinWorkbook(b, { locale: "en" })) as unknown as ArrayBuffer);
+    const enSheet = en.getWorksheet("Points assessment")!;
+    expect(String(enSheet.getRow(1).getCell(1).value)).toMatch(/ · Mar 2026 · Points assessment \(Mar 2026\)$/);
+    expect((enSheet.getRow(4).values as unknown[]).slice(1)).toEqual(["Rank", "Park", "Total", "Bonus", "Deduction", "Liaison points", "Liaison leader points", "Responsible unit points", "Points items"]);
+    expect(enSheet.getRow(5).getCell(3).value).toBe(parks.rows[0].total);
+    const liaisonLine = enSheet.getRows(1, enSheet.rowCount)!.find((r) => String(r.getCell(1).value).startsWith("Top "))!;
+    expect(liaisonLine.getCell(1).value).toBe(`Top ${b.points!.liaisons.length} liaisons by points (people with points: ${b.points!.liaisonTotal})`);
+    expect(sheet.getRows(1, sheet.rowCount)!.some((r) => r.getCell(1).value === `包保责任人积分前 ${b.points!.liaisons.length} 名（共 ${b.points!.liaisonTotal} 人有积分）`)).toBe(true);
 
     const { id } = await publishBulletin(w.leader, { park: w.park.id, month: "2026-03", points: true }, TODAY);
     const published = await getPublishedBulletin(w.leader, id);

@@ -307,6 +307,27 @@ describe("closing a period", () => {
     const novB = await getPublishedBulletin(leaderA, nov.id);
     expect(novB.content.corrections.items.map((n) => n.id)).toEqual([asked.id]);
     expect(novB.content.corrections.items[0]).toMatchObject({ requestedByName: staffA.name, decidedByName: leaderA.name });
+    // Its workbook: the 更正说明 sheet and the stamp as always in Chinese, and in English on request with the same figures.
+    const load = async (locale: "zh-CN" | "en") => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await bulletinWorkbook(novB.content, { corrections: novB.content.corrections, published: novB, locale })) as unknown as ArrayBuffer);
+      return wb;
+    };
+    const [zhWb, enWb] = [await load("zh-CN"), await load("en")];
+    const zhNotes = zhWb.getWorksheet("更正说明")!;
+    expect(String(zhNotes.getRow(2).getCell(1).value)).toMatch(new RegExp(`^定稿（第 1 版）：${leaderA.name} 于 \\d{4}/\\d{1,2}/\\d{1,2} \\d{2}:\\d{2}:\\d{2} 发布$`));
+    expect(zhNotes.getRow(5).getCell(1).value).toBe("本期经园区领导批准、对已定稿月份月报的更正共 1 项。");
+    expect((zhNotes.getRow(6).values as unknown[]).slice(1)).toEqual(["项目编号", "项目名称", "园区", "更正月份", "原本月完成投资", "更正后", "原本月到位资金", "更正后", "更正原因", "申请人", "批准人", "批准时间"]);
+    expect(zhNotes.getRow(7).getCell(4).value).toBe("2026年10月");
+    const enNotes = enWb.getWorksheet("Corrections")!;
+    expect(enWb.worksheets.map((x) => x.name)).toEqual(["Indicators", "Park ranking", "Red-light projects", "Overdue problems", "Corrections"]);
+    expect(String(enNotes.getRow(2).getCell(1).value)).toMatch(new RegExp(`^Final \\(version 1\\): published by ${leaderA.name} on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} \\(Beijing time\\)$`));
+    expect(enNotes.getRow(5).getCell(1).value).toBe("Monthly reports of published months corrected in this period with a park leader approval: 1.");
+    expect(enNotes.getRow(6).getCell(5).value).toBe("Investment completed in the month, before (10k CNY)");
+    expect(enNotes.getRow(7).getCell(4).value).toBe("Oct 2026");
+    for (const c of [5, 6, 7, 8, 12]) expect(enNotes.getRow(7).getCell(c).value).toEqual(zhNotes.getRow(7).getCell(c).value);
+    expect(enNotes.getRow(7).getCell(5).value).toBe(100);
+    expect(enNotes.getRow(7).getCell(9).value).toBe("10月漏报设备采购款 80 万元");
     // After November is published, December's bulletin starts afresh.
     expect((await listCorrectionNotes({ scopeKey: `park:${parkA}`, parkIds: [parkA], month: { year: 2026, month: 12 } })).total).toBe(0);
   });

@@ -4,11 +4,16 @@ import "server-only";
 // red projects and overdue problems), so it is built in memory, unlike the ledger exports.
 
 import ExcelJS from "exceljs";
-import { formatChange } from "@/lib/domain/bulletin";
-import { formatYearMonth } from "@/lib/domain/filing";
-import { INDICATOR_DEFS } from "@/lib/domain/indicators";
+import { createTranslator } from "next-intl";
+import { type YearMonth, formatYearMonth } from "@/lib/domain/filing";
+import { INDICATOR_DEFS, type IndicatorKey } from "@/lib/domain/indicators";
+import { ISSUE_CATEGORY_LABELS, type IssueCategory } from "@/lib/domain/issues";
 import { LIGHT_LABELS } from "@/lib/domain/warnings";
 import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { formatDateTimeIn, formatYearMonthIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { translateMessage } from "@/lib/i18n/server-messages";
 import type { Bulletin } from "./get-bulletin";
 import type { CorrectionNotes } from "./bulletin-corrections";
 import type { PublishedMeta } from "./published-bulletin";
@@ -26,126 +31,225 @@ function header(ws: ExcelJS.Worksheet, titles: string[]) {
   return row;
 }
 
-function title(ws: ExcelJS.Worksheet, b: Bulletin, text: string) {
-  ws.addRow([`${b.scopeName} ${formatYearMonth(b.month)} ${text}`]).font = { bold: true, size: 14 };
-  ws.addRow([`统计期：${b.month.year}年1月至${b.month.month}月，数据截至 ${b.asOf}；签约批次：${b.month.year}年签约项目；对比：截至 ${b.previousAsOf}。生成时间：${b.generatedAt.slice(0, 16).replace("T", " ")} UTC`]);
+/**
+ * The workbook's words in one language: messages bulletin.workbook, the indicators' names,
+ * conventions and formulas from dashboard.indicator, the choices from common.enum. In Chinese the
+ * words are the ones the workbook always wrote (a published bulletin's frozen indicator texts,
+ * the domain's labels); numbers are passed as text, so no grouping is added to them.
+ */
+function workbookWords(locale: Locale) {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "bulletin.workbook" });
+  const dash = createTranslator({ locale, messages: MESSAGES[locale], namespace: "dashboard" });
+  const e = createTranslator({ locale, messages: MESSAGES[locale], namespace: "common.enum" });
+  const zh = locale === "zh-CN";
+  const enumOr = (key: string, v: string) => (e.has(key as "stage.SIGNED") ? e(key as "stage.SIGNED") : v);
+  const indicatorDef = (key: IndicatorKey) => INDICATOR_DEFS.find((d) => d.key === key);
+  return {
+    t,
+    zh,
+    month: (ym: YearMonth) => formatYearMonthIn(locale, ym),
+    /** An indicator's name, convention or formula: the given (frozen) Chinese, or the dashboard's words. */
+    indicator(key: IndicatorKey, part: "label" | "convention" | "formula", chinese: string): string {
+      if (zh || !dash.has(`indicator.${key}.${part}`)) return chinese;
+      return dash(`indicator.${key}.${part}`);
+    },
+    indicatorDef,
+    change(points: number | null): string {
+      if (points === null) return "—";
+      if (points === 0) return t("summary.changeLevel");
+      return t(points > 0 ? "summary.changeUp" : "summary.changeDown", { points: Math.abs(points).toFixed(1) });
+    },
+    stage: (s: string) => (zh ? (STAGE_LABELS[s as Stage] ?? s) : enumOr(`stage.${s}`, s)),
+    light: (l: string) => (zh ? LIGHT_LABELS[l as keyof typeof LIGHT_LABELS] : enumOr(`light.${l}`, l)),
+    /** A problem category the bulletin holds as its Chinese label. */
+    category(label: string): string {
+      if (zh) return label;
+      const key = (Object.entries(ISSUE_CATEGORY_LABELS) as [IssueCategory, string][]).find(([, v]) => v === label)?.[0];
+      return key ? e(`issueCategory.${key}`) : label;
+    },
+    /** The scope's name: a park's or regions' own, or 全部园区 in the language. */
+    scope: (name: string) => (name === "全部园区" ? t("allParks") : name),
+  };
+}
+
+type Words = ReturnType<typeof workbookWords>;
+
+function title(ws: ExcelJS.Worksheet, b: Bulletin, w: Words, text: string) {
+  ws.addRow([w.t("title", { scope: w.scope(b.scopeName), month: w.month(b.month), text })]).font = { bold: true, size: 14 };
+  ws.addRow([
+    w.t("period", { year: String(b.month.year), month: String(b.month.month), asOf: b.asOf, previousAsOf: b.previousAsOf, generated: b.generatedAt.slice(0, 16).replace("T", " ") }),
+  ]);
   ws.addRow([]);
 }
 
 const rateOrNull = (x: number | null) => (x === null ? "—" : x);
 
 /** "定稿（第 2 版）：张三 于 2026-11-05 10:00 发布；更正原因：…" (Beijing time). */
-function publishedStamp(p: PublishedMeta): string {
-  const at = new Date(p.publishedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
-  const parts = [`定稿（第 ${p.revision} 版）：${p.publishedBy.name} 于 ${at} 发布`];
-  if (p.correctionReason) parts.push(`更正原因：${p.correctionReason}`);
-  if (p.supersededBy) parts.push(`本版已被第 ${p.supersededBy.revision} 版取代`);
-  return parts.join("；");
+function publishedStamp(p: PublishedMeta, w: Words, locale: Locale): string {
+  const at = w.zh ? new Date(p.publishedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : formatDateTimeIn(locale, new Date(p.publishedAt));
+  const parts = [w.t("stamp", { revision: String(p.revision), name: p.publishedBy.name, at })];
+  if (p.correctionReason) parts.push(w.t("stampReason", { reason: p.correctionReason }));
+  if (p.supersededBy) parts.push(w.t("stampSuperseded", { revision: String(p.supersededBy.revision) }));
+  return parts.join(w.t("separator"));
+}
+
+/** The download's name: 月度通报-怀化高新区-2026-10.xlsx (…-定稿第2版.xlsx when published) / monthly-bulletin-…. */
+export function bulletinFileName(locale: Locale, scopeName: string, month: string, revision?: number): string {
+  const w = workbookWords(locale);
+  const scope = w.scope(scopeName);
+  return revision === undefined ? w.t("file", { scope, month }) : w.t("publishedFile", { scope, month, revision: String(revision) });
 }
 
 /**
  * The whole bulletin as an .xlsx file. `corrections` adds the 更正说明 sheet; `published`
- * (a published bulletin) stamps every sheet with its version, publisher and time.
+ * (a published bulletin) stamps every sheet with its version, publisher and time. In Chinese, or
+ * in `locale` (sheet names, titles, headers, labels, choices and light reasons); the numbers,
+ * dates, names and money in 万元 are the same cells in either.
  */
-export async function bulletinWorkbook(b: Bulletin, extra: { corrections?: CorrectionNotes; published?: PublishedMeta } = {}): Promise<Buffer> {
+export async function bulletinWorkbook(b: Bulletin, extra: { corrections?: CorrectionNotes; published?: PublishedMeta; locale?: Locale } = {}): Promise<Buffer> {
+  const locale = extra.locale ?? "zh-CN";
+  const w = workbookWords(locale);
+  const { t } = w;
   const wb = new ExcelJS.Workbook();
-  wb.creator = "园区项目全生命周期跟踪";
+  wb.creator = t("creator");
   wb.created = new Date(b.generatedAt);
 
-  const summary = wb.addWorksheet("主要指标");
-  title(summary, b, "项目推进月度通报");
-  header(summary, ["指标", "口径", `截至${formatYearMonth(b.month)}`, `截至${formatYearMonth(b.previous)}`, "变化", "分子", "分母", "单位", "计算公式"]);
+  const summary = wb.addWorksheet(t("summary.sheet"));
+  title(summary, b, w, t("summary.title"));
+  header(summary, [
+    t("summary.indicator"),
+    t("summary.convention"),
+    t("summary.asOf", { month: w.month(b.month) }),
+    t("summary.asOf", { month: w.month(b.previous) }),
+    t("summary.change"),
+    t("summary.numerator"),
+    t("summary.denominator"),
+    t("summary.unit"),
+    t("summary.formula"),
+  ]);
   for (const i of b.indicators) {
-    const row = summary.addRow([i.label, i.convention, rateOrNull(i.current), rateOrNull(i.previous), formatChange(i.changePoints), Number(i.numerator), Number(i.denominator), i.unit === "money" ? "万元" : "个", i.formula]);
+    const row = summary.addRow([
+      w.indicator(i.key, "label", i.label),
+      w.indicator(i.key, "convention", i.convention),
+      rateOrNull(i.current),
+      rateOrNull(i.previous),
+      w.change(i.changePoints),
+      Number(i.numerator),
+      Number(i.denominator),
+      i.unit === "money" ? t("summary.unitMoney") : t("summary.unitCount"),
+      w.indicator(i.key, "formula", i.formula),
+    ]);
     row.getCell(3).numFmt = PERCENT;
     row.getCell(4).numFmt = PERCENT;
     if (i.unit === "money") for (const c of [6, 7]) row.getCell(c).numFmt = "#,##0.00";
   }
   summary.addRow([]);
-  summary.addRow(["序时进度", "", b.timeProgress]).getCell(3).numFmt = PERCENT;
-  summary.addRow(["签约项目（个）", "", b.counts.signed, b.previousCounts.signed]);
-  summary.addRow(["合同引资额（万元）", "", Number(b.counts.contractInvestment), Number(b.previousCounts.contractInvestment)]);
-  summary.addRow(["应开工未开工（个）", "", b.counts.dueNotStarted, b.previousCounts.dueNotStarted]);
+  summary.addRow([t("summary.timeProgress"), "", b.timeProgress]).getCell(3).numFmt = PERCENT;
+  summary.addRow([t("summary.signed"), "", b.counts.signed, b.previousCounts.signed]);
+  summary.addRow([t("summary.contractInvestment"), "", Number(b.counts.contractInvestment), Number(b.previousCounts.contractInvestment)]);
+  summary.addRow([t("summary.dueNotStarted"), "", b.counts.dueNotStarted, b.previousCounts.dueNotStarted]);
   summary.columns = [{ width: 16 }, { width: 14 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 14 }, { width: 14 }, { width: 8 }, { width: 60 }];
 
-  const rankSheet = wb.addWorksheet("园区排名");
-  const rankLabel = INDICATOR_DEFS.find((d) => d.key === b.rankKey)?.label ?? b.rankKey;
-  title(rankSheet, b, `园区排名（按${rankLabel}）`);
-  header(rankSheet, ["排名", "上月排名", "榜单", "园区", "市州", ...INDICATOR_DEFS.map((d) => `${d.label}（${d.convention}）`)]);
+  const rankSheet = wb.addWorksheet(t("ranking.sheet"));
+  const rankDef = w.indicatorDef(b.rankKey);
+  const rankLabel = rankDef ? w.indicator(rankDef.key, "label", rankDef.label) : b.rankKey;
+  title(rankSheet, b, w, t("ranking.title", { rank: rankLabel }));
+  header(rankSheet, [
+    t("ranking.rank"),
+    t("ranking.previousRank"),
+    t("ranking.list"),
+    t("ranking.park"),
+    t("ranking.region"),
+    ...INDICATOR_DEFS.map((d) => t("ranking.indicatorColumn", { label: w.indicator(d.key, "label", d.label), convention: w.indicator(d.key, "convention", d.convention) })),
+  ]);
   const redIds = new Set(b.red.map((r) => r.row.parkId));
   const blackIds = new Set(b.black.map((r) => r.row.parkId));
   for (const r of b.ranking) {
-    const list = redIds.has(r.row.parkId) ? "红榜" : blackIds.has(r.row.parkId) ? "黑榜" : "";
+    const list = redIds.has(r.row.parkId) ? t("ranking.red") : blackIds.has(r.row.parkId) ? t("ranking.black") : "";
     const rates = INDICATOR_DEFS.map((d) => rateOrNull(r.row.indicators.find((i) => i.key === d.key)?.rate ?? null));
     const row = rankSheet.addRow([r.rank ?? "—", r.previousRank ?? "—", list, r.row.parkName, r.row.regionName, ...rates]);
     for (let c = 6; c < 6 + rates.length; c++) row.getCell(c).numFmt = PERCENT;
   }
   rankSheet.columns = [{ width: 8 }, { width: 10 }, { width: 8 }, { width: 22 }, { width: 12 }, ...INDICATOR_DEFS.map(() => ({ width: 14 }))];
 
-  const redSheet = wb.addWorksheet("红灯项目");
-  title(redSheet, b, "红灯项目（督办）");
-  redSheet.addRow([`共 ${b.redProjects.total} 个${b.redProjects.total > b.redProjects.rows.length ? `，此处列出前 ${b.redProjects.rows.length} 个` : ""}（截至 ${b.asOf}）`]);
-  header(redSheet, ["项目编号", "项目名称", "园区", "企业", "阶段", "计划开工日期", "包保责任人", "包保领导", "亮灯", "原因"]);
+  const redSheet = wb.addWorksheet(t("red.sheet"));
+  title(redSheet, b, w, t("red.title"));
+  const redMore = b.redProjects.total > b.redProjects.rows.length ? t("red.more", { shown: String(b.redProjects.rows.length) }) : "";
+  redSheet.addRow([t("red.total", { total: String(b.redProjects.total), more: redMore, asOf: b.asOf })]);
+  header(redSheet, (["code", "name", "park", "enterprise", "stage", "plannedStart", "liaison", "leader", "light", "reason"] as const).map((k) => t(`red.${k}`)));
   for (const p of b.redProjects.rows) {
     const row = redSheet.addRow([
       p.code,
       p.name,
       p.parkName,
       p.enterpriseName,
-      STAGE_LABELS[p.stage as Stage] ?? p.stage,
+      w.stage(p.stage),
       p.plannedStartDate ? new Date(`${p.plannedStartDate}T00:00:00Z`) : null,
       p.liaisonName ?? "",
       p.leaderName ?? "",
-      p.light.overall ? LIGHT_LABELS[p.light.overall] : "",
-      p.light.reasons.join("；"),
+      p.light.overall ? w.light(p.light.overall) : "",
+      p.light.reasons.map((r) => translateMessage(r, locale)).join(t("separator")),
     ]);
     row.getCell(6).numFmt = "yyyy-mm-dd";
   }
   redSheet.columns = [{ width: 16 }, { width: 30 }, { width: 18 }, { width: 26 }, { width: 8 }, { width: 14 }, { width: 10 }, { width: 10 }, { width: 8 }, { width: 60 }];
 
-  const overdueSheet = wb.addWorksheet("超期问题");
-  title(overdueSheet, b, "超期未办结的企业诉求");
-  overdueSheet.addRow([`共 ${b.overdue.total} 件${b.overdue.total > b.overdue.items.length ? `，此处列出超期最久的 ${b.overdue.items.length} 件` : ""}（截至生成时）`]);
-  header(overdueSheet, ["编号", "问题", "类别", "园区", "企业", "协调层级", "办结时限", "超期天数"]);
+  const overdueSheet = wb.addWorksheet(t("overdue.sheet"));
+  title(overdueSheet, b, w, t("overdue.title"));
+  const overdueMore = b.overdue.total > b.overdue.items.length ? t("overdue.more", { shown: String(b.overdue.items.length) }) : "";
+  overdueSheet.addRow([t("overdue.total", { total: String(b.overdue.total), more: overdueMore })]);
+  header(overdueSheet, (["code", "problem", "category", "park", "enterprise", "level", "deadline", "days"] as const).map((k) => t(`overdue.${k}`)));
   for (const i of b.overdue.items) {
-    const row = overdueSheet.addRow([i.code, i.title, i.category, i.parkName, i.enterpriseName, `${i.level} 级`, new Date(`${i.resolveDeadline}T00:00:00Z`), i.overdueDays]);
+    const row = overdueSheet.addRow([
+      i.code,
+      i.title,
+      w.category(i.category),
+      i.parkName,
+      i.enterpriseName,
+      t("overdue.levelValue", { level: String(i.level) }),
+      new Date(`${i.resolveDeadline}T00:00:00Z`),
+      i.overdueDays,
+    ]);
     row.getCell(7).numFmt = "yyyy-mm-dd";
   }
   overdueSheet.addRow([]);
-  header(overdueSheet, ["园区", "超期件数"]);
+  header(overdueSheet, [t("overdue.park"), t("overdue.count")]);
   for (const p of b.overdue.byPark) overdueSheet.addRow([p.parkName, p.overdue]);
   overdueSheet.columns = [{ width: 16 }, { width: 36 }, { width: 12 }, { width: 18 }, { width: 26 }, { width: 10 }, { width: 12 }, { width: 10 }];
 
   if (b.points) {
     const pts = b.points;
-    const sheet = wb.addWorksheet("积分考核");
-    title(sheet, b, `积分考核（${pts.periodLabel}）`);
-    header(sheet, ["排名", "园区", "合计", "加分", "减分", "包保责任人得分", "包保领导得分", "责任单位得分", "积分事项数"]);
+    const sheet = wb.addWorksheet(t("points.sheet"));
+    // The points are the bulletin's month's: its label as frozen in Chinese, the month in English.
+    title(sheet, b, w, t("points.title", { period: w.zh ? pts.periodLabel : w.month(b.month) }));
+    header(sheet, (["rank", "park", "total", "plus", "minus", "liaisonPoints", "leaderPoints", "unitPoints", "events"] as const).map((k) => t(`points.${k}`)));
     for (const r of pts.parks) sheet.addRow([r.rank, r.name, r.total, r.plus, r.minus, r.liaisonPoints, r.leaderPoints, r.unitPoints, r.events]);
     sheet.addRow([]);
-    sheet.addRow([`包保责任人积分前 ${pts.liaisons.length} 名（共 ${pts.liaisonTotal} 人有积分）`]).font = { bold: true };
-    header(sheet, ["排名", "包保责任人", "园区", "合计", "加分", "减分", "积分事项数"]);
+    sheet.addRow([t("points.liaisons", { shown: String(pts.liaisons.length), total: String(pts.liaisonTotal) })]).font = { bold: true };
+    header(sheet, (["rank", "liaison", "park", "total", "plus", "minus", "events"] as const).map((k) => t(`points.${k}`)));
     for (const r of pts.liaisons) sheet.addRow([r.rank, r.name, r.parkNames, r.total, r.plus, r.minus, r.events]);
     sheet.columns = [{ width: 8 }, { width: 22 }, { width: 18 }, { width: 10 }, { width: 10 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 12 }];
   }
 
   if (extra.corrections) {
     const c = extra.corrections;
-    const sheet = wb.addWorksheet("更正说明");
-    title(sheet, b, "更正说明");
-    sheet.addRow([
-      c.total === 0 ? "本期无对已定稿月份月报的更正。" : `本期经园区领导批准、对已定稿月份月报的更正共 ${c.total} 项${c.total > c.items.length ? `，此处列出前 ${c.items.length} 项` : ""}。`,
-    ]);
-    header(sheet, ["项目编号", "项目名称", "园区", "更正月份", "原本月完成投资", "更正后", "原本月到位资金", "更正后", "更正原因", "申请人", "批准人", "批准时间"]);
+    const sheet = wb.addWorksheet(t("corrections.sheet"));
+    title(sheet, b, w, t("corrections.title"));
+    const more = c.total > c.items.length ? t("corrections.more", { shown: String(c.items.length) }) : "";
+    sheet.addRow([c.total === 0 ? t("corrections.none") : t("corrections.total", { total: String(c.total), more })]);
+    header(
+      sheet,
+      (["code", "name", "park", "month", "investmentBefore", "investmentAfter", "fundsBefore", "fundsAfter", "reason", "requestedBy", "decidedBy", "decidedAt"] as const).map((k) => t(`corrections.${k}`)),
+    );
     for (const n of c.items) {
       const row = sheet.addRow([
         n.projectCode,
         n.projectName,
         n.parkName,
-        formatYearMonth(n),
-        n.before ? Number(n.before.investmentCompleted) : "未填报",
+        w.zh ? formatYearMonth(n) : w.month(n),
+        n.before ? Number(n.before.investmentCompleted) : t("corrections.notFiled"),
         Number(n.after.investmentCompleted),
-        n.before ? Number(n.before.fundsArrived) : "未填报",
+        n.before ? Number(n.before.fundsArrived) : t("corrections.notFiled"),
         Number(n.after.fundsArrived),
         n.reason,
         n.requestedByName,
@@ -159,7 +263,7 @@ export async function bulletinWorkbook(b: Bulletin, extra: { corrections?: Corre
     sheet.columns = [{ width: 16 }, { width: 30 }, { width: 18 }, { width: 12 }, { width: 14 }, { width: 12 }, { width: 14 }, { width: 12 }, { width: 40 }, { width: 10 }, { width: 10 }, { width: 18 }];
   }
   if (extra.published) {
-    const stamp = publishedStamp(extra.published);
+    const stamp = publishedStamp(extra.published, w, locale);
     for (const ws of wb.worksheets) ws.spliceRows(2, 0, [stamp]);
   }
 

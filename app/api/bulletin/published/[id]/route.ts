@@ -2,26 +2,34 @@ import { getActor } from "@/lib/auth/session";
 import { ymKey } from "@/lib/domain/filing";
 import { urlId } from "@/lib/validation/url-filters";
 import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
-import { bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
-import { XLSX_TYPE, errorText } from "@/lib/server/excel/excel-response";
+import { bulletinFileName, bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
+import { XLSX_TYPE, errorText, searchParamsRecord } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { withRequestLog } from "@/lib/api/request-log";
+import { isLocale } from "@/lib/i18n/locales";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
-/** A published bulletin as .xlsx, from its frozen content (the same every time it is downloaded). */
-export const GET = withRequestLog(async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+/**
+ * A published bulletin as .xlsx, from its frozen content (the same every time it is downloaded),
+ * in the reader's language or the one `lang` asks for (zh-CN or en).
+ */
+export const GET = withRequestLog(async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   const id = urlId("通报").safeParse((await params).id);
   if (!id.success) return new Response("通报不存在或无权查看", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const { lang } = searchParamsRecord(req.url);
+  if (lang !== undefined && !isLocale(lang)) return new Response("导出语言 lang 须为 zh-CN 或 en", { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
   try {
+    const locale = isLocale(lang) ? lang : await getRequestLocale();
     const b = await getPublishedBulletin(actor, id.data);
-    const body = await bulletinWorkbook(b.content, { corrections: b.content.corrections, published: b });
+    const body = await bulletinWorkbook(b.content, { corrections: b.content.corrections, published: b, locale });
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": XLSX_TYPE,
-        "content-disposition": attachmentHeader(`月度通报-${b.scopeName}-${ymKey(b)}-定稿第${b.revision}版.xlsx`),
+        "content-disposition": attachmentHeader(bulletinFileName(locale, b.scopeName, ymKey(b), b.revision)),
         "cache-control": "no-store",
         "x-content-type-options": "nosniff",
       },
