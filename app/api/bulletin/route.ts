@@ -5,11 +5,9 @@ import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { bulletinFileName, bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
 import { listCorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections";
 import { bulletinScopeKey } from "@/lib/domain/published-bulletins";
-import { XLSX_TYPE, errorText, searchParamsRecord } from "@/lib/server/excel/excel-response";
+import { XLSX_TYPE, errorText, searchParamsRecord, exportLang } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { withRequestLog } from "@/lib/api/request-log";
-import { isLocale } from "@/lib/i18n/locales";
-import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +17,8 @@ export const GET = withRequestLog(async function GET(req: Request) {
   if (!actor) return new Response("请先登录", { status: 401 });
   const { lang, ...query } = searchParamsRecord(req.url);
   const { params, errors } = parseBulletinParams(query);
-  if (lang !== undefined && !isLocale(lang)) errors.push("导出语言 lang 须为 zh-CN 或 en");
+  const language = exportLang(lang);
+  if (language.problem) errors.push(language.problem);
   // A download is explicit: a bad month or scope is refused by name instead of quietly replaced.
   if (errors.length > 0) return new Response(errors.join("；"), { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
   try {
@@ -27,7 +26,7 @@ export const GET = withRequestLog(async function GET(req: Request) {
     const scope = params.park ? { park: params.park } : params.region ? { region: params.region } : null;
     const corrections = await listCorrectionNotes({ scopeKey: scope ? bulletinScopeKey(scope) : null, parkIds: bulletin.ranking.map((r) => r.row.parkId), month: params.month });
     // The 更正说明 sheet when there is something to say (the page always shows the section).
-    const locale = isLocale(lang) ? lang : await getRequestLocale();
+    const locale = await language.locale();
     const body = await bulletinWorkbook(bulletin, corrections.total > 0 ? { corrections, locale } : { locale });
     return new Response(new Uint8Array(body), {
       headers: {

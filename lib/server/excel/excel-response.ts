@@ -5,6 +5,8 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { toAppError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { attachmentHeader } from "./stream-workbook";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -64,4 +66,12 @@ export function searchParamsRecord(url: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of new URL(url).searchParams) if (!(k in out)) out[k] = v;
   return out;
+}
+
+/** The rule of an export's `?lang=` (docs/excel.md). */
+export const LANG_RULE = "导出语言 lang 须为 zh-CN 或 en";
+
+/** An export's `?lang=`: the refusal when it is neither zh-CN nor en, and the language to write in (the reader's when absent). */
+export function exportLang(lang: string | undefined): { problem: string | null; locale: () => Promise<Locale> } {
+  return { problem: lang !== undefined && !isLocale(lang) ? LANG_RULE : null, locale: async () => (isLocale(lang) ? lang : getRequestLocale()) };
 }

@@ -1,10 +1,8 @@
 import { getActor } from "@/lib/auth/session";
 import { parseIssueFilters } from "@/lib/validation/issues";
 import { exportIssues } from "@/lib/server/excel/export-issues";
-import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
+import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
-import { isLocale } from "@/lib/i18n/locales";
-import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +13,11 @@ export const GET = withRequestLog(async function GET(req: Request) {
   try {
     const { lang, ...params } = searchParamsRecord(req.url);
     const { filters, errors } = parseIssueFilters(params);
-    if (lang !== undefined && !isLocale(lang)) errors.push("导出语言 lang 须为 zh-CN 或 en");
+    const language = exportLang(lang);
+    if (language.problem) errors.push(language.problem);
     // A list page ignores a bad filter; an export must not silently widen to everything.
     if (errors.length > 0) return badFilters(errors);
-    const locale = isLocale(lang) ? lang : await getRequestLocale();
+    const locale = await language.locale();
     return streamedXlsx(await exportIssues(actor, filters, undefined, locale));
   } catch (e) {
     return errorText(e);

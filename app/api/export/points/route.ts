@@ -1,9 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { exportPoints } from "@/lib/server/points/export-points";
-import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
+import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
-import { isLocale } from "@/lib/i18n/locales";
-import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +11,9 @@ export const GET = withRequestLog(async function GET(req: Request) {
   if (!actor) return new Response("请先登录", { status: 401 });
   try {
     const { lang, ...params } = searchParamsRecord(req.url);
-    if (lang !== undefined && !isLocale(lang)) return badFilters(["导出语言 lang 须为 zh-CN 或 en"]);
-    const locale = isLocale(lang) ? lang : await getRequestLocale();
+    const language = exportLang(lang);
+    if (language.problem) return badFilters([language.problem]);
+    const locale = await language.locale();
     return streamedXlsx(await exportPoints(actor, params, undefined, locale));
   } catch (e) {
     return errorText(e);

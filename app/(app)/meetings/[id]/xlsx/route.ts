@@ -1,9 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { exportMinutes } from "@/lib/server/meetings/export-minutes";
-import { badFilters, errorText, searchParamsRecord, streamedXlsx } from "@/lib/server/excel/excel-response";
+import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
-import { isLocale } from "@/lib/i18n/locales";
-import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +13,10 @@ export const GET = withRequestLog(async function GET(req: Request, ctx: { params
   const n = Number(id);
   if (!Number.isInteger(n) || n < 1 || n > 2_147_483_647) return new Response("会商不存在或无权查看", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { lang } = searchParamsRecord(req.url);
-  if (lang !== undefined && !isLocale(lang)) return badFilters(["导出语言 lang 须为 zh-CN 或 en"]);
+  const language = exportLang(lang);
+  if (language.problem) return badFilters([language.problem]);
   try {
-    const locale = isLocale(lang) ? lang : await getRequestLocale();
+    const locale = await language.locale();
     return streamedXlsx(await exportMinutes(actor, n, undefined, locale));
   } catch (e) {
     return errorText(e);

@@ -3,11 +3,9 @@ import { ymKey } from "@/lib/domain/filing";
 import { urlId } from "@/lib/validation/url-filters";
 import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
 import { bulletinFileName, bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
-import { XLSX_TYPE, errorText, searchParamsRecord } from "@/lib/server/excel/excel-response";
+import { XLSX_TYPE, errorText, searchParamsRecord, exportLang } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { withRequestLog } from "@/lib/api/request-log";
-import { isLocale } from "@/lib/i18n/locales";
-import { getRequestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +19,10 @@ export const GET = withRequestLog(async function GET(req: Request, { params }: {
   const id = urlId("通报").safeParse((await params).id);
   if (!id.success) return new Response("通报不存在或无权查看", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { lang } = searchParamsRecord(req.url);
-  if (lang !== undefined && !isLocale(lang)) return new Response("导出语言 lang 须为 zh-CN 或 en", { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const language = exportLang(lang);
+  if (language.problem) return new Response(language.problem, { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
   try {
-    const locale = isLocale(lang) ? lang : await getRequestLocale();
+    const locale = await language.locale();
     const b = await getPublishedBulletin(actor, id.data);
     const body = await bulletinWorkbook(b.content, { corrections: b.content.corrections, published: b, locale });
     return new Response(new Uint8Array(body), {
