@@ -59,6 +59,7 @@ function Changes({ changes }: { changes: AuditChange[] }) {
 /** The audit rows: when, who (a link that narrows the list to them), what, on which record, and the change itself. */
 export function AuditTable({ rows, personHref }: { rows: AuditRow[]; personHref: (actorId: number) => string }) {
   const t = useTranslations("audit.table");
+  const labels = useAuditLabels();
   const format = timeFormat(useLocale());
   return (
     <DataTable
@@ -92,12 +93,12 @@ export function AuditTable({ rows, personHref }: { rows: AuditRow[]; personHref:
             ),
           className: "whitespace-nowrap",
         },
-        { header: t("action"), cell: (r) => r.actionLabel, cellProps: (r) => ({ title: r.action }), className: "whitespace-nowrap" },
+        { header: t("action"), cell: (r) => labels.action(r.action, r.actionLabel), cellProps: (r) => ({ title: r.action }), className: "whitespace-nowrap" },
         {
           header: t("object"),
           cell: (r) => (
             <>
-              <span className="text-xs text-slate-500">{r.entityLabel}</span>{" "}
+              <span className="text-xs text-slate-500">{labels.entity(r.entityType, r.entityLabel)}</span>{" "}
               {r.entityHref ? (
                 <Link href={r.entityHref} className="text-brand-600 hover:underline">
                   {r.entityName}
@@ -113,4 +114,18 @@ export function AuditTable({ rows, personHref }: { rows: AuditRow[]; personHref:
       ]}
     />
   );
+}
+
+/**
+ * The audit log's words for actions and record types in the page's language (messages
+ * audit.actions / audit.entities, the Chinese equal to lib/domain/audit-labels.ts by test);
+ * one recorded before the list knew it keeps the server's label (its code).
+ */
+export function useAuditLabels() {
+  const t = useTranslations("audit");
+  return {
+    action: (action: string, fallback: string) => (t.has(`actions.${action}` as "actions.auth.signIn") ? t(`actions.${action}` as "actions.auth.signIn") : fallback),
+    entity: (entityType: string, fallback: string) => (t.has(`entities.${entityType}` as "entities.Project") ? t(`entities.${entityType}` as "entities.Project") : fallback),
+    group: (key: string) => t(`groups.${key}` as "groups.system"),
+  };
 }

@@ -96,32 +96,47 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);
 
-const GROUP_OF_PREFIX: Record<string, string> = {
-  auth: "登录",
-  project: "项目与进度",
-  plan: "项目与进度",
-  progress: "项目与进度",
+/** The action filter's groups (messages audit.groups hold their words in each language). */
+export const AUDIT_GROUP_LABELS = {
+  signIn: "登录",
+  projects: "项目与进度",
   bulletin: "月度通报",
-  assignment: "包保",
-  enterprise: "企业、走访与问题",
-  visit: "企业、走访与问题",
-  issue: "企业、走访与问题",
+  liaison: "包保",
+  field: "企业、走访与问题",
   supervision: "督办",
-  region: "市州与园区",
-  park: "市州与园区",
-  user: "人员与角色",
-  membership: "人员与角色",
+  org: "市州与园区",
+  people: "人员与角色",
   points: "积分考核",
+  system: "系统管理",
+} as const;
+export type AuditGroup = keyof typeof AUDIT_GROUP_LABELS;
+
+const GROUP_OF_PREFIX: Record<string, AuditGroup> = {
+  auth: "signIn",
+  project: "projects",
+  plan: "projects",
+  progress: "projects",
+  bulletin: "bulletin",
+  assignment: "liaison",
+  enterprise: "field",
+  visit: "field",
+  issue: "field",
+  supervision: "supervision",
+  region: "org",
+  park: "org",
+  user: "people",
+  membership: "people",
+  points: "points",
 };
 
 /** The actions in the groups the action filter shows them in, in the order of the label list. */
-export function auditActionGroups(): { label: string; actions: [action: string, label: string][] }[] {
-  const groups = new Map<string, [string, string][]>();
+export function auditActionGroups(): { key: AuditGroup; label: string; actions: [action: string, label: string][] }[] {
+  const groups = new Map<AuditGroup, [string, string][]>();
   for (const [action, label] of Object.entries(AUDIT_ACTION_LABELS)) {
-    const group = GROUP_OF_PREFIX[action.split(".")[0]] ?? "系统管理";
+    const group = GROUP_OF_PREFIX[action.split(".")[0]] ?? "system";
     groups.set(group, [...(groups.get(group) ?? []), [action, label]]);
   }
-  return [...groups].map(([label, actions]) => ({ label, actions }));
+  return [...groups].map(([key, actions]) => ({ key, label: AUDIT_GROUP_LABELS[key], actions }));
 }
 
 /** AuditLog.entityType -> the kind of record, as people call it. */

@@ -8,6 +8,7 @@ import { LIGHT_KIND_LABELS, LIGHT_LABELS } from "@/lib/domain/warnings";
 import { KEY_LEVEL_LABELS, PARK_LEVEL_LABELS, PARK_TYPE_LABELS, SOURCE_LABELS, STAGE_EVENT_LABELS } from "@/lib/domain/labels";
 import { STAGE_DATE_LABELS, STATUS_ACTION_LABELS } from "@/lib/domain/transitions";
 import { LEDGER_COLUMNS, LEDGER_SHEET } from "@/lib/domain/ledger-columns";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, AUDIT_GROUP_LABELS } from "@/lib/domain/audit-labels";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -89,6 +90,14 @@ describe("messages", () => {
     const words = MESSAGES["zh-CN"].projects.ledgerExport;
     expect(words.sheet).toBe(LEDGER_SHEET);
     expect(Object.entries(words.columns)).toEqual(LEDGER_COLUMNS.map((c) => [c.key, c.header]));
+  });
+
+  it("the audit log's Chinese labels are the domain's (every action, record type and group)", () => {
+    const audit = MESSAGES["zh-CN"].audit as unknown as { actions: Record<string, Record<string, string>>; entities: Record<string, string>; groups: Record<string, string> };
+    const flat = Object.fromEntries(Object.entries(audit.actions).flatMap(([group, verbs]) => Object.entries(verbs).map(([verb, label]) => [`${group}.${verb}`, label])));
+    expect(flat).toEqual(AUDIT_ACTION_LABELS);
+    expect(audit.entities).toEqual(AUDIT_ENTITY_LABELS);
+    expect(audit.groups).toEqual(AUDIT_GROUP_LABELS);
   });
 
   it("finds arguments inside plural branches", () => {

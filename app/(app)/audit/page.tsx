@@ -36,16 +36,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {filters.actor && <input type="hidden" name="actor" value={filters.actor} />}
         <FilterInput label={t("who")} name="who" defaultValue={filters.who ?? ""} placeholder={t("whoPlaceholder")} className="w-36" />
         {parks.length > 1 && <FilterSelect label={t("park")} name="park" value={filters.park} options={parks.map((p) => [p.id, p.name] as const)} allLabel={t("allParks")} />}
-        <FilterSelect label={t("entity")} name="entity" value={filters.entity} options={Object.entries(AUDIT_ENTITY_LABELS)} />
+        <FilterSelect label={t("entity")} name="entity" value={filters.entity} options={Object.entries(AUDIT_ENTITY_LABELS).map(([k, zh]) => [k, t.has(`entities.${k}` as "entities.Project") ? t(`entities.${k}` as "entities.Project") : zh] as const)} />
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           {t("action")}
           <select name="action" defaultValue={filters.action ?? ""} className={filterField}>
             <option value="">{t("all")}</option>
             {auditActionGroups().map((g) => (
-              <optgroup key={g.label} label={g.label}>
+              <optgroup key={g.key} label={t(`groups.${g.key}`)}>
                 {g.actions.map(([value, label]) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t.has(`actions.${value}` as "actions.auth.signIn") ? t(`actions.${value}` as "actions.auth.signIn") : label}
                   </option>
                 ))}
               </optgroup>
