@@ -44,6 +44,11 @@ describe("server messages in English", () => {
     expect(translateMessage("项目已终止，不能暂缓", "en")).toBe("The project is terminated and cannot be suspended");
   });
 
+  it("puts the meeting agenda's reasons into English", () => {
+    expect(translateMessage("三级诉求（提请工委/管委会商）；超过办结时限 21 天（时限 2026-09-01）", "en")).toBe("Level-3 request (for the park committee); 21 days past the deadline (2026-09-01)");
+    expect(translateMessage("在落地阶段已 295 天（园区规定 180 天）", "en")).toBe("295 days at the Landed stage (the park allows 180 days)");
+  });
+
   it("leaves Chinese alone for Chinese readers, and field maps too", () => {
     expect(translateMessage("请填写企业名称", "zh-CN")).toBe("请填写企业名称");
     expect(translateFieldErrors({ name: ["请填写项目名称"] }, "en")).toEqual({ name: ["Please fill in the project name"] });

@@ -12,6 +12,7 @@ import { Section } from "@/components/ui/section";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { meetingMonth } from "@/components/meetings/labels";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { translateMessage } from "@/lib/i18n/server-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("meetings");
@@ -58,7 +59,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
                   <span className="ml-2 font-medium">
                     <ItemTarget item={it} />
                   </span>
-                  {it.reason && <div className="mt-0.5 text-xs text-slate-500">{it.reason}</div>}
+                  {it.reason && <div className="mt-0.5 text-xs text-slate-500">{translateMessage(it.reason, locale)}</div>}
                 </div>
                 {lead && m.status === "PREPARED" && !it.decision && <RemoveItemButton itemId={it.id} title={it.title} />}
               </div>

@@ -8,6 +8,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { DownloadLink } from "@/components/ui/download-link";
 import { meetingMonth, taskStateKey } from "@/components/meetings/labels";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { translateMessage } from "@/lib/i18n/server-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("meetings");
@@ -56,7 +57,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ id: st
             <li key={it.id}>
               {t("minutes.itemKind", { kind: t(`kind.${it.kind}`) })}
               {it.title}
-              {it.reason ? <span className="text-slate-600">{t("minutes.itemReason", { reason: it.reason })}</span> : null}
+              {it.reason ? <span className="text-slate-600">{t("minutes.itemReason", { reason: translateMessage(it.reason, locale) })}</span> : null}
             </li>
           ))}
         </ol>
