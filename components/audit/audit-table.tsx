@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { AuditChange } from "@/lib/domain/audit-changes";
 import type { AuditRow } from "@/lib/server/audit/list-audit";
 import { DataTable, ROW } from "@/components/ui/data-table";
+import { termIn } from "@/lib/i18n/server-messages";
 
 /** "2026/10/5 09:30:00" in Chinese, "05/10/2026, 09:30:00" in English (day first, as lib/i18n/format.ts writes dates), Beijing time. */
 function timeFormat(locale: string) {
@@ -14,10 +15,11 @@ const SHOWN = 6;
 
 function ChangeLine({ c }: { c: AuditChange }) {
   const t = useTranslations("audit.table");
+  const locale = useLocale();
   const both = c.before !== undefined && c.after !== undefined;
   return (
     <li>
-      <span className="text-slate-500">{t("field", { label: c.label })}</span>
+      <span className="text-slate-500">{t("field", { label: termIn(c.label, locale) })}</span>
       {both ? (
         <>
           <span className="text-slate-500 line-through decoration-slate-300">{c.before ?? t("blank")}</span>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { englishOf, translateFieldErrors, translateMessage } from "./server-messages";
+import { readFileSync } from "node:fs";
+import { englishOf, termIn, translateFieldErrors, translateMessage } from "./server-messages";
 
 describe("server messages in English", () => {
   it("puts the known shapes with known field names into English", () => {
@@ -53,5 +54,12 @@ describe("server messages in English", () => {
     expect(translateMessage("请填写企业名称", "zh-CN")).toBe("请填写企业名称");
     expect(translateFieldErrors({ name: ["请填写项目名称"] }, "en")).toEqual({ name: ["Please fill in the project name"] });
     expect(translateFieldErrors(undefined, "en")).toBeUndefined();
+  });
+
+  it("knows every field name the audit log's change lines use (lib/domain/audit-changes.ts)", () => {
+    const src = readFileSync(new URL("../domain/audit-changes.ts", import.meta.url), "utf8");
+    const labels = [...new Set([...src.matchAll(/:\s*"([^"]*\p{Script=Han}[^"]*)"/gu)].map((m) => m[1]))];
+    expect(labels.length).toBeGreaterThan(100);
+    expect(labels.filter((l) => termIn(l, "en") === l)).toEqual([]);
   });
 });
