@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { translateMessage } from "@/lib/i18n/server-messages";
 import { DataTable } from "@/components/ui/data-table";
 import { POINT_KINDS, type PointKind, formatPoints } from "@/lib/domain/points";
 import type { PointEventRow } from "@/lib/server/points/list-point-events";
@@ -11,6 +12,7 @@ export function pointKindKey(kind: string): PointKind | "MANUAL" | null {
 
 function Source({ r }: { r: PointEventRow }) {
   const t = useTranslations("points.table");
+  const locale = useLocale();
   if (r.kind === "MANUAL") {
     return (
       <span>
@@ -40,7 +42,7 @@ function Source({ r }: { r: PointEventRow }) {
           {l}
         </span>
       ))}
-      <span className="block text-xs text-slate-500">{r.detail}</span>
+      <span className="block text-xs text-slate-500">{translateMessage(r.detail, locale)}</span>
     </span>
   );
 }
