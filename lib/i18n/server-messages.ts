@@ -64,7 +64,7 @@ function sentence(zh: string, depth: number): string | null {
     const args: Record<string, string | number> = {};
     let ok = true;
     shape.names.forEach((name, i) => {
-      const value = m[i + 1];
+      const value = m[i + 1].trim();
       if (name.startsWith("data")) {
         args[name] = value;
         return;
