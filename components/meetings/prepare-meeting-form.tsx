@@ -1,14 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { prepareMeetingAction } from "@/lib/actions/meetings/prepare-meeting";
 import type { MeetingItemKind } from "@/lib/domain/meetings";
 import { Field } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { INPUT_CLASS, TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { translateMessage } from "@/lib/i18n/server-messages";
 
 export interface CandidateOption {
   key: string;
@@ -24,7 +23,6 @@ export interface CandidateOption {
  */
 export function PrepareMeetingForm({ scope, month, defaultTitle, candidates }: { scope: string; month: string; defaultTitle: string; candidates: CandidateOption[] }) {
   const t = useTranslations("meetings");
-  const locale = useLocale();
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
   const kinds = [...new Set(candidates.map((c) => c.kind))];
@@ -70,7 +68,7 @@ export function PrepareMeetingForm({ scope, month, defaultTitle, candidates }: {
                       <span>
                         <span className="font-medium">{c.title}</span>
                         <span className="ml-2 text-xs text-slate-500">
-                          {c.parkName} · {translateMessage(c.reason, locale)}
+                          {c.parkName} · {c.reason}
                         </span>
                       </span>
                     </label>

@@ -1,6 +1,5 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { type Light, type LightKind, type LightResult } from "@/lib/domain/warnings";
-import { translateMessage } from "@/lib/i18n/server-messages";
 
 // Colour plus a shape and a word, so the light reads in print and without colour vision.
 const STYLE: Record<Light, { box: string; dot: string; mark: string }> = {
@@ -11,11 +10,10 @@ const STYLE: Record<Light, { box: string; dot: string; mark: string }> = {
 
 export type LightSummary = Pick<LightResult, "overall" | "start" | "progress" | "filing" | "reasons">;
 
-/** The overall light of a project as a small badge; the reasons are in the tooltip. */
+/** The overall light of a project as a small badge; the reasons (already in the page's language: lightIn) are in the tooltip. */
 export function WarningLight({ light, size = "sm" }: { light: LightSummary | null | undefined; size?: "sm" | "md" }) {
   const t = useTranslations("warnings.light");
   const tc = useTranslations("common.enum");
-  const locale = useLocale();
   if (!light || light.overall === null) {
     return (
       <span className="text-xs text-slate-400" title={t("noneTitle")} data-light="none">
@@ -24,7 +22,7 @@ export function WarningLight({ light, size = "sm" }: { light: LightSummary | nul
     );
   }
   const s = STYLE[light.overall];
-  const title = light.reasons.length > 0 ? light.reasons.map((r) => translateMessage(r, locale)).join("\n") : t("allNormal");
+  const title = light.reasons.length > 0 ? light.reasons.join("\n") : t("allNormal");
   return (
     <span
       className={`inline-flex items-center gap-1 whitespace-nowrap rounded border font-medium ${s.box} ${size === "md" ? "px-2 py-1 text-sm" : "px-1.5 py-0.5 text-xs"}`}
@@ -57,7 +55,6 @@ export function RuleLight({ kind, light }: { kind: LightKind; light: Light | nul
 
 /** The three rules and the reasons, for a project page. */
 export function LightDetails({ light }: { light: LightSummary | null }) {
-  const locale = useLocale();
   if (!light) return null;
   return (
     <div className="flex flex-col gap-1" data-testid="light-details">
@@ -70,7 +67,7 @@ export function LightDetails({ light }: { light: LightSummary | null }) {
       {light.reasons.length > 0 && (
         <ul className="list-inside list-disc text-xs text-slate-600">
           {light.reasons.map((r) => (
-            <li key={r}>{translateMessage(r, locale)}</li>
+            <li key={r}>{r}</li>
           ))}
         </ul>
       )}

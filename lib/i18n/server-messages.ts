@@ -111,6 +111,11 @@ export function termIn(zh: string, locale: Locale): string {
   return compiled.terms.get(zh) ?? zh;
 }
 
+/** A light with its reasons (lib/domain/warnings) in `locale`, for display: translated on the server, so client components get words, not the translator. */
+export function lightIn<L extends { reasons: string[] }>(light: L, locale: Locale): L {
+  return locale === "zh-CN" ? light : { ...light, reasons: light.reasons.map((r) => translateMessage(r, locale)) };
+}
+
 /** Every message of a field-errors map in `locale`. */
 export function translateFieldErrors(errors: Record<string, string[]> | undefined, locale: Locale): Record<string, string[]> | undefined {
   if (!errors || locale === "zh-CN") return errors;

@@ -18,6 +18,7 @@ import { drillPeriod } from "@/lib/server/metrics/drill-down";
 import { buttonClass } from "@/components/ui/button";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { lightIn } from "@/lib/i18n/server-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("projects");
@@ -30,7 +31,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   requirePermission(actor, "project.read");
   const { filters, errors } = parseProjectFilters(await searchParams);
   const [result, parks, industries] = await Promise.all([listProjects(actor, filters), listVisibleParks(actor), listProjectIndustries(actor)]);
-  const lights = Object.fromEntries(await getLightsForProjects(actor, result.items.map((p) => p.id)));
+  const lights = Object.fromEntries([...(await getLightsForProjects(actor, result.items.map((p) => p.id)))].map(([id, l]) => [id, lightIn(l, locale)]));
   const { page: _page, ...params } = filters;
   return (
     <ClientMessages locale={locale} namespaces={["projects", "warnings"]}>

@@ -11,6 +11,8 @@ import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { type BoardColumnKey, type BoardFilters, BOARD_COLUMNS, boardCursorSchema } from "@/lib/validation/board-filters";
 import type { LightResult } from "@/lib/domain/warnings";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { lightIn } from "@/lib/i18n/server-messages";
 
 /** Cards per 加载更多 of a column. */
 export const BOARD_PAGE_SIZE = 30;
@@ -89,12 +91,13 @@ type CardRow = Omit<BoardCard, "stageDate" | "light"> & { stageDate: Date };
 
 /** Adds the traffic lights to loaded cards: one light query for all of them. */
 async function withLights(actor: Actor, pages: { cards: Omit<BoardCard, "light">[]; nextCursor: string | null }[], today: string) {
-  const lights = await getLightsForProjects(actor, pages.flatMap((p) => p.cards.map((c) => c.id)), today);
+  const [lights, locale] = await Promise.all([getLightsForProjects(actor, pages.flatMap((p) => p.cards.map((c) => c.id)), today), getRequestLocale()]);
   return pages.map((p) => ({
     ...p,
     cards: p.cards.map((c): BoardCard => {
       const l = lights.get(c.id);
-      return { ...c, light: l ? { overall: l.overall, start: l.start, progress: l.progress, filing: l.filing, reasons: l.reasons } : null };
+      // The reasons in the reader's language: the cards are a client component.
+      return { ...c, light: l ? lightIn({ overall: l.overall, start: l.start, progress: l.progress, filing: l.filing, reasons: l.reasons }, locale) : null };
     }),
   }));
 }

@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/section";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { meetingMonth } from "@/components/meetings/labels";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { translateMessage } from "@/lib/i18n/server-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("meetings");
@@ -42,7 +43,7 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
       <PageHeader title={t("new.title", { month: meetingMonth(locale, month) })} subtitle={t("new.subtitle", { scope: s.name })} />
       <Card>
         <ClientMessages locale={locale} namespaces={["meetings"]}>
-          <PrepareMeetingForm scope={key} month={month.slice(0, 7)} defaultTitle={defaultMeetingTitle(s.name, month)} candidates={candidates.map((c) => ({ key: c.key, kind: c.kind, title: c.title, reason: c.reason, parkName: c.parkName }))} />
+          <PrepareMeetingForm scope={key} month={month.slice(0, 7)} defaultTitle={defaultMeetingTitle(s.name, month)} candidates={candidates.map((c) => ({ key: c.key, kind: c.kind, title: c.title, reason: translateMessage(c.reason, locale), parkName: c.parkName }))} />
         </ClientMessages>
       </Card>
     </>

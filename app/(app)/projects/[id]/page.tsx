@@ -25,6 +25,7 @@ import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { fileableMonths } from "@/lib/domain/filing";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { lightIn } from "@/lib/i18n/server-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("projects");
@@ -60,7 +61,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <StageBadge stage={project.stage} status={project.status} />
       </PageHeader>
       <div className="mb-3">
-        <LightDetails light={lights.get(project.id) ?? null} />
+        <LightDetails light={lights.has(project.id) ? lightIn(lights.get(project.id)!, locale) : null} />
       </div>
       <div className="mb-4">
         <ProjectActions project={{ id: project.id, version: project.version, name: project.name, stage: project.stage, status: project.status, parkId: project.parkId }} rights={rights} />
