@@ -9,9 +9,12 @@ test("an administrator creates an API token, copies the secret shown once, uses 
   await expect(page.getByRole("heading", { name: "接口令牌" })).toBeVisible();
 
   const form = page.getByRole("form", { name: "创建接口令牌" });
-  // Nothing chosen: each problem lands on its field.
-  await form.getByRole("button", { name: "创建令牌" }).click();
-  await expect(form.locator('[data-field-error="name"]')).toHaveText("请填写令牌名称");
+  // Nothing chosen: each problem lands on its field. (Sending it again changes nothing, so a
+  // click lost while the page was still settling on a loaded machine is simply repeated.)
+  await expect(async () => {
+    await form.getByRole("button", { name: "创建令牌" }).click();
+    await expect(form.locator('[data-field-error="name"]')).toHaveText("请填写令牌名称", { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(form.locator('[data-field-error="parkIds"]')).toHaveText("请至少选择一个园区");
 
   const name = `e2e 数据中台 ${Date.now().toString(36)}`;
