@@ -5,14 +5,13 @@ import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import type { IssueCategory, IssueStatus, Satisfaction } from "@/lib/domain/issues";
 import { createTranslator } from "next-intl";
-import { formatDateTimeIn } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { IssueFilters } from "@/lib/validation/issues";
 import { type Actor } from "@/lib/domain/permissions";
 import { type IssueFilterSet, assertIssueScope, issueWhereSql, overdueSql } from "@/lib/server/issues/issue-filter-sql";
 import { EXPORT_BATCH } from "./export-projects";
-import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";
+import { type ExportColumn, type ExportRow, streamWorkbook, exportedLineIn } from "./stream-workbook";
 
 /**
  * The problems sheet's columns, in order. `header` is the Chinese the export has always written;
@@ -194,7 +193,7 @@ export async function exportIssues(
           title,
           actorName: actor.name,
           columns: words.columns,
-          exportedLine: locale === "zh-CN" ? undefined : (now) => words.t("exported", { time: formatDateTimeIn(locale, now), name: actor.name }),
+          exportedLine: exportedLineIn(locale, actor.name, (a) => words.t("exported", a)),
         },
         batches(),
       ),

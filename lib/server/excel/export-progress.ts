@@ -9,11 +9,10 @@ import { type Actor, projectReadScope } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { PROGRESS_COLUMNS } from "@/lib/domain/ledger-columns";
 import { createTranslator } from "next-intl";
-import { formatDateTimeIn } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { EXPORT_BATCH } from "./export-projects";
-import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";
+import { type ExportColumn, type ExportRow, streamWorkbook, exportedLineIn } from "./stream-workbook";
 
 const TYPE: Record<string, ExportColumn["type"]> = { money: "money", date: "date", int: "int" };
 
@@ -119,7 +118,7 @@ export async function exportProgress(actor: Actor, f: ProgressExportFilters, loc
           title,
           actorName: actor.name,
           columns: words.columns,
-          exportedLine: locale === "zh-CN" ? undefined : (now) => t("exported", { time: formatDateTimeIn(locale, now), name: actor.name }),
+          exportedLine: exportedLineIn(locale, actor.name, (a) => t("exported", a)),
         },
         batches(),
       ),

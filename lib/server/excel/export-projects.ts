@@ -6,7 +6,6 @@ import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { createTranslator } from "next-intl";
 import { LEDGER_COLUMNS, type LedgerColumnType } from "@/lib/domain/ledger-columns";
-import { formatDateTimeIn } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { ProjectFilters } from "@/lib/validation/project-filters";
@@ -16,7 +15,7 @@ import { notFound } from "@/lib/server/errors";
 import { projectListWhere } from "@/lib/server/projects/list-projects";
 import { LIGHT_COLUMNS, type LightRow, litCte, lightFromRow, loadLightSetup } from "@/lib/server/warnings/light-sql";
 import { LEDGER_RECORD_SQL, YEAR_PLAN_SQL, yearPlanJoin } from "./ledger-analysis";
-import { type ExportColumn, type ExportRow, streamWorkbook } from "./stream-workbook";
+import { type ExportColumn, type ExportRow, streamWorkbook, exportedLineIn } from "./stream-workbook";
 
 /** Rows read per query: the export pages through the filter by id. */
 export const EXPORT_BATCH = 1_000;
@@ -136,7 +135,7 @@ export async function exportProjects(actor: Actor, filters: ProjectFilters, loca
           title,
           actorName: actor.name,
           columns: words.columns,
-          exportedLine: locale === "zh-CN" ? undefined : (now) => words.t("exported", { time: formatDateTimeIn(locale, now), name: actor.name }),
+          exportedLine: exportedLineIn(locale, actor.name, (a) => words.t("exported", a)),
         },
         batches(),
       ),

@@ -7,6 +7,8 @@ import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { formatDateTimeZh } from "@/lib/domain/project-fields";
 import { isoToDate } from "@/lib/domain/dates";
+import { formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type ExportColumnType = "text" | "money" | "area" | "date" | "int";
 
@@ -64,6 +66,14 @@ async function drained(out: Writable): Promise<void> {
     out.once("error", fail);
     out.once("close", gone);
   });
+}
+
+/**
+ * An export's second line in another language than Chinese: its own "exported" message with
+ * the time (Beijing) and who; undefined keeps the Chinese line (导出时间…导出人…).
+ */
+export function exportedLineIn(locale: Locale, actorName: string, exported: (args: { time: string; name: string }) => string): ExportSheet["exportedLine"] {
+  return locale === "zh-CN" ? undefined : (now) => exported({ time: formatDateTimeIn(locale, now), name: actorName });
 }
 
 /** Rows of the sheet header block: title, who/when, blank-free header row at HEADER_ROW. */

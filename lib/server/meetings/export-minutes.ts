@@ -4,11 +4,11 @@ import { createTranslator } from "next-intl";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { doneLate, monthLabel } from "@/lib/domain/meetings";
 import type { Actor } from "@/lib/domain/permissions";
-import { formatDateTimeIn, formatYearMonthIn } from "@/lib/i18n/format";
+import { formatYearMonthIn } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { translateMessage } from "@/lib/i18n/server-messages";
-import { type ExportColumn, type ExportRow, streamWorkbook } from "@/lib/server/excel/stream-workbook";
+import { type ExportColumn, type ExportRow, streamWorkbook, exportedLineIn } from "@/lib/server/excel/stream-workbook";
 import { type MeetingTaskView, getMeeting } from "./get-meeting";
 
 /**
@@ -78,7 +78,7 @@ export async function exportMinutes(
           title,
           actorName: actor.name,
           columns: MINUTES_COLUMNS.map((c): ExportColumn => ({ header: w(`columns.${c.key}`), type: c.type, width: c.width })),
-          exportedLine: locale === "zh-CN" ? undefined : (now) => w("exported", { time: formatDateTimeIn(locale, now), name: actor.name }),
+          exportedLine: exportedLineIn(locale, actor.name, (a) => w("exported", a)),
         },
         once(rows),
       ),

@@ -4,11 +4,11 @@ import { createTranslator } from "next-intl";
 import { todayInShanghai } from "@/lib/domain/dates";
 import type { Actor } from "@/lib/domain/permissions";
 import { MANUAL_KIND, type Period, periodLabel } from "@/lib/domain/points";
-import { formatDateTimeIn, formatYearMonthIn } from "@/lib/i18n/format";
+import { formatYearMonthIn } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { translateMessage } from "@/lib/i18n/server-messages";
-import { type ExportColumn, type ExportRow, streamWorkbook } from "@/lib/server/excel/stream-workbook";
+import { type ExportColumn, type ExportRow, streamWorkbook, exportedLineIn } from "@/lib/server/excel/stream-workbook";
 import { getLeaderboard } from "./get-leaderboard";
 import { listPointEvents } from "./list-point-events";
 
@@ -83,7 +83,7 @@ export async function exportPoints(
   const { view, ...query } = raw;
   const p = createTranslator({ locale, messages: MESSAGES[locale], namespace: "points" });
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "points.export" });
-  const exportedLine = locale === "zh-CN" ? undefined : (now: Date) => t("exported", { time: formatDateTimeIn(locale, now), name: actor.name });
+  const exportedLine = exportedLineIn(locale, actor.name, (a) => t("exported", a));
   const kind = (k: string) => (p.has(`kind.${k}` as "kind.MANUAL") ? p(`kind.${k}` as "kind.MANUAL") : k);
   if (view === "events") {
     const list = await listPointEvents(actor, query, { all: true }, today);
