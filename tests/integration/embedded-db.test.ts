@@ -60,10 +60,12 @@ describe("embedded PostgreSQL (npm start without DATABASE_URL)", () => {
   });
 
   it("says so in one line when the port is taken", { timeout: 60_000 }, async () => {
-    const server = (await import("node:net")).createServer().listen(port + 1, "127.0.0.1");
+    // A port the system hands out free at this moment (a fixed one may already be someone's ephemeral port).
+    const server = (await import("node:net")).createServer().listen(0, "127.0.0.1");
     await new Promise((r) => server.once("listening", r));
+    const taken = (server.address() as import("node:net").AddressInfo).port;
     try {
-      await expect(startEmbeddedDatabase({ dir: path.join(dir, "other"), port: port + 1, database: "x" })).rejects.toThrow(/端口 \d+ 已被占用/);
+      await expect(startEmbeddedDatabase({ dir: path.join(dir, "other"), port: taken, database: "x" })).rejects.toThrow(/端口 \d+ 已被占用/);
     } finally {
       server.close();
     }
