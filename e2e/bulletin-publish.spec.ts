@@ -66,7 +66,10 @@ test("a park leader publishes the month's bulletin; after an edit the published 
   const changed = (Number(project.contract) - 100).toFixed(2);
   await staff.getByLabel("合同引资额（万元）").fill(changed);
   await staff.getByRole("button", { name: "保存修改" }).click();
-  await expect(staff.getByRole("heading", { name: project.name })).toBeVisible();
+  // Saved: the project's own page (the edit page's heading, "编辑：<name>", also holds the
+  // name, so a heading alone does not tell that the save went through).
+  await expect(staff).toHaveURL(new RegExp(`/projects/${project.id}$`));
+  await expect(staff.getByRole("heading", { name: project.name, exact: true })).toBeVisible();
 
   // The published bulletin reads back exactly as published, with the notice naming the project.
   await leader.goto(publishedUrl);
