@@ -38,7 +38,7 @@ export function OperationCard({ op }: { op: ViewOperation }) {
     <article id={op.id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="api-operation">
       <header className="flex flex-wrap items-baseline gap-3">
         <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_STYLE[op.method] ?? "bg-slate-100"}`}>{op.method}</span>
-        <code className="font-mono text-sm font-semibold text-slate-900">/api/v1{op.path}</code>
+        <code className="min-w-0 break-all font-mono text-sm font-semibold text-slate-900">/api/v1{op.path}</code>
         <h3 className="text-sm font-semibold text-slate-800">{op.summary}</h3>
         <span className="ml-auto text-xs text-slate-500">{op.isPublic ? t("public") : t("permission", { permission: String(op.permission) })}</span>
       </header>
