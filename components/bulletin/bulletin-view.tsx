@@ -11,6 +11,7 @@ import { indicatorText, issueCategoryKey, monthsLabel, pointsLabel } from "@/com
 import { BulletinPointsSection } from "./bulletin-points";
 import { formatPublishedAtIn } from "./format";
 import { translateMessage } from "@/lib/i18n/server-messages";
+import { scopeNameIn } from "@/lib/domain/published-bulletins";
 
 const th = "border border-slate-300 bg-slate-100 px-2 py-1 text-left font-medium";
 const td = "border border-slate-300 px-2 py-1";
@@ -178,7 +179,7 @@ export function BulletinView({ b, corrections, published }: { b: Bulletin; corre
   return (
     <article className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:border-0 print:p-0" data-testid="bulletin">
       <header className="text-center">
-        <h2 className="text-xl font-bold sm:text-2xl">{t("view.heading", { scope: b.scopeName })}</h2>
+        <h2 className="text-xl font-bold sm:text-2xl">{t("view.heading", { scope: scopeNameIn(b.scopeName, t("form.allParks")) })}</h2>
         {published && (
           <p className="mt-1 text-sm" data-testid="bulletin-stamp">
             <span className="mr-2 rounded border border-red-700 px-1.5 py-0.5 text-xs font-semibold text-red-700">{t("badge")}</span>

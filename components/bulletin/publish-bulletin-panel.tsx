@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { scopeNameIn } from "@/lib/domain/published-bulletins";
 
 /** What publishing will freeze, shown in the confirm step. */
 export interface FreezeSummary {
@@ -51,7 +52,7 @@ export function PublishBulletinPanel({
   const { errors, notice, pending, submit, clear } = useActionForm();
   const label = supersedes ? t("publish.correct") : t("publish.publish");
   const confirmLabel = supersedes ? t("publish.confirmCorrect") : t("publish.confirmPublish");
-  const bulletin = t("scopeMonth", { scope: summary.scopeName, month: summary.monthLabel });
+  const bulletin = t("scopeMonth", { scope: scopeNameIn(summary.scopeName, t("form.allParks")), month: summary.monthLabel });
   const closes = {
     month: summary.closesThrough,
     then: supersedes ? t("publish.keepOld") : t("publish.once"),

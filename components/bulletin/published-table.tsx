@@ -4,6 +4,7 @@ import { formatYearMonthIn } from "@/lib/i18n/format";
 import type { PublishedMeta } from "@/lib/server/bulletin/published-bulletin";
 import { DataTable } from "@/components/ui/data-table";
 import { formatPublishedAtIn } from "./format";
+import { scopeNameIn } from "@/lib/domain/published-bulletins";
 
 /** The published bulletins, every version: the current one of a month and scope, or replaced by a correction. */
 export function PublishedTable({ rows }: { rows: PublishedMeta[] }) {
@@ -22,7 +23,7 @@ export function PublishedTable({ rows }: { rows: PublishedMeta[] }) {
           header: t("list.bulletin"),
           cell: (r) => (
             <Link href={`/bulletin/published/${r.id}`} className="font-medium text-brand-600 hover:underline">
-              {t("list.name", { scope: r.scopeName, month: formatYearMonthIn(locale, r) })}
+              {t("list.name", { scope: scopeNameIn(r.scopeName, t("form.allParks")), month: formatYearMonthIn(locale, r) })}
             </Link>
           ),
         },

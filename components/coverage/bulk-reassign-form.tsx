@@ -25,7 +25,6 @@ const ROLE_CHOICES: RoleChoice[] = ["LIAISON", "LEADER", ""];
 
 const field = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-const who = (u: { name: string; unit: string | null }) => (u.unit ? `${u.name}（${u.unit}）` : u.name);
 
 /**
  * 包保移交: pick the park (reloads the page with that park's people), the role, who
@@ -46,6 +45,8 @@ export function BulkReassignForm({
   today: string;
 }) {
   const t = useTranslations("coverage.handover");
+  const tc = useTranslations("coverage");
+  const who = (u: { name: string; unit: string | null }) => (u.unit ? tc("personWithUnit", { name: u.name, unit: u.unit }) : u.name);
   const roleLabel = (r: AssignmentRole) => t(`role.${r}`);
   const roleText = (r: RoleChoice) => (r === "" ? t("anyRole") : roleLabel(r));
   const router = useRouter();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, type Role } from "./permissions";
-import { bulletinClosesMonth, bulletinScopeKey, closedMonthMessage, correctionOpenKey, decisionRefusal, publishRefusal } from "./published-bulletins";
+import { ALL_PARKS_SCOPE, bulletinClosesMonth, bulletinScopeKey, closedMonthMessage, correctionOpenKey, decisionRefusal, publishRefusal, scopeNameIn } from "./published-bulletins";
 
 function actor(parkRoles: [number, Role[]][], extra: Partial<Actor> = {}): Actor {
   const roles = [...new Set(parkRoles.flatMap(([, r]) => r))];
@@ -72,5 +72,12 @@ describe("decisionRefusal", () => {
     expect(decisionRefusal(actor([[1, ["PARK_LEADER"]]]), { ...pending, requestedById: 7 })).toBe("不能审批自己提交的更正申请");
     expect(decisionRefusal(actor([[1, ["PARK_LEADER"]]]), { ...pending, status: "APPROVED" })).toBe("该更正申请已批准，不能再次审批");
     expect(decisionRefusal(actor([[1, ["PARK_LEADER"]]]), { ...pending, status: "REJECTED" })).toBe("该更正申请已驳回，不能再次审批");
+  });
+});
+
+describe("scopeNameIn", () => {
+  it("puts an administrator's 全部园区 into the reader's words and keeps a park's or region's own name", () => {
+    expect(scopeNameIn(ALL_PARKS_SCOPE, "All parks")).toBe("All parks");
+    expect(scopeNameIn("怀化高新区", "All parks")).toBe("怀化高新区");
   });
 });

@@ -11,6 +11,14 @@ import { type Actor, can } from "./permissions";
 export type BulletinScope = { park: number; region?: undefined } | { region: number; park?: undefined };
 
 /** "park:12" / "region:3": the key that makes (scope, month, revision) unique. */
+/** The scope name of a bulletin without a park or region asked for, read by an administrator (the title's words). */
+export const ALL_PARKS_SCOPE = "全部园区";
+
+/** A bulletin's scope name in the reader's words: ALL_PARKS_SCOPE becomes `allParks`; a park's or region's own name stays as written. */
+export function scopeNameIn(name: string, allParks: string): string {
+  return name === ALL_PARKS_SCOPE ? allParks : name;
+}
+
 export function bulletinScopeKey(scope: BulletinScope): string {
   return scope.park !== undefined ? `park:${scope.park}` : `region:${scope.region}`;
 }

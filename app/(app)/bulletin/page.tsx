@@ -6,7 +6,7 @@ import { orNotFound, requirePermission } from "@/lib/auth/guards";
 import { INDICATOR_DEFS } from "@/lib/domain/indicators";
 import { recentCompletedMonths, ymKey } from "@/lib/domain/filing";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { type BulletinScope, bulletinScopeKey } from "@/lib/domain/published-bulletins";
+import { type BulletinScope, bulletinScopeKey, scopeNameIn } from "@/lib/domain/published-bulletins";
 import { bulletinQuery, parseBulletinParams } from "@/lib/validation/bulletin";
 import { type Bulletin, getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import type { Actor } from "@/lib/domain/permissions";
@@ -96,7 +96,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
             <p className="text-sm" data-testid="published-status">
               <span className="mr-2 rounded border border-red-700 px-1.5 py-0.5 text-xs font-semibold text-red-700">{t("badge")}</span>
               {t("status.published", {
-                bulletin: t("scopeMonth", { scope: published.scopeName, month: monthLabel }),
+                bulletin: t("scopeMonth", { scope: scopeNameIn(published.scopeName, t("form.allParks")), month: monthLabel }),
                 revision: published.revision,
                 by: published.publishedBy.name,
                 at: formatPublishedAtIn(locale, published.publishedAt),
@@ -113,7 +113,7 @@ export default async function BulletinPage({ searchParams }: { searchParams: Pro
         ) : (
           <div className="space-y-3">
             <p className="text-sm text-slate-700">
-              {t("status.notPublished", { bulletin: t("scopeMonth", { scope: bulletin.scopeName, month: monthLabel }) })}
+              {t("status.notPublished", { bulletin: t("scopeMonth", { scope: scopeNameIn(bulletin.scopeName, t("form.allParks")), month: monthLabel }) })}
               {!mayPublish && (scope.park ? t("status.parkPublisher") : t("status.regionPublisher"))}
             </p>
             {mayPublish && (

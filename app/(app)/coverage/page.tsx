@@ -49,7 +49,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
         {parks.length > 1 && <FilterSelect label={t("park")} name="park" value={list.park.id} options={parks.map((p) => [p.id, p.name] as const)} allLabel={null} />}
         {parks.length === 1 && <input type="hidden" name="park" value={list.park.id} />}
         <FilterInput label={t("search")} name="q" defaultValue={filters.q ?? ""} placeholder={t("searchPlaceholder")} className="w-48" />
-        <FilterSelect label={t("liaison")} name="liaison" value={filters.liaison} options={liaisons.map((l) => [l.id, `${l.name}（${l.count}）`] as const)} />
+        <FilterSelect label={t("liaison")} name="liaison" value={filters.liaison} options={liaisons.map((l) => [l.id, t("liaisonOption", { name: l.name, count: l.count })] as const)} />
         <FilterCheck label={t("uncoveredOnly")} name="uncovered" checked={filters.uncovered === true} />
         <FilterSelect label={t("perPage")} name="pageSize" value={filters.pageSize} options={[20, 50, 100, 500].map((n) => [n, t("perPageN", { count: n })] as const)} allLabel={null} />
       </FilterBar>

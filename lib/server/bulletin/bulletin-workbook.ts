@@ -17,6 +17,7 @@ import { translateMessage } from "@/lib/i18n/server-messages";
 import type { Bulletin } from "./get-bulletin";
 import type { CorrectionNotes } from "./bulletin-corrections";
 import type { PublishedMeta } from "./published-bulletin";
+import { scopeNameIn } from "@/lib/domain/published-bulletins";
 
 const PERCENT = "0.0%";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
@@ -68,7 +69,7 @@ function workbookWords(locale: Locale) {
       return key ? e(`issueCategory.${key}`) : label;
     },
     /** The scope's name: a park's or regions' own, or 全部园区 in the language. */
-    scope: (name: string) => (name === "全部园区" ? t("allParks") : name),
+    scope: (name: string) => scopeNameIn(name, t("allParks")),
   };
 }
 

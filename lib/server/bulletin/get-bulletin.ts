@@ -14,6 +14,7 @@ import { supervisionCountsByPark } from "@/lib/server/supervision/open-supervisi
 import { getLeaderboard } from "@/lib/server/points/get-leaderboard";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import type { BulletinParams } from "@/lib/validation/bulletin";
+import { ALL_PARKS_SCOPE } from "@/lib/domain/published-bulletins";
 
 /** The bulletin lists this many red projects and overdue problems; the totals are always whole. */
 export const BULLETIN_LIST_LIMIT = 100;
@@ -100,10 +101,10 @@ function scopeOf(p: BulletinParams, m: YearMonth): IndicatorScope {
 async function scopeName(actor: Actor, p: BulletinParams): Promise<string> {
   if (p.park) return (await getDb().park.findUnique({ where: { id: p.park }, select: { name: true } }))?.name ?? "";
   if (p.region) return (await getDb().region.findUnique({ where: { id: p.region }, select: { name: true } }))?.name ?? "";
-  if (actor.roles.includes("ADMIN")) return "全部园区";
+  if (actor.roles.includes("ADMIN")) return ALL_PARKS_SCOPE;
   const { parks, regions } = await listDashboardScopes(actor);
   if (parks.length === 1) return parks[0].name;
-  return regions.map((r) => r.name).join("、") || "全部园区";
+  return regions.map((r) => r.name).join("、") || ALL_PARKS_SCOPE;
 }
 
 /** The headline and per-park figures of the month and the month before, in one statement (queryCountsByPeriod). */

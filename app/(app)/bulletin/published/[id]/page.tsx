@@ -25,6 +25,7 @@ import { indicatorText } from "@/components/dashboard/labels";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { formatYearMonthIn } from "@/lib/i18n/format";
 import { getRequestLocale, getT } from "@/lib/i18n/server";
+import { scopeNameIn } from "@/lib/domain/published-bulletins";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("bulletin");
@@ -43,7 +44,7 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
   const rankLabel = INDICATOR_DEFS.some((d) => d.key === c.rankKey) ? indicatorText(td, c.rankKey).label : c.rankKey;
   return (
     <>
-      <PageHeader title={t("published.title", { scope: b.scopeName, month: monthLabel })} subtitle={t("published.subtitle")}>
+      <PageHeader title={t("published.title", { scope: scopeNameIn(b.scopeName, t("form.allParks")), month: monthLabel })} subtitle={t("published.subtitle")}>
         <div className="no-print flex flex-wrap gap-2">
           <Link href={`/bulletin/published?${scopeQuery}`} className={buttonClass({ variant: "secondary" })}>
             {t("publishedList")}
