@@ -53,6 +53,19 @@ describe("the reference page's view of the document", () => {
     expect(op("get", "/openapi.json").curl).not.toContain("Authorization");
   });
 
+  it("in English, the document's texts and the view's own words are English", () => {
+    const en = viewOperations(buildOpenApiDocument("en") as unknown as Doc, "http://localhost:3000", "en");
+    expect(en.map((g) => g.tag)).toEqual(["Parks", "Projects", "Monthly progress", "Problems", "Visits", "Enterprises", "Indicators", "Monthly bulletins", "Annual plans", "Supervision", "First contact", "Monthly meetings", "Documentation", "Organisation", "Users and roles"]);
+    const enOp = (method: string, path: string) => en.flatMap((g) => g.operations).find((o) => o.method === method && o.path === path)!;
+    const limit = enOp("get", "/projects").params.find((p) => p.name === "limit")!;
+    expect(limit.description).toBe("Page size, 1-100, default 50");
+    expect(limit.rules).toBe("≥ 1; ≤ 100; default 50");
+    expect(enOp("post", "/projects/{id}/transitions").body!.map((v) => v.title)).toEqual(["Stage change (toStage)", "Status change (action)"]);
+    const name = enOp("post", "/projects").body![0].rows.find((r) => r.name === "name")!;
+    expect(name).toMatchObject({ description: "Project name" });
+    expect(name.rules).toContain("at most 100 characters");
+  });
+
   it("schemaRows stops at a depth limit on deeply nested shapes", () => {
     const deep = { type: "object", properties: { a: { type: "object", properties: { b: { type: "object", properties: { c: { type: "object", properties: { d: { type: "string" } } } } } } } } };
     expect(schemaRows(doc, deep).map((r) => r.name)).toEqual(["a", "a.b", "a.b.c"]);

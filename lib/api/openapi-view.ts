@@ -2,6 +2,41 @@
 // grouped by tag, schemas flattened to table rows, curl examples. Pure.
 
 import type { JsonSchema } from "./openapi";
+import type { Locale } from "@/lib/i18n/locales";
+
+/** The words the view adds to the document's own (which come in the document's language). */
+const WORDS = {
+  "zh-CN": {
+    values: (v: string) => `取值：${v}`,
+    minLength: (n: number) => `至少 ${n} 个字符`,
+    maxLength: (n: number) => `最多 ${n} 个字符`,
+    minItems: (n: number) => `至少 ${n} 项`,
+    maxItems: (n: number) => `最多 ${n} 项`,
+    format: (f: string) => `格式 ${f}`,
+    pattern: (p: string) => `匹配 ${p}`,
+    default: (d: string) => `默认 ${d}`,
+    separator: "；",
+    stageChange: "阶段变更（toStage）",
+    statusChange: "状态变更（action）",
+    variant: (n: number) => `方案 ${n}`,
+    untagged: "其他",
+  },
+  en: {
+    values: (v: string) => `one of: ${v}`,
+    minLength: (n: number) => `at least ${n} characters`,
+    maxLength: (n: number) => `at most ${n} characters`,
+    minItems: (n: number) => `at least ${n} items`,
+    maxItems: (n: number) => `at most ${n} items`,
+    format: (f: string) => `format ${f}`,
+    pattern: (p: string) => `matches ${p}`,
+    default: (d: string) => `default ${d}`,
+    separator: "; ",
+    stageChange: "Stage change (toStage)",
+    statusChange: "Status change (action)",
+    variant: (n: number) => `Option ${n}`,
+    untagged: "Other",
+  },
+} satisfies Record<Locale, unknown>;
 
 export interface SchemaRow {
   /** Dotted path: "landed.date", "items[].id". */
@@ -72,25 +107,26 @@ export function typeOf(doc: Doc, raw: JsonSchema | undefined): string {
   return "any";
 }
 
-/** Limits and allowed values in words (Chinese). */
-export function rulesOf(raw: JsonSchema | undefined): string {
+/** Limits and allowed values in words, in the reader's language. */
+export function rulesOf(raw: JsonSchema | undefined, locale: Locale = "zh-CN"): string {
   if (!raw) return "";
+  const w = WORDS[locale];
   const parts: string[] = [];
   const collect = (s: JsonSchema) => {
-    if (Array.isArray(s.enum)) parts.push(`取值：${(s.enum as unknown[]).join(" / ")}`);
-    if (typeof s.minLength === "number" && s.minLength > 0) parts.push(`至少 ${s.minLength} 个字符`);
-    if (typeof s.maxLength === "number") parts.push(`最多 ${s.maxLength} 个字符`);
+    if (Array.isArray(s.enum)) parts.push(w.values((s.enum as unknown[]).join(" / ")));
+    if (typeof s.minLength === "number" && s.minLength > 0) parts.push(w.minLength(s.minLength));
+    if (typeof s.maxLength === "number") parts.push(w.maxLength(s.maxLength));
     if (typeof s.minimum === "number" && s.minimum > -1e15) parts.push(`≥ ${s.minimum}`);
     if (typeof s.maximum === "number" && s.maximum < 1e15) parts.push(`≤ ${s.maximum}`);
-    if (typeof s.minItems === "number" && s.minItems > 0) parts.push(`至少 ${s.minItems} 项`);
-    if (typeof s.maxItems === "number") parts.push(`最多 ${s.maxItems} 项`);
-    if (typeof s.format === "string") parts.push(`格式 ${s.format}`);
-    if (typeof s.pattern === "string") parts.push(`匹配 ${s.pattern}`);
-    if (s.default !== undefined) parts.push(`默认 ${JSON.stringify(s.default)}`);
+    if (typeof s.minItems === "number" && s.minItems > 0) parts.push(w.minItems(s.minItems));
+    if (typeof s.maxItems === "number") parts.push(w.maxItems(s.maxItems));
+    if (typeof s.format === "string") parts.push(w.format(s.format));
+    if (typeof s.pattern === "string") parts.push(w.pattern(s.pattern));
+    if (s.default !== undefined) parts.push(w.default(JSON.stringify(s.default)));
   };
   collect(raw);
   for (const b of ((raw.anyOf ?? raw.oneOf) as JsonSchema[] | undefined) ?? []) collect(b);
-  return [...new Set(parts)].join("；");
+  return [...new Set(parts)].join(w.separator);
 }
 
 function isObject(s: JsonSchema): boolean {
@@ -107,7 +143,7 @@ function objectBranch(doc: Doc, s: JsonSchema): JsonSchema | null {
 }
 
 /** Object properties as rows, nested objects and arrays of objects flattened with dotted names (depth-limited). */
-export function schemaRows(doc: Doc, raw: JsonSchema, prefix = "", depth = 0): SchemaRow[] {
+export function schemaRows(doc: Doc, raw: JsonSchema, prefix = "", depth = 0, locale: Locale = "zh-CN"): SchemaRow[] {
   const s = resolve(doc, raw);
   const rows: SchemaRow[] = [];
   const required = new Set((s.required as string[] | undefined) ?? []);
@@ -119,24 +155,25 @@ export function schemaRows(doc: Doc, raw: JsonSchema, prefix = "", depth = 0): S
       type: typeOf(doc, prop),
       required: required.has(key),
       description: String(resolved.description ?? prop.description ?? ""),
-      rules: rulesOf(resolved),
+      rules: rulesOf(resolved, locale),
     });
     if (depth >= 2) continue;
     const nested = objectBranch(doc, prop);
-    if (nested) rows.push(...schemaRows(doc, nested, `${name}.`, depth + 1));
+    if (nested) rows.push(...schemaRows(doc, nested, `${name}.`, depth + 1, locale));
     else if (resolved.type === "array") {
       const item = objectBranch(doc, resolved.items as JsonSchema);
-      if (item) rows.push(...schemaRows(doc, item, `${name}[].`, depth + 1));
+      if (item) rows.push(...schemaRows(doc, item, `${name}[].`, depth + 1, locale));
     }
   }
   return rows;
 }
 
 /** A body schema as one table, or one table per variant of a union (titled by its `action`/const field). */
-export function schemaVariants(doc: Doc, raw: JsonSchema): SchemaVariant[] {
+export function schemaVariants(doc: Doc, raw: JsonSchema, locale: Locale = "zh-CN"): SchemaVariant[] {
   const s = resolve(doc, raw);
+  const w = WORDS[locale];
   const union = (s.oneOf ?? s.anyOf) as JsonSchema[] | undefined;
-  if (!union) return [{ title: "", rows: schemaRows(doc, s) }];
+  if (!union) return [{ title: "", rows: schemaRows(doc, s, "", 0, locale) }];
   return union.map((branch, i) => {
     const b = resolve(doc, branch);
     const props = (b.properties as Record<string, JsonSchema>) ?? {};
@@ -144,11 +181,11 @@ export function schemaVariants(doc: Doc, raw: JsonSchema): SchemaVariant[] {
     const title = discriminator
       ? `${discriminator[0]} = ${String(discriminator[1].const)}`
       : props.toStage
-        ? "阶段变更（toStage）"
+        ? w.stageChange
         : props.action
-          ? "状态变更（action）"
-          : `方案 ${i + 1}`;
-    return { title, rows: schemaRows(doc, b) };
+          ? w.statusChange
+          : w.variant(i + 1);
+    return { title, rows: schemaRows(doc, b, "", 0, locale) };
   });
 }
 
@@ -168,13 +205,13 @@ export function curlFor(origin: string, method: string, path: string, example: u
 
 const ERROR_CODE_BY_REF = (ref: string) => refName(ref);
 
-/** Operations grouped by tag, in the document's order. */
-export function viewOperations(doc: Doc, origin: string): { tag: string; operations: ViewOperation[] }[] {
+/** Operations grouped by tag, in the document's order; the words the view adds in `locale` (the document's language). */
+export function viewOperations(doc: Doc, origin: string, locale: Locale = "zh-CN"): { tag: string; operations: ViewOperation[] }[] {
   const groups = new Map<string, ViewOperation[]>();
   for (const t of doc.tags ?? []) groups.set(t.name, []);
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
-      const tag = ((op.tags as string[] | undefined) ?? ["其他"])[0];
+      const tag = ((op.tags as string[] | undefined) ?? [WORDS[locale].untagged])[0];
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
       const params: ViewParam[] = ((op.parameters as JsonSchema[] | undefined) ?? []).map((p) => ({
         name: String(p.name),
@@ -182,7 +219,7 @@ export function viewOperations(doc: Doc, origin: string): { tag: string; operati
         type: typeOf(doc, p.schema as JsonSchema),
         required: Boolean(p.required),
         description: String(p.description ?? ""),
-        rules: rulesOf(p.schema as JsonSchema),
+        rules: rulesOf(p.schema as JsonSchema, locale),
       }));
       const bodyContent = ((op.requestBody as JsonSchema | undefined)?.content as Record<string, JsonSchema> | undefined)?.["application/json"];
       const responses = op.responses as Record<string, JsonSchema>;
@@ -197,13 +234,13 @@ export function viewOperations(doc: Doc, origin: string): { tag: string; operati
         permission: typeof op["x-permission"] === "string" ? (op["x-permission"] as string) : null,
         isPublic,
         params,
-        body: bodyContent ? schemaVariants(doc, bodyContent.schema as JsonSchema) : null,
+        body: bodyContent ? schemaVariants(doc, bodyContent.schema as JsonSchema, locale) : null,
         bodyExample: bodyContent?.example,
         success: {
           status,
           description: String(ok.description ?? ""),
           schemaName: typeof okSchema.$ref === "string" ? refName(okSchema.$ref) : null,
-          rows: isObject(resolve(doc, okSchema)) ? schemaRows(doc, okSchema) : [],
+          rows: isObject(resolve(doc, okSchema)) ? schemaRows(doc, okSchema, "", 0, locale) : [],
         },
         errors: Object.entries(responses)
           .filter(([code]) => !code.startsWith("2"))

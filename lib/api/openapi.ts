@@ -20,6 +20,8 @@ import { indicatorScopeSchema } from "@/lib/validation/indicator-scope";
 import { API_ERROR_EN, type ApiErrorCode } from "./errors";
 import { API_RATE_LIMIT_PER_MINUTE } from "./rate-limit";
 import * as S from "./schemas";
+import { translateOpenApi } from "./openapi-en";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -436,6 +438,7 @@ const ERROR_STATUS: Record<ApiErrorCode, string> = {
   RATE_LIMITED: "429",
   INTERNAL: "500",
 };
+/** The document's own words are Chinese (the source); lib/api/openapi-en.ts holds their English. */
 const ERROR_ZH: Record<ApiErrorCode, string> = {
   BAD_REQUEST: "请求体不是有效的 JSON",
   UNAUTHENTICATED: "没有令牌，或令牌无效、已吊销、已过期",
@@ -446,6 +449,29 @@ const ERROR_ZH: Record<ApiErrorCode, string> = {
   RATE_LIMITED: `超过每个令牌每分钟 ${API_RATE_LIMIT_PER_MINUTE} 次的限制，按 Retry-After 秒数后重试`,
   INTERNAL: "服务器内部错误",
 };
+const ERROR_EN: Record<ApiErrorCode, string> = {
+  ...API_ERROR_EN,
+  RATE_LIMITED: `More than ${API_RATE_LIMIT_PER_MINUTE} requests a minute for this token; retry after the number of seconds in Retry-After.`,
+};
+
+/** The document's introduction, with the scopes and the rate limit filled in. */
+function infoDescription(locale: Locale): string {
+  const paragraphs =
+    locale === "en"
+      ? [
+          "JSON endpoints for the project ledger, stage moves and enterprise problems, with the same rules and permissions as the web pages (the same zod validation and server functions).",
+          `Authentication: \`Authorization: Bearer <token>\`. Tokens are created by an administrator on the "API tokens" page, limited to parks and a scope (read-only/read-write); the session cookie of a signed-in web user works too.`,
+          `Rate limit: ${API_RATE_LIMIT_PER_MINUTE} requests a minute per token (in any 60 seconds, all server processes together); beyond that, 429 with Retry-After.`,
+          "Errors: always `{ error: { code, message: { zh, en }, fields: [{ path, message }] } }`. Amounts are strings in 10k CNY with two decimals; business dates are YYYY-MM-DD (Asia/Shanghai).",
+        ]
+      : [
+          "项目台账、阶段推进与企业诉求的 JSON 接口，规则与权限和网页完全一致（同一套 zod 校验与服务端函数）。",
+          `认证：\`Authorization: Bearer <令牌>\`。令牌由系统管理员在“接口令牌”页面创建，限定园区与权限（${Object.values(API_TOKEN_SCOPE_LABELS).join("/")}）；网页登录后的会话 Cookie 同样有效。`,
+          `限流：每个令牌每分钟 ${API_RATE_LIMIT_PER_MINUTE} 次（任意 60 秒内，所有服务器进程合计），超出返回 429 与 Retry-After。`,
+          "错误：统一为 `{ error: { code, message: { zh, en }, fields: [{ path, message }] } }`。金额为万元、两位小数的字符串；业务日期为 YYYY-MM-DD（Asia/Shanghai）。",
+        ];
+  return paragraphs.join("\n\n");
+}
 
 function operationObject(op: Operation): JsonSchema {
   const parameters: JsonSchema[] = [];
@@ -510,29 +536,29 @@ function componentSchemas(): Record<string, JsonSchema> {
 /** The ledger's operations, the published bulletins', the plans', the rituals' and the accounts/organisation ones (kept in their own files). */
 const ALL_OPERATIONS: Operation[] = [...OPERATIONS.filter((o) => !o.public), ...BULLETIN_OPERATIONS, ...PLAN_OPERATIONS, ...RITUAL_OPERATIONS, ...OPERATIONS.filter((o) => o.public), ...ADMIN_OPERATIONS];
 
-export function buildOpenApiDocument(): JsonSchema {
+/**
+ * The document in Chinese (the default) or in English: the English one is the Chinese one
+ * with every text put through lib/api/openapi-en.ts (paths, field names, codes, permissions
+ * and examples stay as they are).
+ */
+export function buildOpenApiDocument(locale: Locale = "zh-CN"): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const op of ALL_OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
   const responses: Record<string, JsonSchema> = {};
   for (const code of Object.keys(ERROR_STATUS) as ApiErrorCode[]) {
     responses[code] = {
-      description: `${ERROR_ZH[code]} · ${API_ERROR_EN[code]}`,
+      description: locale === "en" ? ERROR_EN[code] : `${ERROR_ZH[code]} · ${API_ERROR_EN[code]}`,
       ...(code === "RATE_LIMITED" ? { headers: { "Retry-After": { description: "重试前等待的秒数", schema: { type: "integer" } } } } : {}),
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
     };
   }
-  return {
+  const doc: JsonSchema = {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     info: {
       title: "园区项目推进系统 REST API",
       version: "1.0.0",
-      description: [
-        "项目台账、阶段推进与企业诉求的 JSON 接口，规则与权限和网页完全一致（同一套 zod 校验与服务端函数）。",
-        `认证：\`Authorization: Bearer <令牌>\`。令牌由系统管理员在“接口令牌”页面创建，限定园区与权限（${Object.values(API_TOKEN_SCOPE_LABELS).join("/")}）；网页登录后的会话 Cookie 同样有效。`,
-        `限流：每个令牌每分钟 ${API_RATE_LIMIT_PER_MINUTE} 次（任意 60 秒内，所有服务器进程合计），超出返回 429 与 Retry-After。`,
-        "错误：统一为 `{ error: { code, message: { zh, en }, fields: [{ path, message }] } }`。金额为万元、两位小数的字符串；业务日期为 YYYY-MM-DD（Asia/Shanghai）。",
-      ].join("\n\n"),
+      description: infoDescription(locale),
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
@@ -547,4 +573,5 @@ export function buildOpenApiDocument(): JsonSchema {
       },
     },
   };
+  return locale === "en" ? translateOpenApi(doc) : doc;
 }

@@ -488,9 +488,28 @@ describe("rate limit", () => {
 });
 
 describe("GET /openapi.json", () => {
-  it("is public", async () => {
-    const res = await (openapiRoute.GET as () => Response)();
+  const get = (query = "") => openapiRoute.GET(new Request(`http://localhost/api/v1/openapi.json${query}`));
+  type Doc = { openapi: string; info: { title: string }; tags: { name: string }[] };
+
+  it("is public, in Chinese by default", async () => {
+    const res = get();
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { openapi: string }).openapi).toBe("3.1.0");
+    const doc = (await res.json()) as Doc;
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.info.title).toBe("园区项目推进系统 REST API");
+    expect(((await get("?lang=zh-CN").json()) as Doc).tags[0].name).toBe("园区");
+  });
+
+  it("is in English with ?lang=en, and refuses another lang with 422 naming it", async () => {
+    const en = get("?lang=en");
+    expect(en.status).toBe(200);
+    const doc = (await en.json()) as Doc;
+    expect(doc.info.title).toBe("Park Project Tracker REST API");
+    expect(JSON.stringify(doc.tags)).not.toMatch(/\p{Script=Han}/u);
+    const bad = get("?lang=fr");
+    expect(bad.status).toBe(422);
+    const body = (await bad.json()) as { error: { code: string; fields: { path: string; message: string }[] } };
+    expect(body.error.code).toBe("VALIDATION");
+    expect(body.error.fields).toEqual([{ path: "lang", message: "导出语言 lang 须为 zh-CN 或 en" }]);
   });
 });

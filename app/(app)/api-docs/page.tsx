@@ -9,6 +9,7 @@ import { API_ERROR_EN, API_ERROR_STATUS, type ApiErrorCode } from "@/lib/api/err
 import { API_RATE_LIMIT_PER_MINUTE } from "@/lib/api/rate-limit";
 import { API_TOKEN_GRANTS } from "@/lib/domain/api-tokens";
 import { getT } from "@/lib/i18n/server";
+import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { OperationCard } from "@/components/api-docs/operation-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
@@ -24,15 +25,17 @@ function Code({ children }: { children: string }) {
   return <pre className="overflow-x-auto rounded bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>;
 }
 
-/** The REST API reference, rendered on the server from the same OpenAPI document /api/v1/openapi.json serves. */
+/** The REST API reference, rendered on the server from the same OpenAPI document /api/v1/openapi.json serves (in the reader's language). */
 export default async function ApiDocsPage() {
   const actor = await requireActor();
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto = h.get("x-forwarded-proto") ?? "http";
   const origin = `${proto}://${host}`;
-  const doc = buildOpenApiDocument() as unknown as Parameters<typeof viewOperations>[0] & { info: { version: string } };
-  const groups = viewOperations(doc, origin).map((g) => ({ ...g, operations: [...g.operations].sort((a, b) => a.path.localeCompare(b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method)) }));
+  const locale = await getRequestLocale();
+  // The reader's language: the document's texts and the view's words alike.
+  const doc = buildOpenApiDocument(locale) as unknown as Parameters<typeof viewOperations>[0] & { info: { version: string } };
+  const groups = viewOperations(doc, origin, locale).map((g) => ({ ...g, operations: [...g.operations].sort((a, b) => a.path.localeCompare(b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method)) }));
   const t = await getT("apiDocs");
   const errorCodes = Object.keys(API_ERROR_STATUS) as ApiErrorCode[];
 
@@ -40,7 +43,7 @@ export default async function ApiDocsPage() {
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle", { version: doc.info.version })}>
         <div className="no-print flex gap-4 text-sm">
-          <a href="/api/v1/openapi.json" className="text-brand-700 hover:underline">
+          <a href={locale === "en" ? "/api/v1/openapi.json?lang=en" : "/api/v1/openapi.json"} className="text-brand-700 hover:underline">
             {t("openapi")}
           </a>
           {can(actor, "apiToken.manage") && (
