@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultMeetingTitle, doneLate, isTaskOverdue, mayCloseTask, monthEnd, monthStart, parseScopeKey, scopeKey, taskStateLabel } from "./meetings";
+import { defaultMeetingTitle, doneLate, issueAgendaReason, isTaskOverdue, mayCloseTask, monthEnd, monthStart, notStartedAgendaReason, parseScopeKey, scopeKey, staleAgendaReason, taskStateLabel } from "./meetings";
 
 describe("scopes and months", () => {
   it("reads park and region scope keys and refuses anything else", () => {
@@ -34,5 +34,14 @@ describe("follow-up tasks", () => {
     expect(mayCloseTask({ ownerId: 5, status: "OPEN" }, { userId: 6 }, false)).toBe(false);
     expect(mayCloseTask({ ownerId: 5, status: "OPEN" }, { userId: 6 }, true)).toBe(true);
     expect(mayCloseTask({ ownerId: 5, status: "DONE" }, { userId: 5 }, true)).toBe(false);
+  });
+});
+
+describe("agenda reasons", () => {
+  it("say why a problem, a project due to start and a stale project are on the agenda", () => {
+    expect(issueAgendaReason({ level: 3, deadline: "2026-09-01" }, "2026-09-22")).toBe("三级诉求（提请工委/管委会商）；超过办结时限 21 天（时限 2026-09-01）");
+    expect(issueAgendaReason({ level: 1, deadline: "2026-09-30" }, "2026-09-22")).toBe("");
+    expect(notStartedAgendaReason({ plannedStartDate: "2026-10-30", stage: "LANDED" }, "2026-11-17")).toBe("计划开工 2026-10-30，已过 18 天仍在落地阶段");
+    expect(staleAgendaReason({ stage: "LANDED", stageDate: "2026-01-01", threshold: 180 }, "2026-10-23")).toBe("在落地阶段已 295 天（园区规定 180 天）");
   });
 });

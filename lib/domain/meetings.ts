@@ -1,6 +1,9 @@
 // 每月会商 (monthly coordination meeting): scope keys, months, agenda item kinds and the
 // follow-up task rules. Pure: no I/O. See docs/meetings.md.
 
+import { daysBetween } from "./dates";
+import { STAGE_LABELS, type Stage } from "./stages";
+
 export const MEETING_ITEM_KINDS = ["ISSUE", "RED_PROJECT", "NOT_STARTED", "STALE_PROJECT", "FOLLOW_UP", "FREE"] as const;
 export type MeetingItemKind = (typeof MEETING_ITEM_KINDS)[number];
 
@@ -62,6 +65,27 @@ export function monthEnd(start: string): string {
 
 export function monthLabel(start: string): string {
   return `${Number(start.slice(0, 4))} 年 ${Number(start.slice(5, 7))} 月`;
+}
+
+/**
+ * Why a problem is on the agenda (the reasons the translator knows, messages server.pattern
+ * aLevel3 / aOverdue): level 3, and past its deadline on `today`.
+ */
+export function issueAgendaReason(i: { level: number; deadline: string }, today: string): string {
+  const why: string[] = [];
+  if (i.level === 3) why.push("三级诉求（提请工委/管委会商）");
+  if (i.deadline < today) why.push(`超过办结时限 ${daysBetween(i.deadline, today)} 天（时限 ${i.deadline}）`);
+  return why.join("；");
+}
+
+/** Why a project due to start is on the agenda: its planned start passed, still at its stage. */
+export function notStartedAgendaReason(p: { plannedStartDate: string; stage: Stage }, today: string): string {
+  return `计划开工 ${p.plannedStartDate}，已过 ${daysBetween(p.plannedStartDate, today)} 天仍在${STAGE_LABELS[p.stage]}阶段`;
+}
+
+/** Why a project stale in its stage is on the agenda: the days at its stage against the park's limit. */
+export function staleAgendaReason(p: { stage: Stage; stageDate: string; threshold: number }, today: string): string {
+  return `在${STAGE_LABELS[p.stage]}阶段已 ${daysBetween(p.stageDate, today)} 天（园区规定 ${p.threshold} 天）`;
 }
 
 export function defaultMeetingTitle(scopeName: string, start: string): string {

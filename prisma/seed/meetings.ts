@@ -5,6 +5,7 @@
 // overdue (so it is carried into this month's agenda), open within its deadline.
 // Deterministic: every choice is ordered by code; days count from `today`.
 import type { Prisma } from "../../lib/db/client";
+import { issueAgendaReason, notStartedAgendaReason } from "../../lib/domain/meetings";
 import { type Day, firstDayOfMonthIndex, instantOn, isoOf, monthIndex, toDate } from "./dates";
 import type { WorkCalendar } from "./holidays";
 import type { ParkTeam } from "./people";
@@ -27,21 +28,21 @@ export async function writeParkMeeting(tx: Tx, parkId: number, parkName: string,
     where: { parkId, status: { not: "CLOSED" }, resolveDeadline: { lt: toDate(prepared) } },
     orderBy: { code: "asc" },
     take: 2,
-    select: { id: true, title: true, projectId: true, resolveDeadline: true, enterprise: { select: { name: true } } },
+    select: { id: true, title: true, level: true, projectId: true, resolveDeadline: true, enterprise: { select: { name: true } } },
   });
   const late = await tx.project.findMany({
     where: { parkId, status: "ACTIVE", stage: { in: ["SIGNED", "LANDED"] }, plannedStartDate: { lt: toDate(prepared) } },
     orderBy: { code: "asc" },
     take: 2,
-    select: { id: true, name: true, plannedStartDate: true },
+    select: { id: true, name: true, stage: true, plannedStartDate: true },
   });
   if (issues.length + late.length === 0) return 0;
 
   const y = isoOf(month).slice(0, 4);
   const m = Number(isoOf(month).slice(5, 7));
   const items = [
-    ...issues.map((i) => ({ kind: "ISSUE" as const, title: `${i.title}（${i.enterprise.name}）`, reason: `超过办结时限（时限 ${i.resolveDeadline.toISOString().slice(0, 10)}）`, projectId: i.projectId, issueId: i.id })),
-    ...late.map((p) => ({ kind: "NOT_STARTED" as const, title: p.name, reason: `计划开工 ${p.plannedStartDate!.toISOString().slice(0, 10)}，仍未开工`, projectId: p.id, issueId: null })),
+    ...issues.map((i) => ({ kind: "ISSUE" as const, title: `${i.title}（${i.enterprise.name}）`, reason: issueAgendaReason({ level: i.level, deadline: i.resolveDeadline.toISOString().slice(0, 10) }, isoOf(prepared)), projectId: i.projectId, issueId: i.id })),
+    ...late.map((p) => ({ kind: "NOT_STARTED" as const, title: p.name, reason: notStartedAgendaReason({ plannedStartDate: p.plannedStartDate!.toISOString().slice(0, 10), stage: p.stage }, isoOf(prepared)), projectId: p.id, issueId: null })),
     { kind: "FREE" as const, title: "园区标准厂房招商进展", reason: null, projectId: null, issueId: null },
   ];
   const meeting = await tx.meeting.create({

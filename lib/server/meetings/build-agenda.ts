@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { dateToIso, daysBetween, isoToDate, todayInShanghai } from "@/lib/domain/dates";
-import { AGENDA_SOURCE_LIMIT, type MeetingItemKind, type MeetingScope, monthLabel } from "@/lib/domain/meetings";
-import { STAGE_LABELS, type Stage } from "@/lib/domain/stages";
+import { dateToIso, isoToDate, todayInShanghai } from "@/lib/domain/dates";
+import { AGENDA_SOURCE_LIMIT, type MeetingItemKind, type MeetingScope, issueAgendaReason, monthLabel, notStartedAgendaReason, staleAgendaReason } from "@/lib/domain/meetings";
+import { type Stage } from "@/lib/domain/stages";
 import { type Actor } from "@/lib/domain/permissions";
 import { visibleProjectsSql } from "@/lib/server/actor";
 import { staleSql } from "@/lib/server/board/get-board";
@@ -89,11 +89,8 @@ export async function agendaCandidates(db: Reader, actor: Actor, s: ResolvedScop
   const out: AgendaCandidate[] = [];
   const projects = new Set<number>();
   for (const i of issues) {
-    const deadline = dateToIso(i.resolveDeadline);
-    const why: string[] = [];
-    if (i.level === 3) why.push("三级诉求（提请工委/管委会商）");
-    if (deadline < today) why.push(`超过办结时限 ${daysBetween(deadline, today)} 天（时限 ${deadline}）`);
-    out.push({ key: `ISSUE:${i.id}`, kind: "ISSUE", title: `${i.title}（${i.enterpriseName}）`, reason: why.join("；"), parkName: i.parkName, projectId: i.projectId, issueId: i.id, taskId: null });
+    const reason = issueAgendaReason({ level: i.level, deadline: dateToIso(i.resolveDeadline) }, today);
+    out.push({ key: `ISSUE:${i.id}`, kind: "ISSUE", title: `${i.title}（${i.enterpriseName}）`, reason, parkName: i.parkName, projectId: i.projectId, issueId: i.id, taskId: null });
   }
   for (const r of red.rows) {
     projects.add(r.id);
@@ -102,13 +99,13 @@ export async function agendaCandidates(db: Reader, actor: Actor, s: ResolvedScop
   for (const p of notStarted) {
     if (projects.has(p.id)) continue;
     projects.add(p.id);
-    const planned = dateToIso(p.plannedStartDate);
-    out.push({ key: `NOT_STARTED:${p.id}`, kind: "NOT_STARTED", title: p.name, reason: `计划开工 ${planned}，已过 ${daysBetween(planned, today)} 天仍在${STAGE_LABELS[p.stage]}阶段`, parkName: p.parkName, projectId: p.id, issueId: null, taskId: null });
+    const reason = notStartedAgendaReason({ plannedStartDate: dateToIso(p.plannedStartDate), stage: p.stage }, today);
+    out.push({ key: `NOT_STARTED:${p.id}`, kind: "NOT_STARTED", title: p.name, reason, parkName: p.parkName, projectId: p.id, issueId: null, taskId: null });
   }
   for (const p of stale) {
     if (projects.has(p.id)) continue;
     projects.add(p.id);
-    out.push({ key: `STALE_PROJECT:${p.id}`, kind: "STALE_PROJECT", title: p.name, reason: `在${STAGE_LABELS[p.stage]}阶段已 ${daysBetween(dateToIso(p.stageDate), today)} 天（园区规定 ${p.threshold} 天）`, parkName: p.parkName, projectId: p.id, issueId: null, taskId: null });
+    out.push({ key: `STALE_PROJECT:${p.id}`, kind: "STALE_PROJECT", title: p.name, reason: staleAgendaReason({ stage: p.stage, stageDate: dateToIso(p.stageDate), threshold: p.threshold }, today), parkName: p.parkName, projectId: p.id, issueId: null, taskId: null });
   }
   for (const t of followUps) {
     const deadline = dateToIso(t.deadline);
