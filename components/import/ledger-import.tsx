@@ -24,8 +24,14 @@ type State =
   | { step: "preview"; preview: ImportPreview }
   | { step: "done"; result: ImportResult };
 
-// The template's own sheet and column names (the Excel file stays in Chinese).
-const TEMPLATE = { guide: "填写说明", code: "项目编号", park: "所属园区", name: "项目名称", investor: "投资主体" };
+/** The template's own sheet and column names, in the reader's language as the template downloads. */
+export interface TemplateNames {
+  guide: string;
+  code: string;
+  park: string;
+  name: string;
+  investor: string;
+}
 
 function ProgressBar({ action, phase }: { action: "preview" | "commit"; phase: UploadPhase }) {
   const t = useTranslations("importLedger.upload");
@@ -41,7 +47,7 @@ function ProgressBar({ action, phase }: { action: "preview" | "commit"; phase: U
   );
 }
 
-export function LedgerImport({ maxRows }: { maxRows: number }) {
+export function LedgerImport({ maxRows, template }: { maxRows: number; template: TemplateNames }) {
   const t = useTranslations("importLedger");
   const tc = useTranslations("common.enum");
   const locale = useLocale();
@@ -80,7 +86,7 @@ export function LedgerImport({ maxRows }: { maxRows: number }) {
     <div className="space-y-4">
       <Section title={t("ledger.step1")} labelled>
         <p className="mb-3 text-sm text-slate-600">
-          {t("ledger.step1Text", { ...TEMPLATE, max: n(maxRows) })}
+          {t("ledger.step1Text", { ...template, max: n(maxRows) })}
         </p>
         <a href="/api/import/template" className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50" download>
           {t("ledger.template")}

@@ -163,6 +163,28 @@ export function columnLetter(index: number): string {
 
 /** Money units a header may carry; the import works in 万元. */
 const UNITS = ["万元", "亿元", "元", "亩", "公顷", "平方米"] as const;
+/** The same units as English headers write them (lower case, without spaces): "(10k CNY)" is 万元. */
+const ENGLISH_UNITS: Readonly<Record<string, (typeof UNITS)[number]>> = {
+  "10kcny": "万元",
+  "10kyuan": "万元",
+  "10,000cny": "万元",
+  "10,000yuan": "万元",
+  "cny10,000": "万元",
+  "cny100m": "亿元",
+  "100mcny": "亿元",
+  "100myuan": "亿元",
+  "100millioncny": "亿元",
+  "100millionyuan": "亿元",
+  cny: "元",
+  yuan: "元",
+  rmb: "元",
+  mu: "亩",
+  hectares: "公顷",
+  ha: "公顷",
+  sqm: "平方米",
+  m2: "平方米",
+  "m²": "平方米",
+};
 
 /**
  * A header cell's text without what varies between ledgers: spaces and line breaks, the
@@ -177,21 +199,28 @@ export function normaliseHeader(raw: string): { name: string; unit: string | nul
     if (!m || m.index === 0) break;
     const inside = m[1].replace(/^单位[:：]?/, "");
     if ((UNITS as readonly string[]).includes(inside)) unit = inside;
+    else if (ENGLISH_UNITS[inside.toLowerCase()]) unit = ENGLISH_UNITS[inside.toLowerCase()];
     text = text.slice(0, m.index);
   }
   return { name: text, unit };
 }
 
-/** Finds columns by a header's normalised name or alias. */
-export function columnFinder(columns: readonly LedgerColumn[]): (name: string) => LedgerColumn | undefined {
+/**
+ * More names per column key, from outside the table: the English headers the English
+ * template and export write (lib/server/excel/ledger-english.ts, from the message files).
+ */
+export type OtherHeaderNames = Readonly<Record<string, readonly string[]>>;
+
+/** Finds columns by a header's normalised name or alias (or `other` name), case-insensitively. */
+export function columnFinder(columns: readonly LedgerColumn[], other: OtherHeaderNames = {}): (name: string) => LedgerColumn | undefined {
   const byName = new Map<string, LedgerColumn>();
   for (const c of columns) {
-    for (const n of [c.header, ...(c.aliases ?? [])]) {
-      const key = normaliseHeader(n).name;
+    for (const n of [c.header, ...(c.aliases ?? []), ...(other[c.key] ?? [])]) {
+      const key = normaliseHeader(n).name.toLowerCase();
       if (!byName.has(key)) byName.set(key, c);
     }
   }
-  return (name) => byName.get(name);
+  return (name) => byName.get(name.toLowerCase());
 }
 
 /** One column of the sheet the header finder recognised. */
@@ -272,10 +301,17 @@ function matchRow(grid: HeaderGrid, first: number, last: number, find: (name: st
  * column names (merged cells give every column under a group its heading); it is chosen when
  * it names more columns than its second row alone, or as many when cells of the second row
  * are merged with the row above (`mergedUp[i]`: the columns of row i + 1 whose cell belongs
- * to a merge starting higher up). Null when no row names `anchor`.
+ * to a merge starting higher up). Null when no row names `anchor`. `other` adds names per
+ * column key (the English headers), recognised per column, so a file may mix the languages.
  */
-export function detectHeader(grid: HeaderGrid, columns: readonly LedgerColumn[], anchor: string, mergedUp: readonly ReadonlySet<number>[] = []): HeaderMatch | null {
-  const find = columnFinder(columns);
+export function detectHeader(
+  grid: HeaderGrid,
+  columns: readonly LedgerColumn[],
+  anchor: string,
+  mergedUp: readonly ReadonlySet<number>[] = [],
+  other: OtherHeaderNames = {},
+): HeaderMatch | null {
+  const find = columnFinder(columns, other);
   let best: Candidate | null = null;
   const named = (c: Candidate) => [...c.columns.values()].some((h) => h.column.key === anchor);
   const beats = (c: Candidate) => best === null || c.score > best.score;

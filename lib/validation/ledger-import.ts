@@ -129,6 +129,15 @@ const HEADER_OF: Record<string, string> = Object.fromEntries(IMPORT_COLUMNS.map(
 export const headerOf = (key: string) => HEADER_OF[key] ?? key;
 const COLUMN_OF = new Map(IMPORT_COLUMNS.map((c) => [c.key, c]));
 
+/** The refusal of a value that is none of a choice column's choices, by column key (a column headed in English is refused with its English choices: parse-ledger-workbook asWritten). */
+export const CHOICE_REFUSAL: Readonly<Record<string, string>> = {
+  source: `项目来源须为 ${[...new Set(SOURCE_BY_LABEL.keys())].join("/")} 之一`,
+  keyLevel: "项目级别须为 省重点/市重点/县重点/一般 之一",
+  stage: "当前阶段须为 签约/落地/开工/投产 之一",
+  planStartThisYear: `${headerOf("planStartThisYear")}须填写 是 或 否（空白为否）`,
+  planProductionThisYear: `${headerOf("planProductionThisYear")}须填写 是 或 否（空白为否）`,
+};
+
 // ---------------------------------------------------------------- cells
 
 type CellResult = { text: string | null } | { error: string };
@@ -206,7 +215,7 @@ function flagValue(texts: LedgerTexts, key: string, issues: RowIssue[], row: num
   if (text === null || text === undefined) return false;
   const value = FLAG_BY_TEXT.get(text);
   if (value !== undefined) return value;
-  issues.push({ row, column: headerOf(key), message: `${headerOf(key)}须填写 是 或 否（空白为否）` });
+  issues.push({ row, column: headerOf(key), message: CHOICE_REFUSAL[key] });
   return false;
 }
 
@@ -228,9 +237,9 @@ export function validateLedgerRecord(row: number, texts: LedgerTexts, ctx: Ledge
   if (!parkName) issues.push({ row, column: headerOf("park"), message: "请填写所属园区" });
   else if (!park) issues.push({ row, column: headerOf("park"), message: `所属园区「${parkName}」不存在或您无权维护该园区的台账` });
 
-  const source = enumValue(texts, "source", SOURCE_BY_LABEL, "OTHER", `项目来源须为 ${[...new Set(SOURCE_BY_LABEL.keys())].join("/")} 之一`, issues, row);
-  const keyLevel = enumValue(texts, "keyLevel", KEY_LEVEL_BY_LABEL, "NONE", "项目级别须为 省重点/市重点/县重点/一般 之一", issues, row);
-  const stage = enumValue(texts, "stage", STAGE_BY_LABEL, "SIGNED", "当前阶段须为 签约/落地/开工/投产 之一", issues, row) as Stage;
+  const source = enumValue(texts, "source", SOURCE_BY_LABEL, "OTHER", CHOICE_REFUSAL.source, issues, row);
+  const keyLevel = enumValue(texts, "keyLevel", KEY_LEVEL_BY_LABEL, "NONE", CHOICE_REFUSAL.keyLevel, issues, row);
+  const stage = enumValue(texts, "stage", STAGE_BY_LABEL, "SIGNED", CHOICE_REFUSAL.stage, issues, row) as Stage;
   const planStartThisYear = flagValue(texts, "planStartThisYear", issues, row);
   const planProductionThisYear = flagValue(texts, "planProductionThisYear", issues, row);
 

@@ -133,6 +133,8 @@ describe("the ledger-side pages in both languages", () => {
     for (const s of ["台账导入", "第一步：下载模板，按模板填写", "「填写说明」工作表", "月度进度导入（月报）", "检查月报"]) expect(zh).toContain(s);
     const en = await render(import("@/app/(app)/import/page"), "en");
     for (const s of ["Ledger import", "Step 1: download the template", "Monthly progress import", "Check reports", "Choose file…"]) expect(en).toContain(s);
+    // The ledger template downloads in the reader's language: its English sheet and column names are quoted.
+    for (const s of ["the “Instructions” sheet", "by “Project code”", "“Park + Project name + Enterprise name”"]) expect(en).toContain(s);
     expect(chineseLeft(en, userData)).toEqual([]);
   });
 

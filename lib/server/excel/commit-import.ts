@@ -19,7 +19,7 @@ import { lockParkProjects } from "@/lib/server/projects/project-record";
 import { PROJECT_STATE_SELECT, StaleVersion, toProjectState } from "@/lib/server/projects/project-writes";
 import { type ProjectForUpdate, checkProjectUpdate, projectForUpdateInclude, writeProjectUpdate } from "@/lib/server/projects/update-project";
 import { type LedgerAnalysis, type PlannedCreate, type PlannedUpdate, analyseLedger, changedSince, issuesSummary, touchedParkIds } from "./ledger-analysis";
-import { type ParsedLedger, parseLedgerWorkbook } from "./parse-ledger-workbook";
+import { type ParsedLedger, asWritten, parseLedgerWorkbook } from "./parse-ledger-workbook";
 
 /** The commit found problems (the file or the database changed since the preview): nothing was written. */
 export class ImportRejectedError extends AppError {
@@ -377,8 +377,8 @@ async function runImport(actor: Actor, parsed: ParsedLedger, opts: { trial: bool
           }
         }
         if (issues.length > 0) {
-          if (opts.trial) return { analysis, issues, result: null };
-          throw new ImportRejectedError(issues);
+          if (opts.trial) return { analysis, issues: asWritten(parsed, issues), result: null };
+          throw new ImportRejectedError(asWritten(parsed, issues));
         }
         const created = analysis.toCreate.length;
         const updated = analysis.toUpdate.length;
@@ -418,8 +418,8 @@ async function runImport(actor: Actor, parsed: ParsedLedger, opts: { trial: bool
           }
         }
         if (writeIssues.length > 0) {
-          if (opts.trial) throw new TrialRun({ analysis, issues: writeIssues, result: null });
-          throw new ImportRejectedError(writeIssues);
+          if (opts.trial) throw new TrialRun({ analysis, issues: asWritten(parsed, writeIssues), result: null });
+          throw new ImportRejectedError(asWritten(parsed, writeIssues));
         }
 
         const perPark: Record<string, { created: number; updated: number }> = {};

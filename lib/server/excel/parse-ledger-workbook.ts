@@ -14,9 +14,10 @@ import "server-only";
 // or absent (files written by programs), and the import must store what the person sees.
 
 import ExcelJS from "exceljs";
-import { IMPORT_COLUMNS, LEDGER_COLUMNS, LEDGER_SHEET, columnLetter, detectHeader, type LedgerColumn } from "@/lib/domain/ledger-columns";
-import { cellText, type LedgerTexts, type RowIssue } from "@/lib/validation/ledger-import";
+import { IMPORT_COLUMNS, LEDGER_COLUMNS, LEDGER_SHEET, columnLetter, detectHeader, type LedgerColumn, type OtherHeaderNames } from "@/lib/domain/ledger-columns";
+import { CHOICE_REFUSAL, cellText, type LedgerTexts, type RowIssue } from "@/lib/validation/ledger-import";
 import { AppError } from "@/lib/server/errors";
+import { LEDGER_ENGLISH_NAMES, canonicalCellText, englishChoices, isEnglishLedgerSheet, writtenInEnglish } from "./ledger-english";
 import { assertXlsxContainer } from "./xlsx-container";
 
 /** Most data rows one import takes (5,000 is the documented everyday size). */
@@ -39,6 +40,11 @@ export interface ParsedLedger {
   ignoredColumns: string[];
   /** The header's rows, for messages ("表头在第 3–4 行"). */
   headerRows: [number, number];
+  /**
+   * The columns the file names in English: column key -> the header as written. Their
+   * problems name them so (`asWritten`); a Chinese header is named as before.
+   */
+  english: ReadonlyMap<string, string>;
 }
 
 export interface SheetSpec {
@@ -55,6 +61,12 @@ export interface SheetSpec {
    * 企业名称 beside 项目名称; a new project's row then needs the other required columns.)
    */
   identifies?: (present: ReadonlySet<string>) => string | null;
+  /** More header names per column key (the English headers), recognised per column. */
+  otherNames?: OtherHeaderNames;
+  /** Whether a sheet of another name is this sheet (the English sheet name). */
+  otherSheet?: (name: string) => boolean;
+  /** A cell's text as the import reads it (English choices as their Chinese labels). */
+  canonical?: (column: LedgerColumn, text: string) => string;
 }
 
 const headerText = (value: unknown): string => {
@@ -81,7 +93,7 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
 
 /** Reads one sheet of a workbook by `spec`. */
 export function parseSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ParsedLedger {
-  const sheet = workbook.getWorksheet(spec.sheet);
+  const sheet = workbook.getWorksheet(spec.sheet) ?? (spec.otherSheet ? workbook.worksheets.find((w) => spec.otherSheet!(w.name)) : undefined);
   if (!sheet) {
     const names = workbook.worksheets.map((w) => `「${w.name}」`).join("、") || "（无）";
     throw new AppError("VALIDATION", `找不到名为「${spec.sheet}」的工作表（本文件的工作表：${names}）；请使用${spec.templateName}，或把数据所在的工作表改名为「${spec.sheet}」`);
@@ -102,7 +114,7 @@ export function parseSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ParsedL
     mergedUp.push(up);
   }
   const anchorHeader = spec.columns.find((c) => c.key === spec.anchor)!.header;
-  const header = detectHeader(grid, spec.columns, spec.anchor, mergedUp);
+  const header = detectHeader(grid, spec.columns, spec.anchor, mergedUp, spec.otherNames);
   if (!header) throw new AppError("VALIDATION", `「${spec.sheet}」工作表的前 ${HEADER_SEARCH_ROWS} 行中没有表头（找不到「${anchorHeader}」列）；请使用${spec.templateName}`);
   const where = header.firstRow === header.lastRow ? `第 ${header.lastRow} 行` : `第 ${header.firstRow}–${header.lastRow} 行`;
   if (header.duplicates.length > 0) {
@@ -112,15 +124,19 @@ export function parseSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ParsedL
   }
   for (const [c, h] of header.columns) {
     if (h.column.type === "money" && h.unit !== null && h.unit !== "万元") {
-      throw new AppError("VALIDATION", `${columnLetter(c)} 列「${h.text}」的单位是${h.unit}，导入按万元计算；请换算为万元并把表头改为「${h.column.header}」后再导入`);
+      // An English header is told its English name ("Total investment (10k CNY)").
+      const named = (writtenInEnglish(h.text) && spec.otherNames?.[h.column.key]?.[0]) || h.column.header;
+      throw new AppError("VALIDATION", `${columnLetter(c)} 列「${h.text}」的单位是${h.unit}，导入按万元计算；请换算为万元并把表头改为「${named}」后再导入`);
     }
   }
 
   const columns = new Map<number, LedgerColumn>();
   const ignoredColumns: string[] = header.unknown.map((u) => u.text);
+  const english = new Map<string, string>();
   for (const [c, h] of header.columns) {
     if (h.column.importable) columns.set(c, h.column);
     else ignoredColumns.push(h.text);
+    if (spec.otherNames && writtenInEnglish(h.text)) english.set(h.column.key, h.text);
   }
   const present = new Set([...columns.values()].map((c) => c.key));
   if (spec.identifies) {
@@ -147,7 +163,7 @@ export function parseSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ParsedL
         texts[column.key] = null;
         any = true;
       } else {
-        texts[column.key] = result.text;
+        texts[column.key] = result.text !== null && spec.canonical ? spec.canonical(column, result.text) : result.text;
         if (result.text !== null) any = true;
       }
     }
@@ -160,7 +176,7 @@ export function parseSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ParsedL
   });
   if (tooMany) throw new AppError("VALIDATION", `一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString("zh-CN")} 行，本文件超出；请拆分为多个文件分批导入`);
   if (rows.length === 0) throw new AppError("VALIDATION", `「${spec.sheet}」工作表在表头以下没有数据行`);
-  return { rows, present, ignoredColumns, headerRows: [header.firstRow, header.lastRow] };
+  return { rows, present, ignoredColumns, headerRows: [header.firstRow, header.lastRow], english };
 }
 
 export const LEDGER_SPEC: SheetSpec = {
@@ -172,14 +188,46 @@ export const LEDGER_SPEC: SheetSpec = {
     present.has("code") || (present.has("park") && present.has("enterpriseName"))
       ? null
       : `缺少${["park", "enterpriseName"].filter((k) => !present.has(k)).map((k) => `「${LEDGER_COLUMNS.find((c) => c.key === k)!.header}」`).join("、")}列：找项目要用「项目编号」，或「所属园区 + 项目名称 + 企业名称」`,
+  // The English template and export (?lang=en) import too: their sheet, headers and choices.
+  otherNames: LEDGER_ENGLISH_NAMES,
+  otherSheet: isEnglishLedgerSheet,
+  canonical: canonicalCellText,
 };
+
+/**
+ * Problems as the file names its columns: a column the file heads in English ("Current
+ * stage") is named so, in the problem's column and where the message quotes it
+ * (「当前阶段」→「Current stage」), and a refused choice lists the English choices. The
+ * messages stay Chinese sentences (the server's source text); Chinese headers are untouched.
+ */
+export function asWritten(parsed: Pick<ParsedLedger, "english">, issues: RowIssue[]): RowIssue[] {
+  if (parsed.english.size === 0) return issues;
+  const byHeader = new Map<string, { key: string; text: string }>();
+  for (const [key, text] of parsed.english) byHeader.set(LEDGER_COLUMNS.find((c) => c.key === key)!.header, { key, text });
+  return issues.map((issue) => {
+    const named = byHeader.get(issue.column);
+    if (!named) return issue;
+    let message = issue.message;
+    if (message === CHOICE_REFUSAL[named.key]) {
+      const column = LEDGER_COLUMNS.find((c) => c.key === named.key)!;
+      const choices = englishChoices(column.type).map((c) => c.en);
+      message =
+        column.type === "flag"
+          ? `「${named.text}」须填写 ${choices[0]} 或 ${choices[1]}（空白为 ${choices[1]}）`
+          : `「${named.text}」须为 ${choices.join("/")} 之一`;
+    } else {
+      for (const [zh, { text }] of byHeader) message = message.split(`「${zh}」`).join(`「${text}」`);
+    }
+    return { ...issue, column: named.text, message };
+  });
+}
 
 /** Required columns a file left out: a new project's row needs them. */
 export function missingRequired(present: ReadonlySet<string>): string[] {
   return IMPORT_COLUMNS.filter((c) => c.required && !present.has(c.key)).map((c) => c.key);
 }
 
-/** The 项目台账 sheet of an uploaded workbook. */
+/** The 项目台账 sheet of an uploaded workbook (or the English template's and export's, `LEDGER_SHEET_EN`). */
 export async function parseLedgerWorkbook(bytes: Uint8Array): Promise<ParsedLedger> {
   return parseSheet(await loadWorkbook(bytes), LEDGER_SPEC);
 }

@@ -54,7 +54,15 @@ export async function previewImport(actor: Actor, bytes: Uint8Array): Promise<Im
       stage: r.stage,
       totalInvestment: r.totalInvestment,
     })),
-    updates: analysis.toUpdate.slice(0, PREVIEW_UPDATES_MAX).map((u) => ({ row: u.row, projectId: u.projectId, code: u.code, parkName: u.parkName, name: u.name, changes: u.changes })),
+    updates: analysis.toUpdate.slice(0, PREVIEW_UPDATES_MAX).map((u) => ({
+      row: u.row,
+      projectId: u.projectId,
+      code: u.code,
+      parkName: u.parkName,
+      name: u.name,
+      // A column the file heads in English is named so, as its problems are.
+      changes: u.changes.map((c) => ({ ...c, column: parsed.english.get(c.field) ?? c.column })),
+    })),
     expected: versionsToken(analysis.versions),
   };
 }

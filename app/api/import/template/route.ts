@@ -1,18 +1,25 @@
 import { getActor } from "@/lib/auth/session";
-import { buildTemplate } from "@/lib/server/excel/build-template";
-import { XLSX_TYPE, errorText } from "@/lib/server/excel/excel-response";
+import { buildTemplate, templateFileName } from "@/lib/server/excel/build-template";
+import { XLSX_TYPE, badFilters, errorText, exportLang, searchParamsRecord } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRequestLog(async function GET() {
+/**
+ * The empty ledger template, in the reader's language or the one `lang` asks for (zh-CN or
+ * en: sheets, headers, notes, choices, instructions); the import reads both.
+ */
+export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
   if (!actor) return new Response("请先登录", { status: 401 });
   try {
-    const file = await buildTemplate(actor);
+    const language = exportLang(searchParamsRecord(req.url).lang);
+    if (language.problem) return badFilters([language.problem]);
+    const locale = await language.locale();
+    const file = await buildTemplate(actor, locale);
     return new Response(new Uint8Array(file), {
-      headers: { "content-type": XLSX_TYPE, "content-disposition": attachmentHeader("项目台账导入模板.xlsx"), "cache-control": "no-store" },
+      headers: { "content-type": XLSX_TYPE, "content-disposition": attachmentHeader(templateFileName(locale)), "cache-control": "no-store" },
     });
   } catch (e) {
     return errorText(e);
