@@ -50,6 +50,17 @@ describe("server messages in English", () => {
     expect(translateMessage("在落地阶段已 295 天（园区规定 180 天）", "en")).toBe("295 days at the Landed stage (the park allows 180 days)");
   });
 
+  it("names who changed a record (a name as written, 其他用户 in English), lists field names, splits a name from the year after it", () => {
+    expect(translateMessage("该项目已被 张三 于 2026年11月20日 10:30 修改（总投资、签约日期），您的更改未保存。请刷新页面查看最新内容后重新操作", "en")).toBe(
+      "张三 changed this project on 2026-11-20 10:30 (total investment, signing date), so your changes were not saved. Please reload the page to see the latest and try again",
+    );
+    expect(translateMessage("该问题已被 其他用户 更新，您的操作未保存。请刷新页面查看最新内容后重新操作", "en")).toMatch(/^Another user updated this problem/);
+    expect(translateMessage("2026年10月已随《高新区2026年10月项目推进情况通报》定稿发布，月报已关闭：如需填报或更正，请提交更正申请，经园区领导审批后生效", "en")).toMatch(
+      /^10\/2026 was published with the bulletin "高新区 project progress, 10\/2026"/,
+    );
+    expect(translateMessage("新材料项目：计划年份不能早于项目签约的 2024 年", "en")).toBe("新材料项目: the plan year cannot be before 2024, when the project was signed");
+  });
+
   it("leaves Chinese alone for Chinese readers, and field maps too", () => {
     expect(translateMessage("请填写企业名称", "zh-CN")).toBe("请填写企业名称");
     expect(translateFieldErrors({ name: ["请填写项目名称"] }, "en")).toEqual({ name: ["Please fill in the project name"] });

@@ -33,7 +33,8 @@ function compile() {
     }
     const source = template
       .split(/(\{\w+\})/)
-      .map((part) => (/^\{\w+\}$/.test(part) ? "(.+?)" : escape(part)))
+      // A year, month or day is digits (so "{data}{year}年" splits a name from the year after it).
+      .map((part) => (/^\{(year|month|day)\d*\}$/.test(part) ? "(\\d+)" : /^\{\w+\}$/.test(part) ? "(.+?)" : escape(part)))
       .join("");
     shapes.push({ key, regex: new RegExp(`^${source}$`, "u"), names, weight: template.replace(/\{\w+\}/g, "").length });
   }
@@ -47,10 +48,21 @@ function compile() {
 
 let compiled: ReturnType<typeof compile> | null = null;
 
+/** A message inside another one ("…ignored: {errors}"): its first letter small, unless an acronym's. */
+const inner = (en: string) => (/^[A-Z][a-z]/.test(en) ? en.charAt(0).toLowerCase() + en.slice(1) : en);
+
+/** Field names listed with "、" (总投资、签约日期), each a term: joined with commas; else null. */
+function termList(value: string): string | null {
+  if (!value.includes("、")) return null;
+  const parts = value.split("、").map((p) => compiled!.terms.get(p.trim()) ?? null);
+  return parts.every((p) => p !== null) ? parts.join(", ") : null;
+}
+
 /**
  * One sentence in English, or null when its shape or one of its field names is unknown.
  * `{data…}` arguments are the record's own text (a project's or enterprise's name, a
- * subject) and travel as they are; numbers and dates too; any other Chinese must be a term.
+ * subject) and travel as they are; numbers and dates too; `{who…}` is a person's name (as
+ * written) or a term; any other Chinese must be a term, or a list of terms joined by "、".
  */
 function sentence(zh: string, depth: number): string | null {
   compiled ??= compile();
@@ -69,7 +81,12 @@ function sentence(zh: string, depth: number): string | null {
         args[name] = value;
         return;
       }
-      const english = /^[\x20-\x7e]+$/.test(value) ? value : (compiled!.terms.get(value) ?? (name === "errors" ? translateMessage(value, "en", depth + 1) : null));
+      // `{who}`: a person's name as written, or a term (其他用户).
+      if (name.startsWith("who")) {
+        args[name] = compiled!.terms.get(value) ?? value;
+        return;
+      }
+      const english = /^[\x20-\x7e]+$/.test(value) ? value : (compiled!.terms.get(value) ?? (name === "errors" ? inner(translateMessage(value, "en", depth + 1)) : termList(value)));
       if (english === null || /\p{Script=Han}/u.test(english)) ok = false;
       else args[name] = /^-?\d+$/.test(english) ? Number(english) : english;
     });
