@@ -6,7 +6,8 @@
 //     and of the small local helpers that build them (`refused(field, "…")`);
 //   - zod's messages: a `message:` / `error:` option, `ctx.addIssue({ message })`, and the
 //     message argument of a check (`.min(1, "…")`, `.refine(fn, "…")`, `.regex(re, "…")`);
-//   - a `message`/`problem`/`refusal` variable, and what a `…Problem`/`…Refusal`-like function returns.
+//   - a `message`/`problem`/`refusal` variable or `problem:` property, a `…_RULE`/`…_MESSAGE`-like
+//     constant, and what a `…Problem`/`…Refusal`-like function returns.
 // Template literals are checked with each `${…}` replaced by a sample value of its kind (a field
 // name, a date, a number, a record's own name); the field names the label-taking helpers are
 // called with (`requiredText("企业名称", 100)`) must each be a known term.
@@ -26,7 +27,7 @@ const ERROR_CLASSES = new Set(["AppError", "ProjectConflictError", "IssueConflic
 const ERROR_HELPERS = new Set(["refused", "refuse", "validationError", "fieldError", "reject"]);
 /** zod checks whose last string argument is the message. */
 const ZOD_CHECKS = new Set(["min", "max", "length", "int", "regex", "refine", "email", "url", "positive", "nonnegative", "negative", "gte", "lte", "gt", "lt", "multipleOf", "nonempty", "startsWith", "endsWith", "includes", "check"]);
-const MESSAGE_VARS = /^(message|msg|problem|refusal|DUPLICATE|notOver|reason)$/;
+const MESSAGE_VARS = /^(message|msg|problem|refusal|notOver|reason)$|^[A-Z_]*(RULE|MESSAGE|FAILED|DUPLICATE|NOTHING_TO_MOVE)$/;
 const MESSAGE_FUNCTIONS = /(Problem|Refusal|refusal|problem|Message|message|Error)$/;
 
 function files(dir: string): string[] {
@@ -186,7 +187,7 @@ function collect() {
           if (node.arguments.length > 1 || name === "int" || name === "email" || name === "url" || name === "positive" || name === "nonnegative" || name === "nonempty") add(last);
         }
       }
-      if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && /^(message|error)$/.test(node.name.text)) add(node.initializer);
+      if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && /^(message|error|problem)$/.test(node.name.text)) add(node.initializer);
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && MESSAGE_VARS.test(node.name.text) && node.initializer) add(node.initializer);
       if (ts.isReturnStatement(node) && node.expression) {
         const fn = enclosingFunctionName(node);

@@ -103,6 +103,10 @@ function sentence(zh: string, depth: number): string | null {
 
 /** The English of a whole message (sentences joined by "；"), or null unless every sentence is known. */
 export function englishOf(zh: string, depth = 0): string | null {
+  compiled ??= compile();
+  // A message known whole, though it holds a "；" (the generic INTERNAL one).
+  const whole = compiled.exact.get(zh.trim());
+  if (whole) return whole;
   const parts = zh.split("；");
   const out: string[] = [];
   for (const part of parts) {
