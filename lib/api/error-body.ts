@@ -17,11 +17,19 @@ export const API_ERROR_EN: Record<ApiErrorCode, string> = {
   INTERNAL: "Internal server error.",
 };
 
-export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: { zh: string; en: string }; fields: { path: string; message: string }[] };
+/** One field's problem: `message` the Chinese the forms show, `en` its English where known, else the same Chinese. */
+export interface ApiFieldError {
+  path: string;
+  message: string;
+  en: string;
 }
 
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: { zh: string; en: string }; fields: ApiFieldError[] };
+}
+
+/** The body with the Chinese everywhere English is not known; lib/api/errors.ts puts in the English (this file stays light for proxy.ts). */
 export function errorBody(code: ApiErrorCode, zh: string, fields: Record<string, string[]> = {}): ApiErrorBody {
-  const list = Object.entries(fields).flatMap(([path, messages]) => messages.map((message) => ({ path: path === "_form" ? "" : path, message })));
+  const list = Object.entries(fields).flatMap(([path, messages]) => messages.map((message) => ({ path: path === "_form" ? "" : path, message, en: message })));
   return { error: { code, message: { zh, en: API_ERROR_EN[code] }, fields: list } };
 }

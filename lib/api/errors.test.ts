@@ -5,7 +5,7 @@ import { logger } from "@/lib/server/logger";
 import { toErrorResponse } from "./errors";
 
 async function body(res: Response) {
-  return { status: res.status, json: (await res.json()) as { error: { code: string; message: { zh: string; en: string }; fields: { path: string; message: string }[] } } };
+  return { status: res.status, json: (await res.json()) as { error: { code: string; message: { zh: string; en: string }; fields: { path: string; message: string; en: string }[] } } };
 }
 
 describe("toErrorResponse", () => {
@@ -23,11 +23,12 @@ describe("toErrorResponse", () => {
     expect(json.error.message.en.length).toBeGreaterThan(5);
   });
 
-  it("keeps field paths", async () => {
-    const { json } = await body(toErrorResponse(new AppError("VALIDATION", "请检查", { "landed.date": ["落地日期不能晚于今天"], _form: ["请求格式不正确"] }), "t"));
+  it("keeps field paths, each field's Chinese message and its English (the Chinese where none is known)", async () => {
+    const { json } = await body(toErrorResponse(new AppError("VALIDATION", "请检查", { "landed.date": ["落地日期不能晚于今天"], _form: ["请求格式不正确"], note: ["某个从未见过的规则"] }), "t"));
     expect(json.error.fields).toEqual([
-      { path: "landed.date", message: "落地日期不能晚于今天" },
-      { path: "", message: "请求格式不正确" },
+      { path: "landed.date", message: "落地日期不能晚于今天", en: "The landing date cannot be later than today" },
+      { path: "", message: "请求格式不正确", en: "The request is not in the expected format" },
+      { path: "note", message: "某个从未见过的规则", en: "某个从未见过的规则" },
     ]);
   });
 
@@ -35,7 +36,7 @@ describe("toErrorResponse", () => {
     const r = z.object({ a: z.object({ b: z.number({ error: "b 须为数字" }) }) }).safeParse({ a: { b: "x" } });
     const { status, json } = await body(toErrorResponse(r.error, "t"));
     expect(status).toBe(422);
-    expect(json.error.fields).toEqual([{ path: "a.b", message: "b 须为数字" }]);
+    expect(json.error.fields).toEqual([{ path: "a.b", message: "b 须为数字", en: "The b must be a number" }]);
   });
 
   it("answers anything else with a generic 500, logs it, and never leaks the message or stack", async () => {

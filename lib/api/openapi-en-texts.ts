@@ -495,6 +495,8 @@ export const OPENAPI_EN_TEXTS: Record<string, string> = {
 
   // Response schemas: the ledger, problems, visits, enterprises, indicators, progress
   "输入中的字段路径，如 landed.date；空串表示整个请求": "The field's path in the input, e.g. landed.date; an empty string means the whole request",
+  "该字段的中文提示（与网页表单一致）": "The field's message in Chinese (as the web forms show it)",
+  "message 的英文；没有英文时同 message": "The message in English; the same as message where there is no English",
   "所有错误的统一格式": "The one shape of every error",
   "阶段：SIGNED 签约 / LANDED 落地 / STARTED 开工 / PRODUCING 投产": "Stage: SIGNED Signed / LANDED Landed / STARTED Started / PRODUCING Producing",
   "状态：ACTIVE 正常推进 / SUSPENDED 暂缓 / TERMINATED 终止": "Status: ACTIVE Active / SUSPENDED Suspended / TERMINATED Terminated",

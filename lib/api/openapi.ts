@@ -462,13 +462,13 @@ function infoDescription(locale: Locale): string {
           "JSON endpoints for the project ledger, stage moves and enterprise problems, with the same rules and permissions as the web pages (the same zod validation and server functions).",
           `Authentication: \`Authorization: Bearer <token>\`. Tokens are created by an administrator on the "API tokens" page, limited to parks and a scope (read-only/read-write); the session cookie of a signed-in web user works too.`,
           `Rate limit: ${API_RATE_LIMIT_PER_MINUTE} requests a minute per token (in any 60 seconds, all server processes together); beyond that, 429 with Retry-After.`,
-          "Errors: always `{ error: { code, message: { zh, en }, fields: [{ path, message }] } }`. Amounts are strings in 10k CNY with two decimals; business dates are YYYY-MM-DD (Asia/Shanghai).",
+          "Errors: always `{ error: { code, message: { zh, en }, fields: [{ path, message, en }] } }` (`en`: the field message in English where known, else the Chinese). Amounts are strings in 10k CNY with two decimals; business dates are YYYY-MM-DD (Asia/Shanghai).",
         ]
       : [
           "项目台账、阶段推进与企业诉求的 JSON 接口，规则与权限和网页完全一致（同一套 zod 校验与服务端函数）。",
           `认证：\`Authorization: Bearer <令牌>\`。令牌由系统管理员在“接口令牌”页面创建，限定园区与权限（${Object.values(API_TOKEN_SCOPE_LABELS).join("/")}）；网页登录后的会话 Cookie 同样有效。`,
           `限流：每个令牌每分钟 ${API_RATE_LIMIT_PER_MINUTE} 次（任意 60 秒内，所有服务器进程合计），超出返回 429 与 Retry-After。`,
-          "错误：统一为 `{ error: { code, message: { zh, en }, fields: [{ path, message }] } }`。金额为万元、两位小数的字符串；业务日期为 YYYY-MM-DD（Asia/Shanghai）。",
+          "错误：统一为 `{ error: { code, message: { zh, en }, fields: [{ path, message, en }] } }`（`en` 为字段提示的英文，没有英文时同 message）。金额为万元、两位小数的字符串；业务日期为 YYYY-MM-DD（Asia/Shanghai）。",
         ];
   return paragraphs.join("\n\n");
 }

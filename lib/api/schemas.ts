@@ -19,7 +19,13 @@ export const apiErrorSchema = z
     error: z.object({
       code: z.enum(["BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "VALIDATION", "RATE_LIMITED", "INTERNAL"]),
       message: z.object({ zh: z.string(), en: z.string() }),
-      fields: z.array(z.object({ path: z.string().meta({ description: "输入中的字段路径，如 landed.date；空串表示整个请求" }), message: z.string() })),
+      fields: z.array(
+        z.object({
+          path: z.string().meta({ description: "输入中的字段路径，如 landed.date；空串表示整个请求" }),
+          message: z.string().meta({ description: "该字段的中文提示（与网页表单一致）" }),
+          en: z.string().meta({ description: "message 的英文；没有英文时同 message" }),
+        }),
+      ),
     }),
   })
   .meta({ id: "Error", description: "所有错误的统一格式" });

@@ -508,8 +508,8 @@ describe("GET /openapi.json", () => {
     expect(JSON.stringify(doc.tags)).not.toMatch(/\p{Script=Han}/u);
     const bad = get("?lang=fr");
     expect(bad.status).toBe(422);
-    const body = (await bad.json()) as { error: { code: string; fields: { path: string; message: string }[] } };
+    const body = (await bad.json()) as { error: { code: string; fields: { path: string; message: string; en: string }[] } };
     expect(body.error.code).toBe("VALIDATION");
-    expect(body.error.fields).toEqual([{ path: "lang", message: "导出语言 lang 须为 zh-CN 或 en" }]);
+    expect(body.error.fields).toEqual([{ path: "lang", message: "导出语言 lang 须为 zh-CN 或 en", en: "The export language lang must be zh-CN or en" }]);
   });
 });

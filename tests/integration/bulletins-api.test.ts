@@ -113,7 +113,7 @@ describe("/api/v1/bulletins", () => {
     expect(error(bad.json).fields.find((f) => f.path === "month")?.message).toBe("通报月份须为 年-月，如 2026-10");
     const reason = await call(POST, "POST", "/bulletins", { as: leaderA, body: { park: parkA, month: "2026-08", supersedes: published } });
     expect(reason.status).toBe(422);
-    expect(error(reason.json).fields).toEqual([{ path: "reason", message: "请填写更正原因" }]);
+    expect(error(reason.json).fields).toEqual([{ path: "reason", message: "请填写更正原因", en: "Please fill in the correction reason" }]);
     const malformed = await call(POST, "POST", "/bulletins", { as: leaderA, body: "{not json" });
     expect(malformed.status).toBe(400);
     const array = await call(POST, "POST", "/bulletins", { as: leaderA, body: [1] });

@@ -1272,7 +1272,7 @@ describe("defects the fuzz found, kept as examples", () => {
       for (const v of ["abc", "1e400"]) {
         const res = await send(handler, { method: "GET", auth: "read", query: `?pageSize=${v}` });
         expect(res.status).toBe(422);
-        expect(S.apiErrorSchema.parse(await res.json()).error.fields).toEqual([{ path: "pageSize", message: "每页条数须为 20、50 或 100" }]);
+        expect(S.apiErrorSchema.parse(await res.json()).error.fields).toEqual([{ path: "pageSize", message: "每页条数须为 20、50 或 100", en: "The page size must be 20, 50 or 100" }]);
       }
     }
     expect(parseIssueFilters({ pageSize: "abc" }).errors).toEqual(["每页条数须为 20、50 或 100"]);

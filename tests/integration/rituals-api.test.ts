@@ -126,11 +126,11 @@ describe("督办 /supervisions", () => {
       expect(fields(bad.json).find((f) => f.path === "workdays")!.message).toBe("办理时限至少 1 个工作日");
       const noRecipient = await call(supervisionsRoute.POST, { as: w.leader }, { body: { ...letter(), recipientUserId: null } });
       expect(noRecipient.status).toBe(422);
-      expect(fields(noRecipient.json)).toEqual([{ path: "recipientUserId", message: "请选择责任人" }]);
+      expect(fields(noRecipient.json)).toEqual([{ path: "recipientUserId", message: "请选择责任人", en: "Please choose the responsible person" }]);
       // Not past its deadline: refused on the field, in Chinese.
       const calm = await call(supervisionsRoute.POST, { as: w.leader }, { body: { ...letter(), issueId: calmIssueId } });
       expect(calm.status).toBe(422);
-      expect(fields(calm.json)).toEqual([{ path: "issueId", message: "只能对超过办结时限且未销号的问题下发督办函" }]);
+      expect(fields(calm.json)).toEqual([{ path: "issueId", message: "只能对超过办结时限且未销号的问题下发督办函", en: "A supervision letter can only be sent for a problem past its deadline and not closed" }]);
       expect((await call(supervisionsRoute.POST, { as: w.leader }, { body: "{" })).status).toBe(400);
     });
   });
@@ -234,7 +234,7 @@ describe("首问 /first-contact and /problems/{id}/handoff/accept", () => {
       expect((await call(firstContactRoute.POST, { as: w.otherStaff }, { body: received() })).status).toBe(404);
       const bad = await call(firstContactRoute.POST, { as: w.staff }, { body: { ...received(), intakeChannel: "EMAIL" } });
       expect(bad.status).toBe(422);
-      expect(fields(bad.json)).toEqual([{ path: "intakeChannel", message: "请选择来源（电话、窗口、来信或网上）" }]);
+      expect(fields(bad.json)).toEqual([{ path: "intakeChannel", message: "请选择来源（电话、窗口、来信或网上）", en: "Please choose the source (phone, service window, letter or online)" }]);
       const noTitle = await call(firstContactRoute.POST, { as: w.staff }, { body: { ...received(), title: "" } });
       expect(fieldPaths(noTitle.json)).toEqual(["title"]);
     });
@@ -305,7 +305,7 @@ describe("每月会商 /meetings and /meeting-tasks", () => {
     expect((await call(candidatesRoute.GET, { as: otherLeader }, { query: `?scope=${scope()}&month=${month}` })).status).toBe(404);
     const bad = await call(candidatesRoute.GET, { as: w.leader }, { query: `?scope=${scope()}&month=2026-13` });
     expect(bad.status).toBe(422);
-    expect(fields(bad.json)).toEqual([{ path: "month", message: "会商月份无效（格式 YYYY-MM）" }]);
+    expect(fields(bad.json)).toEqual([{ path: "month", message: "会商月份无效（格式 YYYY-MM）", en: "The meeting month is invalid (format YYYY-MM)" }]);
   });
 
   it("POST prepare: staff and tokens 403, another park 404, bad fields 422 by name; nothing written", async () => {
@@ -318,7 +318,7 @@ describe("每月会商 /meetings and /meeting-tasks", () => {
       expect(bad.status).toBe(422);
       expect(fieldPaths(bad.json).sort()).toEqual(["include.0", "month"]);
       const empty = await call(meetingsRoute.POST, { as: w.leader }, { body: { scope: scope(), month } });
-      expect(fields(empty.json)).toEqual([{ path: "include", message: "议程至少须有一项议题" }]);
+      expect(fields(empty.json)).toEqual([{ path: "include", message: "议程至少须有一项议题", en: "The agenda needs at least one item" }]);
     });
   });
 

@@ -462,8 +462,8 @@ describe("the plan API", () => {
       ["plannedInvestment", "本年计划投资须为数字，最多两位小数"],
       ["planStart", "计划本年开工须为是或否（true / false）"],
     ]);
-    expect(fields((await put(String(Y), {})).json)).toEqual([{ path: "plannedInvestment", message: "请填写本年计划投资" }]);
-    expect(fields((await put("20x6", { plannedInvestment: "1" })).json)).toEqual([{ path: "year", message: "计划年份须为数字" }]);
+    expect(fields((await put(String(Y), {})).json)).toEqual([{ path: "plannedInvestment", message: "请填写本年计划投资", en: "Please fill in the planned investment this year" }]);
+    expect(fields((await put("20x6", { plannedInvestment: "1" })).json)).toEqual([{ path: "year", message: "计划年份须为数字", en: "The plan year must be a number" }]);
     expect(fields((await put(String(Y + 9), { plannedInvestment: "1" })).json).map((f) => f.path)).toEqual(["year"]);
     expect((await put(String(Y), { plannedInvestment: "1" }, foreign.id)).status).toBe(404);
     expect((await call(projectPlansRoute.GET, "GET", `/projects/${foreign.id}/plans`, { token: read, params: { id: String(foreign.id) } })).status).toBe(404);
