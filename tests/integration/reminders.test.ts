@@ -186,4 +186,29 @@ describe("the outbound outbox and the gateway endpoints", () => {
     delete process.env.OUTBOX_GATEWAY_TOKEN;
     expect((await getOutbox(new Request(url, { headers: { authorization: `Bearer ${token}` } }))).status).toBe(404);
   });
+
+  it("sends each message in its recipient's language: English for who chose it (a known shape; a record's name as written), Chinese for everyone else", async () => {
+    await db().user.update({ where: { id: w.liaison.userId }, data: { locale: "en" } });
+    try {
+      const now = new Date();
+      const make = (userId: number, title: string, body: string | null) => db().notification.create({ data: { userId, kind: "ISSUE_OVERDUE", title, body } });
+      const en = await make(w.liaison.userId, "问题已超期：厂区用电增容", "WT-2026-001，办结时限 2026-11-20，已超期，请尽快办结");
+      const unknown = await make(w.liaison.userId, "某种从未见过的提醒", null);
+      const zh = await make(w.staff.userId, "问题已超期：厂区用电增容", "WT-2026-001，办结时限 2026-11-20，已超期，请尽快办结");
+      await dispatchOutbound(outboxChannel, now);
+      const sent = async (notificationId: number) => db().outboundMessage.findFirstOrThrow({ where: { notificationId }, select: { title: true, body: true, recipientName: true } });
+      expect(await sent(en.id)).toEqual({
+        title: "Problem overdue: 厂区用电增容",
+        body: "WT-2026-001: deadline 2026-11-20 has passed, please resolve it soon",
+        recipientName: (await db().user.findUniqueOrThrow({ where: { id: w.liaison.userId } })).name,
+      });
+      expect(await sent(unknown.id)).toMatchObject({ title: "某种从未见过的提醒", body: null });
+      expect(await sent(zh.id)).toMatchObject({ title: "问题已超期：厂区用电增容", body: "WT-2026-001，办结时限 2026-11-20，已超期，请尽快办结" });
+      // The in-app notification itself stays as the server wrote it (the page translates on display).
+      expect(await db().notification.findUniqueOrThrow({ where: { id: en.id } })).toMatchObject({ title: "问题已超期：厂区用电增容" });
+      expect((await dispatchOutbound(outboxChannel, now)).queued).toBe(0);
+    } finally {
+      await db().user.update({ where: { id: w.liaison.userId }, data: { locale: "zh-CN" } });
+    }
+  });
 });

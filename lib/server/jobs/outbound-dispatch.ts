@@ -5,7 +5,8 @@ import type { JobDefinition } from "./registry";
 /**
  * 外发提醒: every two minutes, the reminders and requests to act of the last 48 hours that the
  * configured outbound channel (OUTBOUND_CHANNEL, default the outbox table the park's SMS /
- * 政务微信 gateway polls) has not had yet. One message per notification and channel.
+ * 政务微信 gateway polls) has not had yet. One message per notification and channel, in the
+ * recipient's language (User.locale; see outboxChannel).
  */
 export const outboundDispatch: JobDefinition = {
   name: "outbound-dispatch",

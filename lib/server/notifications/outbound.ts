@@ -3,11 +3,14 @@ import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
+import { DEFAULT_LOCALE, type Locale, isLocale } from "@/lib/i18n/locales";
+import { translateMessage } from "@/lib/i18n/server-messages";
 
 // 外发通道 (docs/deployment.md, 外发提醒): notifications that should reach people outside the
 // app (SMS, 政务微信 …) go through an OutboundChannel. The one built in, "outbox", writes them to
 // the OutboundMessage table; the park's own gateway polls it over HTTP (GET pending, POST
 // delivered) and sends them however the park sends messages, so wiring a channel needs no code.
+// Each message is in its recipient's language (Chinese unless they chose English).
 
 /** Kinds copied to the outbound channel: reminders and what asks a person to act. */
 export const OUTBOUND_KINDS = [
@@ -38,17 +41,39 @@ export interface OutboundChannel {
   send(notificationIds: number[]): Promise<number>;
 }
 
-/** The built-in channel: one OutboundMessage row per notification (recipient's name and phone), idempotent. */
+/**
+ * The built-in channel: one OutboundMessage row per notification (recipient's name and phone),
+ * idempotent. The title and body are in the recipient's language (User.locale): the English of
+ * a known shape for 'en' (docs/i18n.md, "Server messages"), else the Chinese as written.
+ */
 export const outboxChannel: OutboundChannel = {
   name: "outbox",
   async send(ids) {
     if (ids.length === 0) return 0;
-    return getDb().$executeRaw(Prisma.sql`
-      INSERT INTO "OutboundMessage" ("notificationId", "userId", channel, "recipientName", "recipientPhone", title, body, link)
-      SELECT n.id, n."userId", 'outbox', u.name, u.phone, n.title, n.body, n.link
-      FROM "Notification" n JOIN "User" u ON u.id = n."userId" AND u."isActive"
-      WHERE n.id = ANY(${ids}::int[])
-      ON CONFLICT ("notificationId", channel) DO NOTHING`);
+    const db = getDb();
+    const rows = await db.notification.findMany({
+      where: { id: { in: ids }, user: { isActive: true } },
+      orderBy: { id: "asc" },
+      select: { id: true, userId: true, title: true, body: true, link: true, user: { select: { name: true, phone: true, locale: true } } },
+    });
+    if (rows.length === 0) return 0;
+    const { count } = await db.outboundMessage.createMany({
+      data: rows.map((n) => {
+        const locale: Locale = isLocale(n.user.locale) ? n.user.locale : DEFAULT_LOCALE;
+        return {
+          notificationId: n.id,
+          userId: n.userId,
+          channel: "outbox",
+          recipientName: n.user.name,
+          recipientPhone: n.user.phone,
+          title: translateMessage(n.title, locale),
+          body: n.body === null ? null : translateMessage(n.body, locale),
+          link: n.link,
+        };
+      }),
+      skipDuplicates: true,
+    });
+    return count;
   },
 };
 
