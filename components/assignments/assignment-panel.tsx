@@ -12,7 +12,7 @@ import { Section } from "@/components/ui/section";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { parenIn } from "@/lib/i18n/format";
+import { inSentence, parenIn } from "@/lib/i18n/format";
 
 type Role = "LIAISON" | "LEADER";
 export interface Candidate {
@@ -112,7 +112,7 @@ export function AssignmentPanel({
                 <EndAssignmentForm assignmentId={now.id} holderName={now.userName} roleLabel={roleLabel(role)} startDate={now.startDate} onClose={() => setEnding(null)} />
               )}
               {candidates && editing === role && (
-                <form onSubmit={(e) => onSubmit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={t("formLabel", { role: roleLabel(role) })}>
+                <form onSubmit={(e) => onSubmit(e, role)} className="mt-2 space-y-2 rounded border border-slate-200 p-3" noValidate aria-label={t("formLabel", { role: inSentence(locale, roleLabel(role)) })}>
                   <Field label={t("person")} name="userId" errors={errors} compact>
                     <select name="userId" className={input} defaultValue="">
                       <option value="">{t("choose")}</option>

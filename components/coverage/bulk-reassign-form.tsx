@@ -2,7 +2,8 @@
 
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { inSentence } from "@/lib/i18n/format";
 import type { AssignmentRole } from "@/lib/domain/coverage";
 import type { BulkReassignResult } from "@/lib/server/assignments/bulk-reassign";
 import { bulkReassignAction } from "@/lib/actions/assignments/bulk-reassign";
@@ -48,7 +49,9 @@ export function BulkReassignForm({
   const tc = useTranslations("coverage");
   const who = (u: { name: string; unit: string | null }) => (u.unit ? tc("personWithUnit", { name: u.name, unit: u.unit }) : u.name);
   const roleLabel = (r: AssignmentRole) => t(`role.${r}`);
-  const roleText = (r: RoleChoice) => (r === "" ? t("anyRole") : roleLabel(r));
+  const locale = useLocale();
+  // Inside the sentence ("… current liaison assignments"): a small letter in English.
+  const roleText = (r: RoleChoice) => (r === "" ? t("anyRole") : inSentence(locale, roleLabel(r)));
   const router = useRouter();
   const [role, setRole] = useState<RoleChoice>("LIAISON");
   const [fromId, setFromId] = useState("");

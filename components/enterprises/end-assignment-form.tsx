@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { inSentence } from "@/lib/i18n/format";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { endAssignmentAction } from "@/lib/actions/enterprises/end-assignment";
 import { Button } from "@/components/ui/button";
@@ -17,6 +18,7 @@ const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm a
  */
 export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDate, onClose }: { assignmentId: number; holderName: string; roleLabel: string; startDate: string; onClose: () => void }) {
   const t = useTranslations("enterprises.assignment");
+  const locale = useLocale();
   const tu = useTranslations("ui");
   const router = useRouter();
   const { errors, notice, pending, submit } = useActionForm();
@@ -35,9 +37,9 @@ export function EndAssignmentForm({ assignmentId, holderName, roleLabel, startDa
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-red-200 bg-red-50/40 p-3" aria-label={t("endLabel", { role: roleLabel })} data-testid="end-assignment-form">
+    <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-red-200 bg-red-50/40 p-3" aria-label={t("endLabel", { role: inSentence(locale, roleLabel) })} data-testid="end-assignment-form">
       <p className="text-xs text-slate-700">
-        {t("endIntro", { name: holderName, role: roleLabel })}
+        {t("endIntro", { name: holderName, role: inSentence(locale, roleLabel) })}
       </p>
       <Field label={t("endDate")} name="endDate" errors={errors} compact>
         <input type="date" name="endDate" min={startDate} max={today} defaultValue={today} className={input} />

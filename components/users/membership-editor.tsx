@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { inSentence } from "@/lib/i18n/format";
 import { addMembershipAction } from "@/lib/actions/users/add-membership";
 import { removeMembershipAction } from "@/lib/actions/users/remove-membership";
 import type { Role } from "@/lib/domain/permissions";
@@ -22,6 +23,7 @@ export interface MembershipRow {
 export function MembershipEditor({ userId, memberships, options }: { userId: number; memberships: MembershipRow[]; options: ScopeOptions }) {
   const router = useRouter();
   const t = useTranslations("admin.membership");
+  const locale = useLocale();
   const tc = useTranslations("common.enum.role");
   const { formRef, errors, notice, pending, submit, onSubmit: add } = useSaveForm(
     (f) => addMembershipAction(userId, membershipFromForm(f)),
@@ -47,7 +49,7 @@ export function MembershipEditor({ userId, memberships, options }: { userId: num
               {tc(m.role)} <span className="text-slate-500">· {m.scopeName}</span>
             </span>
             {m.removable && (
-              <Button type="button" onClick={() => remove(m)} aria-label={t("removeLabel", { role: tc(m.role), scope: m.scopeName })} variant="ghost" size="sm" tone="danger" pending={pending}>
+              <Button type="button" onClick={() => remove(m)} aria-label={t("removeLabel", { role: inSentence(locale, tc(m.role)), scope: m.scopeName })} variant="ghost" size="sm" tone="danger" pending={pending}>
                 {t("remove")}
               </Button>
             )}

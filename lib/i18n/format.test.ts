@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCountIn, formatDateTimeIn, formatDateIn, formatMoneyIn, formatWanIn, formatYearMonthIn } from "./format";
+import { formatCountIn, formatDateTimeIn, formatDateIn, formatMoneyIn, formatWanIn, formatYearMonthIn, inSentence } from "./format";
 
 describe("formats per language", () => {
   it("money: 万元/亿元 in Chinese, million yuan in English", () => {
@@ -22,5 +22,13 @@ describe("formats per language", () => {
     expect(formatCountIn("en", 12345)).toBe("12,345");
     expect(formatDateTimeIn("en", new Date("2026-10-05T01:30:00Z"))).toBe("5 Oct 2026, 09:30");
     expect(formatDateTimeIn("zh-CN", new Date("2026-10-05T01:30:00Z"))).toBe("2026年10月5日 09:30");
+  });
+
+  it("a label inside an English sentence takes a small letter; alone, Chinese and acronyms stay", () => {
+    expect(inSentence("en", "Liaison leader")).toBe("liaison leader");
+    expect(inSentence("en", "Park leader")).toBe("park leader");
+    expect(inSentence("en", "coverage")).toBe("coverage");
+    expect(inSentence("en", "API token")).toBe("API token");
+    expect(inSentence("zh-CN", "包保领导")).toBe("包保领导");
   });
 });

@@ -58,3 +58,13 @@ export function parenIn(locale: Locale, text: string): string {
 export function formatCountIn(locale: Locale, n: number): string {
   return new Intl.NumberFormat(locale).format(n);
 }
+
+/**
+ * A label (a role, a stage …) placed inside a sentence: English writes it with a small letter
+ * ("End Zhang San as liaison leader", "Remove park leader (…)") where the label standing alone
+ * is capitalised ("Liaison leader"); an acronym and Chinese stay as they are.
+ */
+export function inSentence(locale: Locale, label: string): string {
+  if (locale === "zh-CN" || !/^[A-Z][a-z]/.test(label)) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
