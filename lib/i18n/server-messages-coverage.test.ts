@@ -7,7 +7,8 @@
 //   - zod's messages: a `message:` / `error:` option, `ctx.addIssue({ message })`, and the
 //     message argument of a check (`.min(1, "…")`, `.refine(fn, "…")`, `.regex(re, "…")`);
 //   - a `message`/`problem`/`refusal` variable or `problem:` property, a `…_RULE`/`…_MESSAGE`-like
-//     constant, and what a `…Problem`/`…Refusal`-like function returns.
+//     constant, what a `…Problem`/`…Refusal`-like function returns, what is pushed onto
+//     `problems`/`errors`/`why`/`reasons`, and a field's errors set by key (`errors[key] = ["…"]`).
 // Template literals are checked with each `${…}` replaced by a sample value of its kind (a field
 // name, a date, a number, a record's own name); the field names the label-taking helpers are
 // called with (`requiredText("企业名称", 100)`) must each be a known term.
@@ -47,6 +48,8 @@ function sample(expr: string): string {
   if (/statusLabel|STATUS_LABEL/.test(expr)) return "暂缓";
   if (/label|what|Label/.test(expr)) return "企业名称";
   if (/^L\.|headerOf|COLUMN_OF/.test(expr)) return "负责人";
+  if (/Cents|[aA]mount|money/.test(expr)) return "120.50";
+  if (/^field$/.test(expr)) return "新密码";
   if (/Iso|[dD]ate|deadline|day\b|until|from|\bto\b/.test(expr)) return "2026-11-20";
   if (/\b(name|names|title|username|code|text|header|sheet|where|subject|who|join|first|templateName|unit|column|columnLetter|actorName|parkName|regionName|open\.code|slice)\b|name|Name/.test(expr)) return "Xyz";
   return "7";
@@ -187,6 +190,9 @@ function collect() {
           if (node.arguments.length > 1 || name === "int" || name === "email" || name === "url" || name === "positive" || name === "nonnegative" || name === "nonempty") add(last);
         }
       }
+      // A problem pushed onto a list the caller throws or shows (`problems.push("…")`), a field's errors set by key (`errors[key] = ["…"]`).
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "push" && ts.isIdentifier(node.expression.expression) && /^(problems|errors|why|reasons)$/.test(node.expression.expression.text)) node.arguments.forEach(add);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left) && ts.isArrayLiteralExpression(node.right)) add(node.right);
       if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && /^(message|error|problem)$/.test(node.name.text)) add(node.initializer);
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && MESSAGE_VARS.test(node.name.text) && node.initializer) add(node.initializer);
       if (ts.isReturnStatement(node) && node.expression) {
