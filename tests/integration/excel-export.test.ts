@@ -92,6 +92,17 @@ describe("project export", () => {
     expect(first.getCell(col("所属园区")).value).toBe(parkName);
   });
 
+  it("exports a dashboard figure's projects across batches, the same set as its list", async () => {
+    const filters = projectFiltersSchema.parse({ park: String(w.park.id), metric: "cohort.signed", period: "2025-12", cohort: "2025" });
+    const { written, sheet } = await run(await exportProjects(w.staff, filters));
+    const { total } = await listProjects(w.staff, filters);
+    expect(total).toBeGreaterThan(1_000);
+    expect(written).toBe(total);
+    expect(dataRows(sheet)).toHaveLength(total);
+    const narrowed = { ...filters, stage: "STARTED" as const };
+    expect((await run(await exportProjects(w.staff, narrowed))).written).toBe((await listProjects(w.staff, narrowed)).total);
+  });
+
   it("applies the list's filters and scope", async () => {
     const filters = projectFiltersSchema.parse({ park: String(w.park.id), stage: "STARTED" });
     const { sheet } = await run(await exportProjects(w.staff, filters));

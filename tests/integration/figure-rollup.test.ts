@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
-import { type IndicatorPeriod, type ProjectFacts, countIndicators } from "@/lib/domain/indicators";
+import { type IndicatorPeriod, METRICS, type ProjectFacts, countIndicators } from "@/lib/domain/indicators";
 import { type Actor } from "@/lib/domain/permissions";
 import { buildFigureMonths, foldFigureRollup } from "@/lib/server/metrics/figure-rollup";
 import { figureTrendQuery } from "@/lib/server/metrics/figure-sql";
@@ -18,6 +18,9 @@ import { changeProjectStatus } from "@/lib/server/projects/change-project-status
 import { moveProjectStage } from "@/lib/server/projects/move-project-stage";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { getParkRanking } from "@/lib/server/metrics/get-park-ranking";
+import { idsByMetric, metricProjectIds, rawMetricProjectIdsQuery } from "@/lib/server/metrics/drill-down";
+import { drillDownIds } from "@/lib/server/projects/list-projects";
+import { projectFiltersSchema } from "@/lib/validation/project-filters";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { resolveIndicatorScope } from "@/lib/validation/indicator-scope";
 import { makeActor, makePark, makeProject, makeRegion, makeUser } from "../helpers/factories";
@@ -190,7 +193,10 @@ describe("figures rollup", () => {
     }
   }
 
-  /** Every month of 2025–2026 (as of its end, or TODAY) and both cohorts: rollup path = raw SQL = pure model. */
+  /**
+   * Every month of 2025–2026 (as of its end, or TODAY) and both cohorts: rollup path = raw SQL = pure model;
+   * the projects behind each figure (metricProjectIds, from ProjectFigures) = the raw tables' ids, as many as the count.
+   */
   async function expectFiguresEqualRaw() {
     for (let ym = 2025 * 12; ym <= 2026 * 12 + 11; ym += 1) {
       const year = Math.floor(ym / 12);
@@ -203,6 +209,10 @@ describe("figures rollup", () => {
         const label = JSON.stringify(p);
         expect(countsOf(fast), label).toEqual(countsOf(raw));
         expect(countsOf(fast), label).toEqual(countIndicators(facts, p, TODAY));
+        const ids = await metricProjectIds(reader, parks, p, TODAY);
+        expect(ids, `ids ${label}`).toEqual(idsByMetric(await getDb().$queryRaw(rawMetricProjectIdsQuery(reader, parks, p, TODAY))));
+        expect(ids["cohort.started"].length, label).toBe(countsOf(fast).started);
+        expect(ids["due.notStarted"].length, label).toBe(countsOf(fast).dueNotStarted);
       }
       const byPark = await queryCounts(reader, parks, { year, through, cohort: year }, TODAY, ["park", "industry"]);
       const rawByPark = await getDb().$queryRaw<CountsRow[]>(rawCountsQuery(reader, parks, { year, through, cohort: year }, TODAY, ["park", "industry"]));
@@ -325,6 +335,23 @@ describe("figures rollup", () => {
       ON CONFLICT ("projectId", year, month) DO UPDATE SET "investmentCompleted" = EXCLUDED."investmentCompleted" + 1`);
     await expectDerivedTablesEqualRaw();
     await expectFiguresEqualRaw();
+  });
+
+  it("lists each figure's projects (the drill-down, in the ledger's order and by id) as the raw tables do", async () => {
+    for (const through of [3, 10, 11]) {
+      const p = { year: 2026, through, cohort: 2026 };
+      const raw = idsByMetric(await getDb().$queryRaw(rawMetricProjectIdsQuery(reader, parks, p, TODAY)));
+      for (const metric of METRICS) {
+        const f = { ...projectFiltersSchema.parse({ metric, period: `2026-${String(through).padStart(2, "0")}`, cohort: 2026 }), metric };
+        const page = await drillDownIds(reader, f, { order: "ledger", skip: 0, take: 1000 });
+        expect([...page.ids].sort((a, b) => a - b), `${metric} 1—${through}月`).toEqual(raw[metric]);
+        expect(page.total, `${metric} 1—${through}月`).toBe(raw[metric].length);
+        const byId = await drillDownIds(reader, f, { order: "id", after: 0, take: 1000 });
+        expect(byId.ids, `${metric} 1—${through}月 by id`).toEqual(raw[metric]);
+        // A page past the last one is empty and still knows the total.
+        expect(await drillDownIds(reader, f, { order: "ledger", skip: 1000, take: 20 }), `${metric} past the last page`).toEqual({ ids: [], total: raw[metric].length });
+      }
+    }
   });
 
   it("serves the trend, the due list, the bulletin and the ranking the same as the raw tables", async () => {

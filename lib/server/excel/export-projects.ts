@@ -12,7 +12,7 @@ import type { ProjectFilters } from "@/lib/validation/project-filters";
 import { assertCan } from "@/lib/server/actor";
 import { type Actor, parksWith, projectReadScope } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
-import { projectListWhere } from "@/lib/server/projects/list-projects";
+import { drillDownIds, projectListWhere } from "@/lib/server/projects/list-projects";
 import { LIGHT_COLUMNS, type LightRow, litCte, lightFromRow, loadLightSetup } from "@/lib/server/warnings/light-sql";
 import { LEDGER_RECORD_SQL, YEAR_PLAN_SQL, yearPlanJoin } from "./ledger-analysis";
 import { type ExportColumn, type ExportRow, streamWorkbook, exportedLineIn } from "./stream-workbook";
@@ -67,10 +67,11 @@ type ExportedRow = Record<string, string | number | boolean | null>;
 
 /**
  * The ledger list for a filter as an .xlsx, streamed: the same WHERE as /projects
- * (projectListWhere: the actor's scope plus the URL filters), read 1,000 rows at a time by
- * id, one row per project in every ledger column: the record, the 包保 holders, this year's
- * plan, opening balances, this year's and cumulative investment and funds, and the light
- * with its reasons (lib/server/warnings: litCte and lightFromRow, the red list's own rules).
+ * (projectListWhere: the actor's scope plus the URL filters; a dashboard figure's projects
+ * through drillDownIds), read 1,000 rows at a time by id, one row per project in every
+ * ledger column: the record, the 包保 holders, this year's plan, opening balances, this
+ * year's and cumulative investment and funds, and the light with its reasons
+ * (lib/server/warnings: litCte and lightFromRow, the red list's own rules).
  * The importable columns are the template's, so the file imports again and changes nothing.
  * Checks scope before anything is written.
  */
@@ -78,7 +79,8 @@ export async function exportProjects(actor: Actor, filters: ProjectFilters, loca
   const { fullParks, assignedOnlyParks } = projectReadScope(actor);
   if (fullParks.length + assignedOnlyParks.length === 0) throw notFound("项目");
   if (filters.park) assertCan(actor, "project.read", filters.park, "园区");
-  const where = await projectListWhere(actor, filters);
+  const metric = filters.metric;
+  const where = metric ? null : projectListWhere(actor, filters);
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
   const words = exportWords(locale);
@@ -90,7 +92,10 @@ export async function exportProjects(actor: Actor, filters: ProjectFilters, loca
     const lightSetup = await loadLightSetup(db, parksWith(actor, "project.read"), today);
     let after = 0;
     for (;;) {
-      const ids = (await db.project.findMany({ where: { AND: [where, { id: { gt: after } }] }, orderBy: { id: "asc" }, take: EXPORT_BATCH, select: { id: true } })).map((p) => p.id);
+      // A dashboard figure's projects are read in SQL where its count is (drillDownIds).
+      const ids = metric
+        ? (await drillDownIds(actor, { ...filters, metric }, { order: "id", after, take: EXPORT_BATCH })).ids
+        : (await db.project.findMany({ where: { AND: [where!, { id: { gt: after } }] }, orderBy: { id: "asc" }, take: EXPORT_BATCH, select: { id: true } })).map((p) => p.id);
       if (ids.length === 0) return;
       after = ids[ids.length - 1];
       const [rows, lights] = await Promise.all([

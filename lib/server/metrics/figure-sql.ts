@@ -14,7 +14,7 @@ import "server-only";
 // these statements equal to it and to the pure model.
 
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { type IndicatorPeriod, dueAsOf, periodEnd } from "@/lib/domain/indicators";
+import { type IndicatorPeriod, type Metric, METRICS, cohortWindow, dueAsOf, periodEnd } from "@/lib/domain/indicators";
 import { monthIndex } from "@/lib/domain/filing";
 import type { GroupBy } from "./indicator-sql";
 
@@ -69,6 +69,123 @@ export function figureSourceSql(parkIds: number[], p: IndicatorPeriod, today: st
 }
 
 /**
+ * What a figure's condition reads of a project's (or a rollup row's) state on the period's
+ * day: signed in the cohort's year, stage and status that day (NULL: signed after it), the
+ * year plan (-1 none, else 1 计划开工 + 2 计划投产) and whether its planned start is due.
+ */
+export interface FigureState {
+  inCohort: Prisma.Sql;
+  stage: Prisma.Sql;
+  status: Prisma.Sql;
+  plan: Prisma.Sql;
+  due: Prisma.Sql;
+}
+
+/** The counts' rows (figureCountsQuery's k). */
+const K_COLUMNS: FigureState = {
+  inCohort: Prisma.raw("in_cohort"),
+  stage: Prisma.raw("stage"),
+  status: Prisma.raw("status"),
+  plan: Prisma.raw("plan"),
+  due: Prisma.raw("due"),
+};
+
+/**
+ * One project's state for period `p` on ProjectFigures `f` and its figure_rows `c`
+ * (figureFactsSql). The cohort is written on signedDate (the index's column): every row of
+ * figure_rows is signed by the month's end, so the cohort's year is its window.
+ */
+export function factsState(p: IndicatorPeriod): FigureState {
+  const { from, to } = cohortWindow(p);
+  return {
+    inCohort: Prisma.sql`(f."signedDate" BETWEEN CAST(${from} AS date) AND CAST(${to} AS date))`,
+    stage: Prisma.raw("c.stage"),
+    status: Prisma.raw("c.status"),
+    plan: Prisma.raw("c.plan"),
+    due: Prisma.raw("c.due"),
+  };
+}
+
+/**
+ * One figure's condition (metricSql of indicator-sql.ts, on the rollup's terms): the
+ * FILTER its count sums in figureCountsQuery, and the projects its list shows
+ * (figureMetricIdsQuery, the drill-down), so the two are the same rows by construction.
+ */
+export function figureMetricSql(m: Metric, x: FigureState): Prisma.Sql {
+  const honoured = Prisma.sql`${x.status} IN ('ACTIVE', 'SUSPENDED')`;
+  const started = Prisma.sql`${honoured} AND ${x.stage} IN ('STARTED', 'PRODUCING')`;
+  const producing = Prisma.sql`${honoured} AND ${x.stage} = 'PRODUCING'`;
+  const planStart = Prisma.sql`${x.plan} IN (1, 3) AND ${x.stage} IS NOT NULL`;
+  const planProduction = Prisma.sql`${x.plan} IN (2, 3) AND ${x.stage} IS NOT NULL`;
+  const sql = (() => {
+    switch (m) {
+      case "cohort.signed":
+        return x.inCohort;
+      case "cohort.honoured":
+        return Prisma.sql`${x.inCohort} AND ${honoured}`;
+      case "cohort.terminated":
+        return Prisma.sql`${x.inCohort} AND ${x.status} = 'TERMINATED'`;
+      case "cohort.landed":
+        return Prisma.sql`${x.inCohort} AND ${honoured} AND ${x.stage} IN ('LANDED', 'STARTED', 'PRODUCING')`;
+      case "cohort.started":
+        return Prisma.sql`${x.inCohort} AND ${started}`;
+      case "cohort.producing":
+        return Prisma.sql`${x.inCohort} AND ${producing}`;
+      case "plan.all":
+        return Prisma.sql`${x.plan} >= 0 AND ${x.stage} IS NOT NULL`;
+      case "plan.start":
+        return planStart;
+      case "plan.started":
+        return Prisma.sql`${planStart} AND ${started}`;
+      case "plan.due":
+        return Prisma.sql`${planStart} AND ${x.due}`;
+      case "plan.dueStarted":
+        return Prisma.sql`${planStart} AND ${x.due} AND ${started}`;
+      case "plan.production":
+        return planProduction;
+      case "plan.producing":
+        return Prisma.sql`${planProduction} AND ${producing}`;
+      case "due.notStarted":
+        return Prisma.sql`${x.due} AND ${honoured} AND ${x.stage} IN ('SIGNED', 'LANDED')`;
+    }
+  })();
+  return Prisma.sql`(${sql})`;
+}
+
+/**
+ * The projects of `parkIds` with their part of period `p`'s figures: ProjectFigures `f`
+ * and figure_rows `c` (its state on the period's day), one index range per park. A
+ * project signed after the month's end has no row; the counts' rows are these rows summed
+ * (FigureRollup is figure_rows as of the month's end, corrected to the day for a month
+ * still running).
+ */
+export function figureFactsSql(parkIds: readonly number[], p: IndicatorPeriod, today: string): { from: Prisma.Sql; where: Prisma.Sql } {
+  return {
+    from: Prisma.sql`"ProjectFigures" f CROSS JOIN LATERAL figure_rows(f, ${periodMonthIndex(p)}::int, CAST(${dueAsOf(p, today)} AS date)) c`,
+    where: Prisma.sql`f."parkId" = ANY(${[...parkIds]}::int[])`,
+  };
+}
+
+/**
+ * Every figure's project ids (ascending) over `parkIds` for period `p` in one statement,
+ * each under the column m0, m1, … in METRICS order: the rows each count sums
+ * (figureMetricSql). `visible`: a further condition on the project `pr` (joined only then),
+ * for an actor who sees only some projects of a park.
+ */
+export function figureMetricIdsQuery(parkIds: readonly number[], p: IndicatorPeriod, today: string, visible?: Prisma.Sql): Prisma.Sql {
+  const { from, where } = figureFactsSql(parkIds, p, today);
+  const state = factsState(p);
+  const columns = METRICS.map(
+    (m, i) => Prisma.sql`COALESCE(array_agg(f."projectId" ORDER BY f."projectId") FILTER (WHERE ${figureMetricSql(m, state)}), '{}') AS ${Prisma.raw(`m${i}`)}`,
+  );
+  const join = visible ? Prisma.sql`JOIN "Project" pr ON pr.id = f."projectId"` : Prisma.empty;
+  return Prisma.sql`
+    SELECT ${Prisma.join(columns, ", ")}
+    FROM ${from} ${join}
+    WHERE ${where}${visible ? Prisma.sql` AND ${visible}` : Prisma.empty}`;
+}
+
+/**
  * Every count and sum of the indicators for one or more periods in one statement (the
  * bulletin asks for this month and last month together), for one or more groupings (the
  * whole scope, per park, per industry). First the FILTERed sums per (period, park,
@@ -95,25 +212,24 @@ export function figureCountsQuery(parkIds: number[], periods: IndicatorPeriod[],
            COALESCE(${Prisma.join(grouped.map((g) => col(g)), ", ")}, NULL::text) AS key`;
   const int = (c: string) => Prisma.raw(`COALESCE(sum(j."${c}"), 0)::int AS "${c}"`);
   const money = (c: string, expr = `j."${c}"`) => Prisma.raw(`COALESCE(sum(${expr}), 0)::numeric(16, 2)::text AS "${c}"`);
+  // Each figure's condition on k's columns: the same one figureMetricIdsQuery lists the projects of.
+  const count = (m: Metric) => figureMetricSql(m, K_COLUMNS);
   return Prisma.sql`
     WITH k AS NOT MATERIALIZED (
       SELECT s.*,
              s.signed_year = s.cohort AS in_cohort,
              s.status IN ('ACTIVE', 'SUSPENDED') AS honoured_s,
-             s.stage IN ('STARTED', 'PRODUCING') AS started_s,
-             s.plan >= 0 AND s.stage IS NOT NULL AS planned,
-             s.plan IN (1, 3) AND s.stage IS NOT NULL AS plan_start,
-             s.plan IN (2, 3) AND s.stage IS NOT NULL AS plan_production
+             s.plan >= 0 AND s.stage IS NOT NULL AS planned
       FROM (${source}) s
     ), j AS (
       SELECT period, park_key, industry_key,
-             sum(projects) FILTER (WHERE in_cohort) AS signed,
-             sum(projects) FILTER (WHERE in_cohort AND honoured_s) AS honoured,
-             sum(projects) FILTER (WHERE in_cohort AND status = 'TERMINATED') AS terminated,
+             sum(projects) FILTER (WHERE ${count("cohort.signed")}) AS signed,
+             sum(projects) FILTER (WHERE ${count("cohort.honoured")}) AS honoured,
+             sum(projects) FILTER (WHERE ${count("cohort.terminated")}) AS terminated,
              sum(projects) FILTER (WHERE in_cohort AND status = 'SUSPENDED') AS suspended,
-             sum(projects) FILTER (WHERE in_cohort AND honoured_s AND stage IN ('LANDED', 'STARTED', 'PRODUCING')) AS landed,
-             sum(projects) FILTER (WHERE in_cohort AND honoured_s AND started_s) AS started,
-             sum(projects) FILTER (WHERE in_cohort AND honoured_s AND stage = 'PRODUCING') AS producing,
+             sum(projects) FILTER (WHERE ${count("cohort.landed")}) AS landed,
+             sum(projects) FILTER (WHERE ${count("cohort.started")}) AS started,
+             sum(projects) FILTER (WHERE ${count("cohort.producing")}) AS producing,
              sum(projects) FILTER (WHERE in_cohort AND status = 'ACTIVE' AND stage = 'SIGNED') AS "activeSigned",
              sum(projects) FILTER (WHERE in_cohort AND status = 'ACTIVE' AND stage = 'LANDED') AS "activeLanded",
              sum(projects) FILTER (WHERE in_cohort AND status = 'ACTIVE' AND stage = 'STARTED') AS "activeStarted",
@@ -121,18 +237,18 @@ export function figureCountsQuery(parkIds: number[], periods: IndicatorPeriod[],
              sum("contractInvestment") FILTER (WHERE in_cohort) AS "contractInvestment",
              sum("contractInvestment") FILTER (WHERE in_cohort AND honoured_s) AS "honouredContractInvestment",
              sum("fundsArrived") FILTER (WHERE in_cohort AND honoured_s) AS "fundsArrived",
-             sum(projects) FILTER (WHERE planned) AS planned,
-             sum(projects) FILTER (WHERE plan_start) AS "planStart",
-             sum(projects) FILTER (WHERE plan_start AND honoured_s AND started_s) AS "planStarted",
-             sum(projects) FILTER (WHERE plan_start AND due) AS "planDue",
-             sum(projects) FILTER (WHERE plan_start AND due AND honoured_s AND started_s) AS "planDueStarted",
-             sum(projects) FILTER (WHERE plan_production) AS "planProduction",
-             sum(projects) FILTER (WHERE plan_production AND honoured_s AND stage = 'PRODUCING') AS "planProducing",
+             sum(projects) FILTER (WHERE ${count("plan.all")}) AS planned,
+             sum(projects) FILTER (WHERE ${count("plan.start")}) AS "planStart",
+             sum(projects) FILTER (WHERE ${count("plan.started")}) AS "planStarted",
+             sum(projects) FILTER (WHERE ${count("plan.due")}) AS "planDue",
+             sum(projects) FILTER (WHERE ${count("plan.dueStarted")}) AS "planDueStarted",
+             sum(projects) FILTER (WHERE ${count("plan.production")}) AS "planProduction",
+             sum(projects) FILTER (WHERE ${count("plan.producing")}) AS "planProducing",
              sum("plannedInvestment") FILTER (WHERE planned) AS "plannedInvestment",
              sum("yearCompleted") FILTER (WHERE planned) AS "yearCompleted",
              sum("totalInvestment") FILTER (WHERE planned) AS "totalInvestment",
              sum("investmentCompleted") FILTER (WHERE planned) AS "totalCompleted",
-             sum(projects) FILTER (WHERE due AND honoured_s AND stage IN ('SIGNED', 'LANDED')) AS "dueNotStarted"
+             sum(projects) FILTER (WHERE ${count("due.notStarted")}) AS "dueNotStarted"
       FROM k
       GROUP BY 1, 2, 3
     )
