@@ -6,8 +6,8 @@
 //     and of the small local helpers that build them (`refused(field, "…")`);
 //   - zod's messages: a `message:` / `error:` option, `ctx.addIssue({ message })`, and the
 //     message argument of a check (`.min(1, "…")`, `.refine(fn, "…")`, `.regex(re, "…")`);
-//   - a `message`/`problem`/`refusal` variable or `problem:` property, a `…_RULE`/`…_MESSAGE`-like
-//     constant, what a `…Problem`/`…Refusal`-like function returns, what is pushed onto
+//   - a `message`/`problem`/`refusal` variable or `problem:` property, a
+//     `…_RULE`/`…_MESSAGE`/`…_HINT`-like constant, what a `…Problem`/`…Refusal`/`…Blocker`-like function returns, what is pushed onto
 //     `problems`/`errors`/`why`/`reasons`, and a field's errors set by key (`errors[key] = ["…"]`).
 // Template literals are checked with each `${…}` replaced by a sample value of its kind (a field
 // name, a date, a number, a record's own name); the field names the label-taking helpers are
@@ -28,8 +28,8 @@ const ERROR_CLASSES = new Set(["AppError", "ProjectConflictError", "IssueConflic
 const ERROR_HELPERS = new Set(["refused", "refuse", "validationError", "fieldError", "reject"]);
 /** zod checks whose last string argument is the message. */
 const ZOD_CHECKS = new Set(["min", "max", "length", "int", "regex", "refine", "email", "url", "positive", "nonnegative", "negative", "gte", "lte", "gt", "lt", "multipleOf", "nonempty", "startsWith", "endsWith", "includes", "check"]);
-const MESSAGE_VARS = /^(message|msg|problem|refusal|notOver|reason)$|^[A-Z_]*(RULE|MESSAGE|FAILED|DUPLICATE|NOTHING_TO_MOVE)$/;
-const MESSAGE_FUNCTIONS = /(Problem|Refusal|refusal|problem|Message|message|Error)$/;
+const MESSAGE_VARS = /^(message|msg|problem|refusal|notOver|reason)$|^[A-Z_]*(RULE|MESSAGE|FAILED|DUPLICATE|NOTHING_TO_MOVE|HINT)$/;
+const MESSAGE_FUNCTIONS = /(Problem|Refusal|refusal|problem|Message|message|Error|Blocker|blocker|Summary)$/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -111,6 +111,17 @@ const SAMPLES: Record<string, string[][]> = {
   "`${label}不能早于 ${EARLIEST_DATE.slice(0, 4)} 年`": [["签约日期", "1990"]],
   "`${project.name}：${problem}`": [["新材料项目", "计划年份不能早于项目签约的 2024 年"], ["新材料项目", "计划年份不能晚于 2028 年"]],
   "`${project.name}${flags[0].message}`": [["新材料项目", "已于 2025-03-10 开工，不能再计划 2026 年开工"], ["新材料项目", "已于 2025-10-01 投产，不能再计划 2026 年投产"]],
+  '`问题当前为「${ISSUE_STATUS_LABELS[state.status]}」：${STATUS_HINT[action]}`': [
+    ["收集", "只有「收集」状态的问题可以交办"],
+    ["交办", "只有「办理」中的问题可以反馈办理结果"],
+    ["办理", "只有已反馈办理结果的问题可以销号"],
+    ["反馈", "只有已销号的问题可以重新办理"],
+    ["销号", "问题已销号，不能申请延期"],
+  ],
+  // A light's reasons (lib/domain/warnings): the rule's reason after the kind.
+  "`开工：${s.reason}`": [["计划 2026-02-20 开工，已超过 3 个月仍未开工"], ["计划 2026-02-20 开工，已过期仍未开工"], ["本月计划开工（2026-11-20），尚未开工"]],
+  "`投资进度：${g.reason}`": [["本年完成 26%，序时进度 91.7%，落后超过 30 个百分点"], ["本年完成 60%，序时进度 75%，落后 10–30 个百分点"]],
+  "`月报：${f.reason}`": [["有 2 个月的月报逾期未报"], ["2026年11月月报待填报，截止 2026-12-07"]],
   '`该更正申请已${CORRECTION_STATUS_LABELS[request.status].replace(/^已/, "")}，不能再次审批`': [["批准"], ["驳回"]],
 };
 
