@@ -122,8 +122,19 @@ const SAMPLES: Record<string, string[][]> = {
   "`开工：${s.reason}`": [["计划 2026-02-20 开工，已超过 3 个月仍未开工"], ["计划 2026-02-20 开工，已过期仍未开工"], ["本月计划开工（2026-11-20），尚未开工"]],
   "`投资进度：${g.reason}`": [["本年完成 26%，序时进度 91.7%，落后超过 30 个百分点"], ["本年完成 60%，序时进度 75%，落后 10–30 个百分点"]],
   "`月报：${f.reason}`": [["有 2 个月的月报逾期未报"], ["2026年11月月报待填报，截止 2026-12-07"]],
+  "`${header}是已到达阶段的日期（系统中为 ${stored[key] ?? \"空\"}），不能通过导入修改；如确需更正，请园区领导在项目页更正回退后重新推进`": [
+    ["开工日期", "2025-03-10"],
+    ["落地日期", "空"],
+  ],
+  "`${columnLetter(c)} 列「${h.text}」的单位是${h.unit}，导入按万元计算；请换算为万元并把表头改为「${named}」后再导入`": [
+    ["C", "总投资（亿元）", "亿元", "总投资（万元）"],
+    ["D", "合同引资额（元）", "元", "合同引资额（万元）"],
+  ],
   '`该更正申请已${CORRECTION_STATUS_LABELS[request.status].replace(/^已/, "")}，不能再次审批`': [["批准"], ["驳回"]],
 };
+
+/** The SAMPLES entries whose template the collector met (one it no longer meets is stale). */
+const usedSamples = new Set<string>();
 
 /** Templates in a message's place with no Chinese of their own and no SAMPLES entry. */
 const unsampled = new Set<string>();
@@ -132,6 +143,7 @@ function textOf(node: ts.Node, sf: ts.SourceFile): { text: string; template?: st
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return HAN.test(node.text) ? [{ text: node.text }] : [];
   if (ts.isTemplateExpression(node)) {
     const template = node.getText(sf);
+    if (SAMPLES[template]) usedSamples.add(template);
     const variants = SAMPLES[template] ?? [node.templateSpans.map((span) => sample(span.expression.getText(sf)))];
     const texts = variants.map((values) => ({ text: node.head.text + node.templateSpans.map((span, i) => values[i] + span.literal.text).join(""), template }));
     // Made only of its parts (`${column}${problem}`): it cannot be checked without sample values.
@@ -242,6 +254,10 @@ describe("every fixed message the server sends has an English", () => {
 
   it("has sample values for every template made only of its parts", () => {
     expect([...unsampled].join("\n")).toBe("");
+  });
+
+  it("uses every SAMPLES entry (a template changed in the code needs its entry changed too)", () => {
+    expect(Object.keys(SAMPLES).filter((k) => !usedSamples.has(k))).toEqual([]);
   });
 
   it("knows every field name the label-taking helpers are called with", () => {
