@@ -12,6 +12,9 @@
 //      list's rows of ProjectFigures, and for the bulletin's red list every project's facts;
 //   4. the same figures from the raw tables (the code before the rollup: every project and
 //      report in scope, with its own floor), sent as that code sent them (JIT on);
+//   5. the projects behind the figures (metricProjectIds, figureProjectIds, a drill-down
+//      list page) next to a bare scan of the scope's ProjectFigures rows and the same ids
+//      from the raw tables;
 // and prints median/p95, the ratios, EXPLAIN ANALYZE times of each statement and the load
 // average. Not a test: nothing asserts on time.
 //
@@ -32,9 +35,13 @@ import { dueNotStartedQuery } from "../lib/server/metrics/get-indicators";
 import { getBulletin } from "../lib/server/bulletin/get-bulletin";
 import { monthlyTrendQuery, rawMonthlyTrendQuery } from "../lib/server/metrics/get-monthly-trend";
 import { rawCountsQuery, scopeParkIds } from "../lib/server/metrics/indicator-sql";
-import { figureCountsQuery, periodMonthIndex } from "../lib/server/metrics/figure-sql";
+import { figureCountsQuery, figureMetricIdsQuery, periodMonthIndex } from "../lib/server/metrics/figure-sql";
 import { buildFigureMonths } from "../lib/server/metrics/figure-rollup";
 import { listRedProjects } from "../lib/server/warnings/list-red-projects";
+import { metricProjectIds, rawMetricProjectIdsQuery } from "../lib/server/metrics/drill-down";
+import { figureProjectIds } from "../lib/server/bulletin/figure-ids";
+import { listProjects } from "../lib/server/projects/list-projects";
+import { projectFiltersSchema } from "../lib/validation/project-filters";
 import { dueAsOf, type IndicatorPeriod } from "../lib/domain/indicators";
 import { resolveIndicatorScope, type IndicatorScope } from "../lib/validation/indicator-scope";
 import { todayInShanghai } from "../lib/domain/dates";
@@ -314,6 +321,44 @@ async function main() {
         `bulletin, region, 2026-10: server ${m.server.toFixed(1)} ms = ${(m.server / m.redFloor).toFixed(2)}x its floor ${m.redFloor.toFixed(1)} ms (red list ${m.red.toFixed(1)} ms); ` +
           `counts ${m.counts.toFixed(1)} ms = ${(m.counts / m.floor).toFixed(2)}x their floor ${m.floor.toFixed(1)} ms; ` +
           `the raw-table counts ${m.before.toFixed(1)} ms = ${(m.before / m.beforeFloor).toFixed(2)}x their floor ${m.beforeFloor.toFixed(1)} ms; load average ${loadavg()}`,
+      );
+    }
+    // The projects behind each figure: every metric's ids (metricProjectIds; figureProjectIds,
+    // which publishing and the published bulletin's check against today call), and one
+    // figure's drill-down list page, next to the floor (a bare scan of the scope's
+    // ProjectFigures rows) and the same ids from the raw tables (the code before, JIT on).
+    for (const [label, scope] of [scopes[0], scopes[2]]) {
+      const parkIds = await scopeParkIds(actor, scope);
+      const oct = { year: 2026, through: 10, cohort: 2026 };
+      const parks = `'{${parkIds.join(",")}}'::int[]`;
+      const floorSql = `SELECT count(*), sum("contractInvestment") FROM "ProjectFigures" WHERE "parkId" = ANY(${parks})`;
+      const drill = projectFiltersSchema.parse({ metric: "cohort.started", period: "2026-10", cohort: 2026, ...(scope.park ? { park: scope.park } : {}) });
+      const [ids, bulletinIds, list, bare, before, beforeFloor] = await interleaved(RUNS, [
+        () => metricProjectIds(actor, parkIds, oct, today),
+        () => figureProjectIds(actor, parkIds, { year: 2026, month: 10 }, today),
+        () => listProjects(actor, drill),
+        () => send(floorSql),
+        () => sendRaw(rawMetricProjectIdsQuery(actor, parkIds, oct, today)),
+        () => send(rawFloor(parkIds, oct)[0][1]),
+      ]);
+      const m = {
+        ids: row(`figures' project ids (metricProjectIds, every metric), ${label}`, ids),
+        bulletinIds: row(`  the bulletin's (figureProjectIds, every metric)`, bulletinIds),
+        list: row(`  drill-down list page 1 (listProjects, 已开工 1—10月)`, list),
+        floor: row(`  floor: bare scan of the scope's ProjectFigures rows`, bare),
+        before: row(`  before: the same ids from the raw tables (as-of join), same run`, before),
+        beforeFloor: row(`  floor of the raw tables: bare scan of the projects in scope`, beforeFloor),
+      };
+      for (const [name, q, on] of [
+        ["ids statement", figureMetricIdsQuery(parkIds, oct, today), pool],
+        ["ids from the raw tables", rawMetricProjectIdsQuery(actor, parkIds, oct, today), rawPool],
+      ] as const) {
+        console.log(`|   EXPLAIN ANALYZE execution time: ${name} | ${(await explainTime(on, q)).ms.toFixed(1)} | |`);
+      }
+      summary.push(
+        `project ids, ${label}: metricProjectIds ${m.ids.toFixed(1)} ms = ${(m.ids / m.floor).toFixed(2)}x the floor ${m.floor.toFixed(1)} ms; ` +
+          `figureProjectIds ${m.bulletinIds.toFixed(1)} ms; drill-down page ${m.list.toFixed(1)} ms; ` +
+          `the raw-table ids ${m.before.toFixed(1)} ms = ${(m.before / m.beforeFloor).toFixed(2)}x their floor ${m.beforeFloor.toFixed(1)} ms; load average ${loadavg()}`,
       );
     }
     summary.push(`one park ÷ whole region (server): ${(medians[scopes[2][0]] / medians[scopes[0][0]]).toFixed(2)}`);
