@@ -124,7 +124,7 @@ export function ProgressImport() {
                       <ul>
                         {m.changes.map((c) => (
                           <li key={c.field}>
-                            <span className="text-slate-500">{c.column}：</span>
+                            <span className="text-slate-500">{t("updates.field", { column: c.column })}</span>
                             {c.before ?? t("upload.empty")} → <span className="font-medium text-emerald-800">{c.after ?? t("upload.empty")}</span>
                           </li>
                         ))}

@@ -52,7 +52,7 @@ export function UpdateTable({ updates, total }: { updates: Update[]; total: numb
               <ul className="space-y-0.5">
                 {u.changes.map((c) => (
                   <li key={c.field} data-field={c.field}>
-                    <span className="text-slate-500">{c.column}：</span>
+                    <span className="text-slate-500">{t("updates.field", { column: c.column })}</span>
                     <del className="text-slate-500">{shown(c.before)}</del>
                     <span aria-hidden="true"> → </span>
                     <span className="sr-only">{t("updates.changedTo")}</span>

@@ -108,9 +108,11 @@ describe("importing English ledgers", () => {
     const zh = await templateVia("?lang=zh-CN", "en");
     expect(zh.headers.get("content-disposition")).toContain(encodeURIComponent("项目台账导入模板"));
     expect((await loadBook(await zh.arrayBuffer())).worksheets.map((w) => w.name)).toEqual([LEDGER_SHEET, "选项", "填写说明"]);
+    // The refusal in the reader's language (the server's Chinese for a Chinese reader).
     const bad = await templateVia("?lang=fr", "en");
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("导出语言 lang 须为 zh-CN 或 en");
+    expect(await bad.text()).toBe("The filters are invalid, so nothing was exported: the export language lang must be zh-CN or en");
+    expect(await (await templateVia("?lang=fr", "zh-CN")).text()).toBe("筛选条件无效，未导出：导出语言 lang 须为 zh-CN 或 en");
   });
 
   it("imports the English template filled in with English choices, in any case", async () => {

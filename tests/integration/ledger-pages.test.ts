@@ -3,11 +3,16 @@
 // session, Next's navigation and the request's language mocked): the Chinese is today's text,
 // and the English page keeps no Chinese of these pages' own messages; only user data (names,
 // codes, notes) and texts other parts answer for stay as they are.
+import { createElement } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { COMMON_INDUSTRIES } from "@/lib/domain/industries";
 import { type IssueWorld, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
-import { pageSession, renderPage } from "../helpers/page-render";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { ledgerPreviewIn } from "@/lib/server/excel/import-language";
+import type { ImportPreview } from "@/lib/server/excel/preview-import";
+import { UpdateTable } from "@/components/import/update-table";
+import { html, pageSession, renderPage } from "../helpers/page-render";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/page-render")).sessionMock());
 vi.mock("@/lib/i18n/request-locale", async () => (await import("../helpers/page-render")).requestLocaleMock());
@@ -45,9 +50,9 @@ const NOT_OURS: (string | RegExp)[] = [
 const EXCEL_NAMES = ["本年计划投资（万元）", "计划本年开工", "计划本年投产", "填写说明", "项目编号", "所属园区", "项目名称", "投资主体", "“是”", "“否”"];
 
 /** The Chinese runs of an English page's text and attributes, user data taken out, that nobody else answers for. */
-function chineseLeft(html: string, userData: string[]): string[] {
+function chineseLeft(html: string, userData: string[], excelNames = EXCEL_NAMES): string[] {
   let s = html;
-  for (const d of [...userData, ...EXCEL_NAMES].sort((a, b) => b.length - a.length)) s = s.replaceAll(d, "");
+  for (const d of [...userData, ...excelNames].sort((a, b) => b.length - a.length)) s = s.replaceAll(d, "");
   s = s.replace(/\p{Script=Han}+-[a-z0-9]+-[a-z0-9]+-\d+/gu, " "); // the factories' unique names: 园区-ab1-xyz-3
   const runs = [...new Set((s.match(/[^<>"]*\p{Script=Han}[^<>"]*/gu) ?? []).map((r) => r.trim()))];
   return runs.filter((r) => !NOT_OURS.some((n) => (typeof n === "string" ? n === r : n.test(r))));
@@ -135,7 +140,35 @@ describe("the ledger-side pages in both languages", () => {
     for (const s of ["Ledger import", "Step 1: download the template", "Monthly progress import", "Check reports", "Choose file…"]) expect(en).toContain(s);
     // The ledger template downloads in the reader's language: its English sheet and column names are quoted.
     for (const s of ["the “Instructions” sheet", "by “Project code”", "“Park + Project name + Enterprise name”"]) expect(en).toContain(s);
-    expect(chineseLeft(en, userData)).toEqual([]);
+    // Both templates download in English here: no Chinese file name is quoted on the English page.
+    expect(chineseLeft(en, userData, [])).toEqual([]);
+
+    // The preview's before → after (a Chinese file read by an English reader): the values in
+    // English, the file's own headers and the records' text as written, nothing else Chinese.
+    const headers = ["项目级别", "总投资（万元）", "本年计划开工", "当前阶段", "建设内容"];
+    const updates: ImportPreview["updates"] = [
+      {
+        row: 4,
+        projectId: w.project.id,
+        code: "P-1",
+        parkName: "园区甲",
+        name: "项目甲",
+        changes: [
+          { field: "keyLevel", column: headers[0], before: "一般", after: "省重点" },
+          { field: "totalInvestment", column: headers[1], before: "10,000 万元", after: "12,000.5 万元" },
+          { field: "planStartThisYear", column: headers[2], before: "否", after: "是" },
+          { field: "stage", column: headers[3], before: "签约", after: "落地" },
+          { field: "content", column: headers[4], before: null, after: "厂房建设" },
+        ],
+      },
+    ];
+    const preview = ledgerPreviewIn({ updates, errors: [], sample: [] } as unknown as ImportPreview, "en");
+    const table = html(createElement(UpdateTable, { updates: preview.updates, total: 1 }), "en");
+    const E = MESSAGES.en;
+    for (const s of ["项目级别: ", `>${E.common.enum.keyLevel.NONE}<`, E.common.enum.keyLevel.PROVINCIAL, "10,000 (10k CNY)", "12,000.5 (10k CNY)", E.projects.ledgerExport.yes, E.common.enum.stage.LANDED, "(blank)"]) {
+      expect(table).toContain(s);
+    }
+    expect(chineseLeft(table, [...userData, ...headers, "园区甲", "项目甲", "厂房建设"], [])).toEqual([]);
   });
 
   it("亮灯督办", async () => {

@@ -13,6 +13,9 @@ import { exportProgress } from "@/lib/server/excel/export-progress";
 import { ProgressImportRejectedError, commitProgressImport, previewProgressImport } from "@/lib/server/excel/progress-import";
 import { buildProgressTemplate } from "@/lib/server/excel/progress-template";
 import { progressExportFiltersSchema } from "@/lib/validation/excel-export";
+import { PROGRESS_COLUMNS, PROGRESS_SHEET } from "@/lib/domain/ledger-columns";
+import type { Locale } from "@/lib/i18n/locales";
+import { PROGRESS_HEADERS_EN, PROGRESS_SHEET_EN } from "@/lib/server/excel/ledger-english";
 import { makeActor, makePark, makeProject, makeRegion, unique } from "../helpers/factories";
 import { sheetWorkbook } from "../helpers/ledger-workbook";
 
@@ -146,5 +149,85 @@ describe("monthly figures import", () => {
     expect(rows).toEqual([[mine.code, mine.name, park.name, expect.any(String), ym.year, ym.month, 7.5, 1]]);
     // Untouched, the template is last month's filings as they stand.
     expect(await previewProgressImport(liaison, template.bytes)).toMatchObject({ rows: 1, unchanged: 1, errors: [] });
+  });
+
+  it("reads the English progress export and template (?lang=en): exported again it changes nothing; a wrong value is refused naming the English column; a Chinese file as before", async () => {
+    const p = await startedProject(unique("英文月报"));
+    // November and December: open (the bulletin of another test closes the park's months up to October).
+    await db().progressReport.create({ data: { projectId: p.id, year: last, month: 11, investmentCompleted: "100.00", fundsArrived: "20.00", imageProgress: "基础施工", filedById: staff.userId } });
+    await db().progressReport.create({ data: { projectId: p.id, year: last, month: 12, investmentCompleted: "50.50", fundsArrived: "0.00", imageProgress: "主体施工", problems: "缺用电指标", filedById: staff.userId } });
+    const exported = async (locale: Locale) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on("data", (c: Buffer) => chunks.push(c));
+      const ended = new Promise((r) => out.on("end", r));
+      await (await exportProgress(staff, progressExportFiltersSchema.parse({ project: String(p.id) }), locale)).write(out);
+      await ended;
+      return Buffer.concat(chunks);
+    };
+    const en = await exported("en");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(en as unknown as ExcelJS.Buffer);
+    const ws = book.getWorksheet(PROGRESS_SHEET_EN)!;
+    const head = (ws.getRow(3).values as unknown[]).slice(1) as string[];
+    expect(head).toEqual(PROGRESS_COLUMNS.map((c) => PROGRESS_HEADERS_EN[c.key]));
+    const preview = await previewProgressImport(staff, en);
+    expect(preview).toMatchObject({ rows: 2, unchanged: 2, toFile: 0, toCorrect: 0, errors: [], headerRows: [3, 3] });
+    expect(preview.ignoredColumns).toEqual(["investmentToDate", "fundsToDate", "filedBy", "filedOn"].map((k) => PROGRESS_HEADERS_EN[k]));
+    expect(await commitProgressImport(staff, en)).toMatchObject({ filed: 0, corrected: 0, unchanged: 2 });
+
+    // Edited under its English headers: a wrong value is refused on its row, naming the column as the file does.
+    const col = (key: string) => head.indexOf(PROGRESS_HEADERS_EN[key]) + 1;
+    ws.getRow(4).getCell(col("investmentCompleted")).value = "十万";
+    ws.getRow(5).getCell(col("month")).value = 13;
+    const bad = Buffer.from(await book.xlsx.writeBuffer());
+    const refused = await previewProgressImport(staff, bad);
+    expect(refused.errors).toEqual([
+      { row: 4, column: PROGRESS_HEADERS_EN.investmentCompleted, message: "本月完成投资须为数字，最多两位小数" },
+      { row: 5, column: PROGRESS_HEADERS_EN.month, message: "月份须在 1–12 之间" },
+    ]);
+    const err = await commitProgressImport(staff, bad).catch((e: unknown) => e);
+    expect((err as ProgressImportRejectedError).issues).toEqual(refused.errors);
+
+    // A corrected figure is shown under its English header.
+    ws.getRow(4).getCell(col("investmentCompleted")).value = 110;
+    ws.getRow(5).getCell(col("month")).value = 12;
+    const corrected = await previewProgressImport(staff, Buffer.from(await book.xlsx.writeBuffer()));
+    expect(corrected).toMatchObject({ toCorrect: 1, unchanged: 1, errors: [] });
+    expect(corrected.months[0].changes.map((c) => `${c.column}: ${c.before} → ${c.after}`)).toEqual([`${PROGRESS_HEADERS_EN.investmentCompleted}: 100 万元 → 110 万元`]);
+
+    // The Chinese export as before.
+    expect(await previewProgressImport(staff, await exported("zh-CN"))).toMatchObject({ rows: 2, unchanged: 2, errors: [] });
+  });
+
+  it("the template downloads in English on request and imports again unchanged; the Chinese one is as before", async () => {
+    const mine = await startedProject(unique("英文模板"));
+    await db().assignment.create({ data: { parkId: park.id, role: "LIAISON", userId: liaison.userId, projectId: mine.id, startDate: isoToDate(`${last}-01-10`) } });
+    const ym = lastCompletedMonth(todayInShanghai());
+    await db().progressReport.create({ data: { projectId: mine.id, year: ym.year, month: ym.month, investmentCompleted: "3.00", fundsArrived: "0.00", imageProgress: "安装", filedById: staff.userId } });
+    const read = async (bytes: Buffer, sheet: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      const ws = wb.getWorksheet(sheet)!;
+      return { title: String(ws.getCell(1, 1).value), head: (ws.getRow(2).values as unknown[]).slice(1), notes: (ws.getRow(2).values as unknown[]).slice(1).map((_, i) => String(ws.getRow(2).getCell(i + 1).note)) };
+    };
+    const importable = PROGRESS_COLUMNS.filter((c) => c.importable);
+    const en = await buildProgressTemplate(liaison, undefined, "en");
+    expect(en.fileName).toBe(`monthly-progress-template-${ym.year}-${String(ym.month).padStart(2, "0")}.xlsx`);
+    const enSheet = await read(en.bytes, PROGRESS_SHEET_EN);
+    expect(enSheet.title).toMatch(new RegExp(`^Monthly progress for ${ym.month}/${ym.year} `));
+    expect(enSheet.head).toEqual(importable.map((c) => PROGRESS_HEADERS_EN[c.key]));
+    expect([enSheet.title, ...enSheet.notes].join("|")).not.toMatch(/\p{Script=Han}/u);
+    // Untouched, it is last month's filings as they stand (this liaison's projects of every test here).
+    const again = await previewProgressImport(liaison, en.bytes);
+    expect(again).toMatchObject({ toFile: 0, toCorrect: 0, unchanged: again.rows, errors: [] });
+
+    // The Chinese template: the table's own headers and hints, and the title it always had.
+    const zh = await buildProgressTemplate(liaison);
+    expect(zh.fileName).toBe(`月度填报模板-${ym.year}-${String(ym.month).padStart(2, "0")}.xlsx`);
+    const zhSheet = await read(zh.bytes, PROGRESS_SHEET);
+    expect(zhSheet.title).toBe(`${ym.year}年${ym.month}月月度填报（金额单位：万元；已填报的月份列出已报数，修改后导入即为更正）`);
+    expect(zhSheet.head).toEqual(importable.map((c) => c.header));
+    expect(zhSheet.notes).toEqual(importable.map((c) => c.hint || c.header));
   });
 });

@@ -1,12 +1,17 @@
 import "server-only";
 // Turning the Excel services into HTTP responses for the route handlers: a streamed
-// download with a UTF-8 file name, and AppErrors as status + Chinese message.
+// download with a UTF-8 file name, and AppErrors as status + message in the reader's language
+// (the server's Chinese, put into English for an English reader where its shape is known:
+// docs/i18n.md, "Server messages"; Chinese for everyone else, API clients that ask for no
+// language included).
 
 import { PassThrough, Readable } from "node:stream";
 import { toAppError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { getRequestLocale } from "@/lib/i18n/request-locale";
+import { translateMessage } from "@/lib/i18n/server-messages";
+import { issuesIn } from "./import-language";
 import { attachmentHeader } from "./stream-workbook";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -45,21 +50,37 @@ export async function streamedXlsx(job: { fileName: string; write: (out: PassThr
   });
 }
 
-/** An error as JSON { message, ... } with its status (the upload endpoints the pages fetch). */
-export function errorJson(e: unknown, extra?: (e: unknown) => Record<string, unknown>): Response {
+/**
+ * An error as JSON { message, ... } with its status (the upload endpoints the pages fetch), in
+ * the reader's language: the message, and each row problem's message when `extra` lists them
+ * (`errors: [{ row, column, message }]`; the column is the file's own header, kept as written).
+ */
+export async function errorJson(e: unknown, extra?: (e: unknown) => Record<string, unknown>): Promise<Response> {
   const err = toAppError(e, "excel");
-  return err.toJsonResponse(err.code === "INTERNAL" ? undefined : extra?.(e));
+  const locale = await getRequestLocale();
+  const more = err.code === "INTERNAL" ? undefined : extra?.(e);
+  if (more && Array.isArray(more.errors)) more.errors = issuesIn(more.errors as { message: string }[], locale);
+  return Response.json({ message: translateMessage(err.message, locale), ...more }, { status: err.status });
 }
 
-/** An error as a plain-text page (for links the browser opens directly). */
-export function errorText(e: unknown): Response {
-  return toAppError(e, "excel").toTextResponse();
+/** An error as a plain-text page (for links the browser opens directly), in the reader's language. */
+export async function errorText(e: unknown): Promise<Response> {
+  const err = toAppError(e, "excel");
+  return textResponse(translateMessage(err.message, await getRequestLocale()), err.status);
 }
 
-/** 422 naming each invalid filter. */
-export function badFilters(errors: string[]): Response {
-  return new Response(`筛选条件无效，未导出：${errors.join("；")}`, { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
+/** 422 naming each invalid filter, in the reader's language. */
+export async function badFilters(errors: string[]): Promise<Response> {
+  return textResponse(translateMessage(`筛选条件无效，未导出：${errors.join("；")}`, await getRequestLocale()), 422);
 }
+
+/** The answer to a request without a session: JSON `{ message }` for the upload endpoints, text for downloads. */
+export async function signInFirst(kind: "json" | "text"): Promise<Response> {
+  const message = translateMessage("请先登录", await getRequestLocale());
+  return kind === "json" ? Response.json({ message }, { status: 401 }) : textResponse(message, 401);
+}
+
+const textResponse = (text: string, status: number) => new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /** First value of each search parameter, as pages receive them. */
 export function searchParamsRecord(url: string): Record<string, string> {

@@ -4,7 +4,7 @@
 // English file exported or filled in from the English template imports again. No second
 // hand-typed copy: this module only turns those messages into lookups. Pure (no I/O).
 
-import { type LedgerColumn, type LedgerColumnType, type OtherHeaderNames, LEDGER_COLUMNS, enumLabel, flagLabel } from "@/lib/domain/ledger-columns";
+import { type LedgerColumn, type LedgerColumnType, type OtherHeaderNames, LEDGER_COLUMNS, PROGRESS_COLUMNS, enumLabel, flagLabel } from "@/lib/domain/ledger-columns";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -60,6 +60,22 @@ export const writtenInEnglish = (text: string) => !/\p{Script=Han}/u.test(text);
 
 /** Whether `name` is the English sheet name (case- and space-insensitively). */
 export const isEnglishLedgerSheet = (name: string) => fold(name) === fold(LEDGER_SHEET_EN);
+
+// The monthly figures (月度填报): the English progress export and template (messages
+// progress.export: sheet and headers) import like the Chinese ones. Its cells hold no choices
+// (numbers, months, the records' own text), so only the sheet and the headers are looked up.
+
+/** The English sheet name of monthly figures ("Monthly progress"). */
+export const PROGRESS_SHEET_EN: string = EN.progress.export.sheet;
+
+/** The English header of each monthly figures column, by column key. */
+export const PROGRESS_HEADERS_EN: Readonly<Record<string, string>> = EN.progress.export.columns;
+
+/** The English headers of monthly figures as extra header names for the header finder. */
+export const PROGRESS_ENGLISH_NAMES: OtherHeaderNames = Object.fromEntries(PROGRESS_COLUMNS.map((c) => [c.key, [PROGRESS_HEADERS_EN[c.key]]]));
+
+/** Whether `name` is the English sheet name of monthly figures (case- and space-insensitively). */
+export const isEnglishProgressSheet = (name: string) => fold(name) === fold(PROGRESS_SHEET_EN);
 
 /**
  * The template's words in one language (messages projects.ledgerTemplate, with the headers

@@ -200,26 +200,32 @@ export const LEDGER_SPEC: SheetSpec = {
  * (「当前阶段」→「Current stage」), and a refused choice lists the English choices. The
  * messages stay Chinese sentences (the server's source text); Chinese headers are untouched.
  */
-export function asWritten(parsed: Pick<ParsedLedger, "english">, issues: RowIssue[]): RowIssue[] {
+export function asWritten(parsed: Pick<ParsedLedger, "english">, issues: RowIssue[], columns: readonly LedgerColumn[] = LEDGER_COLUMNS): RowIssue[] {
   if (parsed.english.size === 0) return issues;
   const byHeader = new Map<string, { key: string; text: string }>();
-  for (const [key, text] of parsed.english) byHeader.set(LEDGER_COLUMNS.find((c) => c.key === key)!.header, { key, text });
+  for (const [key, text] of parsed.english) byHeader.set(columns.find((c) => c.key === key)!.header, { key, text });
   return issues.map((issue) => {
     const named = byHeader.get(issue.column);
     if (!named) return issue;
     let message = issue.message;
     if (message === CHOICE_REFUSAL[named.key]) {
-      const column = LEDGER_COLUMNS.find((c) => c.key === named.key)!;
-      const choices = englishChoices(column.type).map((c) => c.en);
-      message =
-        column.type === "flag"
-          ? `「${named.text}」须填写 ${choices[0]} 或 ${choices[1]}（空白为 ${choices[1]}）`
-          : `「${named.text}」须为 ${choices.join("/")} 之一`;
+      message = englishChoiceRefusal(named.key, named.text);
     } else {
       for (const [zh, { text }] of byHeader) message = message.split(`「${zh}」`).join(`「${text}」`);
     }
     return { ...issue, column: named.text, message };
   });
+}
+
+/**
+ * A choice column's refusal (CHOICE_REFUSAL) naming the column by `header` and listing the
+ * English choices the import reads: for a column headed in English, and for an English reader
+ * of a Chinese file (the server's English of this shape then quotes the header as written).
+ */
+export function englishChoiceRefusal(key: string, header: string): string {
+  const column = LEDGER_COLUMNS.find((c) => c.key === key)!;
+  const choices = englishChoices(column.type).map((c) => c.en);
+  return column.type === "flag" ? `「${header}」须填写 ${choices[0]} 或 ${choices[1]}（空白为 ${choices[1]}）` : `「${header}」须为 ${choices.join("/")} 之一`;
 }
 
 /** Required columns a file left out: a new project's row needs them. */

@@ -25,7 +25,8 @@ import { loadClosedMonths } from "@/lib/server/progress/closed-months";
 import { filingProblem, writeProgressReport } from "@/lib/server/progress/file-progress-report";
 import { IMPORT_TIMEOUT_MS, TRIAL_UPDATES_MAX, isTransactionTimeout } from "./commit-import";
 import { issuesSummary, type FieldChange } from "./ledger-analysis";
-import { type ParsedLedger, type SheetSpec, loadWorkbook, parseSheet } from "./parse-ledger-workbook";
+import { PROGRESS_ENGLISH_NAMES, isEnglishProgressSheet } from "./ledger-english";
+import { type ParsedLedger, type SheetSpec, asWritten, loadWorkbook, parseSheet } from "./parse-ledger-workbook";
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,7 +41,14 @@ export const PROGRESS_SPEC: SheetSpec = {
     for (const key of ["month", "investmentCompleted", "fundsArrived", "imageProgress"]) if (!present.has(key)) missing.push(`「${progressHeaderOf(key)}」`);
     return missing.length > 0 ? `缺少${missing.join("、")}列` : null;
   },
+  // The English progress export and template (?lang=en) import too: their sheet and headers
+  // (messages progress.export), per column; a problem names an English column as the file does.
+  otherNames: PROGRESS_ENGLISH_NAMES,
+  otherSheet: isEnglishProgressSheet,
 };
+
+/** Problems naming the columns as the file heads them (an English header so). */
+const asFileWrites = (parsed: ParsedLedger, issues: RowIssue[]) => asWritten(parsed, issues, PROGRESS_COLUMNS);
 
 /** The refusals of a monthly import (nothing was written). */
 export class ProgressImportRejectedError extends AppError {
@@ -212,8 +220,8 @@ async function runProgressImport(actor: Actor, parsed: ParsedLedger, opts: { tri
           }
         }
         if (issues.length > 0) {
-          if (opts.trial) return { analysis, issues, result: null };
-          throw new ProgressImportRejectedError(issues);
+          if (opts.trial) return { analysis, issues: asFileWrites(parsed, issues), result: null };
+          throw new ProgressImportRejectedError(asFileWrites(parsed, issues));
         }
         const filed = analysis.planned.filter((m) => m.version === null).length;
         const corrected = analysis.planned.length - filed;
@@ -232,8 +240,8 @@ async function runProgressImport(actor: Actor, parsed: ParsedLedger, opts: { tri
           }
         }
         if (writeIssues.length > 0) {
-          if (opts.trial) throw new TrialRun({ analysis, issues: writeIssues, result: null });
-          throw new ProgressImportRejectedError(writeIssues);
+          if (opts.trial) throw new TrialRun({ analysis, issues: asFileWrites(parsed, writeIssues), result: null });
+          throw new ProgressImportRejectedError(asFileWrites(parsed, writeIssues));
         }
         const parkIds = [...new Set(analysis.planned.map((m) => m.project.parkId))];
         await writeAudit(tx, {
@@ -291,7 +299,8 @@ export async function previewProgressImport(actor: Actor, bytes: Uint8Array): Pr
       parkName: m.project.parkName,
       month: formatYearMonth(m.ym),
       kind: m.version === null ? "file" : "correct",
-      changes: m.changes,
+      // A column the file heads in English is named so, as its problems are.
+      changes: m.changes.map((c) => ({ ...c, column: parsed.english.get(c.field) ?? c.column })),
     })),
     expected: token(analysis.versions),
   };

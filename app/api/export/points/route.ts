@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/session";
 import { exportPoints } from "@/lib/server/points/export-points";
-import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang } from "@/lib/server/excel/excel-response";
+import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang, signInFirst } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** The points leaderboard or its events for the same URL filters, as .xlsx, in the reader's language or the one `lang` asks for (zh-CN or en). */
 export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
-  if (!actor) return new Response("请先登录", { status: 401 });
+  if (!actor) return signInFirst("text");
   try {
     const { lang, ...params } = searchParamsRecord(req.url);
     const language = exportLang(lang);

@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { parseProgressExportFilters } from "@/lib/validation/excel-export";
 import { exportProgress } from "@/lib/server/excel/export-progress";
-import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang } from "@/lib/server/excel/excel-response";
+import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang, signInFirst } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** Monthly progress filings (?park=, ?project=, ?year=) as .xlsx, in the reader's language or the one `lang` asks for (zh-CN or en). */
 export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
-  if (!actor) return new Response("请先登录", { status: 401 });
+  if (!actor) return signInFirst("text");
   try {
     const { lang, ...params } = searchParamsRecord(req.url);
     const { filters, errors } = parseProgressExportFilters(params);

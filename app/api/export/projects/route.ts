@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { parseProjectFilters } from "@/lib/validation/project-filters";
 import { exportProjects } from "@/lib/server/excel/export-projects";
-import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang } from "@/lib/server/excel/excel-response";
+import { badFilters, errorText, searchParamsRecord, streamedXlsx, exportLang, signInFirst } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
-  if (!actor) return new Response("请先登录", { status: 401 });
+  if (!actor) return signInFirst("text");
   try {
     const { lang, ...params } = searchParamsRecord(req.url);
     const { filters, errors } = parseProjectFilters(params);

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/session";
 import { buildTemplate, templateFileName } from "@/lib/server/excel/build-template";
-import { XLSX_TYPE, badFilters, errorText, exportLang, searchParamsRecord } from "@/lib/server/excel/excel-response";
+import { XLSX_TYPE, badFilters, errorText, exportLang, searchParamsRecord, signInFirst } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { withRequestLog } from "@/lib/api/request-log";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
-  if (!actor) return new Response("请先登录", { status: 401 });
+  if (!actor) return signInFirst("text");
   try {
     const language = exportLang(searchParamsRecord(req.url).lang);
     if (language.problem) return badFilters([language.problem]);
