@@ -44,8 +44,9 @@ const NOT_OURS: (string | RegExp)[] = [
 ];
 
 /**
- * Texts that stay Chinese on purpose: the Excel files' own sheet and column names (the
- * templates and exports are Chinese only), quoted in the import instructions.
+ * Texts that stay Chinese on purpose: the Excel files' own sheet and column names (the annual
+ * plan's sheet is Chinese only), quoted in the import instructions. The ledger import page
+ * (台账导入) is checked without them: its templates download in the reader's language.
  */
 const EXCEL_NAMES = ["本年计划投资（万元）", "计划本年开工", "计划本年投产", "填写说明", "项目编号", "所属园区", "项目名称", "投资主体", "“是”", "“否”"];
 
