@@ -169,6 +169,11 @@ describe("the import endpoints in the reader's language", () => {
     const changes = (preview.body.months as { changes: { before: string | null; after: string | null }[] }[])[0].changes;
     // Amounts in English; the record's own text (形象进度) as written.
     expect(changes.map((c) => c.after)).toEqual(["120 (10k CNY)", "20 (10k CNY)", "基础施工"]);
+    // A header lacking the columns that find the project: one English sentence each, the headers quoted.
+    const lacking = await sheetWorkbook("月度填报", [["项目名称", "年份", "月份", "本月完成投资（万元）", "本月到位资金（万元）", "形象进度"], [p.name, last, 7, 1, 1, "x"]]);
+    expect((await post(progressPreviewRoute, lacking, "en")).body.message).toBe(
+      'The header (row 1) lacks the columns 「项目编号」、「所属园区」、「企业名称」; a project is found by "项目编号", or by "所属园区" and "企业名称"; please use the monthly report template (or a file exported from a project\'s page or the monthly reports)',
+    );
     const done = await post(progressCommitRoute, good, "en", { expected: String(preview.body.expected) });
     expect(done.body).toEqual({ filed: 1, corrected: 0, unchanged: 0, message: "Imported: 1 new monthly report" });
   });

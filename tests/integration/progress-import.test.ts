@@ -198,6 +198,17 @@ describe("monthly figures import", () => {
 
     // The Chinese export as before.
     expect(await previewProgressImport(staff, await exported("zh-CN"))).toMatchObject({ rows: 2, unchanged: 2, errors: [] });
+
+    // A header lacking columns is told their names in the file's language.
+    const E = PROGRESS_HEADERS_EN;
+    const lacking = await sheetWorkbook(PROGRESS_SHEET_EN, [[E.name, E.year, E.investmentCompleted, E.fundsArrived, E.imageProgress], [p.name, last, 1, 1, "x"]]);
+    expect(await previewProgressImport(staff, lacking).catch((e: Error) => e.message)).toBe(
+      `表头（第 1 行）缺少「${E.code}」、「${E.park}」、「${E.enterpriseName}」、「${E.month}」列；找项目要用「${E.code}」，或「${E.park}」与「${E.enterpriseName}」；请使用月度填报模板（或从项目页、月度填报导出的文件）`,
+    );
+    const lackingZh = await sheetWorkbook("月度填报", [["项目名称", "年份", "本月完成投资（万元）", "本月到位资金（万元）", "形象进度"], [p.name, last, 1, 1, "x"]]);
+    expect(await previewProgressImport(staff, lackingZh).catch((e: Error) => e.message)).toBe(
+      "表头（第 1 行）缺少「项目编号」、「所属园区」、「企业名称」、「月份」列；找项目要用「项目编号」，或「所属园区」与「企业名称」；请使用月度填报模板（或从项目页、月度填报导出的文件）",
+    );
   });
 
   it("the template downloads in English on request and imports again unchanged; the Chinese one is as before", async () => {

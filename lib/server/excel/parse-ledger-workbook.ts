@@ -60,7 +60,7 @@ export interface SheetSpec {
    * must be there. (The ledger needs only what finds a project: its 项目编号, or 所属园区 and
    * 企业名称 beside 项目名称; a new project's row then needs the other required columns.)
    */
-  identifies?: (present: ReadonlySet<string>) => string | null;
+  identifies?: (present: ReadonlySet<string>, name: (key: string) => string) => string | null;
   /** More header names per column key (the English headers), recognised per column. */
   otherNames?: OtherHeaderNames;
   /** Whether a sheet of another name is this sheet (the English sheet name). */
@@ -140,7 +140,10 @@ export function parseSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ParsedL
   }
   const present = new Set([...columns.values()].map((c) => c.key));
   if (spec.identifies) {
-    const problem = spec.identifies(present);
+    // A header written in English (most of its columns) is told the English names of the columns it lacks.
+    const inEnglish = spec.otherNames !== undefined && english.size * 2 > header.columns.size;
+    const name = (key: string) => (inEnglish && spec.otherNames![key]?.[0]) || spec.columns.find((c) => c.key === key)!.header;
+    const problem = spec.identifies(present, name);
     if (problem) throw new AppError("VALIDATION", `表头（${where}）${problem}；请使用${spec.templateName}`);
   } else {
     const missing = spec.columns.filter((c) => c.importable && c.required && !present.has(c.key)).map((c) => `「${c.header}」`);
@@ -184,10 +187,10 @@ export const LEDGER_SPEC: SheetSpec = {
   columns: LEDGER_COLUMNS,
   anchor: "name",
   templateName: "台账模板",
-  identifies: (present) =>
+  identifies: (present, name) =>
     present.has("code") || (present.has("park") && present.has("enterpriseName"))
       ? null
-      : `缺少${["park", "enterpriseName"].filter((k) => !present.has(k)).map((k) => `「${LEDGER_COLUMNS.find((c) => c.key === k)!.header}」`).join("、")}列：找项目要用「项目编号」，或「所属园区 + 项目名称 + 企业名称」`,
+      : `缺少${["park", "enterpriseName"].filter((k) => !present.has(k)).map((k) => `「${name(k)}」`).join("、")}列：找项目要用「项目编号」，或「所属园区 + 项目名称 + 企业名称」`,
   // The English template and export (?lang=en) import too: their sheet, headers and choices.
   otherNames: LEDGER_ENGLISH_NAMES,
   otherSheet: isEnglishLedgerSheet,

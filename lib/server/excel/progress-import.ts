@@ -35,11 +35,13 @@ export const PROGRESS_SPEC: SheetSpec = {
   columns: PROGRESS_COLUMNS,
   anchor: "name",
   templateName: "月度填报模板（或从项目页、月度填报导出的文件）",
-  identifies: (present) => {
-    const missing: string[] = [];
-    if (!present.has("code") && !(present.has("park") && present.has("enterpriseName"))) missing.push("「项目编号」（或「所属园区」与「企业名称」）");
-    for (const key of ["month", "investmentCompleted", "fundsArrived", "imageProgress"]) if (!present.has(key)) missing.push(`「${progressHeaderOf(key)}」`);
-    return missing.length > 0 ? `缺少${missing.join("、")}列` : null;
+  // The columns it lacks by the names of the file's language (an English header: "Month").
+  identifies: (present, name) => {
+    const unidentified = !present.has("code") && !(present.has("park") && present.has("enterpriseName"));
+    const keys = [...(unidentified ? ["code", "park", "enterpriseName"] : []), "month", "investmentCompleted", "fundsArrived", "imageProgress"].filter((k) => !present.has(k));
+    if (keys.length === 0) return null;
+    const lacks = `缺少${keys.map((k) => `「${name(k)}」`).join("、")}列`;
+    return unidentified ? `${lacks}；找项目要用「${name("code")}」，或「${name("park")}」与「${name("enterpriseName")}」` : lacks;
   },
   // The English progress export and template (?lang=en) import too: their sheet and headers
   // (messages progress.export), per column; a problem names an English column as the file does.
