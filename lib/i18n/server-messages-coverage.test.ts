@@ -2,7 +2,7 @@
 // messages"). The test reads lib/server, lib/validation and lib/domain (not their tests) and
 // collects the Chinese string literals that are a refusal's text:
 //   - the arguments of the error classes (`new AppError(code, "…", { field: ["…"] })` and the
-//     subclasses of AppError), of `notFound("…")` / `forbidden("…")` (as the message they make),
+//     subclasses of AppError, and what a subclass passes to `super`), of `notFound("…")` / `forbidden("…")` (as the message they make),
 //     and of the small local helpers that build them (`refused(field, "…")`);
 //   - zod's messages: a `message:` / `error:` option, `ctx.addIssue({ message })`, and the
 //     message argument of a check (`.min(1, "…")`, `.refine(fn, "…")`, `.regex(re, "…")`);
@@ -183,6 +183,16 @@ function enclosingFunctionName(node: ts.Node): string | null {
   return null;
 }
 
+/** Whether the class around `node` extends one of ERROR_CLASSES. */
+function extendsErrorClass(node: ts.Node): boolean {
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) {
+      return (p.heritageClauses ?? []).some((h) => h.token === ts.SyntaxKind.ExtendsKeyword && h.types.some((t) => ts.isIdentifier(t.expression) && ERROR_CLASSES.has(t.expression.text)));
+    }
+  }
+  return false;
+}
+
 function collect() {
   const messages: Found[] = [];
   const labelHelpers = new Set<string>();
@@ -200,6 +210,8 @@ function collect() {
         if (name) labelHelpers.add(name);
       }
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.has(node.expression.text)) node.arguments?.forEach(add);
+      // A subclass's own message: `super("VALIDATION", `…`)` in a class extending one of them.
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword && extendsErrorClass(node)) node.arguments.forEach(add);
       if (ts.isCallExpression(node)) {
         const name = calleeName(node.expression);
         const first = node.arguments[0];

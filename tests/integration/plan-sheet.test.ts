@@ -1,16 +1,26 @@
 // The annual plan sheet (年度计划表): exported for a park and year, filled in, imported back.
 // The preview is the import's own writes rolled back; the import is all or nothing, audited,
-// and importing the same file again changes nothing.
+// and importing the same file again changes nothing. The endpoints answer in the reader's
+// language: an English reader's preview and commit get the row problems, the refusal, the
+// before → after plans and the summary in English; a Chinese reader the service's Chinese.
 
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
 import { type Actor } from "@/lib/domain/permissions";
+import type { Locale } from "@/lib/i18n/locales";
 import { exportPlans, PLAN_SHEET } from "@/lib/server/excel/plans-export";
 import { commitPlanImport, previewPlanImport } from "@/lib/server/excel/plans-import";
 import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null, locale: "zh-CN" as Locale }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, getSessionActor: async () => session.actor }));
+vi.mock("@/lib/i18n/request-locale", () => ({ getRequestLocale: async () => session.locale }));
+
+const previewRoute = await import("@/app/api/plans/import/preview/route");
+const commitRoute = await import("@/app/api/plans/import/commit/route");
 
 const Y = Number(todayInShanghai().slice(0, 4));
 const year = Y + 1;
@@ -146,5 +156,92 @@ describe("the plan sheet", () => {
     await expect(previewPlanImport(staff, { park: park.id, year }, new TextEncoder().encode("not a workbook"))).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(previewPlanImport(leader, { park: park.id, year }, new Uint8Array(sheet))).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(previewPlanImport(staff, { park: "x", year }, new Uint8Array(sheet))).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { park: ["园区须为数字"] } });
+  });
+
+  it("answers an English reader in English: row problems, the refusal, before → after plans and the summary; a Chinese reader as the service writes", async () => {
+    /** POSTs the file to a plan import route as `locale`'s reader, signed in as `actor`. */
+    const post = async (route: { POST: (req: Request) => Promise<Response> }, bytes: Uint8Array, locale: Locale, actor: Actor | null = staff) => {
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array(bytes)], "plan.xlsx"));
+      session.actor = actor;
+      session.locale = locale;
+      try {
+        const res = await route.POST(new Request(`http://localhost/api/plans/import?park=${park.id}&year=${year}`, { method: "POST", body: form }));
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      } finally {
+        session.actor = null;
+        session.locale = "zh-CN";
+      }
+    };
+    type Issue = { row: number; column: string; message: string };
+    // No Chinese outside the quotes (a cell's own text, quoted as written).
+    const englishAround = (message: string) => !/\p{Script=Han}/u.test(message.replace(/"[^"]*"/g, ""));
+
+    const sheet = await exported(staff, { park: park.id, year });
+    const bad = await edited(sheet, (ws, rowOf) => {
+      rowOf(a.code).getCell(6).value = "一千";
+      rowOf(b.code).getCell(7).value = "也许";
+      rowOf(b.code).getCell(6).value = { formula: "1+1", result: 2 } as ExcelJS.CellValue;
+      ws.addRow(["NOPE-001", "不存在的项目", null, null, null, 5]);
+      ws.addRow([a.code, "重复", null, null, null, 5]);
+    });
+    const zh = await post(previewRoute, bad, "zh-CN");
+    expect(zh.status).toBe(200);
+    expect(zh.body.errors).toEqual((await previewPlanImport(staff, { park: park.id, year }, bad)).errors);
+    const en = await post(previewRoute, bad, "en");
+    expect(en.status).toBe(200);
+    const errors = en.body.errors as Issue[];
+    // The same problems, by the same rows and columns (the file's own headers), in English.
+    expect(errors.map((e) => [e.row, e.column])).toEqual((zh.body.errors as Issue[]).map((e) => [e.row, e.column]));
+    expect(errors.filter((e) => !englishAround(e.message))).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining([
+        "The planned investment this year must be a number with at most two decimals",
+        'Planned investment this year (10k CNY): please do not use formulas; copy and "Paste values" instead',
+        'Planned start this year: please write yes or no (or leave it empty), not "也许"',
+        "The project code NOPE-001 does not exist or does not belong to this park",
+        expect.stringMatching(new RegExp(`^The project code ${a.code} repeats row \\d+$`)),
+      ]),
+    );
+    // The commit refuses in English too: the refusal and every problem; nothing is written.
+    const before = await plansOf(a.id);
+    const refused = await post(commitRoute, bad, "en");
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toBe(`The plan sheet has ${errors.length} problems, nothing was imported; please correct them in Excel and upload the file again`);
+    expect(refused.body.errors).toEqual(errors);
+    expect((await post(commitRoute, bad, "zh-CN")).body.message).toBe(`计划表中有 ${errors.length} 个问题，未导入任何内容；请在 Excel 中修改后重新上传`);
+    expect(await plansOf(a.id)).toEqual(before);
+
+    // Nobody signed in.
+    expect(await post(previewRoute, bad, "en", null)).toEqual({ status: 401, body: { message: "Please sign in first" } });
+    expect(await post(previewRoute, bad, "zh-CN", null)).toEqual({ status: 401, body: { message: "请先登录" } });
+
+    // A change to each project: a's plan smaller, b out of the plan, c into it.
+    await getDb().projectYearPlan.deleteMany({ where: { projectId: { in: [a.id, b.id, c.id] }, year } });
+    await getDb().projectYearPlan.create({ data: { projectId: a.id, year, plannedInvestment: "1500.5", planStart: true, planProduction: true } });
+    await getDb().projectYearPlan.create({ data: { projectId: b.id, year, plannedInvestment: "2000", planStart: true } });
+    const good = await edited(await exported(staff, { park: park.id, year }), (_ws, rowOf) => {
+      rowOf(a.code).getCell(6).value = 800;
+      rowOf(a.code).getCell(8).value = null;
+      for (const col of [6, 7, 8]) rowOf(b.code).getCell(col).value = null;
+      rowOf(c.code).getCell(6).value = 30;
+    });
+    const zhGood = await post(previewRoute, good, "zh-CN");
+    expect(zhGood.body.changes).toEqual((await previewPlanImport(staff, { park: park.id, year }, good)).changes);
+    const enGood = await post(previewRoute, good, "en");
+    expect(enGood.body).toMatchObject({ set: 2, removed: 1, errors: [] });
+    const changes = enGood.body.changes as { code: string; name: string; before: string; after: string }[];
+    expect(changes.find((x) => x.code === a.code)).toMatchObject({ before: "Planned investment 1500.50, planned start, planned production", after: "Planned investment 800.00, planned start" });
+    expect(changes.find((x) => x.code === b.code)).toMatchObject({ before: "Planned investment 2000.00, planned start", after: "Not in the plan" });
+    expect(changes.find((x) => x.code === c.code)).toMatchObject({ before: "Not in the plan", after: "Planned investment 30.00" });
+    // The project's name is the record's own text, as written.
+    expect(changes.map((x) => x.name)).toEqual((zhGood.body.changes as { name: string }[]).map((x) => x.name));
+
+    const done = await post(commitRoute, good, "en");
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ set: 2, removed: 1, unchanged: 0, message: `Imported the ${year} plan of ${park.name}: 2 set or changed, 1 removed from the plan, 0 unchanged` });
+    expect(await plansOf(a.id)).toEqual([[year, "800.00", true, false, null]]);
+    expect((await post(commitRoute, good, "en")).body).toMatchObject({ set: 0, message: `The plan sheet matches the ${year} plan in the system; there is nothing to import` });
+    expect((await post(commitRoute, good, "zh-CN")).body).toMatchObject({ set: 0, message: `计划表与系统中的 ${year} 年计划一致，没有需要导入的修改` });
   });
 });

@@ -13,6 +13,7 @@ import { CHOICE_REFUSAL } from "@/lib/validation/ledger-import";
 import type { FieldChange } from "./ledger-analysis";
 import { englishChoices } from "./ledger-english";
 import { englishChoiceRefusal } from "./parse-ledger-workbook";
+import type { PlanImportPreview } from "./plans-import";
 import type { ImportPreview } from "./preview-import";
 import type { ProgressImportPreview } from "./progress-import";
 
@@ -72,6 +73,22 @@ export function progressPreviewIn(preview: ProgressImportPreview, locale: Locale
     ...preview,
     errors: issuesIn(preview.errors, locale),
     months: preview.months.map((m) => ({ ...m, month: translateMessage(m.month, locale), changes: changesIn(m.changes, locale) })),
+  };
+}
+
+/** A plan as describePlan writes it ("计划投资 100.00，计划开工", "未列入计划") in `locale`, starting with a capital as a cell does. */
+const planIn = (plan: string, locale: Locale): string => {
+  const text = translateMessage(plan, locale);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+/** An annual plan import's preview (or commit result) in `locale`: the row problems and each change's before → after plan (the project's code and name as written). */
+export function planPreviewIn<P extends PlanImportPreview>(preview: P, locale: Locale): P {
+  if (locale === "zh-CN") return preview;
+  return {
+    ...preview,
+    errors: issuesIn(preview.errors, locale),
+    changes: preview.changes.map((c) => ({ ...c, before: planIn(c.before, locale), after: planIn(c.after, locale) })),
   };
 }
 
