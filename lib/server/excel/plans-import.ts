@@ -18,7 +18,7 @@ import { AppError, notFound, parseOrThrow } from "@/lib/server/errors";
 import { assertParkOpen } from "@/lib/server/parks/park-open";
 import { type YearPlanWriteResult } from "@/lib/server/plans/write-year-plan";
 import { dryRun, writePlansBatch } from "@/lib/server/plans/write-plans-batch";
-import { PLAN_SHEET, PLAN_SHEET_COLUMNS } from "./plans-export";
+import { PLAN_SHEET, PLAN_SHEET_COLUMNS, planSheetWords } from "./plans-export";
 import { assertXlsxContainer } from "./xlsx-container";
 
 /** Most data rows one plan sheet takes (a park has a few hundred projects). */
@@ -26,12 +26,14 @@ export const MAX_PLAN_ROWS = 3000;
 const HEADER_SEARCH_ROWS = 10;
 
 type Key = "code" | "plannedInvestment" | "planStart" | "planProduction" | "note";
+const EN = planSheetWords("en");
+/** Header names each column is found by: the Chinese sheet's, a few aliases, the English sheet's (messages plans.sheet). */
 const HEADERS: Record<Key, string[]> = {
-  code: [PLAN_SHEET_COLUMNS.code],
-  plannedInvestment: [PLAN_SHEET_COLUMNS.plannedInvestment, "本年计划投资", "计划投资（万元）", "计划投资"],
-  planStart: [PLAN_SHEET_COLUMNS.planStart, "计划开工", "计划当年开工"],
-  planProduction: [PLAN_SHEET_COLUMNS.planProduction, "计划投产", "计划当年投产"],
-  note: [PLAN_SHEET_COLUMNS.note],
+  code: [PLAN_SHEET_COLUMNS.code, EN.columns.code],
+  plannedInvestment: [PLAN_SHEET_COLUMNS.plannedInvestment, "本年计划投资", "计划投资（万元）", "计划投资", EN.columns.plannedInvestment],
+  planStart: [PLAN_SHEET_COLUMNS.planStart, "计划开工", "计划当年开工", EN.columns.planStart],
+  planProduction: [PLAN_SHEET_COLUMNS.planProduction, "计划投产", "计划当年投产", EN.columns.planProduction],
+  note: [PLAN_SHEET_COLUMNS.note, EN.columns.note],
 };
 const COLUMN_OF: Record<Key, string> = {
   code: PLAN_SHEET_COLUMNS.code,
@@ -40,6 +42,9 @@ const COLUMN_OF: Record<Key, string> = {
   planProduction: PLAN_SHEET_COLUMNS.planProduction,
   note: PLAN_SHEET_COLUMNS.note,
 };
+/** A Chinese column name → the English sheet's, for naming an English file's columns in a problem as the file does. */
+const ENGLISH_COLUMN = new Map(Object.entries(PLAN_SHEET_COLUMNS).map(([key, zh]) => [zh as string, EN.columns[key as keyof typeof PLAN_SHEET_COLUMNS]]));
+
 const FLAG_WORDS = new Map<string, boolean>([
   ["是", true],
   ["√", true],
@@ -61,10 +66,14 @@ interface SheetRow {
   cells: Record<Key, string | null>;
 }
 
+/** A header or title cell as comparable text: no marks of required columns, brackets full-width, no spaces, lower case (English headers in any case). */
+const normalHeader = (text: string): string => text.trim().replace(/^\*|\*$/g, "").replace(/\(/g, "（").replace(/\)/g, "）").replace(/\s+/g, "").toLowerCase();
 const headerText = (v: unknown): string => {
   const text = v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText) ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("") : v == null ? "" : String(v);
-  return text.trim().replace(/^\*|\*$/g, "").replace(/\(/g, "（").replace(/\)/g, "）").replace(/\s+/g, "");
+  return normalHeader(text);
 };
+/** A plan sheet's year in its title: "… 2026 年度计划表（…" or "… 2026 annual plan (…". */
+const TITLE_YEAR = /((?:19|20)\d{2})(?:年度计划|annualplan)/;
 
 /** A cell as text, or the reason it cannot be read. Formulas are refused: the import stores what the person sees, not a cached result. */
 function cellText(value: ExcelJS.CellValue): { text: string | null } | { error: string } {
@@ -83,7 +92,7 @@ function cellText(value: ExcelJS.CellValue): { text: string | null } | { error: 
 }
 
 /** Reads the sheet: header by names (with a few aliases), the title's year against `year`, data rows as texts. */
-async function readPlanSheet(bytes: Uint8Array, year: number): Promise<{ rows: SheetRow[]; issues: PlanSheetIssue[]; hasNote: boolean }> {
+async function readPlanSheet(bytes: Uint8Array, year: number): Promise<{ rows: SheetRow[]; issues: PlanSheetIssue[]; hasNote: boolean; english: boolean }> {
   assertXlsxContainer(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -91,13 +100,18 @@ async function readPlanSheet(bytes: Uint8Array, year: number): Promise<{ rows: S
   } catch {
     throw new AppError("VALIDATION", "文件已损坏或不是 Excel 工作簿（.xlsx），无法读取；请在 Excel 中打开后重新保存再上传");
   }
-  const sheet = workbook.getWorksheet(PLAN_SHEET) ?? (workbook.worksheets.length === 1 ? workbook.worksheets[0] : undefined);
+  const sheet =
+    workbook.getWorksheet(PLAN_SHEET) ??
+    workbook.worksheets.find((w) => normalHeader(w.name) === normalHeader(EN.sheet)) ??
+    (workbook.worksheets.length === 1 ? workbook.worksheets[0] : undefined);
   if (!sheet) {
     const names = workbook.worksheets.map((w) => `「${w.name}」`).join("、") || "（无）";
     throw new AppError("VALIDATION", `找不到名为「${PLAN_SHEET}」的工作表（本文件的工作表：${names}）；请先在年度计划页面导出计划表，在其中填写`);
   }
   let headerRow = 0;
   const columns = new Map<Key, number>();
+  // An English sheet's problems name its columns as it does.
+  let english = false;
   for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount) && headerRow === 0; r++) {
     const row = sheet.getRow(r);
     const texts = new Map<string, number>();
@@ -105,22 +119,23 @@ async function readPlanSheet(bytes: Uint8Array, year: number): Promise<{ rows: S
       const t = headerText(cell.value);
       if (t && !texts.has(t)) texts.set(t, col);
     });
-    if (texts.has(PLAN_SHEET_COLUMNS.code)) {
+    if (HEADERS.code.some((n) => texts.has(normalHeader(n)))) {
       headerRow = r;
+      english = texts.has(normalHeader(EN.columns.code));
       for (const [key, names] of Object.entries(HEADERS) as [Key, string[]][]) {
-        const found = names.map((n) => texts.get(n.replace(/\s+/g, ""))).find((c) => c !== undefined);
+        const found = names.map((n) => texts.get(normalHeader(n))).find((c) => c !== undefined);
         if (found !== undefined) columns.set(key, found);
       }
     } else {
       // A title above the header naming another year: the wrong file for this import.
       row.eachCell((cell) => {
-        const m = /((?:19|20)\d{2})\s*年度计划/.exec(headerText(cell.value));
+        const m = TITLE_YEAR.exec(headerText(cell.value));
         if (m && Number(m[1]) !== year) throw new AppError("VALIDATION", `这是 ${m[1]} 年的计划表，当前要导入的是 ${year} 年；请选择正确的年度或文件`);
       });
     }
   }
   if (headerRow === 0) throw new AppError("VALIDATION", `「${sheet.name}」工作表的前 ${HEADER_SEARCH_ROWS} 行中没有表头（找不到「${PLAN_SHEET_COLUMNS.code}」列）；请使用导出的年度计划表`);
-  const missing = (["plannedInvestment", "planStart", "planProduction"] as Key[]).filter((k) => !columns.has(k)).map((k) => `「${COLUMN_OF[k]}」`);
+  const missing = (["plannedInvestment", "planStart", "planProduction"] as Key[]).filter((k) => !columns.has(k)).map((k) => `「${english ? EN.columns[k] : COLUMN_OF[k]}」`);
   if (missing.length > 0) throw new AppError("VALIDATION", `表头缺少列：${missing.join("、")}；请使用导出的年度计划表`);
 
   const rows: SheetRow[] = [];
@@ -150,7 +165,7 @@ async function readPlanSheet(bytes: Uint8Array, year: number): Promise<{ rows: S
   });
   if (tooMany) throw new AppError("VALIDATION", `一次最多导入 ${MAX_PLAN_ROWS} 行，本文件超出；请拆分后分批导入`);
   if (rows.length === 0 && issues.length === 0) throw new AppError("VALIDATION", `「${sheet.name}」工作表在表头以下没有数据行`);
-  return { rows, issues, hasNote: columns.has("note") };
+  return { rows, issues, hasNote: columns.has("note"), english };
 }
 
 export interface PlanImportChange {
@@ -251,6 +266,7 @@ async function applySheet(actor: Actor, parkId: number, year: number, bytes: Uin
     }
   });
   issues.sort((a, b) => a.row - b.row);
+  if (sheet.english) for (const i of issues) i.column = ENGLISH_COLUMN.get(i.column) ?? i.column;
   const done = outcome.results.map((r, i) => ({ result: r, item: items[i] })).filter((x): x is { result: YearPlanWriteResult; item: (typeof items)[number] } => x.result !== null);
   return { rows: sheet.rows.length, issues, done };
 }
