@@ -8,8 +8,9 @@ import { CalendarMissingError } from "@/lib/domain/working-days";
 // The one error class. What a caller can cause carries a code and a Chinese message that
 // names the field and the rule; anything else is a bug. Each transport turns it into its
 // own shape in one place: server actions in lib/actions/safe-action.ts, the REST API in
-// lib/api/errors.ts, pages in lib/auth/guards.ts (orNotFound), file downloads and
-// attachments with `toTextResponse`/`toJsonResponse` below.
+// lib/api/errors.ts, pages in lib/auth/guards.ts (orNotFound), file downloads, uploads and
+// attachments in the reader's language with `errorText`/`errorJson`/`signInFirst`
+// (lib/server/excel/excel-response.ts).
 
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -57,16 +58,6 @@ export class AppError extends Error {
 
   toActionError(): ActionError {
     return { code: this.code, message: this.message, ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}) };
-  }
-
-  /** For links the browser opens directly (downloads, attachments): the message as plain text. */
-  toTextResponse(): Response {
-    return new Response(this.message, { status: this.status, headers: { "content-type": "text/plain; charset=utf-8" } });
-  }
-
-  /** For the upload endpoints the pages call with fetch: `{ message, ...extra }`. */
-  toJsonResponse(extra?: Record<string, unknown>): Response {
-    return Response.json({ message: this.message, ...extra }, { status: this.status });
   }
 }
 

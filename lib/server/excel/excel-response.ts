@@ -55,17 +55,20 @@ export async function streamedXlsx(job: { fileName: string; write: (out: PassThr
  * the reader's language: the message, and each row problem's message when `extra` lists them
  * (`errors: [{ row, column, message }]`; the column is the file's own header, kept as written).
  */
-export async function errorJson(e: unknown, extra?: (e: unknown) => Record<string, unknown>): Promise<Response> {
-  const err = toAppError(e, "excel");
+export async function errorJson(e: unknown, extra?: (e: unknown) => Record<string, unknown>, where = "excel"): Promise<Response> {
+  const err = toAppError(e, where);
   const locale = await getRequestLocale();
   const more = err.code === "INTERNAL" ? undefined : extra?.(e);
   if (more && Array.isArray(more.errors)) more.errors = issuesIn(more.errors as { message: string }[], locale);
   return Response.json({ message: translateMessage(err.message, locale), ...more }, { status: err.status });
 }
 
-/** An error as a plain-text page (for links the browser opens directly), in the reader's language. */
-export async function errorText(e: unknown): Promise<Response> {
-  const err = toAppError(e, "excel");
+/**
+ * An error as a plain-text page (for links the browser opens directly: downloads, attachments),
+ * in the reader's language. `where` names the door an unexpected error came through (logged).
+ */
+export async function errorText(e: unknown, where = "excel"): Promise<Response> {
+  const err = toAppError(e, where);
   return textResponse(translateMessage(err.message, await getRequestLocale()), err.status);
 }
 

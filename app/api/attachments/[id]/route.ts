@@ -1,13 +1,15 @@
 import { getActor } from "@/lib/auth/session";
 import { getAttachment } from "@/lib/server/attachments/get-attachment";
-import { toAppError } from "@/lib/server/errors";
+import { notFound } from "@/lib/server/errors";
+import { errorText, signInFirst } from "@/lib/server/excel/excel-response";
 import { withRequestLog } from "@/lib/api/request-log";
 
+/** An attachment's file, inline; a refusal as text in the reader's language. */
 export const GET = withRequestLog(async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getActor();
-  if (!actor) return new Response("请先登录", { status: 401 });
-  if (!/^\d{1,9}$/.test(id)) return new Response("附件不存在或无权查看", { status: 404 });
+  if (!actor) return signInFirst("text");
+  if (!/^\d{1,9}$/.test(id)) return errorText(notFound("附件"), "attachment");
   try {
     const file = await getAttachment(actor, Number(id));
     return new Response(Buffer.from(file.content), {
@@ -20,6 +22,6 @@ export const GET = withRequestLog(async function GET(_req: Request, { params }: 
       },
     });
   } catch (e) {
-    return toAppError(e, "attachment").toTextResponse();
+    return errorText(e, "attachment");
   }
 });
