@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import type { EnterpriseOption } from "@/lib/server/enterprises/search-enterprises";
 import type { EnterprisePickerPurpose } from "@/lib/validation/enterprises";
@@ -68,6 +68,8 @@ export function EnterpriseCombobox({
   className = "",
 }: Props) {
   const t = useTranslations("ui.enterprise");
+  // The search answers in the API's error shape, its message in both languages.
+  const lang = useLocale() === "en" ? "en" : "zh";
   const id = useId();
   const listId = `${id}-list`;
   const [text, setText] = useState(initial?.name ?? initialText ?? "");
@@ -118,7 +120,7 @@ export function EnterpriseCombobox({
         const body = await res.json();
         if (!res.ok) {
           setOptions([]);
-          setStatus({ kind: "error", message: body?.error?.message?.zh ?? t("searchFailed") });
+          setStatus({ kind: "error", message: body?.error?.message?.[lang] ?? t("searchFailed") });
           return;
         }
         const items = (body.items as EnterpriseChoice[]).filter((o) => o.id !== excludeId);

@@ -5,7 +5,8 @@ import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
 import { bulletinFileName, bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
 import { listCorrectionNotes } from "@/lib/server/bulletin/bulletin-corrections";
 import { bulletinScopeKey } from "@/lib/domain/published-bulletins";
-import { XLSX_TYPE, errorText, searchParamsRecord, exportLang } from "@/lib/server/excel/excel-response";
+import { AppError } from "@/lib/server/errors";
+import { XLSX_TYPE, errorText, searchParamsRecord, exportLang, signInFirst } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { withRequestLog } from "@/lib/api/request-log";
 
@@ -14,13 +15,13 @@ export const dynamic = "force-dynamic";
 /** The monthly bulletin for the page's month and scope, as .xlsx, in the reader's language or the one `lang` asks for (zh-CN or en). */
 export const GET = withRequestLog(async function GET(req: Request) {
   const actor = await getActor();
-  if (!actor) return new Response("请先登录", { status: 401 });
+  if (!actor) return signInFirst("text");
   const { lang, ...query } = searchParamsRecord(req.url);
   const { params, errors } = parseBulletinParams(query);
   const language = exportLang(lang);
   if (language.problem) errors.push(language.problem);
-  // A download is explicit: a bad month or scope is refused by name instead of quietly replaced.
-  if (errors.length > 0) return new Response(errors.join("；"), { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
+  // A download is explicit: a bad month or scope is refused by name instead of quietly replaced (in the reader's language).
+  if (errors.length > 0) return errorText(new AppError("VALIDATION", errors.join("；")));
   try {
     const bulletin = await getBulletin(actor, params);
     const scope = params.park ? { park: params.park } : params.region ? { region: params.region } : null;

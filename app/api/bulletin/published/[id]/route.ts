@@ -3,7 +3,8 @@ import { ymKey } from "@/lib/domain/filing";
 import { urlId } from "@/lib/validation/url-filters";
 import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
 import { bulletinFileName, bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
-import { XLSX_TYPE, errorText, searchParamsRecord, exportLang } from "@/lib/server/excel/excel-response";
+import { AppError, notFound } from "@/lib/server/errors";
+import { XLSX_TYPE, errorText, searchParamsRecord, exportLang, signInFirst } from "@/lib/server/excel/excel-response";
 import { attachmentHeader } from "@/lib/server/excel/stream-workbook";
 import { withRequestLog } from "@/lib/api/request-log";
 
@@ -15,12 +16,12 @@ export const dynamic = "force-dynamic";
  */
 export const GET = withRequestLog(async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
-  if (!actor) return new Response("请先登录", { status: 401 });
+  if (!actor) return signInFirst("text");
   const id = urlId("通报").safeParse((await params).id);
-  if (!id.success) return new Response("通报不存在或无权查看", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!id.success) return errorText(notFound("通报"));
   const { lang } = searchParamsRecord(req.url);
   const language = exportLang(lang);
-  if (language.problem) return new Response(language.problem, { status: 422, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (language.problem) return errorText(new AppError("VALIDATION", language.problem));
   try {
     const locale = await language.locale();
     const b = await getPublishedBulletin(actor, id.data);
