@@ -13,9 +13,6 @@ import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { XlsxFilePicker } from "@/components/import/xlsx-file-picker";
 
-// The plan sheet's own column headers and answers (the Excel file stays in Chinese).
-const SHEET = { planned: "本年计划投资（万元）", start: "计划本年开工", production: "计划本年投产", yes: "是", no: "否" };
-
 type State =
   | { step: "idle" }
   | { step: "busy"; action: "preview" | "commit"; phase: UploadPhase }
@@ -30,6 +27,9 @@ type State =
 export function PlanImport({ parkId, parkName, year }: { parkId: number; parkName: string; year: number }) {
   const t = useTranslations("plans.import");
   const tu = useTranslations("importLedger.upload");
+  // The plan sheet's own column headers and answers: it downloads in the reader's language (messages plans.sheet).
+  const ts = useTranslations("plans.sheet");
+  const sheet = { planned: ts("columns.plannedInvestment"), start: ts("columns.planStart"), production: ts("columns.planProduction"), yes: ts("yes"), no: ts("no") };
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: "idle" });
   const busy = state.step === "busy";
@@ -52,7 +52,7 @@ export function PlanImport({ parkId, parkName, year }: { parkId: number; parkNam
     <div className="space-y-4">
       <Section title={t("step1")} labelled>
         <p className="mb-3 text-sm text-slate-600">
-          {t("step1Text", { park: parkName, year, ...SHEET })}
+          {t("step1Text", { park: parkName, year, ...sheet })}
         </p>
         <a href={`/api/plans/export?${qs}`} download className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50">
           {t("exportSheet", { year })}

@@ -130,7 +130,10 @@ describe("the ledger-side pages in both languages", () => {
     for (const s of ["导入2026年度计划", "第一步：导出计划表，在 Excel 中填写", "上传并检查"]) expect(importZh).toContain(s);
     const importEn = await render(import("@/app/(app)/plans/import/page"), "en", { park, year: "2026" });
     for (const s of ["Import the 2026 annual plan", "Step 1: export the plan sheet", "Upload and check"]) expect(importEn).toContain(s);
-    expect(chineseLeft(importEn, userData)).toEqual([]);
+    // The plan sheet downloads in the reader's language: the page names its English headers and answers.
+    for (const s of ["Planned investment this year (10k CNY)", "Planned to start this year", "“Yes” or “No”"]) expect(importEn).toContain(s);
+    expect(importZh).toContain("“是”或“否”");
+    expect(chineseLeft(importEn, userData, [])).toEqual([]);
   });
 
   it("台账导入", async () => {
