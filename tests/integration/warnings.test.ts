@@ -195,6 +195,56 @@ describe("traffic lights in SQL", () => {
     expect(staffList.rows.every((r) => r.parkId === park.id)).toBe(true);
   });
 
+  it("the red list's condition on the figures' rows picks the projects whose lights are red, rule by rule (start rule off or two months late, a start due exactly on the day)", async () => {
+    const region = await makeRegion();
+    const noStart = await makePark(region.id);
+    const twoMonths = await makePark(region.id);
+    const plain = await makePark(region.id);
+    const leader = await makeActor([{ role: "REGION_LEADER", regionId: region.id }]);
+    await getDb().park.update({ where: { id: noStart.id }, data: { warningRules: { start: { enabled: false }, progress: { redPoints: 20 } } } });
+    await getDb().park.update({ where: { id: twoMonths.id }, data: { warningRules: { start: { redMonthsLate: 2 }, progress: { enabled: false } } } });
+    // Due to be red exactly on 2026-10-31 (2026-08-31 + 2 months, 2026-07-31 + 3 months), a day short of it, and a start dated after the day.
+    const edges: Spec[] = [
+      { stage: "LANDED", plannedStart: "2026-08-31" },
+      { stage: "LANDED", plannedStart: "2026-09-01" },
+      { stage: "SIGNED", plannedStart: "2026-07-31" },
+      { stage: "SIGNED", plannedStart: "2026-08-01" },
+      { stage: "STARTED", plannedStart: "2026-05-01", actualStart: "2026-11-03", reports: [[2026, 11, "100"]] },
+      { stage: "STARTED", plannedStart: "2026-05-01", actualStart: "2026-10-31", plan: "1000" },
+    ];
+    const parkIds: number[][] = [];
+    for (const park of [noStart, twoMonths, plain]) {
+      const list: number[] = [];
+      for (const s of [...edges, ...all.slice(0, 30), ...all.slice(-3)]) list.push(await makeFrom(park.id, s)); // the last three: hand-made edges (exactly 30 points behind)
+      parkIds.push(list);
+    }
+    const kinds = [undefined, "start", "progress", "filing"] as const;
+    for (const today of ["2026-10-31", "2026-11-01", "2026-11-23", "2026-11-06"]) {
+      const lights = await getLightsForProjects(leader, parkIds.flat(), today);
+      for (const kind of kinds) {
+        const expected = parkIds.flat().filter((id) => lights.get(id)![kind ?? "overall"] === "RED");
+        const got = await listRedProjects(leader, { regionId: region.id, kind }, { pageSize: 200 }, today);
+        expect([today, kind, got.rows.map((r) => r.id).sort((a, b) => a - b)]).toEqual([today, kind, expected.sort((a, b) => a - b)]);
+        expect(got.total).toBe(expected.length);
+        expect(got.rows.every((r) => r.light[kind ?? "overall"] === "RED")).toBe(true);
+      }
+    }
+    const onTheDay = await listRedProjects(leader, { regionId: region.id, kind: "start" }, { pageSize: 200 }, "2026-10-31");
+    const red = new Set(onTheDay.rows.map((r) => r.id));
+    expect([0, 1, 2, 3, 4].map((i) => red.has(parkIds[1][i]))).toEqual([true, false, true, true, true]); // two months late
+    expect([0, 1, 2, 3, 4].map((i) => red.has(parkIds[2][i]))).toEqual([false, false, true, false, true]); // three
+    expect(parkIds[0].some((id) => red.has(id))).toBe(false); // the start rule off
+    // Paged: the pages are the whole list in park-name and code order, the total on each.
+    const whole = await listRedProjects(leader, { regionId: region.id }, { pageSize: 200 }, "2026-11-23");
+    const paged: number[] = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 7) + 1; page++) {
+      const r = await listRedProjects(leader, { regionId: region.id }, { page, pageSize: 7 }, "2026-11-23");
+      expect(r.total).toBe(whole.total);
+      paged.push(...r.rows.map((x) => x.id));
+    }
+    expect(paged).toEqual(whole.rows.map((r) => r.id));
+  });
+
   it("a park leader sets the park's rules in its settings (audited); the lights follow; bad values are refused by field", async () => {
     const region = await makeRegion();
     const p = await makePark(region.id);

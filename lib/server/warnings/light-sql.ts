@@ -47,7 +47,7 @@ export async function loadLightSetup(db: Db, parkIds: number[], today = todayInS
 }
 
 /** The parks' rules as a VALUES table `ru`. */
-function rulesValues(setup: LightSetup): Prisma.Sql {
+export function rulesValues(setup: LightSetup): Prisma.Sql {
   const rows = [...setup.rules].map(
     ([parkId, r]) =>
       Prisma.sql`(${parkId}::int, ${r.start.enabled}::boolean, ${r.start.redMonthsLate}::int, ${r.progress.enabled}::boolean, ${r.progress.yellowPoints}::int, ${r.progress.redPoints}::int, ${r.filing.enabled}::boolean)`,
@@ -57,13 +57,27 @@ function rulesValues(setup: LightSetup): Prisma.Sql {
 }
 
 /**
+ * A project's status on `day` (figure_rows' as-of status) on the columns of its
+ * ProjectFigures row pf (NULL before its signing): figure_rows' lookup in the log of
+ * status changes is passed the whole row, which makes PostgreSQL build every row as a value
+ * (~0.6 µs a row) even where the log is not read.
+ */
+export function statusOnDaySql(day: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE WHEN pf."signedDate" > ${day} THEN NULL
+                  WHEN pf."statusDate" IS NULL OR pf."statusDate" <= ${day} THEN pf.status
+                  ELSE COALESCE((SELECT u.s FROM unnest(pf."statusChangeDates", pf."statusChanges") WITH ORDINALITY u(dt, s, i)
+                                 WHERE u.dt <= ${day} ORDER BY u.i DESC LIMIT 1), 'ACTIVE') END`;
+}
+
+/**
  * A CTE list ending in `lights`: one row per project matching `where` (over "Project" pr,
  * "Park" pk, its figures' row "ProjectFigures" pf, and `ao`, the project as it
  * stood on the setup's day: ao.stage, ao.status, ao.started_on, NULL before its signing), with the rule inputs (stage, status
  * and actualStartDate as of that day) and the light ranks (1 green, 2 yellow, 3 red, NULL
- * not applicable) as start_light, progress_light, filing_light, overall_light.
+ * not applicable) as start_light, progress_light, filing_light, overall_light. `before`:
+ * further CTEs between the parks' rules `ru` and the lights, which may read `ru`.
  */
-export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
+export function litCte(setup: LightSetup, where: Prisma.Sql, before?: Prisma.Sql): Prisma.Sql {
   const { ctx, year, lastIdx, lastDuePassed } = setup;
   const e = ctx.monthsElapsed;
   const overdueTo = lastDuePassed ? lastIdx : lastIdx - 1;
@@ -77,14 +91,20 @@ export function litCte(setup: LightSetup, where: Prisma.Sql): Prisma.Sql {
   const cum = (arr: string, at: Prisma.Sql) => Prisma.sql`COALESCE(figure_cum(pf.${Prisma.raw(`"${arr}"`)}, pf."reportFrom", ${at}), 0)`;
   // Each project's inputs and lights are computed once per row (the OFFSET 0 laterals):
   // inlined, every reference to them would repeat their expressions.
-  return Prisma.sql`${rulesValues(setup)},
+  return Prisma.sql`${rulesValues(setup)},${before ? Prisma.sql`
+  ${before},` : Prisma.empty}
   inp AS (
     SELECT pr.id, pr."parkId", pr.code, pk.name AS park_name, ao.stage, ao.status, pr."plannedStartDate", ao.started_on AS "actualStartDate",
            x."plannedInvestment", x.completed, x.files, x.overdue_months, x.pending_last, x.sm, ru.*
     FROM "Project" pr
     JOIN "ProjectFigures" pf ON pf."projectId" = pr.id
     LEFT JOIN LATERAL (
-      SELECT c.stage, c.status, CASE WHEN pf."startedOn" <= ${day} THEN pf."startedOn" END AS started_on
+      SELECT c.stage,
+             -- figure_rows' status, written on the columns: its lookup in the log of status
+             -- changes, passed the whole row, makes PostgreSQL build every ProjectFigures row
+             -- as a value (~0.6 µs a row) even where the log is not read.
+             ${statusOnDaySql(day)} AS status,
+             CASE WHEN pf."startedOn" <= ${day} THEN pf."startedOn" END AS started_on
       FROM figure_rows(pf, ${todayIdx}::int, ${day}) c
     ) ao ON true
     JOIN "Park" pk ON pk.id = pr."parkId"
@@ -141,6 +161,43 @@ export function activeOnDaySql(setup: LightSetup): Prisma.Sql {
   const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
   return Prisma.sql`(pf."signedDate" <= ${day} AND ((pf.status = 'ACTIVE' AND (pf."statusDate" IS NULL OR pf."statusDate" <= ${day}))
     OR (pf."statusDate" > ${day} AND ao.status = 'ACTIVE')))`;
+}
+
+/**
+ * "This rule's light (or the overall light, `kind` undefined) is red" as one condition on a
+ * project's row pf of ProjectFigures and its park's rules `ru`, for a
+ * project active on the setup's day (the caller's condition: activeOnDaySql). The red branch
+ * of each rule of litCte, written on the columns without the other lights' inputs, so the
+ * red list tells red from not red for every project of its scope cheaply and computes the
+ * lights of its page's rows only. tests/integration/warnings.test.ts holds it equal to the
+ * lights.
+ */
+export function redOnDaySql(setup: LightSetup, kind?: "start" | "progress" | "filing"): Prisma.Sql {
+  const { ctx, year, lastIdx, lastDuePassed } = setup;
+  const e = ctx.monthsElapsed;
+  const overdueTo = lastDuePassed ? lastIdx : lastIdx - 1;
+  const lookFrom = lastIdx - FILING_LOOKBACK_MONTHS + 1;
+  const day = Prisma.sql`CAST(${ctx.today} AS date)`;
+  const startedOn = Prisma.sql`(CASE WHEN pf."startedOn" <= ${day} THEN pf."startedOn" END)`;
+  // figure_rows' stage of the day is 开工 or 投产.
+  const startedStage = Prisma.sql`(pf."producedOn" <= ${day} OR pf."startedOn" <= ${day})`;
+  const cum = (arr: string, at: Prisma.Sql) => Prisma.sql`COALESCE(figure_cum(pf.${Prisma.raw(`"${arr}"`)}, pf."reportFrom", ${at}), 0)`;
+  const start = Prisma.sql`(ru.start_on AND NOT COALESCE(${startedStage}, false) AND pf."plannedStartDate" IS NOT NULL
+      AND ${day} >= (pf."plannedStartDate" + make_interval(months => ru.start_red))::date)`;
+  // progressLight: timed from the start month for projects that started this year.
+  const sm = Prisma.sql`(CASE WHEN date_part('year', ${startedOn}) = ${year}::int THEN date_part('month', ${startedOn})::int ELSE 1 END)`;
+  const ps = Prisma.sql`(13 - ${sm})`;
+  const pe = Prisma.sql`GREATEST(0, ${e}::int - (${sm} - 1))`;
+  const planned = Prisma.sql`pf."planInvestment"[array_position(pf."planYears", ${year}::int)]`;
+  const completed = Prisma.sql`(${cum("cumInvestment", Prisma.sql`${year * 12 + e - 1}::int`)} - ${cum("cumInvestment", Prisma.sql`${year * 12 - 1}::int`)})`;
+  const progress = Prisma.sql`(ru.prog_on AND COALESCE(${startedStage}, false) AND ${planned} > 0 AND ${pe} > 0
+      AND 100 * ${pe} * ${planned} - 100 * ${ps} * ${completed} > ru.prog_red * ${ps} * ${planned})`;
+  // (The filing branch holds only for a start by the day: its start date is pf."startedOn".)
+  const fromIdx = Prisma.sql`GREATEST((date_part('year', pf."startedOn") * 12 + date_part('month', pf."startedOn") - 1)::int, ${lookFrom}::int)`;
+  const filing = Prisma.sql`(ru.filing_on AND pf."startedOn" <= ${day}
+      AND ${overdueTo}::int - ${fromIdx} + 1 - (${cum("cumReports", Prisma.sql`${overdueTo}::int`)} - ${cum("cumReports", Prisma.sql`${fromIdx} - 1`)}) > 0)`;
+  const rules = { start, progress, filing };
+  return kind ? Prisma.sql`COALESCE(${rules[kind]}, false)` : Prisma.sql`COALESCE(${start} OR ${progress} OR ${filing}, false)`;
 }
 
 /** Columns of `lights` a caller selects to build a LightResult with lightFromRow. */

@@ -4,11 +4,11 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
-import { LIGHT_KINDS, type LightResult } from "@/lib/domain/warnings";
+import { LIGHT_KINDS, type LightKind, type LightResult } from "@/lib/domain/warnings";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
-import { LIGHT_COLUMNS, type LightRow, activeOnDaySql, litCte, lightFromRow, loadLightSetup } from "./light-sql";
+import { LIGHT_COLUMNS, type LightRow, type LightSetup, activeOnDaySql, litCte, lightFromRow, loadLightSetup, redOnDaySql, rulesValues, statusOnDaySql } from "./light-sql";
 
 const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
 
@@ -40,7 +40,52 @@ export interface RedProjectRow {
   light: LightResult;
 }
 
-const KIND_COLUMN = { start: "start_light", progress: "progress_light", filing: "filing_light" } as const;
+/**
+ * The statement of one page of the red list: the projects matching `where` (over pr, pk,
+ * pf, ao: see litCte; it must hold activeOnDaySql) whose overall light (or `kind`'s) is red,
+ * in park-name and code order, with the total. Which projects are red is decided on their
+ * rows with the lights' red conditions alone (redOnDaySql); the lights themselves (and their
+ * inputs, which the page shows) are computed for the page's rows only.
+ */
+export function redPageQuery(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined, limit: number, offset: number): Prisma.Sql {
+  const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
+  const page = Prisma.sql`page AS MATERIALIZED (
+      SELECT pr.id, count(*) OVER ()::int AS total
+      FROM "ProjectFigures" pf
+      JOIN "Project" pr ON pr.id = pf."projectId"
+      JOIN "Park" pk ON pk.id = pr."parkId"
+      JOIN ru ON ru.park_id = pf."parkId"
+      CROSS JOIN LATERAL (SELECT ${statusOnDaySql(day)} AS status) ao
+      WHERE ${where} AND ${redOnDaySql(setup, kind)}
+      ORDER BY pk.name, pr.code, pr.id
+      LIMIT ${limit} OFFSET ${offset}
+    )`;
+  return Prisma.sql`
+    WITH ${litCte(setup, Prisma.sql`pr.id = ANY(ARRAY(SELECT id FROM page))`, page)}
+    SELECT lights.id, pr.code, pr.name, pk.name AS "parkName", e.name AS "enterpriseName", ${LIGHT_COLUMNS},
+           ${currentHolderNameSql("lights", "LIAISON")} AS "liaisonName",
+           ${currentHolderNameSql("lights", "LEADER")} AS "leaderName",
+           page.total
+    FROM lights
+    JOIN page ON page.id = lights.id
+    JOIN "Project" pr ON pr.id = lights.id
+    JOIN "Park" pk ON pk.id = pr."parkId"
+    JOIN "Enterprise" e ON e.id = pr."enterpriseId"
+    ORDER BY pk.name, pr.code, pr.id`;
+}
+
+/** How many projects matching `where` (as for redPageQuery) are red (overall or `kind`). */
+export function redCountQuery(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined): Prisma.Sql {
+  const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
+  return Prisma.sql`WITH ${rulesValues(setup)}
+    SELECT count(*)::int AS n
+    FROM "ProjectFigures" pf
+    JOIN "Project" pr ON pr.id = pf."projectId"
+    JOIN "Park" pk ON pk.id = pr."parkId"
+    JOIN ru ON ru.park_id = pf."parkId"
+    CROSS JOIN LATERAL (SELECT ${statusOnDaySql(day)} AS status) ao
+    WHERE ${where} AND ${redOnDaySql(setup, kind)}`;
+}
 
 /**
  * The red list for supervision (督办): projects whose overall light (or the light of one
@@ -63,31 +108,12 @@ export async function listRedProjects(actor: Actor, filters: unknown, paging: un
   const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr"), activeOnDaySql(setup)];
   if (parkId) parts.push(Prisma.sql`pr."parkId" = ${parkId}`);
   if (regionId) parts.push(Prisma.sql`pk."regionId" = ${regionId}`);
-  const red = Prisma.raw(kind ? KIND_COLUMN[kind] : "overall_light");
-  const rows = await db.$queryRaw<(LightRow & Omit<RedProjectRow, "light" | "plannedStartDate"> & { total: number })[]>(Prisma.sql`
-    WITH ${litCte(setup, Prisma.join(parts, " AND "))},
-    -- The page of red projects, ordered on the lights' own park name and code; the other
-    -- columns are read for those rows only.
-    -- (OFFSET 0: the lights are computed in one pass, not once per park to come out in
-    -- park-name order.)
-    page AS MATERIALIZED (
-      SELECT r.*, count(*) OVER ()::int AS total
-      FROM (SELECT * FROM lights WHERE lights.${red} = 3 OFFSET 0) r
-      ORDER BY r.park_name, r.code, r.id
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-    )
-    SELECT lights.id, pr.code, pr.name, pk.name AS "parkName", e.name AS "enterpriseName", ${LIGHT_COLUMNS},
-           ${currentHolderNameSql("lights", "LIAISON")} AS "liaisonName",
-           ${currentHolderNameSql("lights", "LEADER")} AS "leaderName",
-           lights.total
-    FROM page lights
-    JOIN "Project" pr ON pr.id = lights.id
-    JOIN "Park" pk ON pk.id = pr."parkId"
-    JOIN "Enterprise" e ON e.id = pr."enterpriseId"
-    ORDER BY pk.name, pr.code, pr.id`);
+  const rows = await db.$queryRaw<(LightRow & Omit<RedProjectRow, "light" | "plannedStartDate"> & { total: number })[]>(
+    redPageQuery(setup, Prisma.join(parts, " AND "), kind, pageSize, (page - 1) * pageSize),
+  );
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page > 1) {
-    const [c] = await db.$queryRaw<{ n: number }[]>(Prisma.sql`WITH ${litCte(setup, Prisma.join(parts, " AND "))} SELECT count(*)::int AS n FROM lights WHERE lights.${red} = 3`);
+    const [c] = await db.$queryRaw<{ n: number }[]>(redCountQuery(setup, Prisma.join(parts, " AND "), kind));
     total = c.n;
   }
   return {
