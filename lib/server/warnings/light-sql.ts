@@ -192,10 +192,15 @@ export function redOnDaySql(setup: LightSetup, kind?: "start" | "progress" | "fi
   const completed = Prisma.sql`(${cum("cumInvestment", Prisma.sql`${year * 12 + e - 1}::int`)} - ${cum("cumInvestment", Prisma.sql`${year * 12 - 1}::int`)})`;
   const progress = Prisma.sql`(ru.prog_on AND COALESCE(${startedStage}, false) AND ${planned} > 0 AND ${pe} > 0
       AND 100 * ${pe} * ${planned} - 100 * ${ps} * ${completed} > ru.prog_red * ${ps} * ${planned})`;
-  // (The filing branch holds only for a start by the day: its start date is pf."startedOn".)
-  const fromIdx = Prisma.sql`GREATEST((date_part('year', pf."startedOn") * 12 + date_part('month', pf."startedOn") - 1)::int, ${lookFrom}::int)`;
+  // The months without a report from the start month (or the lookback's first month, if later)
+  // to the last month due. (The filing branch holds only for a start by the day: its start
+  // date is pf."startedOn"; a start before the lookback's first month counts from that month,
+  // a constant, so figure_cum is inlined there.)
+  const missedFrom = (from: Prisma.Sql) => Prisma.sql`${overdueTo}::int - ${from} + 1 - (${cum("cumReports", Prisma.sql`${overdueTo}::int`)} - ${cum("cumReports", Prisma.sql`${from} - 1`)})`;
+  const lookFromDate = `${Math.floor(lookFrom / 12)}-${String((lookFrom % 12) + 1).padStart(2, "0")}-01`;
   const filing = Prisma.sql`(ru.filing_on AND pf."startedOn" <= ${day}
-      AND ${overdueTo}::int - ${fromIdx} + 1 - (${cum("cumReports", Prisma.sql`${overdueTo}::int`)} - ${cum("cumReports", Prisma.sql`${fromIdx} - 1`)}) > 0)`;
+      AND CASE WHEN pf."startedOn" < CAST(${lookFromDate} AS date) THEN ${missedFrom(Prisma.sql`${lookFrom}::int`)}
+               ELSE ${missedFrom(Prisma.sql`(date_part('year', pf."startedOn") * 12 + date_part('month', pf."startedOn") - 1)::int`)} END > 0)`;
   const rules = { start, progress, filing };
   return kind ? Prisma.sql`COALESCE(${rules[kind]}, false)` : Prisma.sql`COALESCE(${start} OR ${progress} OR ${filing}, false)`;
 }
