@@ -20,7 +20,13 @@ const NO_IO = [
   // node:crypto stays allowed: randomness for temporary passwords, no I/O.
   { group: ["next", "next/*", "react", "react-dom", "pg", "@prisma/*", "exceljs", "node:*", "!node:crypto", "fs", "path"], message: "lib/domain is pure rules: no framework or I/O." },
 ];
+/** next-intl's entry is React (hooks, next/headers): lib/server and lib/i18n also run in the job worker, plain Node. */
+const NO_NEXT_INTL = {
+  group: ["next-intl", "next-intl/*"],
+  message: "lib/server and lib/i18n also run in the job worker (plain Node under react-server, where next-intl's React entry fails to load): use createTranslator from use-intl/core.",
+};
 const NO_UPWARD_FROM_SERVER = [
+  NO_NEXT_INTL,
   { group: ["@/lib/auth/*", "@/lib/actions/*", "@/lib/api/*"], message: "lib/server is below auth, actions and the API: they call it, not the other way." },
   { group: ["@/components/*", "@/app/*"], message: "lib/server renders nothing." },
 ];
@@ -60,6 +66,12 @@ const config = [
     name: "boundaries/server",
     files: ["lib/server/**", "lib/db/**"],
     rules: { "@typescript-eslint/no-restricted-imports": restrict([NO_APP, ...NO_UPWARD_FROM_SERVER]) },
+  },
+  {
+    name: "boundaries/i18n",
+    files: ["lib/i18n/**"],
+    ignores: ["**/*.test.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict([NO_APP, NO_NEXT_INTL]) },
   },
   {
     name: "boundaries/actions-api-auth",

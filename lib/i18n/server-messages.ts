@@ -6,7 +6,7 @@
 // for a field's name) and every field name in it is a known term (server.term). Anything else
 // stays Chinese as a whole: never half a sentence in each language.
 
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { MESSAGES } from "./messages";
 import type { Locale } from "./locales";
 

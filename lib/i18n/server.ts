@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { MESSAGES, type Namespace } from "./messages";
 import { getRequestLocale } from "./request-locale";
 

@@ -4,7 +4,7 @@ import "server-only";
 // red projects and overdue problems), so it is built in memory, unlike the ledger exports.
 
 import ExcelJS from "exceljs";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { type YearMonth, formatYearMonth } from "@/lib/domain/filing";
 import { INDICATOR_DEFS, type IndicatorKey } from "@/lib/domain/indicators";
 import { ISSUE_CATEGORY_LABELS, type IssueCategory } from "@/lib/domain/issues";

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import type { IssueCategory, IssueStatus, Satisfaction } from "@/lib/domain/issues";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { IssueFilters } from "@/lib/validation/issues";

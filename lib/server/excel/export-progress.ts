@@ -8,7 +8,7 @@ import { assertCan, visibleProjectsSql, visibleProjectsWhere } from "@/lib/serve
 import { type Actor, projectReadScope } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/server/errors";
 import { PROGRESS_COLUMNS } from "@/lib/domain/ledger-columns";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { EXPORT_BATCH } from "./export-projects";

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { todayInShanghai } from "@/lib/domain/dates";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { LEDGER_COLUMNS, type LedgerColumnType } from "@/lib/domain/ledger-columns";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";

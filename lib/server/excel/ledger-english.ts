@@ -5,7 +5,7 @@
 // hand-typed copy: this module only turns those messages into lookups. Pure (no I/O).
 
 import { type LedgerColumn, type LedgerColumnType, type OtherHeaderNames, LEDGER_COLUMNS, PROGRESS_COLUMNS, enumLabel, flagLabel } from "@/lib/domain/ledger-columns";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 

@@ -5,7 +5,7 @@ import "server-only";
 
 import type { Writable } from "node:stream";
 import { getDb } from "@/lib/db/client";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { type ProjectStatus, STAGE_LABELS, STATUS_LABELS, type Stage } from "@/lib/domain/stages";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";

@@ -1,7 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { lastCompletedMonth } from "@/lib/domain/filing";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { PROGRESS_COLUMNS } from "@/lib/domain/ledger-columns";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Writable } from "node:stream";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { doneLate, monthLabel } from "@/lib/domain/meetings";
 import type { Actor } from "@/lib/domain/permissions";

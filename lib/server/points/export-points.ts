@@ -1,6 +1,6 @@
 import "server-only";
 import type { Writable } from "node:stream";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { todayInShanghai } from "@/lib/domain/dates";
 import type { Actor } from "@/lib/domain/permissions";
 import { MANUAL_KIND, type Period, periodLabel } from "@/lib/domain/points";
