@@ -8,8 +8,9 @@
 //      getBulletin (whole region, October and September);
 //   2. PostgreSQL alone on the page's statements (the same SQL through a pg pool);
 //   3. the floor: a bare scan (count and one sum, the same indexes) of the rows those
-//      statements must read — the month's rollup rows in scope, the trend's and the due
-//      list's rows of ProjectFigures, and for the bulletin's red list every project's facts;
+//      statements must read — the month's rollup rows in scope, the trend's rollup rows of
+//      the year's months and its starts and productions, the due list's rows of
+//      ProjectFigures, and for the bulletin's red list every project's facts;
 //   4. the same figures from the raw tables (the code before the rollup: every project and
 //      report in scope, with its own floor), sent as that code sent them (JIT on);
 //   5. the projects behind the figures (metricProjectIds, figureProjectIds, a drill-down
@@ -135,9 +136,11 @@ function rawFloor(parkIds: number[], p: Pick<IndicatorPeriod, "year" | "through"
 /**
  * The floor of the figures the pages read now: a bare scan (count and one sum, the same
  * index) of the rows each statement must read — the month's rollup rows of the parks in
- * scope; for the trend the year's signings, starts and productions of ProjectFigures and
- * the year's ReportRollup rows; for the 应开工未开工 list the due projects' rows in planned
- * start order, as many as the list reads.
+ * scope; for the trend the rollup rows of the year's months and the December before (its
+ * signings are the differences of built months' sums; here every month is built and over
+ * by the day, so no signing is read from ProjectFigures), the year's starts and productions
+ * of ProjectFigures and the year's ReportRollup rows; for the 应开工未开工 list the due
+ * projects' rows in planned start order, as many as the list reads.
  */
 function figureFloor(parkIds: number[], p: IndicatorPeriod, today: string, dueRowsRead: number): Stmt[] {
   const parks = `'{${parkIds.join(",")}}'::int[]`;
@@ -148,7 +151,7 @@ function figureFloor(parkIds: number[], p: IndicatorPeriod, today: string, dueRo
     ["rollup rows of the month", `SELECT count(*), sum("contractInvestment") FROM "FigureRollup" WHERE ym = ${ym} AND "parkId" = ANY(${parks})`],
     [
       "trend rows",
-      `SELECT (SELECT count(*) FROM "ProjectFigures" WHERE "parkId" = ANY(${parks}) AND "signedDate" BETWEEN ${from} AND ${to})
+      `SELECT (SELECT count(*) FROM "FigureRollup" WHERE "parkId" = ANY(${parks}) AND ym BETWEEN ${p.year * 12 - 1} AND ${ym})
             + (SELECT count(*) FROM "ProjectFigures" WHERE "parkId" = ANY(${parks}) AND "startedOn" BETWEEN ${from} AND ${to})
             + (SELECT count(*) FROM "ProjectFigures" WHERE "parkId" = ANY(${parks}) AND "producedOn" BETWEEN ${from} AND ${to})
             + (SELECT count(*) FROM "ReportRollup" WHERE "parkId" = ANY(${parks}) AND ym BETWEEN ${p.year * 12} AND ${ym})`,

@@ -12,7 +12,7 @@ import { type Actor } from "@/lib/domain/permissions";
 import { buildFigureMonths, foldFigureRollup } from "@/lib/server/metrics/figure-rollup";
 import { figureTrendQuery } from "@/lib/server/metrics/figure-sql";
 import { dueNotStartedQuery, getIndicators } from "@/lib/server/metrics/get-indicators";
-import { rawMonthlyTrendQuery } from "@/lib/server/metrics/get-monthly-trend";
+import { type TrendMonth, rawMonthlyTrendQuery } from "@/lib/server/metrics/get-monthly-trend";
 import { type CountsRow, countsOf, queryCounts, queryCountsByPeriod, rawCountsQuery } from "@/lib/server/metrics/indicator-sql";
 import { changeProjectStatus } from "@/lib/server/projects/change-project-status";
 import { moveProjectStage } from "@/lib/server/projects/move-project-stage";
@@ -220,6 +220,9 @@ describe("figures rollup", () => {
       // The raw statement lists groups with zero counts too; compare the groups with any count.
       const nonZero = (rows: CountsRow[]) => sorted(rows).filter((x) => Object.values(countsOf(x)).some((v) => Number(v) !== 0));
       expect(nonZero(byPark), `${year}-${through} by park and industry`).toEqual(nonZero(rawByPark));
+      // The trend: signings of built months from their rollup rows, the rest from the facts.
+      const trend = await getDb().$queryRaw(figureTrendQuery(parks, { year, through }, TODAY));
+      expect(trend, `trend ${year}-${through}`).toEqual(await getDb().$queryRaw(rawMonthlyTrendQuery(reader, parks, { year, through }, TODAY)));
     }
   }
 
@@ -379,6 +382,8 @@ describe("figures rollup", () => {
     const oct = { year: 2026, through: 10, cohort: 2026 };
     const nov = { year: 2026, through: 11, cohort: 2026 };
     const before = [countsOf((await queryCounts(reader, parks, oct, TODAY, "none"))[0]), countsOf((await queryCounts(reader, parks, nov, TODAY, "none"))[0])];
+    const signedIn = async (p: IndicatorPeriod) => (await getDb().$queryRaw<TrendMonth[]>(figureTrendQuery(parks, p, TODAY))).map((m) => m.signed);
+    const trendBefore = [await signedIn(oct), await signedIn(nov)];
     // A stray row in October's rollup and in November's (running until the 30th) shows in both.
     const stray = await db.figureRollup.createManyAndReturn({
       data: [2026 * 12 + 9, 2026 * 12 + 10].map((ym) => ({
@@ -389,6 +394,10 @@ describe("figures rollup", () => {
     try {
       expect(countsOf((await queryCounts(reader, parks, oct, TODAY, "none"))[0]).signed).toBe(before[0].signed + 1);
       expect(countsOf((await queryCounts(reader, parks, nov, TODAY, "none"))[0]).signed).toBe(before[1].signed + 1);
+      // The trend's signings of October are October's rollup less September's; November, still running, is read from the facts.
+      const oneMore = (xs: number[], month: number) => xs.map((n, i) => (i === month - 1 ? n + 1 : n));
+      expect(await signedIn(oct)).toEqual(oneMore(trendBefore[0], 10));
+      expect(await signedIn(nov)).toEqual(oneMore(trendBefore[1], 10));
     } finally {
       await db.figureRollup.deleteMany({ where: { id: { in: stray.map((x) => x.id) } } });
     }

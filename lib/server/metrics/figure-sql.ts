@@ -3,10 +3,11 @@ import "server-only";
 // 20261206090000_figure_rollup; docs/indicators.md#speed) instead of the raw tables:
 //   - FigureRollup: the counts and sums of each built month as of its last day, per park,
 //     industry, signing year and the projects' state that day (a few rows per park where
-//     the raw tables have thousands of projects and their monthly reports);
+//     the raw tables have thousands of projects and their monthly reports), and the
+//     trend's signings of a built month (its sums less the month before's);
 //   - ProjectFigures: one row per project with its stage dates, status changes, plans and
 //     running report totals, for a day that is not a built month's end (a month still
-//     running, a month not built yet), the trend and the 应开工未开工 list;
+//     running, a month not built yet), the trend's starts and productions and the 应开工未开工 list;
 //   - ReportRollup: the reports summed per park and month, for the trend.
 // All three are kept by the database in the same transaction as every write, so they are
 // exact; figure_rows (SQL, inlined) is the as-of rule on a ProjectFigures row. The raw-table
@@ -291,43 +292,75 @@ export function figureCountsQuery(parkIds: number[], periods: IndicatorPeriod[],
 }
 
 /**
- * The monthly trend (get-monthly-trend.ts, the same rows as its raw-table statement) from
- * ProjectFigures and ReportRollup: signings by 签约日期, starts and productions by the day
- * they were reached (startedOn / producedOn, by the period's day, the project not
- * terminated that day), and the reports summed per month. Each part reads only its
- * months' rows of the parks in scope (indexes on parkId and the date).
+ * The monthly trend (get-monthly-trend.ts, the same rows as its raw-table statement):
+ *   - signings by 签约日期: a month over by the period's day whose FigureRollup is built, as
+ *     is the month before it, from those two months' rollup rows (every project signed by a
+ *     built month's end has its part in that month's rows, so the projects signed in the
+ *     month and their 合同引资额 are the difference of the two months' sums: a few hundred
+ *     rows per month instead of every signing's ProjectFigures row); any other month (not
+ *     built, the month before not built, or still running on the day) from its own
+ *     signings' ProjectFigures rows;
+ *   - starts and productions by the day they were reached (startedOn / producedOn, by the
+ *     period's day, the project not terminated that day): the status of the day on the
+ *     columns (the current status when it was set by the day; figure_rows' lookup in the
+ *     log of changes only for the rows whose status was set after it);
+ *   - the reports summed per month from ReportRollup.
+ * Each part reads only its months' rows of the parks in scope (indexes on parkId and the
+ * date, FigureRollup on ym and parkId).
  */
 export function figureTrendQuery(parkIds: number[], p: Pick<IndicatorPeriod, "year" | "through">, today: string): Prisma.Sql {
   const period = { year: p.year, through: p.through, cohort: p.year };
   const asOf = dueAsOf(period, today);
   const ym = periodMonthIndex(p);
+  const first = p.year * 12;
   const from = Prisma.sql`CAST(${`${p.year}-01-01`} AS date)`;
   const to = Prisma.sql`CAST(${asOf} AS date)`;
   const parks = Prisma.sql`f."parkId" = ANY(${parkIds}::int[])`;
-  const honouredThen = Prisma.sql`c.status IN ('ACTIVE', 'SUSPENDED')`;
-  const asOfDay = Prisma.sql`CROSS JOIN LATERAL figure_rows(f, ${ym}::int, ${to}) c`;
+  // Honoured on the day (figure_rows' status: NULL when signed after it, else the status of the day).
+  const honouredThen = Prisma.sql`CASE WHEN f."signedDate" > ${to} THEN false
+    WHEN f."statusDate" IS NULL OR f."statusDate" <= ${to} THEN f.status IN ('ACTIVE', 'SUSPENDED')
+    ELSE (SELECT c.status IN ('ACTIVE', 'SUSPENDED') FROM figure_rows(f, ${ym}::int, ${to}) c) END`;
+  const reached = (col: "startedOn" | "producedOn") => Prisma.sql`
+      SELECT date_part('month', f.${Prisma.raw(`"${col}"`)})::int AS m, count(*)::int AS n
+      FROM "ProjectFigures" f WHERE ${parks} AND f.${Prisma.raw(`"${col}"`)} BETWEEN ${from} AND ${to} AND ${honouredThen} GROUP BY 1`;
   return Prisma.sql`
-    WITH sg AS (
-      SELECT extract(month FROM f."signedDate")::int AS m, count(*)::int AS n, sum(f."contractInvestment") AS amount
-      FROM "ProjectFigures" f WHERE ${parks} AND f."signedDate" BETWEEN ${from} AND ${to} GROUP BY 1
-    ), st AS (
-      SELECT extract(month FROM f."startedOn")::int AS m, count(*)::int AS n
-      FROM "ProjectFigures" f ${asOfDay} WHERE ${parks} AND f."startedOn" BETWEEN ${from} AND ${to} AND ${honouredThen} GROUP BY 1
-    ), pd AS (
-      SELECT extract(month FROM f."producedOn")::int AS m, count(*)::int AS n
-      FROM "ProjectFigures" f ${asOfDay} WHERE ${parks} AND f."producedOn" BETWEEN ${from} AND ${to} AND ${honouredThen} GROUP BY 1
+    WITH mo AS (
+      SELECT g.m, ${first}::int + g.m - 1 AS ym, make_date(${p.year}::int, g.m, 1) AS first_day,
+             (make_date(${p.year}::int, g.m, 1) + interval '1 month' - interval '1 day')::date AS last_day
+      FROM generate_series(1, ${p.through}::int) AS g(m)
+    ), built AS (
+      SELECT b.ym FROM "FigureRollupMonth" b WHERE b.ym BETWEEN ${first - 1}::int AND ${ym}::int
+    ), rolled AS (
+      SELECT mo.m, mo.ym FROM mo
+      WHERE mo.last_day <= ${to} AND mo.ym IN (SELECT ym FROM built) AND mo.ym - 1 IN (SELECT ym FROM built)
+    ), tot AS (
+      SELECT r.ym, sum(r.projects) AS n, sum(r."contractInvestment") AS amount
+      FROM "FigureRollup" r
+      WHERE r."parkId" = ANY(${parkIds}::int[]) AND r.ym BETWEEN ${first - 1}::int AND ${ym}::int AND r.ym IN (SELECT ym FROM rolled UNION SELECT ym - 1 FROM rolled)
+      GROUP BY r.ym
+    ), sg AS (
+      SELECT rolled.m, (COALESCE(a.n, 0) - COALESCE(b.n, 0))::int AS n, COALESCE(a.amount, 0) - COALESCE(b.amount, 0) AS amount
+      FROM rolled LEFT JOIN tot a ON a.ym = rolled.ym LEFT JOIN tot b ON b.ym = rolled.ym - 1
+      UNION ALL
+      SELECT mo.m, x.n, x.amount
+      FROM mo CROSS JOIN LATERAL (
+        SELECT count(*)::int AS n, sum(f."contractInvestment") AS amount
+        FROM "ProjectFigures" f WHERE ${parks} AND f."signedDate" BETWEEN mo.first_day AND LEAST(mo.last_day, ${to})
+      ) x
+      WHERE mo.m NOT IN (SELECT m FROM rolled)
+    ), st AS (${reached("startedOn")}
+    ), pd AS (${reached("producedOn")}
     ), inv AS (
-      SELECT r.ym - ${p.year * 12}::int + 1 AS m, sum(r."investmentCompleted") AS inv, sum(r."fundsArrived") AS funds
+      SELECT r.ym - ${first}::int + 1 AS m, sum(r."investmentCompleted") AS inv, sum(r."fundsArrived") AS funds
       FROM "ReportRollup" r
-      WHERE r."parkId" = ANY(${parkIds}::int[]) AND r.ym BETWEEN ${p.year * 12}::int AND ${ym}::int GROUP BY 1
+      WHERE r."parkId" = ANY(${parkIds}::int[]) AND r.ym BETWEEN ${first}::int AND ${ym}::int GROUP BY 1
     )
-    SELECT g.m AS month,
+    SELECT mo.m AS month,
            COALESCE(sg.n, 0) AS signed, COALESCE(sg.amount, 0)::numeric(16, 2)::text AS "contractInvestment",
            COALESCE(st.n, 0) AS started, COALESCE(pd.n, 0) AS producing,
            COALESCE(inv.inv, 0)::numeric(16, 2)::text AS "investmentCompleted", COALESCE(inv.funds, 0)::numeric(16, 2)::text AS "fundsArrived"
-    FROM generate_series(1, ${p.through}::int) AS g(m)
-    LEFT JOIN sg ON sg.m = g.m LEFT JOIN st ON st.m = g.m LEFT JOIN pd ON pd.m = g.m LEFT JOIN inv ON inv.m = g.m
-    ORDER BY g.m`;
+    FROM mo LEFT JOIN sg ON sg.m = mo.m LEFT JOIN st ON st.m = mo.m LEFT JOIN pd ON pd.m = mo.m LEFT JOIN inv ON inv.m = mo.m
+    ORDER BY mo.m`;
 }
 
 /**
