@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/server/actor";
 import { type Actor } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { eligibleUserWhere } from "./eligibility";
+import { escapeLike } from "@/lib/server/sql";
 
 export interface AssignableUser {
   id: number;
@@ -36,9 +37,9 @@ export async function listAssignableUsers(actor: Actor, parkId: number, role: As
       text
         ? {
             OR: [
-              { name: { contains: text, mode: "insensitive" } },
-              { username: { contains: text, mode: "insensitive" } },
-              { unit: { contains: text, mode: "insensitive" } },
+              { name: { contains: escapeLike(text), mode: "insensitive" } },
+              { username: { contains: escapeLike(text), mode: "insensitive" } },
+              { unit: { contains: escapeLike(text), mode: "insensitive" } },
             ],
           }
         : {},

@@ -7,7 +7,7 @@ import { dateToIso } from "@/lib/domain/dates";
 import type { Metric } from "@/lib/domain/indicators";
 import type { ProjectFilters } from "@/lib/validation/project-filters";
 import { drillDownSql } from "@/lib/server/metrics/drill-down";
-import { likePattern } from "@/lib/server/sql";
+import { escapeLike, likePattern } from "@/lib/server/sql";
 
 export interface ProjectListItem {
   id: number;
@@ -45,9 +45,9 @@ export function projectListWhere(actor: Actor, f: ProjectFilters): Prisma.Projec
   if (f.q) {
     and.push({
       OR: [
-        { name: { contains: f.q, mode: "insensitive" } },
-        { code: { contains: f.q, mode: "insensitive" } },
-        { enterprise: { name: { contains: f.q, mode: "insensitive" } } },
+        { name: { contains: escapeLike(f.q), mode: "insensitive" } },
+        { code: { contains: escapeLike(f.q), mode: "insensitive" } },
+        { enterprise: { name: { contains: escapeLike(f.q), mode: "insensitive" } } },
       ],
     });
   }

@@ -6,6 +6,7 @@ import { idField } from "@/lib/validation/fields";
 import { type Actor } from "@/lib/domain/permissions";
 import { notFound, parseOrThrow } from "@/lib/server/errors";
 import { assertAdministersPeople, visibleUsersWhere } from "./user-scope";
+import { escapeLike } from "@/lib/server/sql";
 
 export interface UserListFilters {
   q?: string;
@@ -51,10 +52,10 @@ export async function listUsers(actor: Actor, filters: UserListFilters) {
   if (filters.q) {
     parts.push({
       OR: [
-        { username: { contains: filters.q, mode: "insensitive" } },
-        { name: { contains: filters.q, mode: "insensitive" } },
-        { unit: { contains: filters.q, mode: "insensitive" } },
-        { phone: { contains: filters.q } },
+        { username: { contains: escapeLike(filters.q), mode: "insensitive" } },
+        { name: { contains: escapeLike(filters.q), mode: "insensitive" } },
+        { unit: { contains: escapeLike(filters.q), mode: "insensitive" } },
+        { phone: { contains: escapeLike(filters.q) } },
       ],
     });
   }
