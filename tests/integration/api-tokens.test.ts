@@ -44,7 +44,10 @@ describe("createApiToken", () => {
     expect(created.name).toBe("数据中台");
     const row = await db().apiToken.findUniqueOrThrow({ where: { id: created.id }, include: { parks: true } });
     expect(row.tokenHash).toBe(hashApiToken(created.token));
-    expect(row.tokenHash).not.toContain(created.token.split("_")[2]);
+    // The secret is base64url and may itself hold "_": take everything after the prefix.
+    const secret = created.token.slice(`ppt_${created.prefix}_`.length);
+    expect(secret).toHaveLength(43);
+    expect(row.tokenHash).not.toContain(secret);
     expect(row.parks.map((p) => p.parkId)).toEqual([parkA.id]);
     expect(row.createdById).toBe(admin.userId);
     const audit = await db().auditLog.findMany({ where: { entityType: "ApiToken", entityId: String(created.id) } });
