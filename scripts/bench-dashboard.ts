@@ -27,7 +27,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createMigratedTestDatabase } from "../tests/helpers/test-db";
-import { getDb } from "../lib/db/client";
+import { disconnectFiguresDb, getDb } from "../lib/db/client";
 import type { Prisma } from "../lib/db/generated/prisma/client";
 import { loadActor } from "../lib/server/actor";
 import type { Actor } from "../lib/domain/permissions";
@@ -370,6 +370,7 @@ async function main() {
     await pool.end();
     await rawPool.end();
     await getDb().$disconnect();
+    await disconnectFiguresDb();
     if (process.env.BENCH_KEEP === "1" && !reuse) console.log(`\nkept ${database.url}`);
     else await database.drop();
   }

@@ -8,7 +8,7 @@
 //   BENCH_KEEP=1 npm run bench     # keep the database to EXPLAIN the queries
 import { performance } from "node:perf_hooks";
 import { createMigratedTestDatabase } from "../tests/helpers/test-db";
-import { getDb } from "../lib/db/client";
+import { disconnectFiguresDb, getDb } from "../lib/db/client";
 import { loadActor } from "../lib/server/actor";
 import type { Actor } from "../lib/domain/permissions";
 import { listParkOverview } from "../lib/server/parks/list-park-overview";
@@ -143,6 +143,7 @@ async function main() {
     await timeBoardPage({ databaseUrl: database.url, username: "bench_staff", password: "Bench@2026", paths: [`/board?park=${park7.id}`, `/board?park=${park1.id}`], runs: RUNS, warmup: WARMUP, report: (name, samples) => row(name, samples) });
   } finally {
     await getDb().$disconnect();
+    await disconnectFiguresDb();
     if (process.env.BENCH_KEEP === "1") console.log(`\nkept ${database.url}`);
     else await database.drop();
   }

@@ -9,7 +9,7 @@
 // Stops on SIGTERM or SIGINT, and when the parent that started it with an IPC channel goes
 // away: running jobs finish (up to 20 s), then the pool closes and the process exits 0.
 import { hostname } from "node:os";
-import { getDb } from "@/lib/db/client";
+import { disconnectFiguresDb, getDb } from "@/lib/db/client";
 import { startJobEngine } from "@/lib/server/jobs/engine";
 import { JOBS } from "@/lib/server/jobs/registry";
 import { logger } from "@/lib/server/logger";
@@ -24,6 +24,7 @@ async function main() {
   }
   // The jobs' own queries (Prisma) need few connections; pg-boss has its own pool of 4.
   process.env.DB_POOL_MAX ||= "3";
+  process.env.DB_FIGURES_POOL_MAX ||= "2";
   const engine = await startJobEngine({ connectionString: url, instanceName: `${hostname()}:${process.pid}` });
   // Nightly jobs missed while no worker ran: today's occasion, once per day whichever worker sends it.
   for (const job of JOBS) {
@@ -38,6 +39,7 @@ async function main() {
     try {
       await engine.stop();
       await getDb().$disconnect();
+    await disconnectFiguresDb();
     } catch (err) {
       log.error({ err }, "worker stop failed");
       process.exit(1);

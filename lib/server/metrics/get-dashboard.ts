@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type IndicatorPeriod, dueAsOf } from "@/lib/domain/indicators";
 import { type Actor } from "@/lib/domain/permissions";
@@ -9,7 +8,7 @@ import { type IndustryRow, toIndustryRows } from "./get-industry-breakdown";
 import { type TrendMonth, monthlyTrendQuery } from "./get-monthly-trend";
 import { type OverdueProblems, getOverdueProblems } from "./get-overdue-problems";
 import { type ParkRankingRow, rankingParks, toParkRanking } from "./get-park-ranking";
-import { queryCounts, scopeParkIds } from "./indicator-sql";
+import { figuresDbFor, queryCounts, scopeParkIds } from "./indicator-sql";
 
 export interface DashboardFigures {
   indicators: IndicatorsResult;
@@ -28,7 +27,7 @@ export interface DashboardFigures {
 export async function getDashboard(actor: Actor, scope: IndicatorScope, today = todayInShanghai()): Promise<DashboardFigures> {
   const parkIds = await scopeParkIds(actor, scope);
   const period: IndicatorPeriod = { year: scope.year, through: scope.through, cohort: scope.cohort };
-  const db = getDb();
+  const db = figuresDbFor(actor, parkIds);
   const [rows, due, trend, parks, overdue] = await Promise.all([
     queryCounts(actor, parkIds, period, today, ["none", "park", "industry"]),
     db.$queryRaw<DueRow[]>(dueNotStartedQuery(actor, parkIds, period, today)),

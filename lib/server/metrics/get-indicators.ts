@@ -1,12 +1,11 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { type Indicator, type IndicatorCounts, type IndicatorPeriod, computeIndicators, dueAsOf, timeProgress } from "@/lib/domain/indicators";
 import type { ProjectStatus, Stage } from "@/lib/domain/stages";
 import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
-import { type CountsRow, countsOf, metricSql, projectsAsOfSql, queryCounts, scopeParkIds, scopeSql, seesWholeParks } from "./indicator-sql";
+import { type CountsRow, countsOf, figuresDbFor, metricSql, projectsAsOfSql, queryCounts, scopeParkIds, scopeSql, seesWholeParks } from "./indicator-sql";
 import { figureDueIdsSql } from "./figure-sql";
 
 export const DUE_LIST_LIMIT = 20;
@@ -50,7 +49,7 @@ export async function getIndicators(actor: Actor, scope: IndicatorScope, today =
   const asOf = dueAsOf(period, today);
   const [[row], due] = await Promise.all([
     queryCounts(actor, parkIds, period, today, "none"),
-    getDb().$queryRaw<DueRow[]>(dueNotStartedQuery(actor, parkIds, period, today)),
+    figuresDbFor(actor, parkIds).$queryRaw<DueRow[]>(dueNotStartedQuery(actor, parkIds, period, today)),
   ]);
   return toIndicatorsResult(row, due, period, asOf, parkIds);
 }

@@ -1,12 +1,11 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { dueAsOf } from "@/lib/domain/indicators";
 import { type Actor } from "@/lib/domain/permissions";
 import type { IndicatorScope } from "@/lib/validation/indicator-scope";
 import { reachedOnSql } from "./as-of-sql";
-import { projectsAsOfSql, scopeParkIds, scopeSql, seesWholeParks } from "./indicator-sql";
+import { figuresDbFor, projectsAsOfSql, scopeParkIds, scopeSql, seesWholeParks } from "./indicator-sql";
 import { figureTrendQuery } from "./figure-sql";
 
 export interface TrendMonth {
@@ -30,7 +29,7 @@ export interface TrendMonth {
  */
 export async function getMonthlyTrend(actor: Actor, scope: IndicatorScope, today = todayInShanghai()): Promise<TrendMonth[]> {
   const parkIds = await scopeParkIds(actor, scope);
-  return getDb().$queryRaw<TrendMonth[]>(monthlyTrendQuery(actor, parkIds, scope, today));
+  return figuresDbFor(actor, parkIds).$queryRaw<TrendMonth[]>(monthlyTrendQuery(actor, parkIds, scope, today));
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getFiguresDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { ISSUE_CATEGORY_LABELS, type IssueCategory } from "@/lib/domain/issues";
@@ -28,11 +28,11 @@ export async function getOverdueProblems(actor: Actor, scope: IndicatorScope, to
   const parkIds = await scopeParkIds(actor, scope);
   const where = Prisma.sql`i."parkId" = ANY(${parkIds}::int[]) AND ${visibleIssuesSql(actor, "i")} AND ${overdueSql(today)}`;
   const [byPark, items] = await Promise.all([
-    getDb().$queryRaw<{ parkId: number; parkName: string; overdue: number }[]>(Prisma.sql`
+    getFiguresDb().$queryRaw<{ parkId: number; parkName: string; overdue: number }[]>(Prisma.sql`
       SELECT i."parkId", pk.name AS "parkName", count(*)::int AS overdue
       FROM "EnterpriseIssue" i JOIN "Park" pk ON pk.id = i."parkId"
       WHERE ${where} GROUP BY i."parkId", pk.name ORDER BY overdue DESC, pk.name`),
-    getDb().$queryRaw<(Omit<OverdueProblems["items"][number], "resolveDeadline"> & { resolveDeadline: Date })[]>(Prisma.sql`
+    getFiguresDb().$queryRaw<(Omit<OverdueProblems["items"][number], "resolveDeadline"> & { resolveDeadline: Date })[]>(Prisma.sql`
       SELECT i.id, i.code, i.title, i.category::text AS category, pk.name AS "parkName", e.name AS "enterpriseName", i.level,
              i."resolveDeadline", (CAST(${today} AS date) - i."resolveDeadline")::int AS "overdueDays"
       FROM "EnterpriseIssue" i JOIN "Park" pk ON pk.id = i."parkId" JOIN "Enterprise" e ON e.id = i."enterpriseId"

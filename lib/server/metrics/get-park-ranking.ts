@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getFiguresDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { type Indicator, type IndicatorCounts, EMPTY_COUNTS, computeIndicators } from "@/lib/domain/indicators";
@@ -45,7 +45,7 @@ export function toParkRanking(rows: CountsRow[], parks: { id: number; name: stri
  * findMany with the region sends two, one after the other).
  */
 export async function rankingParks(parkIds: number[]): Promise<{ id: number; name: string; region: { name: string } }[]> {
-  const rows = await getDb().$queryRaw<{ id: number; name: string; regionName: string }[]>(Prisma.sql`
+  const rows = await getFiguresDb().$queryRaw<{ id: number; name: string; regionName: string }[]>(Prisma.sql`
     SELECT p.id, p.name, r.name AS "regionName" FROM "Park" p JOIN "Region" r ON r.id = p."regionId"
     WHERE p.id = ANY(${parkIds}::int[]) ORDER BY p.code`);
   return rows.map((r) => ({ id: r.id, name: r.name, region: { name: r.regionName } }));

@@ -8,7 +8,7 @@ import "server-only";
 // raw-table statement here (rawCountsQuery) is the reference it is held to.
 
 import { cache } from "react";
-import { getDb } from "@/lib/db/client";
+import { type Db, getDb, getFiguresDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith, projectReadScope } from "@/lib/domain/permissions";
@@ -246,7 +246,7 @@ export async function queryCountsByPeriod(actor: Actor, parkIds: number[], perio
   if (!seesWholeParks(actor, parkIds)) {
     return Promise.all(periods.map((p) => getDb().$queryRaw<CountsRow[]>(rawCountsQuery(actor, parkIds, p, today, sets))));
   }
-  const rows = await getDb().$queryRaw<(CountsRow & { period: number })[]>(figureCountsQuery(parkIds, periods, today, sets));
+  const rows = await getFiguresDb().$queryRaw<(CountsRow & { period: number })[]>(figureCountsQuery(parkIds, periods, today, sets));
   return periods.map((_, i) => {
     const mine = rows.filter((r) => r.period === i).map(({ period: _p, ...r }) => r as CountsRow);
     // GROUPING SETS of an empty scope return no row; the raw statement's () set returns one of zeros.
@@ -259,6 +259,15 @@ export async function queryCountsByPeriod(actor: Actor, parkIds: number[], perio
 export function seesWholeParks(actor: Actor, parkIds: number[]): boolean {
   const { fullParks } = projectReadScope(actor);
   return parkIds.every((id) => fullParks.includes(id));
+}
+
+/**
+ * The client a figures statement of this actor and scope runs on: the prepared, generically
+ * planned figures client for the rollup's statements (actors who read whole parks), the
+ * ordinary one for the raw-table statements (lib/db/client.ts createFiguresClient).
+ */
+export function figuresDbFor(actor: Actor, parkIds: number[]): Db {
+  return seesWholeParks(actor, parkIds) ? getFiguresDb() : getDb();
 }
 
 /** A row's indicator counts without its grouping and board columns. */
