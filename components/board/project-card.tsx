@@ -71,13 +71,13 @@ export function ProjectCard({
       aria-describedby={keyboard.describedBy}
       data-testid="project-card"
       data-project-id={card.id}
-      className={`relative rounded-md border bg-white p-2.5 text-sm shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-1 ${isDragging ? "z-10 opacity-80 shadow-lg" : ""} ${card.stale ? "border-red-300" : "border-slate-200"} ${moves.length ? "cursor-grab" : ""}`}
+      className={`board-card ${isDragging ? "z-10 opacity-80 shadow-lg" : ""} ${card.stale ? "border-red-300" : "border-slate-200"} ${moves.length ? "cursor-grab" : ""}`}
     >
       <div className="flex items-start justify-between gap-2">
         <Link
           href={`/projects/${card.id}`}
           tabIndex={-1}
-          className="min-w-0 font-medium leading-snug break-words text-slate-900 hover:text-brand-600"
+          className="board-card-title"
           onPointerDown={(e) => e.stopPropagation()}
           data-card-link
         >
@@ -126,13 +126,13 @@ export function ProjectCard({
       </div>
       <div className="mt-0.5 text-xs text-slate-500">{card.enterpriseName}</div>
       {showPark && <div className="text-xs text-slate-400">{card.parkName}</div>}
-      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
+      <div className="board-card-meta">
         <span className="tabular-nums whitespace-nowrap">{formatMoneyIn(locale, card.totalInvestment)}</span>
         <span className="whitespace-nowrap" title={t("card.stageSince", { date: card.stageDate })}>
           {t("card.daysInStage", { days: card.daysInStage })}
         </span>
         <span className="whitespace-nowrap">{t("card.liaison", { name: card.liaisonName ?? t("card.unassigned") })}</span>
-        {card.stale && <span className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-700">{t("card.stale")}</span>}
+        {card.stale && <span className="board-card-stale">{t("card.stale")}</span>}
         {card.light?.overall && <WarningLight light={card.light} />}
       </div>
     </article>

@@ -2,10 +2,12 @@ import { useTranslations } from "next-intl";
 import { type Light, type LightKind, type LightResult } from "@/lib/domain/warnings";
 
 // Colour plus a shape and a word, so the light reads in print and without colour vision.
+// The box's colours are the light-<LIGHT> classes of app/globals.css (one class per badge:
+// lights repeat dozens of times on the board and the lists).
 const STYLE: Record<Light, { box: string; dot: string; mark: string }> = {
-  GREEN: { box: "border-emerald-300 bg-emerald-50 text-emerald-800", dot: "bg-emerald-500", mark: "●" },
-  YELLOW: { box: "border-amber-300 bg-amber-50 text-amber-900", dot: "bg-amber-400", mark: "▲" },
-  RED: { box: "border-red-300 bg-red-50 text-red-800", dot: "bg-red-600", mark: "■" },
+  GREEN: { box: "light-GREEN", dot: "bg-emerald-500", mark: "●" },
+  YELLOW: { box: "light-YELLOW", dot: "bg-amber-400", mark: "▲" },
+  RED: { box: "light-RED", dot: "bg-red-600", mark: "■" },
 };
 
 export type LightSummary = Pick<LightResult, "overall" | "start" | "progress" | "filing" | "reasons">;
@@ -25,13 +27,13 @@ export function WarningLight({ light, size = "sm" }: { light: LightSummary | nul
   const title = light.reasons.length > 0 ? light.reasons.join("\n") : t("allNormal");
   return (
     <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded border font-medium ${s.box} ${size === "md" ? "px-2 py-1 text-sm" : "px-1.5 py-0.5 text-xs"}`}
+      className={`light-badge ${s.box} ${size === "md" ? "px-2 py-1 text-sm" : "px-1.5 py-0.5 text-xs"}`}
       title={title}
       aria-label={t("aria", { light: tc(`light.${light.overall}`), reasons: title })}
       data-testid="warning-light"
       data-light={light.overall}
     >
-      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${s.dot} print:hidden`} />
+      <span aria-hidden className={`light-dot ${s.dot}`} />
       <span aria-hidden className="hidden print:inline">
         {s.mark}
       </span>
