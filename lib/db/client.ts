@@ -39,7 +39,7 @@ export const FIGURES_STATEMENT_LIMIT = 400;
  * text) and planned once, generically (plan_cache_mode=force_generic_plan). These statements
  * are few fixed texts with the scope, the period and the day as parameters; planning them
  * cost 0.5–1 ms each request, more than executing them over the rollup's rows
- * (docs/benchmarks.md § Prepared figures statements). Everything else (writes,
+ * (docs/benchmarks.md § Where it stands, 2026-12-05). Everything else (writes,
  * transactions, Prisma's own queries, the raw-table statements whose best plan depends on
  * the scope's size) stays on getDb(), planned per call. DB_FIGURES_POOL_MAX connections
  * per process (default 6), beside DB_POOL_MAX.
