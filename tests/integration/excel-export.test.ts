@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { PassThrough } from "node:stream";
+import type { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
@@ -19,6 +19,7 @@ import { progressExportFiltersSchema } from "@/lib/validation/excel-export";
 import { makeManyProjects } from "../helpers/pipeline-factories";
 import { type IssueWorld, makeIssueRow, makeIssueWorld } from "../helpers/issue-factories";
 import { makeActor, makePark, makeProject, makeRegion, makeUser, unique } from "../helpers/factories";
+import { jobBytes, jobOutput } from "../helpers/job-bytes";
 import { LIGHT_LABELS } from "@/lib/domain/warnings";
 import { getLightsForProjects } from "@/lib/server/warnings/get-lights-for-projects";
 import { previewImport } from "@/lib/server/excel/preview-import";
@@ -32,14 +33,9 @@ vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, getS
 type Job = { write: (out: PassThrough) => Promise<number> };
 
 async function run(job: Job): Promise<{ written: number; sheet: ExcelJS.Worksheet }> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise((r) => out.on("end", r));
-  const written = await job.write(out);
-  await ended;
+  const { bytes, written } = await jobOutput(job);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   return { written, sheet: wb.worksheets[0] };
 }
 
@@ -199,15 +195,7 @@ describe("every ledger column", () => {
     ]);
 
     // Round trip: the export imported again is the same ledger.
-    const exported = await (async () => {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on("data", (c: Buffer) => chunks.push(c));
-      const ended = new Promise((r) => out.on("end", r));
-      await (await exportProjects(staff, filters)).write(out);
-      await ended;
-      return Buffer.concat(chunks);
-    })();
+    const exported = await jobBytes(await exportProjects(staff, filters));
     const preview = await previewImport(staff, exported);
     expect(preview).toMatchObject({ rows: 2, toCreate: 0, toUpdate: 0, unchanged: 2, errors: [] });
     expect(await commitImport(staff, exported)).toEqual({ created: 0, updated: 0, unchanged: 2, message: "没有需要更新的内容：2 行与现有项目一致" });

@@ -2,7 +2,6 @@
 // language) filled in with English choices, the English export imported again (no change),
 // a refused English choice named by the file's own header, and a Chinese file as before.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import { todayInShanghai } from "@/lib/domain/dates";
@@ -17,6 +16,7 @@ import { previewImport } from "@/lib/server/excel/preview-import";
 import { CHOICE_REFUSAL } from "@/lib/validation/ledger-import";
 import { projectFiltersSchema } from "@/lib/validation/project-filters";
 import { makeActor, makePark, makeProject, makeRegion, unique } from "../helpers/factories";
+import { jobBytes } from "../helpers/job-bytes";
 import { ledgerRow, ledgerWorkbook } from "../helpers/ledger-workbook";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null, locale: "zh-CN" as Locale }));
@@ -73,13 +73,7 @@ async function fillIn(template: ArrayBuffer, rows: Record<string, ExcelJS.CellVa
 
 async function exported(locale: Locale): Promise<Buffer> {
   const job = await exportProjects(staff, projectFiltersSchema.parse({ park: String(park.id) }), locale);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise((r) => out.on("end", r));
-  await job.write(out);
-  await ended;
-  return Buffer.concat(chunks);
+  return jobBytes(job);
 }
 
 async function rejected(work: Promise<unknown>): Promise<ImportRejectedError> {

@@ -1,5 +1,4 @@
 import { describe, expect, it, beforeAll } from "vitest";
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { getDb } from "@/lib/db/client";
@@ -12,6 +11,7 @@ import { buildTemplate } from "@/lib/server/excel/build-template";
 import { readUpload } from "@/lib/server/excel/read-upload";
 import { projectFiltersSchema } from "@/lib/validation/project-filters";
 import { makeActor, makePark, makeRegion, makeProject, unique } from "../helpers/factories";
+import { jobBytes } from "../helpers/job-bytes";
 import { ledgerRow, ledgerWorkbook } from "../helpers/ledger-workbook";
 
 let parkA: { id: number; name: string };
@@ -39,13 +39,7 @@ async function errorOf(work: Promise<unknown>): Promise<string> {
 
 async function exportToBuffer(actor: Actor, raw: Record<string, string>): Promise<Buffer> {
   const job = await exportProjects(actor, projectFiltersSchema.parse(raw));
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise((r) => out.on("end", r));
-  await job.write(out);
-  await ended;
-  return Buffer.concat(chunks);
+  return jobBytes(job);
 }
 
 describe("ledger import", () => {

@@ -3,7 +3,6 @@
 // values in English (a column's header is the file's own text, quoted as written), a Chinese
 // reader (and a client that asks for no language) the server's Chinese, as before.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
@@ -15,6 +14,7 @@ import { exportProjects } from "@/lib/server/excel/export-projects";
 import { previewImport } from "@/lib/server/excel/preview-import";
 import { projectFiltersSchema } from "@/lib/validation/project-filters";
 import { makeActor, makePark, makeProject, makeRegion, unique } from "../helpers/factories";
+import { jobBytes } from "../helpers/job-bytes";
 import { ledgerRow, ledgerWorkbook, sheetWorkbook } from "../helpers/ledger-workbook";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null, locale: "zh-CN" as Locale }));
@@ -114,14 +114,8 @@ describe("the import endpoints in the reader's language", () => {
     const tag = unique("前后");
     const p = await makeProject({ parkId: park.id, name: `${tag}-签约` });
     const job = await exportProjects(staff, projectFiltersSchema.parse({ park: String(park.id) }), "zh-CN");
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on("data", (c: Buffer) => chunks.push(c));
-    const ended = new Promise((r) => out.on("end", r));
-    await job.write(out);
-    await ended;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load((await jobBytes(job)) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet(LEDGER_SHEET)!;
     const head = (ws.getRow(3).values as unknown[]).slice(1) as string[];
     const col = (header: string) => head.indexOf(header) + 1;

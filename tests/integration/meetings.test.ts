@@ -18,6 +18,7 @@ import { listMeetings, listMyTasks } from "@/lib/server/meetings/list-meetings";
 import { prepareMeeting } from "@/lib/server/meetings/prepare-meeting";
 import { getProjectHistory } from "@/lib/server/projects/get-project-history";
 import { makeProject } from "../helpers/factories";
+import { jobBytes } from "../helpers/job-bytes";
 import { type IssueWorld, caught, makeIssueRow, makeIssueWorld, seedHolidays2026 } from "../helpers/issue-factories";
 
 const db = () => getDb();
@@ -237,14 +238,9 @@ describe("a meeting from preparation to closed follow-ups", () => {
   it("exports the minutes as .xlsx", async () => {
     const job = await exportMinutes(w.leader, meetingId, TODAY);
     expect(job.fileName).toBe(`会议纪要-${(await db().park.findUniqueOrThrow({ where: { id: w.park.id } })).name}-2026-09.xlsx`);
-    const { PassThrough } = await import("node:stream");
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on("data", (c: Buffer) => chunks.push(c));
-    await job.write(out);
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await jobBytes(job)) as unknown as ArrayBuffer);
     const text = JSON.stringify(wb.worksheets[0].getSheetValues());
     expect(text).toContain("办理施工许可");
     expect(text).toContain("水务公司本月内接通");
@@ -257,14 +253,9 @@ describe("a meeting from preparation to closed follow-ups", () => {
     expect(MESSAGES["zh-CN"].meetings.kind).toEqual(MEETING_ITEM_KIND_LABELS);
     expect(MESSAGES["zh-CN"].meetings.status).toEqual(MEETING_STATUS_LABELS);
     const read = async (job: Awaited<ReturnType<typeof exportMinutes>>) => {
-      const { PassThrough } = await import("node:stream");
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on("data", (c: Buffer) => chunks.push(c));
-      await job.write(out);
       const ExcelJS = (await import("exceljs")).default;
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+      await wb.xlsx.load((await jobBytes(job)) as unknown as ArrayBuffer);
       return wb.worksheets[0];
     };
     const zhJob = await exportMinutes(w.leader, meetingId, TODAY);

@@ -3,7 +3,6 @@
 // the Chinese one (exported, re-imported: nothing changes; edited: the change goes in), and
 // names an English file's columns as the file does.
 
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
@@ -14,6 +13,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { exportPlans, PLAN_SHEET, PLAN_SHEET_COLUMNS } from "@/lib/server/excel/plans-export";
 import { commitPlanImport, previewPlanImport } from "@/lib/server/excel/plans-import";
 import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
+import { jobBytes } from "../helpers/job-bytes";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null, locale: "zh-CN" as Locale }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, getSessionActor: async () => session.actor }));
@@ -24,16 +24,6 @@ const exportRoute = await import("@/app/api/plans/export/route");
 const EN = MESSAGES.en.plans.sheet;
 const Y = Number(todayInShanghai().slice(0, 4));
 const year = Y + 1;
-
-async function bytesOf(job: { write: (out: PassThrough) => Promise<number> }): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => out.on("end", resolve));
-  await job.write(out);
-  await done;
-  return Buffer.concat(chunks);
-}
 
 async function sheetOf(bytes: Buffer | Uint8Array, name: string): Promise<{ wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet }> {
   const wb = new ExcelJS.Workbook();
@@ -67,10 +57,10 @@ beforeAll(async () => {
 
 describe("the annual plan sheet in English", () => {
   it("writes the sheet, title, headers, stage, status and Yes/No in English, the same cells as the Chinese", async () => {
-    const zh = await sheetOf(await bytesOf(await exportPlans(staff, { park: park.id, year })), PLAN_SHEET);
+    const zh = await sheetOf(await jobBytes(await exportPlans(staff, { park: park.id, year })), PLAN_SHEET);
     const job = await exportPlans(staff, { park: park.id, year }, "en");
     expect(job.fileName).toBe(`${park.name}-${year}-annual-plan.xlsx`);
-    const { ws } = await sheetOf(await bytesOf(job), EN.sheet);
+    const { ws } = await sheetOf(await jobBytes(job), EN.sheet);
     expect(String(ws.getRow(1).getCell(1).value)).toContain(`${park.name} ${year} annual plan`);
     expect(String(ws.getRow(2).getCell(1).value)).toMatch(/^Exported .+ by /);
     const headers = (ws.getRow(3).values as unknown[]).slice(1);
@@ -101,7 +91,7 @@ describe("the annual plan sheet in English", () => {
   });
 
   it("imports the English sheet back: unchanged it changes nothing; edited, the change goes in", async () => {
-    const file = await bytesOf(await exportPlans(staff, { park: park.id, year }, "en"));
+    const file = await jobBytes(await exportPlans(staff, { park: park.id, year }, "en"));
     const same = await previewPlanImport(staff, { park: park.id, year }, new Uint8Array(file));
     expect(same).toMatchObject({ set: 0, removed: 0, errors: [] });
 
@@ -121,7 +111,7 @@ describe("the annual plan sheet in English", () => {
   });
 
   it("names an English file's columns as the file does, and checks the year in its title", async () => {
-    const file = await bytesOf(await exportPlans(staff, { park: park.id, year }, "en"));
+    const file = await jobBytes(await exportPlans(staff, { park: park.id, year }, "en"));
     const { wb, ws } = await sheetOf(file, EN.sheet);
     rowOf(ws, a.code).getCell(7).value = "maybe";
     const bad = await previewPlanImport(staff, { park: park.id, year }, new Uint8Array(await wb.xlsx.writeBuffer()));

@@ -4,7 +4,6 @@
 // language: an English reader's preview and commit get the row problems, the refusal, the
 // before → after plans and the summary in English; a Chinese reader the service's Chinese.
 
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
@@ -14,6 +13,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { exportPlans, PLAN_SHEET } from "@/lib/server/excel/plans-export";
 import { commitPlanImport, previewPlanImport } from "@/lib/server/excel/plans-import";
 import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
+import { jobBytes } from "../helpers/job-bytes";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null, locale: "zh-CN" as Locale }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, getSessionActor: async () => session.actor }));
@@ -27,13 +27,7 @@ const year = Y + 1;
 
 async function exported(actor: Actor, query: unknown): Promise<Buffer> {
   const job = await exportPlans(actor, query);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => out.on("end", resolve));
-  await job.write(out);
-  await done;
-  return Buffer.concat(chunks);
+  return jobBytes(job);
 }
 
 /** Loads a workbook, lets `edit` change the plan sheet, and saves it again. */

@@ -12,9 +12,9 @@ import { POINTS_BOARD_COLUMNS, POINTS_EVENT_COLUMNS, POINTS_PARK_COLUMNS, export
 import { MESSAGES } from "@/lib/i18n/messages";
 import { BOARD_TAB_LABELS } from "@/lib/validation/points";
 import { MANUAL_LABEL, POINT_EARNER_LABELS, POINT_KINDS, pointKindLabel } from "@/lib/domain/points";
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { unique, makeUser } from "../helpers/factories";
+import { jobBytes } from "../helpers/job-bytes";
 import { type LiaisonWorld, makeAssignment, makeEnterprise, makeLiaisonWorld, makeVisit } from "../helpers/assignment-factories";
 import { loadActor } from "@/lib/server/actor";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
@@ -340,14 +340,8 @@ describe("periods from the URL", () => {
 describe("Excel export", () => {
   async function sheetOf(raw: Record<string, unknown>, locale: "zh-CN" | "en" = "zh-CN"): Promise<{ fileName: string; rows: unknown[][]; name: string }> {
     const job = await exportPoints(w.leader, raw, TODAY, locale);
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on("data", (c: Buffer) => chunks.push(c));
-    const ended = new Promise((r) => out.on("end", r));
-    await job.write(out);
-    await ended;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load((await jobBytes(job)) as unknown as ExcelJS.Buffer);
     const rows: unknown[][] = [];
     wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     return { fileName: job.fileName, rows, name: wb.worksheets[0].name };

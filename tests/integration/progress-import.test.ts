@@ -3,7 +3,6 @@
 // previewed, committed all or nothing; the same file again, or the progress export, changes
 // nothing.
 import { beforeAll, describe, expect, it } from "vitest";
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import { isoToDate, todayInShanghai } from "@/lib/domain/dates";
@@ -17,6 +16,7 @@ import { PROGRESS_COLUMNS, PROGRESS_SHEET } from "@/lib/domain/ledger-columns";
 import type { Locale } from "@/lib/i18n/locales";
 import { PROGRESS_HEADERS_EN, PROGRESS_SHEET_EN } from "@/lib/server/excel/ledger-english";
 import { makeActor, makePark, makeProject, makeRegion, unique } from "../helpers/factories";
+import { jobBytes } from "../helpers/job-bytes";
 import { sheetWorkbook } from "../helpers/ledger-workbook";
 
 const db = () => getDb();
@@ -77,13 +77,7 @@ describe("monthly figures import", () => {
     expect(await commitProgressImport(staff, file)).toEqual({ filed: 0, corrected: 0, unchanged: 3, message: "没有需要更新的内容：3 行与已填报的月报一致" });
 
     // The progress export is the same sheet: imported again it changes nothing.
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on("data", (c: Buffer) => chunks.push(c));
-    const ended = new Promise((r) => out.on("end", r));
-    await (await exportProgress(staff, progressExportFiltersSchema.parse({ project: String(p.id) }))).write(out);
-    await ended;
-    const exported = await previewProgressImport(staff, Buffer.concat(chunks));
+    const exported = await previewProgressImport(staff, await jobBytes(await exportProgress(staff, progressExportFiltersSchema.parse({ project: String(p.id) }))));
     expect(exported).toMatchObject({ rows: 3, unchanged: 3, toFile: 0, toCorrect: 0, errors: [] });
     expect(exported.ignoredColumns).toEqual(["累计完成投资（万元）", "累计到位资金（万元）", "填报人", "填报日期"]);
   });
@@ -156,15 +150,7 @@ describe("monthly figures import", () => {
     // November and December: open (the bulletin of another test closes the park's months up to October).
     await db().progressReport.create({ data: { projectId: p.id, year: last, month: 11, investmentCompleted: "100.00", fundsArrived: "20.00", imageProgress: "基础施工", filedById: staff.userId } });
     await db().progressReport.create({ data: { projectId: p.id, year: last, month: 12, investmentCompleted: "50.50", fundsArrived: "0.00", imageProgress: "主体施工", problems: "缺用电指标", filedById: staff.userId } });
-    const exported = async (locale: Locale) => {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on("data", (c: Buffer) => chunks.push(c));
-      const ended = new Promise((r) => out.on("end", r));
-      await (await exportProgress(staff, progressExportFiltersSchema.parse({ project: String(p.id) }), locale)).write(out);
-      await ended;
-      return Buffer.concat(chunks);
-    };
+    const exported = async (locale: Locale) => jobBytes(await exportProgress(staff, progressExportFiltersSchema.parse({ project: String(p.id) }), locale));
     const en = await exported("en");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(en as unknown as ExcelJS.Buffer);
