@@ -79,7 +79,7 @@ export default async function PointsPage({ searchParams }: { searchParams: Promi
           rowKey={(r) => `${r.userId ?? ""}-${r.parkId ?? ""}-${r.unit ?? ""}`}
           empty={t("board.empty")}
           columns={[
-            { header: t("board.rank"), numeric: true, cell: (r) => r.rank },
+            { header: t("board.rank"), numeric: true, cell: (r) => r.rank, stacked: "label" },
             { header: t(`tab.${tab}`), cell: (r) => <Link href={drill(r)} className="text-brand-700 hover:underline">{r.name}</Link>, stacked: "title" },
             tab !== "park" && { header: t("board.park"), cell: (r) => r.parkNames },
             tab === "park" && { header: t("board.liaisonPoints"), numeric: true, cell: (r) => r.liaisonPoints },
