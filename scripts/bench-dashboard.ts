@@ -46,6 +46,8 @@ import { projectFiltersSchema } from "../lib/validation/project-filters";
 import { dueAsOf, type IndicatorPeriod } from "../lib/domain/indicators";
 import { resolveIndicatorScope, type IndicatorScope } from "../lib/validation/indicator-scope";
 import { todayInShanghai } from "../lib/domain/dates";
+import { publishBulletin } from "../lib/server/bulletin/publish-bulletin";
+import { currentPublishedBulletin, getPublishedBulletinContent } from "../lib/server/bulletin/published-bulletin";
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20_000);
 const REPORTS_PER_PROJECT = Number(process.env.BENCH_REPORTS_PER_PROJECT ?? 20);
@@ -325,6 +327,31 @@ async function main() {
           `counts ${m.counts.toFixed(1)} ms = ${(m.counts / m.floor).toFixed(2)}x their floor ${m.floor.toFixed(1)} ms; ` +
           `the raw-table counts ${m.before.toFixed(1)} ms = ${(m.before / m.beforeFloor).toFixed(2)}x their floor ${m.beforeFloor.toFixed(1)} ms; load average ${loadavg()}`,
       );
+    }
+    // A closed month: October's bulletin published (as the region leader does once the month's
+    // reports are in; a kept database has it already), then its page's read — the frozen
+    // snapshot, not the figures — next to a bare read of that row.
+    {
+      const region = await getDb().region.findUniqueOrThrow({ where: { code: "DR" } });
+      const scope = { region: region.id };
+      const october = { year: 2026, month: 10 };
+      let meta = await currentPublishedBulletin(actor, scope, october);
+      if (!meta) {
+        const t = performance.now();
+        await publishBulletin(actor, { region: region.id, month: "2026-10" }, today);
+        console.log(`|   (publishing October's bulletin for the region took ${(performance.now() - t).toFixed(0)} ms, once) | | |`);
+        meta = await currentPublishedBulletin(actor, scope, october);
+      }
+      const id = meta!.id;
+      const [server, bare] = await interleaved(RUNS, [
+        () => getPublishedBulletinContent(actor, id),
+        () => send(`SELECT id, length(content::text) FROM "PublishedBulletin" WHERE id = ${id}`),
+      ]);
+      const m = {
+        server: row(`published bulletin, region, 2026-10: its page's read (getPublishedBulletinContent)`, server),
+        floor: row(`  floor: a bare read of its row`, bare),
+      };
+      summary.push(`published bulletin, region, 2026-10: server ${m.server.toFixed(1)} ms = ${(m.server / m.floor).toFixed(2)}x its floor ${m.floor.toFixed(1)} ms; load average ${loadavg()}`);
     }
     // The projects behind each figure: every metric's ids (metricProjectIds; figureProjectIds,
     // which publishing and the published bulletin's check against today call), and one

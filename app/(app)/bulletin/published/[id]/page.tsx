@@ -9,7 +9,7 @@ import { INDICATOR_DEFS } from "@/lib/domain/indicators";
 import { urlId } from "@/lib/validation/url-filters";
 import { compareWithLive } from "@/lib/server/bulletin/compare-published";
 import { getBulletin } from "@/lib/server/bulletin/get-bulletin";
-import { type PublishedBulletin, getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
+import { type PublishedBulletinContent, getPublishedBulletin, getPublishedBulletinContent } from "@/lib/server/bulletin/published-bulletin";
 import type { Actor } from "@/lib/domain/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { PrintButton } from "@/components/ui/print-button";
@@ -37,7 +37,7 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
   requirePermission(actor, "dashboard.read");
   const id = urlId("通报").safeParse((await params).id);
   if (!id.success) notFound();
-  const [b, t, td, locale] = await Promise.all([orNotFound(getPublishedBulletin(actor, id.data)), getT("bulletin"), getT("dashboard"), getRequestLocale()]);
+  const [b, t, td, locale] = await Promise.all([orNotFound(getPublishedBulletinContent(actor, id.data)), getT("bulletin"), getT("dashboard"), getRequestLocale()]);
   const monthLabel = formatYearMonthIn(locale, b);
   const scopeQuery = b.scope.park !== undefined ? `park=${b.scope.park}` : `region=${b.scope.region}`;
   const c = b.content;
@@ -108,11 +108,15 @@ export default async function PublishedBulletinPage({ params }: { params: Promis
  * of what moved since) and frozen by a correction. Streamed after the page: it recomputes
  * every figure and the projects behind each.
  */
-async function AgainstToday({ actor, b, monthLabel, rankLabel }: { actor: Actor; b: PublishedBulletin; monthLabel: string; rankLabel: string }) {
+async function AgainstToday({ actor, b, monthLabel, rankLabel }: { actor: Actor; b: PublishedBulletinContent; monthLabel: string; rankLabel: string }) {
   const c = b.content;
   const t = await getT("bulletin");
-  const live = await getBulletin(actor, { month: { year: b.year, month: b.month }, park: b.scope.park, region: b.scope.region, rank: c.rankKey });
-  const diff = await compareWithLive(actor, b, live);
+  // The figures' project ids are read here, after the page: only this check needs them.
+  const [live, withFigures] = await Promise.all([
+    getBulletin(actor, { month: { year: b.year, month: b.month }, park: b.scope.park, region: b.scope.region, rank: c.rankKey }),
+    getPublishedBulletin(actor, b.id),
+  ]);
+  const diff = await compareWithLive(actor, withFigures, live);
   return (
     <>
       {diff && <LiveDiffNotice diff={diff} what="published" />}

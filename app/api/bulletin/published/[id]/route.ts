@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { ymKey } from "@/lib/domain/filing";
 import { urlId } from "@/lib/validation/url-filters";
-import { getPublishedBulletin } from "@/lib/server/bulletin/published-bulletin";
+import { getPublishedBulletinContent } from "@/lib/server/bulletin/published-bulletin";
 import { bulletinFileName, bulletinWorkbook } from "@/lib/server/bulletin/bulletin-workbook";
 import { AppError, notFound } from "@/lib/server/errors";
 import { XLSX_TYPE, errorText, searchParamsRecord, exportLang, signInFirst } from "@/lib/server/excel/excel-response";
@@ -24,7 +24,7 @@ export const GET = withRequestLog(async function GET(req: Request, { params }: {
   if (language.problem) return errorText(new AppError("VALIDATION", language.problem));
   try {
     const locale = await language.locale();
-    const b = await getPublishedBulletin(actor, id.data);
+    const b = await getPublishedBulletinContent(actor, id.data);
     const body = await bulletinWorkbook(b.content, { corrections: b.content.corrections, published: b, locale });
     return new Response(new Uint8Array(body), {
       headers: {
