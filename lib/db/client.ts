@@ -52,7 +52,9 @@ export function createFiguresClient(url: string): PrismaClient {
       options: "-c jit=off -c plan_cache_mode=force_generic_plan",
       max: Number(process.env.DB_FIGURES_POOL_MAX ?? 6),
       connectionTimeoutMillis: 10_000,
-      idleTimeoutMillis: 30_000,
+      // Kept open for ten idle minutes (the main pool: 30 s): a connection's prepared
+      // statements go with it, and a dashboard opened every few minutes should find them.
+      idleTimeoutMillis: 600_000,
     },
     {
       // A text beyond the limit is sent unnamed (planned per call), so a connection never
