@@ -23,6 +23,7 @@
 //   BENCH_PROJECTS=100000 BENCH_REPORTS_PER_PROJECT=20 npm run bench:dashboard
 //   BENCH_KEEP=1 npm run bench:dashboard             # keep the database to EXPLAIN the queries
 //   BENCH_DATABASE_URL=postgresql://… npm run bench:dashboard   # time a kept database again
+//   BENCH_WARMUP=10 …                                # more warm-up runs (default 3): the figures pool fully prepared
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -52,7 +53,9 @@ import { currentPublishedBulletin, getPublishedBulletinContent } from "../lib/se
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20_000);
 const REPORTS_PER_PROJECT = Number(process.env.BENCH_REPORTS_PER_PROJECT ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const WARMUP = 5;
+// Runs of every scenario before the timed ones. With more (BENCH_WARMUP=10) every connection
+// of the figures pool has the page's statements prepared, as on a server in steady use.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const PARKS = 8;
 
 async function generate(url: string) {
@@ -177,9 +180,9 @@ const row = (name: string, samples: number[]) => {
   return median;
 };
 
-/** Runs the timed functions in turn in every iteration (so all see the same load), RUNS times after WARMUP. */
+/** Runs the timed functions in turn in every iteration (so all see the same load), RUNS times after WARMUP runs. */
 async function interleaved(runs: number, fns: (() => Promise<unknown>)[]): Promise<number[][]> {
-  for (let i = 0; i < Math.min(WARMUP, 3); i++) for (const fn of fns) await fn();
+  for (let i = 0; i < WARMUP; i++) for (const fn of fns) await fn();
   const out = fns.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
     for (const [k, fn] of fns.entries()) {
