@@ -12,7 +12,7 @@ import { todayInShanghai } from "@/lib/domain/dates";
 import { KEY_LEVEL_LABELS, SOURCE_LABELS } from "@/lib/domain/labels";
 import { IMPORT_COLUMNS, flagLabel } from "@/lib/domain/ledger-columns";
 import { type Actor, can, parksWith } from "@/lib/domain/permissions";
-import { STAGE_LABELS, type ProjectStatus, type Stage } from "@/lib/domain/stages";
+import { STAGE_LABELS, type ProjectStatus } from "@/lib/domain/stages";
 import { type AdvanceInput, signedDateProblem } from "@/lib/domain/transitions";
 import {
   type LedgerRecord,
@@ -92,54 +92,22 @@ export interface LedgerAnalysis {
 }
 
 /** A stored project in the ledger's canonical form (the export writes the same values). */
-interface StoredRow {
+/** A stored project in the ledger's canonical text form (LEDGER_RECORD_SQL): the fields a row
+ * of the file holds, its 包保 people resolved, and what an update checks against. */
+type StoredRow = Omit<LedgerRecord, "liaison" | "leader"> & {
   id: number;
   code: string;
   version: number;
-  parkId: number;
-  parkName: string;
   status: ProjectStatus;
   stageDateIso: string;
   statusDateIso: string | null;
-  name: string;
-  enterpriseName: string;
-  creditCode: string | null;
-  legalPerson: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  industry: string;
-  source: string;
-  keyLevel: string;
-  content: string | null;
-  totalInvestment: string;
-  contractInvestment: string;
-  registeredCapital: string | null;
-  landArea: string | null;
-  signedDate: string;
-  registeredDate: string | null;
-  landSuppliedDate: string | null;
-  plannedStartDate: string | null;
-  plannedProductionDate: string | null;
-  stage: Stage;
-  landedDate: string | null;
-  actualStartDate: string | null;
-  actualProductionDate: string | null;
-  responsibleUnit: string | null;
-  remark: string | null;
-  imageProgress: string | null;
-  problems: string | null;
-  investmentCompletedBefore: string;
-  fundsArrivedBefore: string;
-  plannedInvestmentThisYear: string | null;
-  planStartThisYear: boolean;
-  planProductionThisYear: boolean;
   liaisonId: number | null;
   liaisonName: string | null;
   liaisonUsername: string | null;
   leaderId: number | null;
   leaderName: string | null;
   leaderUsername: string | null;
-}
+};
 
 /** SQL giving a project row (alias p, enterprise e) in the ledger's canonical text form. */
 export const LEDGER_RECORD_SQL = Prisma.sql`
