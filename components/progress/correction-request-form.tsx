@@ -6,11 +6,9 @@ import { formatYearMonthIn } from "@/lib/i18n/format";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { correctionRequestSchema } from "@/lib/validation/published-bulletins";
 import { requestProgressCorrectionAction } from "@/lib/actions/progress/request-progress-correction";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FieldErrors } from "@/components/ui/field-errors";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { MonthFormFooter } from "./month-form-footer";
 import type { ReportValues } from "./progress-report-form";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
@@ -40,7 +38,6 @@ export function CorrectionRequestForm({
   const router = useRouter();
   const { errors, notice, pending, submit, fail } = useActionForm();
   const t = useTranslations("progress");
-  const tu = useTranslations("ui");
   const locale = useLocale();
   const monthLabel = formatYearMonthIn(locale, { year, month });
 
@@ -86,27 +83,15 @@ export function CorrectionRequestForm({
       <Field label={t(existing ? "request.correctionReason" : "request.lateReason")} name="reason" errors={errors} className="sm:col-span-2">
         <input name="reason" maxLength={500} className={input} placeholder={t("request.reasonPlaceholder")} />
       </Field>
-      <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
-        <Button type="submit" pending={pending}>
-          {pending ? t("request.submitting") : t(existing ? "request.submitCorrection" : "request.submitLate")}
-        </Button>
-        {onCancel && (
-          <Button type="button" onClick={onCancel} variant="secondary">
-            {tu("cancel")}
-          </Button>
-        )}
-      </div>
-      {(errors.month || errors._form) && (
-        <div className="text-sm sm:col-span-2 lg:col-span-4">
-          <FieldErrors name="month" errors={errors} />
-          <FieldErrors name="_form" errors={errors} />
-        </div>
-      )}
-      {notice && (
-        <Alert as="p" tone={notice.kind} className="sm:col-span-2 lg:col-span-4">
-          {notice.text}
-        </Alert>
-      )}
+      <MonthFormFooter
+        pending={pending}
+        submitLabel={t(existing ? "request.submitCorrection" : "request.submitLate")}
+        pendingLabel={t("request.submitting")}
+        onCancel={onCancel}
+        errors={errors}
+        notice={notice}
+        buttonsClassName="sm:col-span-2 lg:col-span-4"
+      />
     </form>
   );
 }

@@ -5,12 +5,10 @@ import { progressReportSchema } from "@/lib/validation/progress";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { useLocale, useTranslations } from "next-intl";
 import { formatYearMonthIn } from "@/lib/i18n/format";
-import { FieldErrors } from "@/components/ui/field-errors";
 import { fileProgressReportAction } from "@/lib/actions/progress/file-progress-report";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Alert } from "@/components/ui/alert";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { MonthFormFooter } from "./month-form-footer";
 
 export interface ReportValues {
   version: number;
@@ -85,27 +83,14 @@ export function ProgressReportForm({
       <Field label={t("problems")} name="problems" errors={errors} className={`sm:col-span-2 ${narrow ? "" : "lg:col-span-3"}`}>
         <input name="problems" defaultValue={existing?.problems ?? ""} maxLength={1000} className={input} aria-invalid={errors.problems ? true : undefined} />
       </Field>
-      <div className="flex flex-wrap items-end gap-2">
-        <Button type="submit" pending={pending}>
-          {pending ? tu("saving") : existing ? t("saveCorrection") : t("submit")}
-        </Button>
-        {onCancel && (
-          <Button type="button" onClick={onCancel} variant="secondary">
-            {tu("cancel")}
-          </Button>
-        )}
-      </div>
-      {(errors.month || errors._form) && (
-        <div className="text-sm sm:col-span-2 lg:col-span-4">
-          <FieldErrors name="month" errors={errors} />
-          <FieldErrors name="_form" errors={errors} />
-        </div>
-      )}
-      {notice && (
-        <Alert as="p" tone={notice.kind} className="sm:col-span-2 lg:col-span-4">
-          {notice.text}
-        </Alert>
-      )}
+      <MonthFormFooter
+        pending={pending}
+        submitLabel={existing ? t("saveCorrection") : t("submit")}
+        pendingLabel={tu("saving")}
+        onCancel={onCancel}
+        errors={errors}
+        notice={notice}
+      />
     </form>
   );
 }
