@@ -7,9 +7,9 @@ import { receiveIssueAction } from "@/lib/actions/first-contact/receive-issue";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { INTAKE_CHANNELS } from "@/lib/domain/first-contact";
 import { ISSUE_CATEGORIES } from "@/lib/domain/issues";
-import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
+import type { EnterpriseChoice } from "@/components/ui/enterprise-combobox";
+import { EnterpriseProjectFields } from "@/components/ui/enterprise-project-fields";
 import { Field } from "@/components/ui/field";
-import { FieldErrors } from "@/components/ui/field-errors";
 import { flash } from "@/components/ui/flash";
 import { FormFooter } from "@/components/ui/form-footer";
 import { INPUT_CLASS } from "@/components/ui/text-field";
@@ -59,22 +59,14 @@ export function ReceiveIssueForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2" data-testid="receive-issue-form">
-      <div>
-        <EnterpriseCombobox label={t("form.enterprise")} name="enterpriseId" purpose="visit" onChange={setTarget} required invalid={Boolean(errors.enterpriseId)} errorId="receive-enterprise-error" />
-        <span id="receive-enterprise-error">
-          <FieldErrors name="enterpriseId" errors={errors} />
-        </span>
-      </div>
-      <Field label={t("form.project")} name="projectId" errors={errors}>
-        <select name="projectId" className={INPUT_CLASS} key={target?.id ?? 0} disabled={!target}>
-          <option value="">{t("form.anyProject")}</option>
-          {target?.projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <EnterpriseProjectFields
+        target={target}
+        onChange={setTarget}
+        errors={errors}
+        errorId="receive-enterprise-error"
+        labels={{ enterprise: t("form.enterprise"), project: t("form.project"), anyProject: t("form.anyProject") }}
+        inputClassName={INPUT_CLASS}
+      />
       <Field label={t("form.channel")} name="intakeChannel" errors={errors}>
         <select name="intakeChannel" className={INPUT_CLASS} defaultValue="">
           <option value="">{t("form.choose")}</option>

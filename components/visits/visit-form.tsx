@@ -6,8 +6,8 @@ import { useTranslations } from "next-intl";
 import { ISSUE_CATEGORIES, VISIT_KINDS } from "@/lib/domain/issues";
 import { todayInShanghai } from "@/lib/domain/dates";
 import { createVisitAction } from "@/lib/actions/visits/create-visit";
-import { FieldErrors } from "@/components/ui/field-errors";
-import { type EnterpriseChoice, EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
+import type { EnterpriseChoice } from "@/components/ui/enterprise-combobox";
+import { EnterpriseProjectFields } from "@/components/ui/enterprise-project-fields";
 import { Button } from "@/components/ui/button";
 import { FormFooter } from "@/components/ui/form-footer";
 import { Field } from "@/components/ui/field";
@@ -81,22 +81,15 @@ export function VisitForm({ initial, hasTargets }: { initial: EnterpriseChoice |
     <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="visit-form">
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-sm font-semibold text-slate-700">{t("visit")}</legend>
-        <div>
-          <EnterpriseCombobox label={t("enterprise")} name="enterpriseId" purpose="visit" initial={initial} onChange={setTarget} required invalid={Boolean(errors.enterpriseId)} errorId="visit-enterprise-error" />
-          <span id="visit-enterprise-error">
-            <FieldErrors name="enterpriseId" errors={errors} />
-          </span>
-        </div>
-        <Field label={t("project")} name="projectId" errors={errors}>
-          <select name="projectId" className={input} key={target?.id ?? 0} disabled={!target}>
-            <option value="">{t("anyProject")}</option>
-            {target?.projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EnterpriseProjectFields
+          target={target}
+          onChange={setTarget}
+          initial={initial}
+          errors={errors}
+          errorId="visit-enterprise-error"
+          labels={{ enterprise: t("enterprise"), project: t("project"), anyProject: t("anyProject") }}
+          inputClassName={input}
+        />
         <Field label={t("date")} name="visitDate" errors={errors} required>
           <input type="date" name="visitDate" max={today} defaultValue={today} className={input} />
         </Field>
