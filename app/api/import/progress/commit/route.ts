@@ -1,10 +1,6 @@
-import { getActor } from "@/lib/auth/session";
-import { getRequestLocale } from "@/lib/i18n/request-locale";
 import { ProgressImportRejectedError, commitProgressImport } from "@/lib/server/excel/progress-import";
 import { resultIn } from "@/lib/server/excel/import-language";
-import { readUpload } from "@/lib/server/excel/read-upload";
-import { errorJson, signInFirst } from "@/lib/server/excel/excel-response";
-import { withRequestLog } from "@/lib/api/request-log";
+import { xlsxUploadRoute } from "@/lib/api/xlsx-upload-route";
 
 export const dynamic = "force-dynamic";
 
@@ -12,13 +8,7 @@ export const dynamic = "force-dynamic";
  * POST multipart { file, expected? }: files and corrects every month in one transaction, or
  * nothing (422 with the problems). The summary and the problems in the reader's language.
  */
-export const POST = withRequestLog(async function POST(req: Request) {
-  const actor = await getActor();
-  if (!actor) return signInFirst("json");
-  try {
-    const { bytes, fileName, expected } = await readUpload(req);
-    return Response.json(resultIn(await commitProgressImport(actor, bytes, fileName, expected), await getRequestLocale()));
-  } catch (e) {
-    return errorJson(e, (err) => (err instanceof ProgressImportRejectedError ? { errors: err.issues } : {}));
-  }
-});
+export const POST = xlsxUploadRoute(
+  async ({ actor, upload, locale }) => resultIn(await commitProgressImport(actor, upload.bytes, upload.fileName, upload.expected), await locale()),
+  (err) => (err instanceof ProgressImportRejectedError ? { errors: err.issues } : {}),
+);
