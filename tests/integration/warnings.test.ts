@@ -189,6 +189,22 @@ describe("traffic lights in SQL", () => {
 
     const region = await listRedProjects(regionLeader, {}, { pageSize: 1 }, today);
     expect(region.total).toBeGreaterThan(redList.total); // both parks of the region
+    // Pages of any size cross from one park to the next as the whole list does: park name, then code.
+    const whole = await listRedProjects(regionLeader, {}, { pageSize: 200 }, today);
+    expect(whole.total).toBe(region.total);
+    expect(new Set(whole.rows.map((r) => r.parkId)).size).toBeGreaterThan(1);
+    // Each park's rows in one run (the order of names and codes is the database's collation).
+    const runs = whole.rows.map((r) => r.parkId).filter((id, i, all) => i === 0 || all[i - 1] !== id);
+    expect(runs.length).toBe(new Set(runs).size);
+    for (const size of [1, 2, 3]) {
+      const ids: number[] = [];
+      for (let p = 1; p <= Math.ceil(whole.total / size) + 1; p++) {
+        const part = await listRedProjects(regionLeader, {}, { page: p, pageSize: size }, today);
+        expect(part.total).toBe(whole.total);
+        ids.push(...part.rows.map((r) => r.id));
+      }
+      expect(ids).toEqual(whole.rows.map((r) => r.id));
+    }
     await expect(listRedProjects(staff, { parkId: otherPark.id }, {}, today)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listRedProjects(staff, { kind: "colour" }, {}, today)).rejects.toMatchObject({ code: "VALIDATION", message: "亮灯类型无效" });
     const staffList = await listRedProjects(staff, {}, { pageSize: 200 }, today);

@@ -6,7 +6,7 @@ import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
 import { LIGHT_KINDS, type LightKind, type LightResult } from "@/lib/domain/warnings";
 import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
-import { type Actor, parksWith } from "@/lib/domain/permissions";
+import { type Actor, parksWith, projectReadScope } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { LIGHT_COLUMNS, type LightRow, type LightSetup, activeOnDaySql, litCte, lightFromRow, loadLightSetup, redOnDaySql, rulesValues, statusOnDaySql } from "./light-sql";
 
@@ -40,26 +40,8 @@ export interface RedProjectRow {
   light: LightResult;
 }
 
-/**
- * The statement of one page of the red list: the projects matching `where` (over pr, pk,
- * pf, ao: see litCte; it must hold activeOnDaySql) whose overall light (or `kind`'s) is red,
- * in park-name and code order, with the total. Which projects are red is decided on their
- * rows with the lights' red conditions alone (redOnDaySql); the lights themselves (and their
- * inputs, which the page shows) are computed for the page's rows only.
- */
-export function redPageQuery(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined, limit: number, offset: number): Prisma.Sql {
-  const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
-  const page = Prisma.sql`page AS MATERIALIZED (
-      SELECT pr.id, count(*) OVER ()::int AS total
-      FROM "ProjectFigures" pf
-      JOIN "Project" pr ON pr.id = pf."projectId"
-      JOIN "Park" pk ON pk.id = pr."parkId"
-      JOIN ru ON ru.park_id = pf."parkId"
-      CROSS JOIN LATERAL (SELECT ${statusOnDaySql(day)} AS status) ao
-      WHERE ${where} AND ${redOnDaySql(setup, kind)}
-      ORDER BY pk.name, pr.code, pr.id
-      LIMIT ${limit} OFFSET ${offset}
-    )`;
+/** The page's rows with the lights computed for them only (litCte's `before`: the `page` CTE). */
+function redPageSelect(setup: LightSetup, page: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH ${litCte(setup, Prisma.sql`pr.id = ANY(ARRAY(SELECT id FROM page))`, page)}
     SELECT lights.id, pr.code, pr.name, pk.name AS "parkName", e.name AS "enterpriseName", ${LIGHT_COLUMNS},
@@ -72,6 +54,67 @@ export function redPageQuery(setup: LightSetup, where: Prisma.Sql, kind: LightKi
     JOIN "Park" pk ON pk.id = pr."parkId"
     JOIN "Enterprise" e ON e.id = pr."enterpriseId"
     ORDER BY pk.name, pr.code, pr.id`;
+}
+
+/**
+ * The statement of one page of the red list: the projects matching `where` (over pr, pk,
+ * pf, ao: see litCte; it must hold activeOnDaySql) whose overall light (or `kind`'s) is red,
+ * in park-name and code order, with the total. Which projects are red is decided on their
+ * rows with the lights' red conditions alone (redOnDaySql); the lights themselves (and their
+ * inputs, which the page shows) are computed for the page's rows only.
+ */
+export function redPageQuery(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined, limit: number, offset: number): Prisma.Sql {
+  const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
+  return redPageSelect(
+    setup,
+    Prisma.sql`page AS MATERIALIZED (
+      SELECT pr.id, count(*) OVER ()::int AS total
+      FROM "ProjectFigures" pf
+      JOIN "Project" pr ON pr.id = pf."projectId"
+      JOIN "Park" pk ON pk.id = pr."parkId"
+      JOIN ru ON ru.park_id = pf."parkId"
+      CROSS JOIN LATERAL (SELECT ${statusOnDaySql(day)} AS status) ao
+      WHERE ${where} AND ${redOnDaySql(setup, kind)}
+      ORDER BY pk.name, pr.code, pr.id
+      LIMIT ${limit} OFFSET ${offset}
+    )`,
+  );
+}
+
+/**
+ * The same page for a reader who sees whole parks, with `where` over pf and ao only (the
+ * parks as pf."parkId"): which projects are red is decided on ProjectFigures alone, counted
+ * per park, and only the red projects of the parks the page reaches (in park-name order) are
+ * joined to their ledger rows for the code order. Same rows and total as redPageQuery: at
+ * 100,000 projects the region's October list read every project's row to order 42,000 red
+ * ones (tests/integration/warnings.test.ts holds the pages equal across park boundaries).
+ */
+export function redPageQueryByPark(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined, limit: number, offset: number): Prisma.Sql {
+  const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
+  const end = offset + limit;
+  return redPageSelect(
+    setup,
+    Prisma.sql`red AS MATERIALIZED (
+      SELECT pf."projectId" AS id, pf."parkId" AS park_id
+      FROM "ProjectFigures" pf
+      JOIN ru ON ru.park_id = pf."parkId"
+      CROSS JOIN LATERAL (SELECT ${statusOnDaySql(day)} AS status) ao
+      WHERE ${where} AND ${redOnDaySql(setup, kind)}
+    ), by_park AS MATERIALIZED (
+      SELECT pk.id, pk.name, count(*)::int AS n, (sum(count(*)) OVER (ORDER BY pk.name, pk.id) - count(*))::int AS before
+      FROM red JOIN "Park" pk ON pk.id = red.park_id
+      GROUP BY pk.id, pk.name
+    ), page AS MATERIALIZED (
+      SELECT pr.id, (SELECT COALESCE(sum(n), 0) FROM by_park)::int AS total
+      FROM red
+      JOIN by_park b ON b.id = red.park_id
+      JOIN "Project" pr ON pr.id = red.id
+      WHERE b.before < ${end}::int AND b.before + b.n > ${offset}::int
+      ORDER BY b.name, pr.code, pr.id
+      LIMIT ${limit}
+      OFFSET ${offset}::int - (SELECT COALESCE(min(b2.before), 0) FROM by_park b2 WHERE b2.before < ${end}::int AND b2.before + b2.n > ${offset}::int)
+    )`,
+  );
 }
 
 /** How many projects matching `where` (as for redPageQuery) are red (overall or `kind`). */
@@ -108,8 +151,17 @@ export async function listRedProjects(actor: Actor, filters: unknown, paging: un
   const parts: Prisma.Sql[] = [visibleProjectsSql(actor, "pr"), activeOnDaySql(setup)];
   if (parkId) parts.push(Prisma.sql`pr."parkId" = ${parkId}`);
   if (regionId) parts.push(Prisma.sql`pk."regionId" = ${regionId}`);
+  // A reader of whole parks: the same conditions on ProjectFigures' own columns.
+  const { fullParks, assignedOnlyParks } = projectReadScope(actor);
+  const byPark = assignedOnlyParks.length === 0;
+  const pfParts: Prisma.Sql[] = [Prisma.sql`pf."parkId" = ANY(${fullParks}::int[])`, activeOnDaySql(setup)];
+  if (parkId) pfParts.push(Prisma.sql`pf."parkId" = ${parkId}`);
+  if (regionId) pfParts.push(Prisma.sql`pf."parkId" IN (SELECT id FROM "Park" WHERE "regionId" = ${regionId})`);
+  const offset = (page - 1) * pageSize;
   const rows = await db.$queryRaw<(LightRow & Omit<RedProjectRow, "light" | "plannedStartDate"> & { total: number })[]>(
-    redPageQuery(setup, Prisma.join(parts, " AND "), kind, pageSize, (page - 1) * pageSize),
+    byPark
+      ? redPageQueryByPark(setup, Prisma.join(pfParts, " AND "), kind, pageSize, offset)
+      : redPageQuery(setup, Prisma.join(parts, " AND "), kind, pageSize, offset),
   );
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && page > 1) {
