@@ -1,28 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Stage } from "@/lib/domain/stages";
 import { formatCountIn, formatWanIn } from "@/lib/i18n/format";
 import type { ImportPreview } from "@/lib/server/excel/preview-import";
 import type { ImportResult } from "@/lib/server/excel/commit-import";
-import type { RowIssue } from "@/lib/validation/ledger-import";
-import { type UploadPhase, uploadFile } from "./upload";
 import { RowProblemTable } from "./row-problem-table";
 import { UpdateTable } from "./update-table";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { XlsxFilePicker } from "@/components/import/xlsx-file-picker";
-
-type State =
-  | { step: "idle" }
-  | { step: "busy"; action: "preview" | "commit"; phase: UploadPhase }
-  | { step: "failed"; message: string; errors?: RowIssue[] }
-  | { step: "preview"; preview: ImportPreview }
-  | { step: "done"; result: ImportResult };
+import { UploadStep, useImportUpload } from "./upload-step";
 
 /** The template's own sheet and column names, in the reader's language as the template downloads. */
 export interface TemplateNames {
@@ -33,48 +23,13 @@ export interface TemplateNames {
   investor: string;
 }
 
-function ProgressBar({ action, phase }: { action: "preview" | "commit"; phase: UploadPhase }) {
-  const t = useTranslations("importLedger.upload");
-  const sending = phase.kind === "sending";
-  const label = sending ? t("sending", { percent: phase.percent }) : action === "preview" ? t("checking") : t("writing");
-  return (
-    <div className="mt-3" role="status" aria-live="polite">
-      <div className="mb-1 text-sm text-slate-600">{label}</div>
-      <div className="h-2 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={sending ? phase.percent : undefined} aria-label={label}>
-        <div className={`h-full bg-brand-600 transition-all ${sending ? "" : "animate-pulse"}`} style={{ width: sending ? `${phase.percent}%` : "100%" }} />
-      </div>
-    </div>
-  );
-}
-
 export function LedgerImport({ maxRows, template }: { maxRows: number; template: TemplateNames }) {
   const t = useTranslations("importLedger");
   const tc = useTranslations("common.enum");
   const locale = useLocale();
   const n = (v: number) => formatCountIn(locale, v);
-  const texts = { serverError: (status: number) => t("upload.serverError", { status }), network: t("upload.network") };
-  const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<State>({ step: "idle" });
-  const busy = state.step === "busy";
-
-  async function run(action: "preview" | "commit") {
-    if (!file) return;
-    const checked = state.step === "preview" ? state.preview : undefined;
-    setState({ step: "busy", action, phase: { kind: "sending", percent: 0 } });
-    const onPhase = (phase: UploadPhase) => setState({ step: "busy", action, phase });
-    if (action === "preview") {
-      const res = await uploadFile<ImportPreview>("/api/import/preview", file, onPhase, texts);
-      setState(res.ok ? { step: "preview", preview: res.data } : { step: "failed", message: res.body.message ?? t("upload.checkFailed") });
-    } else {
-      // The versions the preview saw: a project changed since is refused instead of overwritten.
-      const res = await uploadFile<ImportResult>("/api/import/commit", file, onPhase, texts, checked ? { expected: checked.expected } : {});
-      setState(
-        res.ok
-          ? { step: "done", result: res.data }
-          : { step: "failed", message: res.body.message ?? t("upload.importFailed"), errors: Array.isArray(res.body.errors) ? (res.body.errors as RowIssue[]) : undefined },
-      );
-    }
-  }
+  const upload = useImportUpload<ImportPreview, ImportResult>({ preview: "/api/import/preview", commit: "/api/import/commit" });
+  const { state, run } = upload;
 
   const preview = state.step === "preview" ? state.preview : null;
   const blocked = !preview || preview.errors.length > 0 || preview.toCreate + preview.toUpdate === 0;
@@ -94,37 +49,7 @@ export function LedgerImport({ maxRows, template }: { maxRows: number; template:
       </Section>
 
       <Section title={t("ledger.step2")} labelled>
-        <div className="flex flex-wrap items-center gap-3">
-          <XlsxFilePicker
-            file={file}
-            busy={busy}
-            chooseLabel={t("upload.chooseFile")}
-            noFileLabel={t("upload.noFile")}
-            inputLabel={t("ledger.fileLabel")}
-            onChoose={(f) => {
-              setFile(f);
-              setState({ step: "idle" });
-            }}
-          />
-          <Button
-            type="button"
-            onClick={() => run("preview")}
-            disabled={!file || busy}
-          >
-            {t("ledger.check")}
-          </Button>
-        </div>
-        {state.step === "busy" && <ProgressBar action={state.action} phase={state.phase} />}
-        {state.step === "failed" && (
-          <Alert tone="error" className="mt-3">
-            {state.message}
-            {state.errors && state.errors.length > 0 && (
-              <div className="mt-3">
-                <RowProblemTable issues={state.errors} />
-              </div>
-            )}
-          </Alert>
-        )}
+        <UploadStep upload={upload} checkLabel={t("ledger.check")} chooseLabel={t("upload.chooseFile")} inputLabel={t("ledger.fileLabel")} />
       </Section>
 
       {preview && (

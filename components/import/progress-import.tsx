@@ -3,22 +3,13 @@
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { ProgressImportPreview, ProgressImportResult } from "@/lib/server/excel/progress-import";
-import type { RowIssue } from "@/lib/validation/ledger-import";
-import { type UploadPhase, uploadFile } from "./upload";
 import { RowProblemTable } from "./row-problem-table";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { parenIn } from "@/lib/i18n/format";
-import { XlsxFilePicker } from "@/components/import/xlsx-file-picker";
-
-type State =
-  | { step: "idle" }
-  | { step: "busy"; label: string; phase: UploadPhase }
-  | { step: "failed"; message: string; errors?: RowIssue[] }
-  | { step: "preview"; preview: ProgressImportPreview }
-  | { step: "done"; result: ProgressImportResult };
+import { UploadStep, useImportUpload } from "./upload-step";
 
 const PAGE = 50;
 
@@ -26,30 +17,14 @@ const PAGE = 50;
 export function ProgressImport() {
   const t = useTranslations("importLedger");
   const locale = useLocale();
-  const texts = { serverError: (status: number) => t("upload.serverError", { status }), network: t("upload.network") };
-  const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<State>({ step: "idle" });
+  const upload = useImportUpload<ProgressImportPreview, ProgressImportResult>({ preview: "/api/import/progress/preview", commit: "/api/import/progress/commit" });
+  const { state, run } = upload;
   const [page, setPage] = useState(0);
-  const busy = state.step === "busy";
-
-  async function run(action: "preview" | "commit") {
-    if (!file) return;
-    const checked = state.step === "preview" ? state.preview : undefined;
-    const label = action === "preview" ? t("progress.checking") : t("progress.writing");
-    const onPhase = (phase: UploadPhase) => setState({ step: "busy", label, phase });
-    onPhase({ kind: "sending", percent: 0 });
-    if (action === "preview") {
-      const res = await uploadFile<ProgressImportPreview>("/api/import/progress/preview", file, onPhase, texts);
-      setPage(0);
-      setState(res.ok ? { step: "preview", preview: res.data } : { step: "failed", message: res.body.message ?? t("upload.checkFailed") });
-    } else {
-      const res = await uploadFile<ProgressImportResult>("/api/import/progress/commit", file, onPhase, texts, checked ? { expected: checked.expected } : {});
-      setState(
-        res.ok
-          ? { step: "done", result: res.data }
-          : { step: "failed", message: res.body.message ?? t("upload.importFailed"), errors: Array.isArray(res.body.errors) ? (res.body.errors as RowIssue[]) : undefined },
-      );
-    }
+  // A new preview starts on its first page.
+  const [seen, setSeen] = useState<ProgressImportPreview | null>(null);
+  if (state.step === "preview" && state.preview !== seen) {
+    setSeen(state.preview);
+    setPage(0);
   }
 
   const preview = state.step === "preview" ? state.preview : null;
@@ -61,41 +36,19 @@ export function ProgressImport() {
       <p className="mb-3 text-sm text-slate-600">
         {t("progress.intro")}
       </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <a href="/api/import/progress/template" className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50" download>
-          {t("progress.template")}
-        </a>
-        <XlsxFilePicker
-          file={file}
-          busy={busy}
-          showSize={false}
-          chooseLabel={t("progress.chooseFile")}
-          noFileLabel={t("upload.noFile")}
-          inputLabel={t("progress.fileLabel")}
-          onChoose={(f) => {
-            setFile(f);
-            setState({ step: "idle" });
-          }}
-        />
-        <Button type="button" onClick={() => run("preview")} disabled={!file || busy}>
-          {t("progress.check")}
-        </Button>
-      </div>
-      {state.step === "busy" && (
-        <p className="mt-3 text-sm text-slate-600" role="status">
-          {state.phase.kind === "sending" ? t("upload.sending", { percent: state.phase.percent }) : state.label}
-        </p>
-      )}
-      {state.step === "failed" && (
-        <Alert tone="error" className="mt-3">
-          {state.message}
-          {state.errors && state.errors.length > 0 && (
-            <div className="mt-3">
-              <RowProblemTable issues={state.errors} />
-            </div>
-          )}
-        </Alert>
-      )}
+      <UploadStep
+        upload={upload}
+        before={
+          <a href="/api/import/progress/template" className="inline-block rounded border border-brand-600 px-4 py-2 text-sm text-brand-600 hover:bg-brand-50" download>
+            {t("progress.template")}
+          </a>
+        }
+        showSize={false}
+        checkLabel={t("progress.check")}
+        chooseLabel={t("progress.chooseFile")}
+        inputLabel={t("progress.fileLabel")}
+        labels={{ preview: t("progress.checking"), commit: t("progress.writing") }}
+      />
       {preview && (
         <div className="mt-4 space-y-3">
           <p className="text-sm text-slate-700" role="status">

@@ -1,24 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { PlanImportPreview } from "@/lib/server/excel/plans-import";
-import type { PlanSheetIssue } from "@/lib/validation/year-plans";
-import { type UploadPhase, uploadFile } from "@/components/import/upload";
 import { RowProblemTable } from "@/components/import/row-problem-table";
+import { UploadStep, useImportUpload } from "@/components/import/upload-step";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { XlsxFilePicker } from "@/components/import/xlsx-file-picker";
-
-type State =
-  | { step: "idle" }
-  | { step: "busy"; action: "preview" | "commit"; phase: UploadPhase }
-  | { step: "failed"; message: string; errors?: PlanSheetIssue[] }
-  | { step: "preview"; preview: PlanImportPreview }
-  | { step: "done"; result: PlanImportPreview & { message: string } };
 
 /**
  * The plan sheet of one park and year: download it, fill it in, upload it to see what would
@@ -26,24 +16,12 @@ type State =
  */
 export function PlanImport({ parkId, parkName, year }: { parkId: number; parkName: string; year: number }) {
   const t = useTranslations("plans.import");
-  const tu = useTranslations("importLedger.upload");
   // The plan sheet's own column headers and answers: it downloads in the reader's language (messages plans.sheet).
   const ts = useTranslations("plans.sheet");
   const sheet = { planned: ts("columns.plannedInvestment"), start: ts("columns.planStart"), production: ts("columns.planProduction"), yes: ts("yes"), no: ts("no") };
-  const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<State>({ step: "idle" });
-  const busy = state.step === "busy";
   const qs = `park=${parkId}&year=${year}`;
-
-  async function run(action: "preview" | "commit") {
-    if (!file) return;
-    const onPhase = (phase: UploadPhase) => setState({ step: "busy", action, phase });
-    onPhase({ kind: "sending", percent: 0 });
-    const res = await uploadFile<PlanImportPreview & { message: string }>(`/api/plans/import/${action}?${qs}`, file, onPhase, { serverError: (status) => tu("serverError", { status }), network: tu("network") });
-    if (!res.ok) {
-      setState({ step: "failed", message: res.body.message ?? (action === "preview" ? t("checkFailed") : t("importFailed")), errors: Array.isArray(res.body.errors) ? (res.body.errors as PlanSheetIssue[]) : undefined });
-    } else setState(action === "preview" ? { step: "preview", preview: res.data } : { step: "done", result: res.data });
-  }
+  const upload = useImportUpload<PlanImportPreview, PlanImportPreview & { message: string }>({ preview: `/api/plans/import/preview?${qs}`, commit: `/api/plans/import/commit?${qs}` });
+  const { state, run } = upload;
 
   const preview = state.step === "preview" ? state.preview : null;
   const blocked = !preview || preview.errors.length > 0 || preview.set + preview.removed === 0;
@@ -60,37 +38,7 @@ export function PlanImport({ parkId, parkName, year }: { parkId: number; parkNam
       </Section>
 
       <Section title={t("step2")} labelled>
-        <div className="flex flex-wrap items-center gap-3">
-          <XlsxFilePicker
-            file={file}
-            busy={busy}
-            chooseLabel={t("chooseFile")}
-            noFileLabel={t("noFile")}
-            inputLabel={t("fileLabel")}
-            onChoose={(f) => {
-              setFile(f);
-              setState({ step: "idle" });
-            }}
-          />
-          <Button type="button" onClick={() => run("preview")} disabled={!file || busy}>
-            {t("upload")}
-          </Button>
-        </div>
-        {state.step === "busy" && (
-          <p className="mt-3 text-sm text-slate-600" role="status">
-            {state.phase.kind === "sending" ? t("uploading", { percent: state.phase.percent }) : state.action === "preview" ? t("checking") : t("writing")}
-          </p>
-        )}
-        {state.step === "failed" && (
-          <Alert tone="error" className="mt-3" testId="plan-import-error">
-            {state.message}
-            {state.errors && state.errors.length > 0 && (
-              <div className="mt-3">
-                <RowProblemTable issues={state.errors} />
-              </div>
-            )}
-          </Alert>
-        )}
+        <UploadStep upload={upload} checkLabel={t("upload")} chooseLabel={t("chooseFile")} inputLabel={t("fileLabel")} errorTestId="plan-import-error" />
       </Section>
 
       {preview && (
