@@ -17,7 +17,7 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { type IndicatorPeriod, type Metric, METRICS, cohortWindow, dueAsOf, periodEnd } from "@/lib/domain/indicators";
 import { monthIndex } from "@/lib/domain/filing";
-import type { GroupBy } from "./indicator-sql";
+import { type GroupBy, countsGrouping } from "./indicator-sql";
 
 /** Month index (year * 12 + month - 1) of a period's last month: FigureRollup.ym. */
 export function periodMonthIndex(p: Pick<IndicatorPeriod, "year" | "through">): number {
@@ -224,20 +224,7 @@ export function figureCountsQuery(parkIds: number[], periods: IndicatorPeriod[],
     periods.map((p, i) => figureSourceSql(parkIds, p, today, i)),
     " UNION ALL ",
   );
-  const sets = [...new Set(groupBy)];
-  const setSql = Prisma.join(
-    sets.map((g) => (g === "park" ? Prisma.sql`(j.period, j.park_key)` : g === "industry" ? Prisma.sql`(j.period, j.industry_key)` : Prisma.sql`(j.period)`)),
-    ", ",
-  );
-  const grouped = (["park", "industry"] as const).filter((g) => sets.includes(g));
-  const col = (g: "park" | "industry") => Prisma.raw(g === "park" ? "j.park_key" : "j.industry_key");
-  const outKey =
-    grouped.length === 0
-      ? Prisma.sql`'none'::text AS dim, NULL::text AS key`
-      : Prisma.sql`CASE ${Prisma.join(grouped.map((g) => Prisma.sql`WHEN GROUPING(${col(g)}) = 0 THEN ${g}::text`), " ")} ELSE 'none' END AS dim,
-           COALESCE(${Prisma.join(grouped.map((g) => col(g)), ", ")}, NULL::text) AS key`;
-  const int = (c: string) => Prisma.raw(`COALESCE(sum(j."${c}"), 0)::int AS "${c}"`);
-  const money = (c: string, expr = `j."${c}"`) => Prisma.raw(`COALESCE(sum(${expr}), 0)::numeric(16, 2)::text AS "${c}"`);
+  const { setSql, outKey, int, money } = countsGrouping(groupBy, "j.period");
   // Each figure's condition on k's columns: the same one figureMetricIdsQuery lists the projects of.
   const count = (m: Metric) => figureMetricSql(m, K_COLUMNS);
   return Prisma.sql`

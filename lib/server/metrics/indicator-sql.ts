@@ -130,22 +130,7 @@ export interface CountsRow extends IndicatorCounts {
  */
 export function rawCountsQuery(actor: Actor, parkIds: number[], p: IndicatorPeriod, today: string, groupBy: GroupBy | GroupBy[]): Prisma.Sql {
   const m = (x: Metric) => metricSql(x, p, today);
-  const sets = [...new Set(Array.isArray(groupBy) ? groupBy : [groupBy])];
-  const setSql = Prisma.join(
-    sets.map((g) => (g === "park" ? Prisma.sql`(j.park_key)` : g === "industry" ? Prisma.sql`(j.industry_key)` : Prisma.sql`()`)),
-    ", ",
-  );
-  // Which grouping a row belongs to, and its key (NULL for the whole scope). GROUPING()
-  // and the key columns may only name columns some set groups by.
-  const grouped = (["park", "industry"] as const).filter((g) => sets.includes(g));
-  const col = (g: "park" | "industry") => Prisma.raw(g === "park" ? "j.park_key" : "j.industry_key");
-  const outKey =
-    grouped.length === 0
-      ? Prisma.sql`'none'::text AS dim, NULL::text AS key`
-      : Prisma.sql`CASE ${Prisma.join(grouped.map((g) => Prisma.sql`WHEN GROUPING(${col(g)}) = 0 THEN ${g}::text`), " ")} ELSE 'none' END AS dim,
-           COALESCE(${Prisma.join(grouped.map((g) => col(g)), ", ")}, NULL::text) AS key`;
-  const int = (c: string) => Prisma.raw(`COALESCE(sum(j."${c}"), 0)::int AS "${c}"`);
-  const money = (c: string, expr = `j."${c}"`) => Prisma.raw(`COALESCE(sum(${expr}), 0)::numeric(16, 2)::text AS "${c}"`);
+  const { setSql, outKey, int, money } = countsGrouping(groupBy);
   return Prisma.sql`
     WITH s AS NOT MATERIALIZED (
       SELECT pr."parkId"::text AS park_key, pr.industry AS industry_key, pr.id, ao.stage, ao.status,
@@ -225,6 +210,32 @@ export function rawCountsQuery(actor: Actor, parkIds: number[], p: IndicatorPeri
            ${int("dueNotStarted")}
     FROM j
     GROUP BY GROUPING SETS (${setSql})`;
+}
+
+/**
+ * The end both counts statements share (rawCountsQuery here, figureCountsQuery in
+ * figure-sql.ts): GROUPING SETS over `j`, the FILTERed sums per (park, industry) pair — the
+ * sets, each led by `lead` (the period, when there are several); the row's grouping and key
+ * (GROUPING() and the keys may only name columns some set groups by); the sums of a
+ * column as int or as money.
+ */
+export function countsGrouping(groupBy: GroupBy | GroupBy[], lead?: string) {
+  const sets = [...new Set(Array.isArray(groupBy) ? groupBy : [groupBy])];
+  const keyOf = { none: null, park: "j.park_key", industry: "j.industry_key" } as const;
+  const setSql = Prisma.join(
+    sets.map((g) => Prisma.raw(`(${[lead, keyOf[g]].filter(Boolean).join(", ")})`)),
+    ", ",
+  );
+  const grouped = (["park", "industry"] as const).filter((g) => sets.includes(g));
+  const col = (g: "park" | "industry") => Prisma.raw(keyOf[g]);
+  const outKey =
+    grouped.length === 0
+      ? Prisma.sql`'none'::text AS dim, NULL::text AS key`
+      : Prisma.sql`CASE ${Prisma.join(grouped.map((g) => Prisma.sql`WHEN GROUPING(${col(g)}) = 0 THEN ${g}::text`), " ")} ELSE 'none' END AS dim,
+           COALESCE(${Prisma.join(grouped.map((g) => col(g)), ", ")}, NULL::text) AS key`;
+  const int = (c: string) => Prisma.raw(`COALESCE(sum(j."${c}"), 0)::int AS "${c}"`);
+  const money = (c: string, expr = `j."${c}"`) => Prisma.raw(`COALESCE(sum(${expr}), 0)::numeric(16, 2)::text AS "${c}"`);
+  return { setSql, outKey, int, money };
 }
 
 /**
