@@ -9,6 +9,7 @@ import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith, projectReadScope } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { LIGHT_COLUMNS, type LightRow, type LightSetup, activeOnDaySql, litCte, lightFromRow, loadLightSetup, redOnDaySql, rulesValues, statusOnDaySql } from "./light-sql";
+import { storedRedParks, storedRedRowsSql } from "./red-sets";
 
 const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
 
@@ -89,21 +90,28 @@ export function redPageQuery(setup: LightSetup, where: Prisma.Sql, kind: LightKi
  * 100,000 projects the region's October list read every project's row to order 42,000 red
  * ones (tests/integration/warnings.test.ts holds the pages equal across park boundaries).
  */
-export function redPageQueryByPark(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined, limit: number, offset: number): Prisma.Sql {
+export function redPageQueryByPark(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined, limit: number, offset: number, stored?: StoredRed): Prisma.Sql {
   const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
   const end = offset + limit;
-  return redPageSelect(
-    setup,
-    Prisma.sql`red AS MATERIALIZED (
+  const live = (from: Prisma.Sql, which: Prisma.Sql) => Prisma.sql`
       SELECT pf."projectId" AS id, pf."parkId" AS park_id
-      FROM "ProjectFigures" pf
+      FROM ${from}
       JOIN ru ON ru.park_id = pf."parkId"
       CROSS JOIN LATERAL (SELECT ${statusOnDaySql(day)} AS status) ao
-      WHERE ${where} AND ${redOnDaySql(setup, kind)}
+      WHERE ${which}${where} AND ${redOnDaySql(setup, kind)}`;
+  // With the day's red sets (red-sets.ts): the stored parks' rows less their dirty projects,
+  // the other parks live, and the stored parks' dirty projects live.
+  const red = stored
+    ? Prisma.sql`${storedRedRowsSql(stored.ym, stored.parks, kind, stored.parkWhere)}
+      UNION ALL ${live(Prisma.sql`"ProjectFigures" pf`, Prisma.sql`pf."parkId" = ANY(${stored.liveParks}::int[]) AND `)}
+      UNION ALL ${live(Prisma.sql`"RedSetDirty" d JOIN "ProjectFigures" pf ON pf."projectId" = d."projectId"`, Prisma.sql`pf."parkId" = ANY(${stored.parks}::int[]) AND `)}`
+    : live(Prisma.sql`"ProjectFigures" pf`, Prisma.empty);
+  return redPageSelect(
+    setup,
+    Prisma.sql`red AS MATERIALIZED (${red}
     ), by_park AS MATERIALIZED (
-      SELECT pk.id, pk.name, count(*)::int AS n, (sum(count(*)) OVER (ORDER BY pk.name, pk.id) - count(*))::int AS before
-      FROM red JOIN "Park" pk ON pk.id = red.park_id
-      GROUP BY pk.id, pk.name
+      SELECT pk.id, pk.name, c.n::int, (sum(c.n) OVER (ORDER BY pk.name, pk.id) - c.n)::int AS before
+      FROM (SELECT park_id, count(*) AS n FROM red GROUP BY park_id) c JOIN "Park" pk ON pk.id = c.park_id
     ), page AS MATERIALIZED (
       SELECT pr.id, (SELECT COALESCE(sum(n), 0) FROM by_park)::int AS total
       FROM red
@@ -115,6 +123,17 @@ export function redPageQueryByPark(setup: LightSetup, where: Prisma.Sql, kind: L
       OFFSET ${offset}::int - (SELECT COALESCE(min(b2.before), 0) FROM by_park b2 WHERE b2.before < ${end}::int AND b2.before + b2.n > ${offset}::int)
     )`,
   );
+}
+
+/**
+ * The parks of a red list whose red set of the day is stored (red-sets.ts), the condition
+ * of the list's scope on a RedSet row's park, and the list's other parks (computed live).
+ */
+export interface StoredRed {
+  ym: number;
+  parks: number[];
+  parkWhere: Prisma.Sql;
+  liveParks: number[];
 }
 
 /** How many projects matching `where` (as for redPageQuery) are red (overall or `kind`). */
@@ -136,7 +155,14 @@ export function redCountQuery(setup: LightSetup, where: Prisma.Sql, kind: LightK
  * monthly bulletin (`today` = the month's last day: the lights as they stood then, of the
  * projects active then, with their stage and status of that day).
  */
-export async function listRedProjects(actor: Actor, filters: unknown, paging: unknown = {}, today = todayInShanghai()): Promise<{ rows: RedProjectRow[]; total: number; page: number; pageSize: number }> {
+export async function listRedProjects(
+  actor: Actor,
+  filters: unknown,
+  paging: unknown = {},
+  today = todayInShanghai(),
+  /** redSets: false computes every project live (the reference the red sets are tested against). */
+  opts: { redSets?: boolean } = {},
+): Promise<{ rows: RedProjectRow[]; total: number; page: number; pageSize: number }> {
   const f = parseOrThrow(redListFiltersSchema, filters);
   const p = parseOrThrow(redListPagingSchema, paging);
   const { parkId, regionId, kind } = f;
@@ -154,13 +180,25 @@ export async function listRedProjects(actor: Actor, filters: unknown, paging: un
   // A reader of whole parks: the same conditions on ProjectFigures' own columns.
   const { fullParks, assignedOnlyParks } = projectReadScope(actor);
   const byPark = assignedOnlyParks.length === 0;
-  const pfParts: Prisma.Sql[] = [Prisma.sql`pf."parkId" = ANY(${fullParks}::int[])`, activeOnDaySql(setup)];
-  if (parkId) pfParts.push(Prisma.sql`pf."parkId" = ${parkId}`);
-  if (regionId) pfParts.push(Prisma.sql`pf."parkId" IN (SELECT id FROM "Park" WHERE "regionId" = ${regionId})`);
+  const scopeParks = (col: Prisma.Sql): Prisma.Sql[] => [
+    Prisma.sql`${col} = ANY(${fullParks}::int[])`,
+    ...(parkId ? [Prisma.sql`${col} = ${parkId}`] : []),
+    ...(regionId ? [Prisma.sql`${col} IN (SELECT id FROM "Park" WHERE "regionId" = ${regionId})`] : []),
+  ];
+  const pfParts: Prisma.Sql[] = [...scopeParks(Prisma.sql`pf."parkId"`), activeOnDaySql(setup)];
   const offset = (page - 1) * pageSize;
+  // A month's last day: the parks whose red set of that day is stored (red-sets.ts).
+  const stored = byPark && opts.redSets !== false ? await storedRedParks(db, setup, fullParks) : null;
   const rows = await db.$queryRaw<(LightRow & Omit<RedProjectRow, "light" | "plannedStartDate"> & { total: number })[]>(
     byPark
-      ? redPageQueryByPark(setup, Prisma.join(pfParts, " AND "), kind, pageSize, offset)
+      ? redPageQueryByPark(
+          setup,
+          Prisma.join(pfParts, " AND "),
+          kind,
+          pageSize,
+          offset,
+          stored ? { ...stored, parkWhere: Prisma.join(scopeParks(Prisma.sql`rs."parkId"`), " AND "), liveParks: fullParks.filter((id) => !stored.parks.includes(id)) } : undefined,
+        )
       : redPageQuery(setup, Prisma.join(parts, " AND "), kind, pageSize, offset),
   );
   let total = rows[0]?.total ?? 0;

@@ -1,0 +1,162 @@
+import "server-only";
+// The red sets (migration 20261209090000_red_sets, docs/warnings.md § The red sets): which
+// projects were red on a closed month's last day, per rule, kept for the monthly bulletin's
+// red list. The red list decides red or not for every active project of its scope; for a
+// whole region at 100,000 projects that is ~150 ms, nearly all of the bulletin's time. The
+// figures job computes the last RED_SET_MONTHS closed months with the red list's own SQL
+// (redOnDaySql) and the red list reads them back:
+//   - a park's rows stand for the key they were built under (redSetKeys: the rule's SQL and
+//     constants of the day, the park's rules). A park whose key differs now (its rules
+//     changed, a holiday moved the filing deadline, the code's rule changed) is computed
+//     live until the job builds it again;
+//   - a project whose figures changed since (every write that changes what its lights read
+//     goes through its ProjectFigures row, whose trigger marks it in RedSetDirty) is computed
+//     live until the job recomputes it (every ten minutes, only the dirty projects).
+// So the list is the live list at every moment; tests/integration/red-sets.test.ts holds the
+// two equal after writes of every kind.
+
+import { createHash } from "node:crypto";
+import { type Db, getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { addDays } from "@/lib/domain/dates";
+import { lastDayOfMonth, monthIndex, monthOf } from "@/lib/domain/filing";
+import type { LightKind } from "@/lib/domain/warnings";
+import { type LightSetup, activeOnDaySql, loadLightSetup, redOnDaySql, rulesValues, statusOnDaySql } from "./light-sql";
+
+/** Bump when what decides red changes outside the SQL text (a database function it calls): every set is built again. */
+const RED_SET_VERSION = 1;
+
+/** The closed months kept: the bulletin's month (the last one) and the two before it. */
+export const RED_SET_MONTHS = 3;
+
+/** RedSet.kinds: one bit per rule. */
+export const RED_KIND_BITS: Record<LightKind, number> = { start: 1, progress: 2, filing: 4 };
+const ALL_KINDS = 7;
+
+/** The bits a red list of `kind` (undefined: any rule) reads. */
+export function redKindMask(kind: LightKind | undefined): number {
+  return kind ? RED_KIND_BITS[kind] : ALL_KINDS;
+}
+
+/** The month index of the month whose last day `day` is, or null when it is not a month's last day. */
+export function monthEndIndex(day: string): number | null {
+  return addDays(day, 1).endsWith("-01") ? monthIndex(monthOf(day)) : null;
+}
+
+function monthEndOf(ym: number): string {
+  return lastDayOfMonth({ year: Math.floor(ym / 12), month: (ym % 12) + 1 });
+}
+
+/**
+ * Each park's key under `setup`: everything the decision reads besides the project's
+ * ProjectFigures row — the statement's text and constants (the day, its month, whether the
+ * filing deadline had passed: the holidays decide) and the park's rules.
+ */
+export function redSetKeys(setup: LightSetup): Map<number, string> {
+  const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
+  const rule = redOnDaySql(setup);
+  const active = activeOnDaySql(setup);
+  const common = JSON.stringify([RED_SET_VERSION, rule.text, rule.values, active.text, active.values, statusOnDaySql(day).text]);
+  return new Map([...setup.rules].map(([parkId, rules]) => [parkId, createHash("sha256").update(common).update(JSON.stringify(rules)).digest("hex")]));
+}
+
+/** The parks of `parkIds` whose red set of `day` (a month's last day) is the one `setup` would compute now. */
+export async function storedRedParks(db: Db, setup: LightSetup, parkIds: number[]): Promise<{ ym: number; parks: number[] } | null> {
+  const ym = monthEndIndex(setup.ctx.today);
+  if (ym === null || parkIds.length === 0) return null;
+  const rows = await db.$queryRaw<{ parkId: number; key: string }[]>`
+    SELECT "parkId", key FROM "RedSetPark" WHERE ym = ${ym}::int AND "parkId" = ANY(${parkIds}::int[])`;
+  if (rows.length === 0) return null;
+  const keys = redSetKeys(setup);
+  const parks = rows.filter((r) => keys.get(r.parkId) === r.key).map((r) => r.parkId);
+  return parks.length > 0 ? { ym, parks } : null;
+}
+
+/** The red rows (id, park_id) of a stored month: the parks' stored rows with `kind`'s bit, less the dirty projects. */
+export function storedRedRowsSql(ym: number, parks: number[], kind: LightKind | undefined, parkWhere: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      SELECT rs."projectId" AS id, rs."parkId" AS park_id
+      FROM "RedSet" rs
+      WHERE rs.ym = ${ym}::int AND rs."parkId" = ANY(${parks}::int[]) AND ${parkWhere} AND (rs.kinds & ${redKindMask(kind)}::smallint) <> 0
+        -- NOT IN (a hashed subplan: the dirty projects are few) rather than NOT EXISTS, which
+        -- PostgreSQL plans as one probe of RedSetDirty per stored row.
+        AND NOT (rs."projectId" IN (SELECT "projectId" FROM "RedSetDirty"))`;
+}
+
+/**
+ * Brings the red sets of the last RED_SET_MONTHS closed months before `today` up to date:
+ * a park without rows or with another key now is computed whole, the dirty projects of the
+ * others again; months no longer kept are dropped and the dirty marks cleared. One
+ * repeatable-read transaction: the marks cleared are those its snapshot saw, and a mark
+ * written since makes it fail (the job's next run does it again): returns null then.
+ */
+export async function refreshRedSets(today: string, db: Db = getDb()): Promise<{ months: number; parks: number; projects: number } | null> {
+  const current = monthIndex(monthOf(today));
+  const months = Array.from({ length: RED_SET_MONTHS }, (_, i) => current - 1 - i);
+  const parkIds = (await db.park.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
+  const setups = await Promise.all(months.map((ym) => loadLightSetup(db, parkIds, monthEndOf(ym))));
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        let parks = 0;
+        let projects = 0;
+        for (const [i, ym] of months.entries()) {
+          const setup = setups[i];
+          const keys = redSetKeys(setup);
+          const built = new Map((await tx.redSetPark.findMany({ where: { ym }, select: { parkId: true, key: true } })).map((r) => [r.parkId, r.key]));
+          const stale = parkIds.filter((id) => built.get(id) !== keys.get(id));
+          await tx.$executeRaw`
+            DELETE FROM "RedSet" WHERE ym = ${ym}::int AND ("parkId" = ANY(${stale}::int[]) OR "projectId" IN (SELECT "projectId" FROM "RedSetDirty"))`;
+          const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
+          const bit = (kind: LightKind) => Prisma.sql`CASE WHEN ${redOnDaySql(setup, kind)} THEN ${RED_KIND_BITS[kind]}::int ELSE 0 END`;
+          const rows = (which: Prisma.Sql) => Prisma.sql`
+              SELECT ${ym}::int, pf."parkId", pf."projectId", k.kinds
+              FROM "ProjectFigures" pf
+              JOIN ru ON ru.park_id = pf."parkId"
+              CROSS JOIN LATERAL (SELECT ${statusOnDaySql(day)} AS status) ao
+              CROSS JOIN LATERAL (SELECT (${bit("start")} | ${bit("progress")} | ${bit("filing")})::smallint AS kinds) k
+              WHERE ${which} AND ${activeOnDaySql(setup)} AND k.kinds <> 0`;
+          // The stale parks whole (an index range per park), then the dirty projects of the others.
+          projects += await tx.$executeRaw`
+            WITH ${rulesValues(setup)}
+            INSERT INTO "RedSet" (ym, "parkId", "projectId", kinds)
+            ${rows(Prisma.sql`pf."parkId" = ANY(${stale}::int[])`)}
+            UNION ALL
+            ${rows(Prisma.sql`pf."projectId" IN (SELECT "projectId" FROM "RedSetDirty") AND pf."parkId" <> ALL(${stale}::int[])`)}`;
+          if (stale.length > 0) {
+            await tx.$executeRaw`
+              INSERT INTO "RedSetPark" (ym, "parkId", key)
+              SELECT ${ym}::int, p.id, k.key FROM unnest(${stale}::int[], ${stale.map((id) => keys.get(id)!)}::text[]) AS k(id, key) JOIN "Park" p ON p.id = k.id
+              ON CONFLICT (ym, "parkId") DO UPDATE SET key = EXCLUDED.key, "builtAt" = now()`;
+          }
+          parks += stale.length;
+        }
+        // Months no longer kept (a deleted park's rows go with its month: they are never read, the park has no key).
+        const [lo, hi] = [Math.min(...months), Math.max(...months)];
+        await tx.$executeRaw`DELETE FROM "RedSetPark" WHERE ym < ${lo}::int OR ym > ${hi}::int`;
+        await tx.$executeRaw`DELETE FROM "RedSet" WHERE ym < ${lo}::int OR ym > ${hi}::int`;
+        await tx.$executeRaw`DELETE FROM "RedSetDirty"`;
+        // Whole parks built: the planner's statistics of RedSet before autovacuum gets to it
+        // (without them it probes the dirty marks once per stored row).
+        if (parks > 0) await tx.$executeRaw`ANALYZE "RedSet"`;
+        return { months: months.length, parks, projects };
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 10 * 60_000, maxWait: 60_000 },
+    );
+  } catch (e) {
+    // A write marked a project after the snapshot: the next run recomputes it.
+    if (isWriteConflict(e)) return null;
+    throw e;
+  }
+}
+
+/**
+ * A repeatable-read transaction's serialization failure (SQLSTATE 40001): Prisma's P2034, or
+ * P2010 with the driver's code when a raw statement met it.
+ */
+export function isWriteConflict(e: unknown): boolean {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (e.code === "P2034") return true;
+  const cause = (e.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+  return e.code === "P2010" && cause?.originalCode === "40001";
+}
