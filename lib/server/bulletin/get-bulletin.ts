@@ -142,17 +142,18 @@ export async function getBulletin(actor: Actor, params: BulletinParams, today = 
   // The scope check runs first, so a park or region outside the actor's reach fails before any other query.
   const parkIds = await scopeParkIds(actor, current);
   // Both months' headline and per-park figures in one statement of the figures rollup.
-  const [[now, then, ranking, previousRanking], redProjects, overdue, name, points] = await Promise.all([
+  // The 督办 letters of the scope's parks (the ranking's parks are the scope's) with the rest, not after it.
+  const [[now, then, ranking, previousRanking], redProjects, overdue, name, points, letters] = await Promise.all([
     bothMonths(actor, parkIds, current, before, today),
     listRedProjects(actor, { parkId: params.park, regionId: params.region }, { page: 1, pageSize: BULLETIN_LIST_LIMIT }, dueAsOf(current, today)),
     getOverdueProblems(actor, current, today, BULLETIN_LIST_LIMIT),
     scopeName(actor, params),
     params.points ? bulletinPoints(actor, params, today) : undefined,
+    supervisionCountsByPark(parkIds, today),
   ]);
   const lastRanks = new Map(rankParks(previousRanking, params.rank).map((r) => [r.row.parkId, r.rank]));
   const ranked: BulletinRankRow[] = rankParks(ranking, params.rank).map((r) => ({ ...r, previousRank: lastRanks.get(r.row.parkId) ?? null }));
   const { red, black } = honourLists(ranked);
-  const letters = await supervisionCountsByPark(ranking.map((r) => r.parkId), today);
   const supervision = { open: 0, overdue: 0 };
   for (const c of letters.values()) {
     supervision.open += c.open;
