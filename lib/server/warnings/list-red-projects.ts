@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { getDb, getFiguresDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import { currentHolderNameSql } from "@/lib/server/assignments/holder-sql";
 import { dateToIso, todayInShanghai } from "@/lib/domain/dates";
@@ -189,7 +189,12 @@ export async function listRedProjects(
   const offset = (page - 1) * pageSize;
   // A month's last day: the parks whose red set of that day is stored (red-sets.ts).
   const stored = byPark && opts.redSets !== false ? await storedRedParks(db, setup, fullParks) : null;
-  const rows = await db.$queryRaw<(LightRow & Omit<RedProjectRow, "light" | "plannedStartDate"> & { total: number })[]>(
+  // With stored parks the statement goes to the figures client (prepared, planned once,
+  // generically: lib/db/client.ts): planning it took 7-8 ms of ~45 at 100,000 projects, and
+  // the generic plan runs as fast as the custom ones (34 ms against 44 with every park
+  // stored; 58 against 65 with two parks live). Computed live, the list is bound by its
+  // execution and stays planned per call.
+  const rows = await (stored ? getFiguresDb() : db).$queryRaw<(LightRow & Omit<RedProjectRow, "light" | "plannedStartDate"> & { total: number })[]>(
     byPark
       ? redPageQueryByPark(
           setup,
