@@ -196,6 +196,25 @@ describe("red sets: the closed months' red lists kept by the figures job", () =>
     expect(await dirty()).toEqual([]);
   });
 
+  it("one refresh at a time: while another holds the refresh's lock, a refresh returns at once and changes nothing", async () => {
+    const db = getDb();
+    await db.project.update({ where: { id: idsB[0] }, data: { plannedStartDate: isoToDate("2026-02-02") } });
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT pg_advisory_xact_lock(20261209, 1)");
+      expect(await refreshRedSets(TODAY)).toBeNull();
+      expect(await dirty()).toEqual([idsB[0]]);
+      await other.query("COMMIT");
+    } finally {
+      await other.end();
+    }
+    expect(await refreshRedSets(TODAY)).not.toBeNull();
+    expect(await dirty()).toEqual([]);
+    await expectSameAsLive("after the second refresh");
+  });
+
   it("drops the months no longer kept", async () => {
     await refreshRedSets("2027-01-10");
     const kept = await getDb().redSetPark.findMany({ where: { parkId: parkA.id }, select: { ym: true }, orderBy: { ym: "asc" } });

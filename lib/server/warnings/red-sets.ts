@@ -88,7 +88,8 @@ export function storedRedRowsSql(ym: number, parks: number[], kind: LightKind | 
  * a park without rows or with another key now is computed whole, the dirty projects of the
  * others again; months no longer kept are dropped and the dirty marks cleared. One
  * repeatable-read transaction: the marks cleared are those its snapshot saw, and a mark
- * written since makes it fail (the job's next run does it again): returns null then.
+ * written since makes it fail (the job's next run does it again): returns null then, as
+ * when another refresh is running.
  */
 export async function refreshRedSets(today: string, db: Db = getDb()): Promise<{ months: number; parks: number; projects: number } | null> {
   const current = monthIndex(monthOf(today));
@@ -98,6 +99,9 @@ export async function refreshRedSets(today: string, db: Db = getDb()): Promise<{
   try {
     return await db.$transaction(
       async (tx) => {
+        // One refresh at a time (a run sent by hand while the scheduled one runs): the other returns at once.
+        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(20261209, 1) AS locked`;
+        if (!locked) return null;
         let parks = 0;
         let projects = 0;
         for (const [i, ym] of months.entries()) {
