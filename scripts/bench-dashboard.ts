@@ -12,8 +12,9 @@
 //      the year's months and its starts and productions, the due list's rows of
 //      ProjectFigures and the listed ones' ledger rows, and for the bulletin's red list
 //      October's red set (red-sets.ts, built first as the figures job does) and the first
-//      park's red projects' rows (computed live, every project's facts: also timed); a
-//      second floor through the dashboard's own path (pageFloor);
+//      park's red projects' rows (computed live, every project's facts: also timed); the
+//      same for the warnings page's red list of today; a second floor through the
+//      dashboard's own path (pageFloor);
 //   4. the same figures from the raw tables (the code before the rollup: every project and
 //      report in scope, with its own floor), sent as that code sent them (JIT on);
 //   5. the projects behind the figures (metricProjectIds, figureProjectIds, a drill-down
@@ -51,6 +52,7 @@ import { projectFiltersSchema } from "../lib/validation/project-filters";
 import { dueAsOf, type IndicatorPeriod } from "../lib/domain/indicators";
 import { resolveIndicatorScope, type IndicatorScope } from "../lib/validation/indicator-scope";
 import { todayInShanghai } from "../lib/domain/dates";
+import { monthIndex, monthOf } from "../lib/domain/filing";
 import { publishBulletin } from "../lib/server/bulletin/publish-bulletin";
 import { currentPublishedBulletin, getPublishedBulletinContent } from "../lib/server/bulletin/published-bulletin";
 
@@ -183,6 +185,30 @@ function figureFloor(parkIds: number[], p: IndicatorPeriod, today: string, dueRo
 }
 
 /**
+ * The rows a red list read from a stored red set (red-sets.ts) must read: the month's stored
+ * rows in scope (counted per park) and the ledger rows of the first park's red projects in
+ * name order (their code order; the page's rows are in it).
+ */
+function redSetFloor(parks: string, ym: number): Stmt[] {
+  return [
+    ["the red set in scope", `SELECT count(*), max(kinds) FROM "RedSet" WHERE ym = ${ym} AND "parkId" = ANY(${parks})`],
+    [
+      "the first park's red projects' rows",
+      `SELECT count(*), max(pr.code) FROM "RedSet" rs JOIN "Project" pr ON pr.id = rs."projectId"
+       WHERE rs.ym = ${ym} AND rs."parkId" = (SELECT id FROM "Park" WHERE id = ANY(${parks}) ORDER BY name, id LIMIT 1)`,
+    ],
+  ];
+}
+
+/** Computed live, a red list reads every project of the scope: its facts and its ledger row. */
+function redLiveFloor(parks: string): Stmt[] {
+  return [
+    ["every project's facts", `SELECT count(*), sum("contractInvestment") FROM "ProjectFigures" WHERE "parkId" = ANY(${parks})`],
+    ["every project's row", `SELECT count(*), max(code) FROM "Project" WHERE "parkId" = ANY(${parks})`],
+  ];
+}
+
+/**
  * The floor through the page's own path: what getDashboard sends, each statement replaced
  * by a bare scan of the rows it reads, sent the same way — the scope's parks resolved
  * first, then in parallel through the same client (the figures pool): the month's rollup
@@ -268,7 +294,7 @@ async function main() {
     const user = await getDb().user.findUniqueOrThrow({ where: { username: "bench_region" } });
     const actor = (await loadActor(getDb(), user.id)) as Actor;
     const today = todayInShanghai();
-    // The closed months' red sets, as the figures job keeps them (only what changed, on a kept database).
+    // The red sets of today and the closed months, as the figures job keeps them (only what changed, on a kept database).
     const tRed = performance.now();
     const redSets = await refreshRedSets(today);
     console.log(`red sets: ${redSets?.parks ?? 0} park-months and ${redSets?.projects ?? 0} red projects computed in ${((performance.now() - tRed) / 1000).toFixed(1)} s\n`);
@@ -345,20 +371,8 @@ async function main() {
       // With the red sets of October (red-sets.ts), the red list reads October's stored rows of
       // the scope (counted per park) and the ledger rows of the red projects of the first park
       // in name order (the page's 100 are in it).
-      const ym = 2026 * 12 + 9;
-      const setFloor: Stmt[] = [
-        ["October's red set in scope", `SELECT count(*), max(kinds) FROM "RedSet" WHERE ym = ${ym} AND "parkId" = ANY(${parks})`],
-        [
-          "the first park's red projects' rows",
-          `SELECT count(*), max(pr.code) FROM "RedSet" rs JOIN "Project" pr ON pr.id = rs."projectId"
-           WHERE rs.ym = ${ym} AND rs."parkId" = (SELECT id FROM "Park" WHERE id = ANY(${parks}) ORDER BY name, id LIMIT 1)`,
-        ],
-      ];
-      // Computed live, the red list reads every project of the scope: its facts and its ledger row.
-      const redFloor: Stmt[] = [
-        ["every project's facts", `SELECT count(*), sum("contractInvestment") FROM "ProjectFigures" WHERE "parkId" = ANY(${parks})`],
-        ["every project's row", `SELECT count(*), max(code) FROM "Project" WHERE "parkId" = ANY(${parks})`],
-      ];
+      const setFloor = redSetFloor(parks, 2026 * 12 + 9);
+      const redFloor = redLiveFloor(parks);
       const raw: Stmt[] = [...rawFloor(parkIds, oct), ...rawFloor(parkIds, sep)];
       const params = { month: { year: 2026, month: 10 }, rank: "investmentYear" as const };
       const red = (redSets: boolean) => () => listRedProjects(actor, {}, { page: 1, pageSize: 100 }, dueAsOf(oct, today), { redSets });
@@ -390,6 +404,30 @@ async function main() {
           `computed live ${m.redLive.toFixed(1)} ms, whose floor is ${m.redFloor.toFixed(1)} ms); ` +
           `counts ${m.counts.toFixed(1)} ms = ${(m.counts / m.floor).toFixed(2)}x their floor ${m.floor.toFixed(1)} ms; ` +
           `the raw-table counts ${m.before.toFixed(1)} ms = ${(m.before / m.beforeFloor).toFixed(2)}x their floor ${m.beforeFloor.toFixed(1)} ms; load average ${loadavg()}`,
+      );
+    }
+    // The warnings page's red list of today for the whole region (its first page of 50): from
+    // today's red set (the figures job builds it each day, red-sets.ts) and computed live,
+    // each next to the floor of the rows it reads.
+    {
+      const parkIds = await scopeParkIds(actor, scopes[0][1]);
+      const parks = `'{${parkIds.join(",")}}'::int[]`;
+      const red = (redSets: boolean) => () => listRedProjects(actor, {}, { page: 1, pageSize: 50 }, today, { redSets });
+      const [withSet, setBare, live, liveBare] = await interleaved(RUNS, [
+        red(true),
+        () => Promise.all(redSetFloor(parks, monthIndex(monthOf(today))).map(([, q]) => send(q))),
+        red(false),
+        () => Promise.all(redLiveFloor(parks).map(([, q]) => send(q))),
+      ]);
+      const m = {
+        withSet: row(`warnings page's red list of today (listRedProjects), region, from today's red set`, withSet),
+        setFloor: row(`  floor: today's red set in scope, the first park's red projects' rows`, setBare),
+        live: row(`  the same computed live (redSets: false)`, live),
+        liveFloor: row(`  floor computed live: every project's facts and row in scope`, liveBare),
+      };
+      summary.push(
+        `warnings, region, today: red list ${m.withSet.toFixed(1)} ms = ${(m.withSet / m.setFloor).toFixed(2)}x its floor ${m.setFloor.toFixed(1)} ms; ` +
+          `computed live ${m.live.toFixed(1)} ms = ${(m.live / m.liveFloor).toFixed(2)}x its floor ${m.liveFloor.toFixed(1)} ms; load average ${loadavg()}`,
       );
     }
     // A closed month: October's bulletin published (as the region leader does once the month's

@@ -11,10 +11,11 @@ import pg from "pg";
 import { makeActor, makePark, makeProject, makeRegion } from "../helpers/factories";
 
 // The red sets (lib/server/warnings/red-sets.ts) against the red list computed live, on the
-// last days of the three closed months the job keeps (TODAY in December: November, October,
-// September), after writes of every kind: the list read with the sets is the live list.
+// days the job keeps (TODAY, under December, and the last days of the three closed months
+// before it: November, October, September), after writes of every kind: the list read with
+// the sets is the live list.
 const TODAY = "2026-12-05";
-const DAYS = ["2026-11-30", "2026-10-31", "2026-09-30"];
+const DAYS = [TODAY, "2026-11-30", "2026-10-31", "2026-09-30"];
 
 function lcg(seed: number) {
   let s = seed;
@@ -46,7 +47,7 @@ async function makeProjects(parkId: number, n: number, seed: number): Promise<nu
   return ids;
 }
 
-describe("red sets: the closed months' red lists kept by the figures job", () => {
+describe("red sets: the red lists of today and of the closed months kept by the figures job", () => {
   let region: { id: number };
   let parkA: { id: number };
   let parkB: { id: number };
@@ -88,17 +89,19 @@ describe("red sets: the closed months' red lists kept by the figures job", () =>
 
   const dirty = async () => (await getDb().redSetDirty.findMany({ select: { projectId: true } })).map((d) => d.projectId);
 
-  it("builds the three closed months for every park; the list reads them and equals the live one", async () => {
+  it("builds today and the three closed months for every park; the list reads them and equals the live one", async () => {
     const live = await listRedProjects(leader, { regionId: region.id }, { pageSize: 200 }, "2026-11-30", { redSets: false });
     expect(live.total).toBeGreaterThan(5);
     const result = await refreshRedSets(TODAY);
     expect(result).not.toBeNull();
     expect(await dirty()).toEqual([]);
     const months = await getDb().redSetPark.findMany({ where: { parkId: { in: [parkA.id, parkB.id] } }, orderBy: [{ ym: "asc" }, { parkId: "asc" }] });
-    expect(months.map((m) => m.ym)).toEqual([2026 * 12 + 8, 2026 * 12 + 8, 2026 * 12 + 9, 2026 * 12 + 9, 2026 * 12 + 10, 2026 * 12 + 10]);
+    expect(months.map((m) => m.ym)).toEqual([8, 8, 9, 9, 10, 10, 11, 11].map((m) => 2026 * 12 + m));
     for (const day of DAYS) expect(await storedParks(day)).toEqual([parkA.id, parkB.id]);
-    // Not a month's last day, or a month not kept: no stored parks.
+    // Another day of a kept month (its set is of one day: the key differs), or a month not kept: no stored parks.
     expect(await storedParks("2026-11-29")).toEqual([]);
+    expect(await storedParks("2026-12-04")).toEqual([]);
+    expect(await storedParks("2026-12-31")).toEqual([]);
     expect(await storedParks("2026-08-31")).toEqual([]);
     // The stored rows are each red project's rules.
     const rows = await getDb().redSet.findMany({ where: { ym: 2026 * 12 + 10, parkId: { in: [parkA.id, parkB.id] } } });
@@ -215,12 +218,33 @@ describe("red sets: the closed months' red lists kept by the figures job", () =>
     await expectSameAsLive("after the second refresh");
   });
 
+  it("today's set is of one day: the next day is computed live until the job builds it, and a month's last day is kept as the closed month's", async () => {
+    // The next day, before the job's first run: December's set is still the 5th's.
+    expect(await storedParks("2026-12-06")).toEqual([]);
+    const next = await listRedProjects(leader, { regionId: region.id }, { pageSize: 200 }, "2026-12-06");
+    expect(next).toEqual(await listRedProjects(leader, { regionId: region.id }, { pageSize: 200 }, "2026-12-06", { redSets: false }));
+    expect((await refreshRedSets("2026-12-06"))?.parks).toBeGreaterThanOrEqual(2);
+    expect(await storedParks("2026-12-06")).toEqual([parkA.id, parkB.id]);
+    expect(await storedParks(TODAY)).toEqual([]);
+    expect(await listRedProjects(leader, { regionId: region.id }, { pageSize: 200 }, "2026-12-06")).toEqual(next);
+    // Built on December 31st, the set is January's closing set of December: not built again on January 1st.
+    await refreshRedSets("2026-12-31");
+    const built = await getDb().redSetPark.findMany({ where: { ym: 2026 * 12 + 11, parkId: { in: [parkA.id, parkB.id] } }, select: { key: true } });
+    // Every park's January (today's) set is built; December's rows are kept as they are.
+    const parks = await getDb().park.count();
+    expect((await refreshRedSets("2027-01-01"))?.parks).toBe(parks);
+    expect(await getDb().redSetPark.findMany({ where: { ym: 2026 * 12 + 11, parkId: { in: [parkA.id, parkB.id] } }, select: { key: true } })).toEqual(built);
+    expect(await storedParks("2026-12-31")).toEqual([parkA.id, parkB.id]);
+    expect(await storedParks("2027-01-01")).toEqual([parkA.id, parkB.id]);
+  });
+
   it("drops the months no longer kept", async () => {
     await refreshRedSets("2027-01-10");
     const kept = await getDb().redSetPark.findMany({ where: { parkId: parkA.id }, select: { ym: true }, orderBy: { ym: "asc" } });
-    expect(kept.map((k) => k.ym)).toEqual([2026 * 12 + 9, 2026 * 12 + 10, 2026 * 12 + 11]);
+    expect(kept.map((k) => k.ym)).toEqual([2026 * 12 + 9, 2026 * 12 + 10, 2026 * 12 + 11, 2027 * 12]);
     expect(await getDb().redSet.count({ where: { ym: 2026 * 12 + 8 } })).toBe(0);
     expect(await storedParks("2026-09-30")).toEqual([]);
+    expect(await storedParks("2027-01-10")).toEqual([parkA.id, parkB.id]);
     await expectSameAsLive("January");
   });
 });

@@ -234,6 +234,8 @@ describe("traffic lights in SQL", () => {
       for (const s of [...edges, ...all.slice(0, 30), ...all.slice(-3)]) list.push(await makeFrom(park.id, s)); // the last three: hand-made edges (exactly 30 points behind)
       parkIds.push(list);
     }
+    // Enough red in one park for its pages to be walked in code order (redPageQueryByPark's WALK_MIN_RED per row).
+    for (let i = 0; i < 12; i++) parkIds[2].push(await makeFrom(plain.id, { stage: "SIGNED", plannedStart: "2026-01-31" }));
     const kinds = [undefined, "start", "progress", "filing"] as const;
     for (const today of ["2026-10-31", "2026-11-01", "2026-11-23", "2026-11-06"]) {
       const lights = await getLightsForProjects(leader, parkIds.flat(), today);
@@ -259,6 +261,17 @@ describe("traffic lights in SQL", () => {
       paged.push(...r.rows.map((x) => x.id));
     }
     expect(paged).toEqual(whole.rows.map((r) => r.id));
+    // Pages of one and of three: a park with many red projects per row the page needs of it
+    // is walked in code order on its ledger (redPageQueryByPark), the others joined and sorted.
+    const perPark = await getDb().project.groupBy({ by: ["parkId"], where: { id: { in: whole.rows.map((r) => r.id) } }, _count: true });
+    expect(Math.max(...perPark.map((p) => p._count))).toBeGreaterThanOrEqual(20);
+    for (const pageSize of [1, 3]) {
+      const pages: number[] = [];
+      for (let page = 1; page <= Math.ceil(whole.total / pageSize); page++) {
+        pages.push(...(await listRedProjects(leader, { regionId: region.id }, { page, pageSize }, "2026-11-23")).rows.map((x) => x.id));
+      }
+      expect(pages, `pages of ${pageSize}`).toEqual(whole.rows.map((r) => r.id));
+    }
   });
 
   it("a park leader sets the park's rules in its settings (audited); the lights follow; bad values are refused by field", async () => {

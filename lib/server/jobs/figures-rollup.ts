@@ -10,13 +10,13 @@ import type { JobDefinition } from "./registry";
  * database) and folds the delta rows that writes left (lib/server/metrics/figure-rollup.ts).
  * The figures are exact without it (a month not built is read from the per-project facts);
  * it makes them cheap. Building and folding skip what is done, so a retry writes nothing.
- * Then the red sets of the last closed months (lib/server/warnings/red-sets.ts): the parks
+ * Then the red sets of today and the last closed months (lib/server/warnings/red-sets.ts): the parks
  * whose key changed whole, the projects written since the last run again.
  */
 export const figuresRollup: JobDefinition = {
   name: "figures-rollup",
   cron: "*/10 * * * *",
-  description: "指标汇总表 · builds new months of the figures rollup, folds its delta rows and keeps the closed months' red sets",
+  description: "指标汇总表 · builds new months of the figures rollup, folds its delta rows and keeps the red sets of today and the closed months",
   expireInSeconds: 30 * 60,
   // A worker that starts builds the missing months at once (the current ten minutes' occasion).
   catchUpOccasion: (now) => new Date(Math.floor(now.getTime() / 600_000) * 600_000),

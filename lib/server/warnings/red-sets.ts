@@ -1,10 +1,12 @@
 import "server-only";
 // The red sets (migration 20261209090000_red_sets, docs/warnings.md § The red sets): which
-// projects were red on a closed month's last day, per rule, kept for the monthly bulletin's
-// red list. The red list decides red or not for every active project of its scope; for a
-// whole region at 100,000 projects that is ~150 ms, nearly all of the bulletin's time. The
-// figures job computes the last RED_SET_MONTHS closed months with the red list's own SQL
-// (redOnDaySql) and the red list reads them back:
+// projects were red on a kept day, per rule: today (the warnings page, the meeting agenda)
+// and the last days of the last RED_SET_MONTHS closed months (the monthly bulletin's red
+// list). The red list decides red or not for every active project of its scope; for a whole
+// region at 100,000 projects that is ~150 ms, nearly all of the bulletin's time and of the
+// warnings page's. The figures job computes the kept days with the red list's own SQL
+// (redOnDaySql), one set per month (today's under the current month), and the red list
+// reads them back:
 //   - a park's rows stand for the key they were built under (redSetKeys: the rule's SQL and
 //     constants of the day, the park's rules). A park whose key differs now (its rules
 //     changed, a holiday moved the filing deadline, the code's rule changed) is computed
@@ -18,7 +20,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { type Db, getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
-import { addDays } from "@/lib/domain/dates";
 import { lastDayOfMonth, monthIndex, monthOf } from "@/lib/domain/filing";
 import type { LightKind } from "@/lib/domain/warnings";
 import { type LightSetup, activeOnDaySql, loadLightSetup, redOnDaySql, rulesValues, statusOnDaySql } from "./light-sql";
@@ -38,13 +39,18 @@ export function redKindMask(kind: LightKind | undefined): number {
   return kind ? RED_KIND_BITS[kind] : ALL_KINDS;
 }
 
-/** The month index of the month whose last day `day` is, or null when it is not a month's last day. */
-export function monthEndIndex(day: string): number | null {
-  return addDays(day, 1).endsWith("-01") ? monthIndex(monthOf(day)) : null;
-}
-
 function monthEndOf(ym: number): string {
   return lastDayOfMonth({ year: Math.floor(ym / 12), month: (ym % 12) + 1 });
+}
+
+/**
+ * The days kept, each under its month: `today` under the current month (on a month's last
+ * day that is the month's closing set, kept as such once the month is over) and the last
+ * days of the RED_SET_MONTHS months before it.
+ */
+export function redSetDays(today: string): { ym: number; day: string }[] {
+  const current = monthIndex(monthOf(today));
+  return [{ ym: current, day: today }, ...Array.from({ length: RED_SET_MONTHS }, (_, i) => ({ ym: current - 1 - i, day: monthEndOf(current - 1 - i) }))];
 }
 
 /**
@@ -60,10 +66,14 @@ export function redSetKeys(setup: LightSetup): Map<number, string> {
   return new Map([...setup.rules].map(([parkId, rules]) => [parkId, createHash("sha256").update(common).update(JSON.stringify(rules)).digest("hex")]));
 }
 
-/** The parks of `parkIds` whose red set of `day` (a month's last day) is the one `setup` would compute now. */
+/**
+ * The parks of `parkIds` whose stored set of `setup`'s day is the one `setup` would compute
+ * now. The set stored under the day's month is of one day (its key holds the day): any other
+ * day of the month finds another key and is computed live.
+ */
 export async function storedRedParks(db: Db, setup: LightSetup, parkIds: number[]): Promise<{ ym: number; parks: number[] } | null> {
-  const ym = monthEndIndex(setup.ctx.today);
-  if (ym === null || parkIds.length === 0) return null;
+  if (parkIds.length === 0) return null;
+  const ym = monthIndex(monthOf(setup.ctx.today));
   const rows = await db.$queryRaw<{ parkId: number; key: string }[]>`
     SELECT "parkId", key FROM "RedSetPark" WHERE ym = ${ym}::int AND "parkId" = ANY(${parkIds}::int[])`;
   if (rows.length === 0) return null;
@@ -84,18 +94,19 @@ export function storedRedRowsSql(ym: number, parks: number[], kind: LightKind | 
 }
 
 /**
- * Brings the red sets of the last RED_SET_MONTHS closed months before `today` up to date:
- * a park without rows or with another key now is computed whole, the dirty projects of the
+ * Brings the red sets of the kept days (redSetDays: `today` and the last days of the last
+ * RED_SET_MONTHS closed months) up to date: a park without rows or with another key now (a
+ * new day: today's set is built again each day) is computed whole, the dirty projects of the
  * others again; months no longer kept are dropped and the dirty marks cleared. One
  * repeatable-read transaction: the marks cleared are those its snapshot saw, and a mark
  * written since makes it fail (the job's next run does it again): returns null then, as
  * when another refresh is running.
  */
 export async function refreshRedSets(today: string, db: Db = getDb()): Promise<{ months: number; parks: number; projects: number } | null> {
-  const current = monthIndex(monthOf(today));
-  const months = Array.from({ length: RED_SET_MONTHS }, (_, i) => current - 1 - i);
+  const days = redSetDays(today);
+  const months = days.map((d) => d.ym);
   const parkIds = (await db.park.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
-  const setups = await Promise.all(months.map((ym) => loadLightSetup(db, parkIds, monthEndOf(ym))));
+  const setups = await Promise.all(days.map((d) => loadLightSetup(db, parkIds, d.day)));
   try {
     return await db.$transaction(
       async (tx) => {
