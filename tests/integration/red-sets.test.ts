@@ -62,6 +62,13 @@ describe("red sets: the red lists of today and of the closed months kept by the 
     leader = await makeActor([{ role: "REGION_LEADER", regionId: region.id }]);
     idsA = await makeProjects(parkA.id, 30, 3);
     idsB = await makeProjects(parkB.id, 30, 11);
+    // Park B red enough on every kept day for its pages of one to be walked in code order
+    // (redPageQueryByPark: WALK_MIN_RED red per row the page needs): a start a year late.
+    for (let i = 0; i < 16; i++) {
+      const p = await makeProject({ parkId: parkB.id, stage: "SIGNED", status: "ACTIVE" });
+      await getDb().project.update({ where: { id: p.id }, data: { plannedStartDate: isoToDate("2025-06-01") } });
+      idsB.push(p.id);
+    }
   });
 
   /** Every day, every rule, the whole region and each park, and a small page across the parks: the list with the sets is the live list. */
@@ -79,6 +86,17 @@ describe("red sets: the red lists of today and of the closed months kept by the 
       expect(await listRedProjects(leader, { regionId: region.id }, page, day), `${label}: ${day} page 2 of 7`).toEqual(
         await listRedProjects(leader, { regionId: region.id }, page, day, { redSets: false }),
       );
+    }
+  }
+
+  /** Park B's list and the region's in pages of one (park B's walked in code order), with the sets and live. */
+  async function expectPagesOfOneSameAsLive(label: string, day: string) {
+    for (const filters of [{ parkId: parkB.id }, { regionId: region.id }]) {
+      const whole = await listRedProjects(leader, filters, { pageSize: 200 }, day, { redSets: false });
+      expect(whole.total).toBeGreaterThanOrEqual(20);
+      const pages: number[] = [];
+      for (let page = 1; page <= whole.total; page++) pages.push(...(await listRedProjects(leader, filters, { page, pageSize: 1 }, day)).rows.map((r) => r.id));
+      expect(pages, `${label}: ${day} ${JSON.stringify(filters)} in pages of one`).toEqual(whole.rows.map((r) => r.id));
     }
   }
 
@@ -112,19 +130,33 @@ describe("red sets: the red lists of today and of the closed months kept by the 
       expect(stored.kinds, r.code).toBe(bits);
     }
     await expectSameAsLive("after the build");
+    await expectPagesOfOneSameAsLive("after the build", "2026-10-31");
   });
 
-  it("reads the stored rows: a stored row that the live rule would not list shows (so the list does not compute them)", async () => {
+  it("reads the stored rows and counts: a stored row that the live rule would not list shows (so the list does not compute them)", async () => {
+    const db = getDb();
     const live = await listRedProjects(leader, { parkId: parkA.id }, { pageSize: 200 }, "2026-11-30", { redSets: false });
     const notRed = idsA.find((id) => !live.rows.some((r) => r.id === id))!;
-    await getDb().redSet.create({ data: { ym: 2026 * 12 + 10, parkId: parkA.id, projectId: notRed, kinds: RED_KIND_BITS.start } });
+    const key = { ym_parkId: { ym: 2026 * 12 + 10, parkId: parkA.id } };
+    // The park's counts are read, not its rows counted.
+    await db.redSetPark.update({ where: key, data: { redAny: { increment: 1 } } });
+    expect((await listRedProjects(leader, { parkId: parkA.id }, { pageSize: 200 }, "2026-11-30")).total).toBe(live.total + 1);
+    await db.redSet.create({ data: { ym: 2026 * 12 + 10, parkId: parkA.id, projectId: notRed, kinds: RED_KIND_BITS.start } });
+    await db.redSetPark.update({ where: key, data: { redStart: { increment: 1 } } });
     try {
       const read = await listRedProjects(leader, { parkId: parkA.id }, { pageSize: 200 }, "2026-11-30");
       expect(read.total).toBe(live.total + 1);
       expect(read.rows.map((r) => r.id)).toContain(notRed);
+      // In pages of one, the planted row shows in its place too.
+      const walked: number[] = [];
+      for (let page = 1; page <= read.total; page++) walked.push(...(await listRedProjects(leader, { parkId: parkA.id }, { page, pageSize: 1 }, "2026-11-30")).rows.map((r) => r.id));
+      expect(walked).toEqual(read.rows.map((r) => r.id));
+      expect((await listRedProjects(leader, { parkId: parkA.id, kind: "start" }, { pageSize: 200 }, "2026-11-30")).rows.map((r) => r.id)).toContain(notRed);
     } finally {
-      await getDb().redSet.delete({ where: { ym_parkId_projectId: { ym: 2026 * 12 + 10, parkId: parkA.id, projectId: notRed } } });
+      await db.redSet.delete({ where: { ym_projectId: { ym: 2026 * 12 + 10, projectId: notRed } } });
+      await db.redSetPark.update({ where: key, data: { redAny: { decrement: 1 }, redStart: { decrement: 1 } } });
     }
+    await expectSameAsLive("the planted row gone");
   });
 
   it("writes of every kind: the projects written are computed live until the job recomputes them", async () => {
@@ -144,11 +176,16 @@ describe("red sets: the red lists of today and of the closed months kept by the 
     await db.progressReport.deleteMany({ where: { projectId: gone } });
     await db.projectYearPlan.deleteMany({ where: { projectId: gone } });
     await db.project.delete({ where: { id: gone } });
+    // Park B's first red project in code order suspended since September: red in the stored
+    // sets, not any more, where park B's first page is walked in code order.
+    const firstRed = (await listRedProjects(leader, { parkId: parkB.id }, { pageSize: 1 }, "2026-11-30")).rows[0].id;
+    await db.project.update({ where: { id: firstRed }, data: { status: "SUSPENDED", statusDate: isoToDate("2026-09-01") } });
     // A year plan changed (the progress rule).
     await db.projectYearPlan.updateMany({ where: { projectId: { in: idsB.slice(0, 5) } }, data: { plannedInvestment: "90000" } });
     expect((await dirty()).length).toBeGreaterThanOrEqual(5);
     expect(await storedParks("2026-11-30")).toEqual([parkA.id, parkB.id]);
     await expectSameAsLive("after the writes, before the job");
+    for (const day of [TODAY, "2026-11-30"]) await expectPagesOfOneSameAsLive("after the writes, before the job", day);
     expect(await refreshRedSets(TODAY)).not.toBeNull();
     expect(await dirty()).toEqual([]);
     await expectSameAsLive("after the job");

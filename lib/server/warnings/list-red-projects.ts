@@ -9,7 +9,7 @@ import { assertCan, visibleProjectsSql } from "@/lib/server/actor";
 import { type Actor, parksWith, projectReadScope } from "@/lib/domain/permissions";
 import { AppError, parseOrThrow } from "@/lib/server/errors";
 import { LIGHT_COLUMNS, type LightRow, type LightSetup, activeOnDaySql, litCte, lightFromRow, loadLightSetup, redOnDaySql, rulesValues, statusOnDaySql } from "./light-sql";
-import { storedRedParks, storedRedRowsSql } from "./red-sets";
+import { type StoredParks, storedRedCountsSql, storedRedIdsSql, storedRedMemberSql, storedRedParks } from "./red-sets";
 
 const id = (label: string) => z.coerce.number({ message: `${label}须为数字` }).int(`${label}须为整数`).min(1, `${label}无效`).max(2_147_483_647, `${label}无效`);
 
@@ -87,62 +87,72 @@ const WALK_MIN_RED = 20;
 
 /**
  * The same page for a reader who sees whole parks, with `where` over pf and ao only (the
- * parks as pf."parkId"): which projects are red is decided on ProjectFigures alone, counted
- * per park, and only the red projects of the parks the page reaches (in park-name order) are
- * joined to their ledger rows for the code order. Same rows and total as redPageQuery: at
- * 100,000 projects the region's October list read every project's row to order 42,000 red
- * ones (tests/integration/warnings.test.ts holds the pages equal across park boundaries).
+ * parks as pf."parkId"): which projects are red is counted per park, and only the parks the
+ * page reaches (in park-name order) are put in code order. Same rows and total as
+ * redPageQuery: at 100,000 projects the region's October list read every project's row to
+ * order 42,000 red ones (tests/integration/warnings.test.ts holds the pages equal across
+ * park boundaries).
+ *
+ * A park whose red set of the day is stored (`stored`, red-sets.ts) is counted from its
+ * stored counts less its dirty projects, and its red projects are its stored rows less the
+ * dirty ones: its stored rows are not all read. The other parks (`liveParks`) and the stored
+ * parks' dirty projects are decided live (`red`: redOnDaySql on their ProjectFigures rows).
  *
  * Within a park the page reaches, the code order comes one of two ways, whichever reads
  * fewer rows (decided per park on its red count, each branch gated on it):
  *   - many red (at least WALK_MIN_RED per row the page needs of the park): the park's ledger
- *     walked in code order on the index (parkId, code), keeping the red ones (the red ids
- *     hashed once: the IN is kept a hashed subplan, not pulled up into a join) until the
- *     page's end — fewer than the park's projects / WALK_MIN_RED rows. The first park of a
- *     region at 100,000 projects has ~10,000 red: joining and sorting them took ~15 ms. The
- *     park is a range (>= and <=), not an equality, so that the order can come from that
- *     index only: with an equality PostgreSQL also takes the code's own unique index for it,
- *     walking every park's projects;
+ *     walked in code order on the index (parkId, code), keeping the red ones, until the
+ *     page's end: fewer than the park's projects / WALK_MIN_RED rows. A red one is a live
+ *     one (the live ids hashed once: the IN is kept a hashed subplan, not pulled up into a
+ *     join) or a stored one (looked up on RedSet's key). The first park of a region at
+ *     100,000 projects has ~10,000 red: joining and sorting them took ~15 ms. The park is a
+ *     range (>= and <=), not an equality, so that the order can come from that index only:
+ *     with an equality PostgreSQL also takes the code's own unique index for it, walking
+ *     every park's projects;
  *   - few red: those joined to their ledger rows and sorted (fewer than WALK_MIN_RED × the
  *     page's rows).
  */
-export function redPageQueryByPark(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined, limit: number, offset: number, stored?: StoredRed): Prisma.Sql {
+export function redPageQueryByPark(setup: LightSetup, where: Prisma.Sql, kind: LightKind | undefined, limit: number, offset: number, stored: StoredRed): Prisma.Sql {
   const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
   const end = offset + limit;
-  const live = (from: Prisma.Sql, which: Prisma.Sql) => Prisma.sql`
+  const live = (from: Prisma.Sql, parks: number[]) => Prisma.sql`
       SELECT pf."projectId" AS id, pf."parkId" AS park_id
       FROM ${from}
       JOIN ru ON ru.park_id = pf."parkId"
       CROSS JOIN LATERAL (SELECT ${statusOnDaySql(day)} AS status) ao
-      WHERE ${which}${where} AND ${redOnDaySql(setup, kind)}`;
-  // With the day's red sets (red-sets.ts): the stored parks' rows less their dirty projects,
-  // the other parks live, and the stored parks' dirty projects live.
-  const red = stored
-    ? Prisma.sql`${storedRedRowsSql(stored.ym, stored.parks, kind, stored.parkWhere)}
-      UNION ALL ${live(Prisma.sql`"ProjectFigures" pf`, Prisma.sql`pf."parkId" = ANY(${stored.liveParks}::int[]) AND `)}
-      UNION ALL ${live(Prisma.sql`"RedSetDirty" d JOIN "ProjectFigures" pf ON pf."projectId" = d."projectId"`, Prisma.sql`pf."parkId" = ANY(${stored.parks}::int[]) AND `)}`
-    : live(Prisma.sql`"ProjectFigures" pf`, Prisma.empty);
+      WHERE pf."parkId" = ANY(${parks}::int[]) AND ${where} AND ${redOnDaySql(setup, kind)}`;
+  const walk = Prisma.sql`${end}::int - b.before`;
   return redPageSelect(
     setup,
-    Prisma.sql`red AS MATERIALIZED (${red}
+    Prisma.sql`red AS MATERIALIZED (
+      ${live(Prisma.sql`"ProjectFigures" pf`, stored.liveParks)}
+      -- Each dirty project's row looked up (fenced: a lookup per mark whatever the planner thinks of RedSetDirty's size).
+      UNION ALL ${live(Prisma.sql`"RedSetDirty" d CROSS JOIN LATERAL (SELECT * FROM "ProjectFigures" f WHERE f."projectId" = d."projectId" OFFSET 0) pf`, stored.parks)}
     ), by_park AS MATERIALIZED (
       SELECT pk.id, pk.name, c.n::int, (sum(c.n) OVER (ORDER BY pk.name, pk.id) - c.n)::int AS before
-      FROM (SELECT park_id, count(*) AS n FROM red GROUP BY park_id) c JOIN "Park" pk ON pk.id = c.park_id
+      FROM (
+        SELECT park_id, sum(n) AS n
+        FROM ((${storedRedCountsSql(stored, kind)})
+              UNION ALL SELECT park_id, count(*) AS n FROM red GROUP BY park_id) c
+        GROUP BY park_id HAVING sum(n) > 0
+      ) c JOIN "Park" pk ON pk.id = c.park_id
     ), page AS MATERIALIZED (
       SELECT x.id, (SELECT COALESCE(sum(n), 0) FROM by_park)::int AS total
       FROM by_park b
-      -- Each park the page reaches, its red projects in code order up to the page's end (see below).
+      -- Each park the page reaches, its red projects in code order up to the page's end (see above).
       CROSS JOIN LATERAL (
         (SELECT pr.id, pr.code FROM "Project" pr
-         WHERE b.n >= ${WALK_MIN_RED}::int * (${end}::int - b.before)
-           AND pr."parkId" >= b.id AND pr."parkId" <= b.id AND (pr.id IN (SELECT id FROM red)) IS TRUE
+         WHERE b.n >= ${WALK_MIN_RED}::int * (${walk}) AND pr."parkId" >= b.id AND pr."parkId" <= b.id
+           AND ((pr.id IN (SELECT id FROM red)) IS TRUE OR ${storedRedMemberSql(stored, kind, Prisma.sql`b.id`, Prisma.sql`pr.id`)})
          ORDER BY pr."parkId", pr.code
-         LIMIT ${end}::int - b.before)
+         LIMIT ${walk})
         UNION ALL
-        (SELECT pr.id, pr.code FROM red JOIN "Project" pr ON pr.id = red.id
-         WHERE b.n < ${WALK_MIN_RED}::int * (${end}::int - b.before) AND red.park_id = b.id
+        (SELECT pr.id, pr.code
+         FROM (SELECT id FROM red WHERE park_id = b.id UNION ALL ${storedRedIdsSql(stored, kind, Prisma.sql`b.id`)}) r
+         JOIN "Project" pr ON pr.id = r.id
+         WHERE b.n < ${WALK_MIN_RED}::int * (${walk})
          ORDER BY pr.code
-         LIMIT ${end}::int - b.before)
+         LIMIT ${walk})
       ) x
       WHERE b.before < ${end}::int AND b.before + b.n > ${offset}::int
       ORDER BY b.name, b.id, x.code
@@ -153,13 +163,11 @@ export function redPageQueryByPark(setup: LightSetup, where: Prisma.Sql, kind: L
 }
 
 /**
- * The parks of a red list whose red set of the day is stored (red-sets.ts), the condition
- * of the list's scope on a RedSet row's park, and the list's other parks (computed live).
+ * The parks of a red list whose red set of the day is stored (red-sets.ts; none: every park
+ * live), the condition of the list's scope on a RedSetPark row's park (s."parkId"), and the
+ * list's other parks (computed live).
  */
-export interface StoredRed {
-  ym: number;
-  parks: number[];
-  parkWhere: Prisma.Sql;
+export interface StoredRed extends StoredParks {
   liveParks: number[];
 }
 
@@ -229,7 +237,9 @@ export async function listRedProjects(
           kind,
           pageSize,
           offset,
-          stored ? { ...stored, parkWhere: Prisma.join(scopeParks(Prisma.sql`rs."parkId"`), " AND "), liveParks: fullParks.filter((id) => !stored.parks.includes(id)) } : undefined,
+          stored
+            ? { ...stored, parkWhere: Prisma.join(scopeParks(Prisma.sql`s."parkId"`), " AND "), liveParks: fullParks.filter((id) => !stored.parks.includes(id)) }
+            : { ym: 0, parks: [], parkWhere: Prisma.sql`true`, liveParks: fullParks },
         )
       : redPageQuery(setup, Prisma.join(parts, " AND "), kind, pageSize, offset),
   );

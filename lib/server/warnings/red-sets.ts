@@ -82,15 +82,61 @@ export async function storedRedParks(db: Db, setup: LightSetup, parkIds: number[
   return parks.length > 0 ? { ym, parks } : null;
 }
 
-/** The red rows (id, park_id) of a stored month: the parks' stored rows with `kind`'s bit, less the dirty projects. */
-export function storedRedRowsSql(ym: number, parks: number[], kind: LightKind | undefined, parkWhere: Prisma.Sql): Prisma.Sql {
+/** RedSetPark's count of its stored rows with `kind`'s bit (undefined: any rule). */
+const RED_COUNT_COLUMNS: Record<LightKind | "any", string> = { any: "redAny", start: "redStart", progress: "redProgress", filing: "redFiling" };
+
+/**
+ * The parks of a red list whose set of the day is stored (storedRedParks) and the list's
+ * condition on their park (over `s."parkId"`, a RedSetPark row); empty parks: none stored.
+ */
+export interface StoredParks {
+  ym: number;
+  parks: number[];
+  parkWhere: Prisma.Sql;
+}
+
+/**
+ * (park_id, n): each stored park's red count of `kind` less its stored rows of the dirty
+ * projects (those are computed live, and counted with the live rows). RedSetPark keeps the
+ * counts (refreshRedSets), so the stored rows are not read; the dirty projects are few and
+ * each is looked up on RedSet's key once (the lateral is fenced so that it stays a lookup
+ * per mark whatever the planner thinks of RedSetDirty's size, and `g` is materialized so
+ * that it is not done again per park).
+ */
+export function storedRedCountsSql(stored: StoredParks, kind: LightKind | undefined): Prisma.Sql {
   return Prisma.sql`
-      SELECT rs."projectId" AS id, rs."parkId" AS park_id
-      FROM "RedSet" rs
-      WHERE rs.ym = ${ym}::int AND rs."parkId" = ANY(${parks}::int[]) AND ${parkWhere} AND (rs.kinds & ${redKindMask(kind)}::smallint) <> 0
-        -- NOT IN (a hashed subplan: the dirty projects are few) rather than NOT EXISTS, which
-        -- PostgreSQL plans as one probe of RedSetDirty per stored row.
-        AND NOT (rs."projectId" IN (SELECT "projectId" FROM "RedSetDirty"))`;
+      WITH g AS MATERIALIZED (
+        SELECT x.park_id, count(*) AS n
+        FROM "RedSetDirty" d
+        CROSS JOIN LATERAL (
+          SELECT rs."parkId" AS park_id FROM "RedSet" rs
+          WHERE rs.ym = ${stored.ym}::int AND rs."parkId" = ANY(${stored.parks}::int[]) AND rs."projectId" = d."projectId"
+            AND (rs.kinds & ${redKindMask(kind)}::smallint) <> 0
+          OFFSET 0
+        ) x
+        GROUP BY x.park_id
+      )
+      SELECT s."parkId" AS park_id, s.${Prisma.raw(`"${RED_COUNT_COLUMNS[kind ?? "any"]}"`)} - COALESCE(g.n, 0) AS n
+      FROM "RedSetPark" s
+      LEFT JOIN g ON g.park_id = s."parkId"
+      WHERE s.ym = ${stored.ym}::int AND s."parkId" = ANY(${stored.parks}::int[]) AND ${stored.parkWhere}`;
+}
+
+/** Whether project `projectId` of park `parkId` (a stored park) is in its stored rows of `kind` and not dirty. */
+export function storedRedMemberSql(stored: StoredParks, kind: LightKind | undefined, parkId: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${parkId} = ANY(${stored.parks}::int[])
+      AND (${projectId} IN (SELECT "projectId" FROM "RedSetDirty")) IS NOT TRUE
+      AND EXISTS (SELECT 1 FROM "RedSet" rs WHERE rs.ym = ${stored.ym}::int AND rs."parkId" = ${parkId} AND rs."projectId" = ${projectId}
+                    AND (rs.kinds & ${redKindMask(kind)}::smallint) <> 0))`;
+}
+
+/** The ids of park `parkId`'s stored rows of `kind`, less the dirty projects (none when the park is not stored). */
+export function storedRedIdsSql(stored: StoredParks, kind: LightKind | undefined, parkId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      SELECT rs."projectId" AS id FROM "RedSet" rs
+      WHERE ${parkId} = ANY(${stored.parks}::int[]) AND rs.ym = ${stored.ym}::int AND rs."parkId" = ${parkId}
+        AND (rs.kinds & ${redKindMask(kind)}::smallint) <> 0
+        AND (rs."projectId" IN (SELECT "projectId" FROM "RedSetDirty")) IS NOT TRUE`;
 }
 
 /**
@@ -120,7 +166,7 @@ export async function refreshRedSets(today: string, db: Db = getDb()): Promise<{
           const keys = redSetKeys(setup);
           const built = new Map((await tx.redSetPark.findMany({ where: { ym }, select: { parkId: true, key: true } })).map((r) => [r.parkId, r.key]));
           const stale = parkIds.filter((id) => built.get(id) !== keys.get(id));
-          await tx.$executeRaw`
+          const removed = await tx.$executeRaw`
             DELETE FROM "RedSet" WHERE ym = ${ym}::int AND ("parkId" = ANY(${stale}::int[]) OR "projectId" IN (SELECT "projectId" FROM "RedSetDirty"))`;
           const day = Prisma.sql`CAST(${setup.ctx.today} AS date)`;
           const bit = (kind: LightKind) => Prisma.sql`CASE WHEN ${redOnDaySql(setup, kind)} THEN ${RED_KIND_BITS[kind]}::int ELSE 0 END`;
@@ -132,7 +178,7 @@ export async function refreshRedSets(today: string, db: Db = getDb()): Promise<{
               CROSS JOIN LATERAL (SELECT (${bit("start")} | ${bit("progress")} | ${bit("filing")})::smallint AS kinds) k
               WHERE ${which} AND ${activeOnDaySql(setup)} AND k.kinds <> 0`;
           // The stale parks whole (an index range per park), then the dirty projects of the others.
-          projects += await tx.$executeRaw`
+          const added = await tx.$executeRaw`
             WITH ${rulesValues(setup)}
             INSERT INTO "RedSet" (ym, "parkId", "projectId", kinds)
             ${rows(Prisma.sql`pf."parkId" = ANY(${stale}::int[])`)}
@@ -144,6 +190,23 @@ export async function refreshRedSets(today: string, db: Db = getDb()): Promise<{
               SELECT ${ym}::int, p.id, k.key FROM unnest(${stale}::int[], ${stale.map((id) => keys.get(id)!)}::text[]) AS k(id, key) JOIN "Park" p ON p.id = k.id
               ON CONFLICT (ym, "parkId") DO UPDATE SET key = EXCLUDED.key, "builtAt" = now()`;
           }
+          // Each park's counts of its stored rows (the red list reads them instead of the rows).
+          if (removed + added > 0 || stale.length > 0) {
+            await tx.$executeRaw`
+              UPDATE "RedSetPark" k
+              SET "redAny" = c.any, "redStart" = c.start, "redProgress" = c.progress, "redFiling" = c.filing
+              FROM (
+                SELECT p."parkId", count(rs."projectId")::int AS any,
+                       (count(*) FILTER (WHERE (rs.kinds & ${RED_KIND_BITS.start}::smallint) <> 0))::int AS start,
+                       (count(*) FILTER (WHERE (rs.kinds & ${RED_KIND_BITS.progress}::smallint) <> 0))::int AS progress,
+                       (count(*) FILTER (WHERE (rs.kinds & ${RED_KIND_BITS.filing}::smallint) <> 0))::int AS filing
+                FROM "RedSetPark" p LEFT JOIN "RedSet" rs ON rs.ym = p.ym AND rs."parkId" = p."parkId"
+                WHERE p.ym = ${ym}::int
+                GROUP BY p."parkId"
+              ) c
+              WHERE k.ym = ${ym}::int AND k."parkId" = c."parkId"`;
+          }
+          projects += added;
           parks += stale.length;
         }
         // Months no longer kept (a deleted park's rows go with its month: they are never read, the park has no key).
