@@ -11,8 +11,9 @@
 //      statements must read — the month's rollup rows in scope, the trend's rollup rows of
 //      the year's months and its starts and productions, the due list's rows of
 //      ProjectFigures and the listed ones' ledger rows, and for the bulletin's red list
-//      October's red set (red-sets.ts, built first as the figures job does) and the first
-//      park's red projects' rows (computed live, every project's facts: also timed); the
+//      October's red counts (red-sets.ts, built first as the figures job does) and the first
+//      park's projects walked in code order for the page, with their stored rows and facts
+//      (computed live, every project's facts: also timed); the
 //      same for the warnings page's red list of today; a second floor through the
 //      dashboard's own path (pageFloor);
 //   4. the same figures from the raw tables (the code before the rollup: every project and
@@ -185,17 +186,29 @@ function figureFloor(parkIds: number[], p: IndicatorPeriod, today: string, dueRo
 }
 
 /**
- * The rows a red list read from a stored red set (red-sets.ts) must read: the month's stored
- * rows in scope (counted per park) and the ledger rows of the first park's red projects in
- * name order (their code order; the page's rows are in it).
+ * The rows a red list's first page read from a stored red set (red-sets.ts) must read: the
+ * scope's parks' red counts (RedSetPark), and the first park's ledger walked in code order
+ * up to the page's last red project, with each walked project's stored row and facts (its
+ * light is computed from them). How far the walk goes is found once, before timing.
  */
-function redSetFloor(parks: string, ym: number): Stmt[] {
+async function redSetFloor(pool: pg.Pool, parks: string, ym: number, pageSize: number): Promise<Stmt[]> {
+  const first = `(SELECT id FROM "Park" WHERE id = ANY(${parks}) ORDER BY name, id LIMIT 1)`;
+  const { rows } = await pool.query<{ walked: number }>(
+    `SELECT COALESCE(max(rn), 0)::int AS walked FROM (
+       SELECT rn FROM (
+         SELECT row_number() OVER (ORDER BY pr.code) AS rn,
+                EXISTS (SELECT 1 FROM "RedSet" rs WHERE rs.ym = ${ym} AND rs."projectId" = pr.id) AS red
+         FROM "Project" pr WHERE pr."parkId" = ${first}) x
+       WHERE red ORDER BY rn LIMIT ${pageSize}) y`,
+  );
   return [
-    ["the red set in scope", `SELECT count(*), max(kinds) FROM "RedSet" WHERE ym = ${ym} AND "parkId" = ANY(${parks})`],
+    ["the red counts in scope", `SELECT sum("redAny"), count(*) FROM "RedSetPark" WHERE ym = ${ym} AND "parkId" = ANY(${parks})`],
     [
-      "the first park's red projects' rows",
-      `SELECT count(*), max(pr.code) FROM "RedSet" rs JOIN "Project" pr ON pr.id = rs."projectId"
-       WHERE rs.ym = ${ym} AND rs."parkId" = (SELECT id FROM "Park" WHERE id = ANY(${parks}) ORDER BY name, id LIMIT 1)`,
+      `the first park's first ${rows[0].walked} projects in code order, their stored rows and facts`,
+      `SELECT count(rs.kinds), max(w.code), sum(pf."contractInvestment") FROM (
+         SELECT id, code FROM "Project" WHERE "parkId" >= ${first} AND "parkId" <= ${first} ORDER BY "parkId", code LIMIT ${rows[0].walked}) w
+       LEFT JOIN "RedSet" rs ON rs.ym = ${ym} AND rs."projectId" = w.id
+       JOIN "ProjectFigures" pf ON pf."projectId" = w.id`,
     ],
   ];
 }
@@ -371,7 +384,7 @@ async function main() {
       // With the red sets of October (red-sets.ts), the red list reads October's stored rows of
       // the scope (counted per park) and the ledger rows of the red projects of the first park
       // in name order (the page's 100 are in it).
-      const setFloor = redSetFloor(parks, 2026 * 12 + 9);
+      const setFloor = await redSetFloor(pool, parks, 2026 * 12 + 9, 100);
       const redFloor = redLiveFloor(parks);
       const raw: Stmt[] = [...rawFloor(parkIds, oct), ...rawFloor(parkIds, sep)];
       const params = { month: { year: 2026, month: 10 }, rank: "investmentYear" as const };
@@ -392,7 +405,7 @@ async function main() {
         counts: row(`  both months' counts in one statement (pg)`, counts),
         floor: row(`  floor of the counts: bare scan of both months' rollup rows in scope`, bare),
         red: row(`  the red list of 10-31 alone (listRedProjects), from October's red set`, redList),
-        setFloor: row(`  floor of the bulletin: both months' rollup rows, October's red set in scope, the first park's red projects' rows`, setBare),
+        setFloor: row(`  floor of the bulletin: both months' rollup rows, October's red counts in scope, ${setFloor[1][0]}`, setBare),
         redLive: row(`  the red list of 10-31 computed live (redSets: false)`, redLive),
         redFloor: row(`  floor of the bulletin computed live: both months' rollup rows and every project's facts and row in scope`, redBare),
         before: row(`  before: the four raw-table count statements (indicators and ranking, this month and last) in parallel`, before),
@@ -413,15 +426,16 @@ async function main() {
       const parkIds = await scopeParkIds(actor, scopes[0][1]);
       const parks = `'{${parkIds.join(",")}}'::int[]`;
       const red = (redSets: boolean) => () => listRedProjects(actor, {}, { page: 1, pageSize: 50 }, today, { redSets });
+      const todayFloor = await redSetFloor(pool, parks, monthIndex(monthOf(today)), 50);
       const [withSet, setBare, live, liveBare] = await interleaved(RUNS, [
         red(true),
-        () => Promise.all(redSetFloor(parks, monthIndex(monthOf(today))).map(([, q]) => send(q))),
+        () => Promise.all(todayFloor.map(([, q]) => send(q))),
         red(false),
         () => Promise.all(redLiveFloor(parks).map(([, q]) => send(q))),
       ]);
       const m = {
         withSet: row(`warnings page's red list of today (listRedProjects), region, from today's red set`, withSet),
-        setFloor: row(`  floor: today's red set in scope, the first park's red projects' rows`, setBare),
+        setFloor: row(`  floor: today's red counts in scope, ${todayFloor[1][0]}`, setBare),
         live: row(`  the same computed live (redSets: false)`, live),
         liveFloor: row(`  floor computed live: every project's facts and row in scope`, liveBare),
       };
