@@ -122,12 +122,18 @@ export function storedRedCountsSql(stored: StoredParks, kind: LightKind | undefi
       WHERE s.ym = ${stored.ym}::int AND s."parkId" = ANY(${stored.parks}::int[]) AND ${stored.parkWhere}`;
 }
 
-/** Whether project `projectId` of park `parkId` (a stored park) is in its stored rows of `kind` and not dirty. */
+/**
+ * Whether project `projectId` of park `parkId` (a stored park) is in its stored rows of `kind`
+ * and not dirty. The EXISTS is fenced (OFFSET 0) so that it stays a lookup on RedSet's key per
+ * project walked: unfenced, PostgreSQL turned it into a hashed subplan of the park's whole set
+ * (9,902 rows for the first park at 100,000 projects, 1.5 ms before the walk's first row; the
+ * red list's statement 6.2 -> 2.0 ms).
+ */
 export function storedRedMemberSql(stored: StoredParks, kind: LightKind | undefined, parkId: Prisma.Sql, projectId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(${parkId} = ANY(${stored.parks}::int[])
       AND (${projectId} IN (SELECT "projectId" FROM "RedSetDirty")) IS NOT TRUE
       AND EXISTS (SELECT 1 FROM "RedSet" rs WHERE rs.ym = ${stored.ym}::int AND rs."parkId" = ${parkId} AND rs."projectId" = ${projectId}
-                    AND (rs.kinds & ${redKindMask(kind)}::smallint) <> 0))`;
+                    AND (rs.kinds & ${redKindMask(kind)}::smallint) <> 0 OFFSET 0))`;
 }
 
 /** The ids of park `parkId`'s stored rows of `kind`, less the dirty projects (none when the park is not stored). */
