@@ -2,8 +2,8 @@
 // monthly bulletin on a generated region (BENCH_PROJECTS projects, default 20,000, in 8 parks,
 // BENCH_REPORTS_PER_PROJECT monthly reports each, default 20: 400,000), filled in SQL
 // (generate_series) with the triggers off, then the figures rollup rebuilt and its months
-// built as the figures job does. In the same run, interleaved run by run (the machine is
-// shared), it times
+// built as the figures job does. In the same run it times, interleaved run by run (the
+// machine is shared) with what each is compared with
 //   1. the page's server work: getDashboard (whole region, region by id, one park) and
 //      getBulletin (whole region, October and September);
 //   2. PostgreSQL alone on the page's statements (the same SQL through a pg pool);
@@ -17,7 +17,10 @@
 //      same for the warnings page's red list of today; a second floor through the
 //      dashboard's own path (pageFloor);
 //   4. the same figures from the raw tables (the code before the rollup: every project and
-//      report in scope, with its own floor), sent as that code sent them (JIT on);
+//      report in scope, with its own floor), sent as that code sent them (JIT on), and the
+//      red lists computed live: each interleaved with its own floor in a block of its own,
+//      after the page's, so that their scans of the whole ledger and its reports (0.2–2 s,
+//      code no page runs any more) are not between the page's calls;
 //   5. the projects behind the figures (metricProjectIds, figureProjectIds, a drill-down
 //      list page) next to a bare scan of the scope's ProjectFigures rows and the same ids
 //      from the raw tables;
@@ -347,14 +350,8 @@ async function main() {
       const raw = rawFloor(parkIds, period);
       const all = (xs: Stmt[]) => () => Promise.all(xs.map(([, q]) => send(q)));
       const pathFloor = pageFloor(actor, scope, floor, today);
-      const [server, alone, bare, before, beforeFloor, path] = await interleaved(RUNS, [
-        () => getDashboard(actor, scope, today),
-        all(statements),
-        all(floor),
-        () => Promise.all(rawStatements.map(([, q]) => sendRaw(q))),
-        all(raw),
-        pathFloor,
-      ]);
+      const [server, alone, bare, path] = await interleaved(RUNS, [() => getDashboard(actor, scope, today), all(statements), all(floor), pathFloor]);
+      const [before, beforeFloor] = await interleaved(RUNS, [() => Promise.all(rawStatements.map(([, q]) => sendRaw(q))), all(raw)]);
       const m = {
         server: row(`dashboard server time (getDashboard), ${label}`, server),
         alone: row(`  PostgreSQL alone: the page's ${statements.length} statements in parallel (pg)`, alone),
@@ -394,14 +391,15 @@ async function main() {
       const raw: Stmt[] = [...rawFloor(parkIds, oct), ...rawFloor(parkIds, sep)];
       const params = { month: { year: 2026, month: 10 }, rank: "investmentYear" as const };
       const red = (redSets: boolean) => () => listRedProjects(actor, {}, { page: 1, pageSize: 100 }, dueAsOf(oct, today), { redSets });
-      const [server, counts, bare, redList, setBare, redLive, redBare, before, beforeFloor] = await interleaved(bulletinRuns, [
+      const [server, counts, bare, redList, setBare] = await interleaved(bulletinRuns, [
         () => getBulletin(actor, params, today),
         () => send(both),
         () => Promise.all(floor.map(([, q]) => send(q))),
         red(true),
         () => Promise.all([...floor, ...setFloor].map(([, q]) => send(q))),
-        red(false),
-        () => Promise.all([...floor, ...redFloor].map(([, q]) => send(q))),
+      ]);
+      const [redLive, redBare] = await interleaved(bulletinRuns, [red(false), () => Promise.all([...floor, ...redFloor].map(([, q]) => send(q)))]);
+      const [before, beforeFloor] = await interleaved(bulletinRuns, [
         () => Promise.all([oct, sep].flatMap((p) => [sendRaw(rawCountsQuery(actor, parkIds, p, today, "none")), sendRaw(rawCountsQuery(actor, parkIds, p, today, "park"))])),
         () => Promise.all(raw.map(([, q]) => send(q))),
       ]);
@@ -432,12 +430,8 @@ async function main() {
       const parks = `'{${parkIds.join(",")}}'::int[]`;
       const red = (redSets: boolean) => () => listRedProjects(actor, {}, { page: 1, pageSize: 50 }, today, { redSets });
       const todayFloor = await redSetFloor(pool, parks, monthIndex(monthOf(today)), 50);
-      const [withSet, setBare, live, liveBare] = await interleaved(RUNS, [
-        red(true),
-        () => Promise.all(todayFloor.map(([, q]) => send(q))),
-        red(false),
-        () => Promise.all(redLiveFloor(parks).map(([, q]) => send(q))),
-      ]);
+      const [withSet, setBare] = await interleaved(RUNS, [red(true), () => Promise.all(todayFloor.map(([, q]) => send(q)))]);
+      const [live, liveBare] = await interleaved(RUNS, [red(false), () => Promise.all(redLiveFloor(parks).map(([, q]) => send(q)))]);
       const m = {
         withSet: row(`warnings page's red list of today (listRedProjects), region, from today's red set`, withSet),
         setFloor: row(`  floor: today's red counts in scope, ${todayFloor[1][0]}`, setBare),

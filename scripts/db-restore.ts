@@ -1,8 +1,9 @@
 // `npm run db:restore -- <file> [--replace]`: restores a backup made by `npm run db:backup`
 // into DATABASE_URL or the embedded database. The database must hold no tables yet (a
 // fresh one); `--replace` first drops everything in its public schema. The schema is built
-// by `prisma migrate deploy`, the rows load in one transaction, and the row counts are
-// checked against the backup. Stop the app (npm start) before restoring into its database.
+// by `prisma migrate deploy`, the rows load in one transaction, the row counts are checked
+// against the backup, and the database is vacuumed and analyzed. Stop the app (npm start)
+// before restoring into its database.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -21,6 +22,21 @@ async function dropPublicSchema(url: string) {
   }
 }
 
+/**
+ * VACUUM ANALYZE after the load: a restored database has no statistics and no visibility map
+ * until autovacuum gets to it, and the figures' and red lists' plans depend on both
+ * (docs/deployment.md § The database).
+ */
+async function vacuumAnalyze(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("VACUUM ANALYZE");
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const { values, positionals } = parseArgs({ options: { replace: { type: "boolean" } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new Error("请指定备份文件，例如 npm run db:restore -- backups/park-pipeline-20261128-020000.ppbak.gz");
@@ -34,6 +50,7 @@ async function main() {
     }
     await run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: target.url }, quiet: true });
     const rows = await loadBackup(target.url, file);
+    await vacuumAnalyze(target.url);
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
     console.log(`[db:restore] 已恢复 ${Object.keys(rows).length} 张表 ${total} 行（备份时间 ${header.createdAt}）`);
   } finally {
