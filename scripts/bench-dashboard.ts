@@ -379,7 +379,8 @@ async function main() {
       const parkIds = await scopeParkIds(actor, scope);
       const oct = { year: 2026, through: 10, cohort: 2026 };
       const sep = { year: 2026, through: 9, cohort: 2026 };
-      const bulletinRuns = Math.max(5, Math.floor(RUNS / 2));
+      // The raw-table counts take seconds a run: half the runs for them and the live red list.
+      const slowRuns = Math.max(5, Math.floor(RUNS / 2));
       const both = figureCountsQuery(parkIds, [oct, sep], today, ["none", "park"]);
       const parks = `'{${parkIds.join(",")}}'::int[]`;
       const floor: Stmt[] = [...figureFloor(parkIds, oct, today, 20).slice(0, 1), ...figureFloor(parkIds, sep, today, 20).slice(0, 1)];
@@ -391,27 +392,27 @@ async function main() {
       const raw: Stmt[] = [...rawFloor(parkIds, oct), ...rawFloor(parkIds, sep)];
       const params = { month: { year: 2026, month: 10 }, rank: "investmentYear" as const };
       const red = (redSets: boolean) => () => listRedProjects(actor, {}, { page: 1, pageSize: 100 }, dueAsOf(oct, today), { redSets });
-      const [server, counts, bare, redList, setBare] = await interleaved(bulletinRuns, [
+      const [server, counts, bare, redList, setBare] = await interleaved(RUNS, [
         () => getBulletin(actor, params, today),
         () => send(both),
         () => Promise.all(floor.map(([, q]) => send(q))),
         red(true),
         () => Promise.all([...floor, ...setFloor].map(([, q]) => send(q))),
       ]);
-      const [redLive, redBare] = await interleaved(bulletinRuns, [red(false), () => Promise.all([...floor, ...redFloor].map(([, q]) => send(q)))]);
-      const [before, beforeFloor] = await interleaved(bulletinRuns, [
+      const [redLive, redBare] = await interleaved(slowRuns, [red(false), () => Promise.all([...floor, ...redFloor].map(([, q]) => send(q)))]);
+      const [before, beforeFloor] = await interleaved(slowRuns, [
         () => Promise.all([oct, sep].flatMap((p) => [sendRaw(rawCountsQuery(actor, parkIds, p, today, "none")), sendRaw(rawCountsQuery(actor, parkIds, p, today, "park"))])),
         () => Promise.all(raw.map(([, q]) => send(q))),
       ]);
       const m = {
-        server: row(`bulletin server time (getBulletin), region, 2026-10 (${bulletinRuns} runs)`, server),
+        server: row(`bulletin server time (getBulletin), region, 2026-10`, server),
         counts: row(`  both months' counts in one statement (pg)`, counts),
         floor: row(`  floor of the counts: bare scan of both months' rollup rows in scope`, bare),
         red: row(`  the red list of 10-31 alone (listRedProjects), from October's red set`, redList),
         setFloor: row(`  floor of the bulletin: both months' rollup rows, October's red counts in scope, ${setFloor[1][0]}`, setBare),
-        redLive: row(`  the red list of 10-31 computed live (redSets: false)`, redLive),
+        redLive: row(`  the red list of 10-31 computed live (redSets: false; ${slowRuns} runs)`, redLive),
         redFloor: row(`  floor of the bulletin computed live: both months' rollup rows and every project's facts and row in scope`, redBare),
-        before: row(`  before: the four raw-table count statements (indicators and ranking, this month and last) in parallel`, before),
+        before: row(`  before: the four raw-table count statements (indicators and ranking, this month and last) in parallel (${slowRuns} runs)`, before),
         beforeFloor: row(`  floor of the raw tables: projects and reports of both months`, beforeFloor),
       };
       medians.bulletin = m.server;
