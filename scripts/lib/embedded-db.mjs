@@ -43,6 +43,8 @@ export async function startEmbeddedDatabase({ dir, port, database, log = () => {
   if (!(await portIsFree(port))) {
     throw new Error(`端口 ${port} 已被占用（是否已有一个实例在运行？）可设置 EMBEDDED_PG_PORT 换一个端口`);
   }
+  /** The server's last log lines, for the message when it fails to start. */
+  const recent = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -51,7 +53,11 @@ export async function startEmbeddedDatabase({ dir, port, database, log = () => {
     persistent: true,
     // PostgreSQL refuses to run as root; as root the library runs it as user "postgres".
     createPostgresUser: os.userInfo().uid === 0,
-    onLog: serverLog,
+    onLog: (message) => {
+      recent.push(...String(message).split("\n").filter((l) => l.trim()));
+      recent.splice(0, Math.max(0, recent.length - 5));
+      serverLog(message);
+    },
     onError: (e) => log(`[postgres] ${e instanceof Error ? e.message : String(e)}`),
   });
 
@@ -63,7 +69,10 @@ export async function startEmbeddedDatabase({ dir, port, database, log = () => {
   try {
     await pg.start();
   } catch (e) {
-    throw new Error(`内置数据库启动失败（${dir}）${e instanceof Error ? `: ${e.message}` : ""}`);
+    // The library rejects with nothing when postgres exits before it is ready: the reason is
+    // in the server's last lines (a port taken, a damaged data directory, …).
+    const why = e instanceof Error ? e.message : recent.join(" | ");
+    throw new Error(`内置数据库启动失败（${dir}）${why ? `: ${why}` : ""}`);
   }
 
   const client = pg.getPgClient("postgres", "127.0.0.1");

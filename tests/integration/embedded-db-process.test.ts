@@ -11,7 +11,10 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pp-dbhost-"));
 fs.chmodSync(dir, 0o777); // as root, PostgreSQL runs as user "postgres" and writes here
-const port = 54950 + (process.pid % 40);
+// Below Linux's ephemeral range (32768-60999), apart from embedded-db.test.ts's 31000-31999
+// and the ops test's 32000-32199: a port in that range may be the local port of one of the
+// suite's own connections, and PostgreSQL then cannot bind it.
+const port = 32300 + (process.pid % 40);
 const MODULE = path.resolve(import.meta.dirname, "../../scripts/lib/embedded-db-process.mjs");
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

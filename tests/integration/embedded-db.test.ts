@@ -13,7 +13,9 @@ interface EmbeddedDb {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pp-embedded-"));
 fs.chmodSync(dir, 0o777); // as root, PostgreSQL runs as user "postgres" and writes here
 const dataDir = path.join(dir, "pg");
-const port = 54400 + (process.pid % 500);
+// Below Linux's ephemeral range (32768-60999): a port in it may be the local port of one of the
+// suite's own connections at that moment, and PostgreSQL then cannot bind it.
+const port = 31000 + (process.pid % 500);
 
 async function query(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url });
@@ -57,6 +59,14 @@ describe("embedded PostgreSQL (npm start without DATABASE_URL)", () => {
     } finally {
       await second.stop();
     }
+  });
+
+  it("says why when PostgreSQL exits before it is ready (its last lines)", { timeout: 120_000 }, async () => {
+    const broken = path.join(dir, "broken");
+    const db: EmbeddedDb = await startEmbeddedDatabase({ dir: broken, port: port + 500, database: "x" });
+    await db.stop();
+    fs.appendFileSync(path.join(broken, "postgresql.conf"), "\nshared_buffers = 'plenty'\n");
+    await expect(startEmbeddedDatabase({ dir: broken, port: port + 500, database: "x" })).rejects.toThrow(/内置数据库启动失败.*shared_buffers/);
   });
 
   it("says so in one line when the port is taken", { timeout: 60_000 }, async () => {

@@ -24,7 +24,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 const PORT = 3300 + (process.pid % 400);
-const PG_PORT = 54700 + (process.pid % 200);
+const PG_PORT = 32000 + (process.pid % 200); // below the ephemeral range (see embedded-db-process.test.ts)
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pp-stop-"));
 fs.chmodSync(dataDir, 0o777); // as root, PostgreSQL runs as user "postgres" and writes here
