@@ -4,8 +4,9 @@
 // (generate_series) with the triggers off, then the figures rollup rebuilt and its months
 // built as the figures job does. In the same run it times, interleaved run by run (the
 // machine is shared) with what each is compared with
-//   1. the page's server work: getDashboard (whole region, region by id, one park) and
-//      getBulletin (whole region, October and September);
+//   1. the page's server work: getDashboard (whole region, region by id, one park; also
+//      BENCH_IN_A_ROW times in a row, default 200) and getBulletin (whole region, October
+//      and September);
 //   2. PostgreSQL alone on the page's statements (the same SQL through a pg pool);
 //   3. the floor: a bare scan (count and one sum, the same indexes) of the rows those
 //      statements must read — the month's rollup rows in scope, the trend's rollup rows of
@@ -32,6 +33,7 @@
 //   BENCH_KEEP=1 npm run bench:dashboard             # keep the database to EXPLAIN the queries
 //   BENCH_DATABASE_URL=postgresql://… npm run bench:dashboard   # time a kept database again
 //   BENCH_WARMUP=10 …                                # more warm-up runs (default 3): the figures pool fully prepared
+//   BENCH_IN_A_ROW=500 …                             # the dashboard's calls in a row (default 200)
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -66,6 +68,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 // Runs of every scenario before the timed ones. With more (BENCH_WARMUP=10) every connection
 // of the figures pool has the page's statements prepared, as on a server in steady use.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+// The dashboard is also called this many times in a row (after as many to warm up), as a
+// server that serves only it would: a page of a few milliseconds is not in a steady state
+// after BENCH_WARMUP runs interleaved with the others.
+const IN_A_ROW = Number(process.env.BENCH_IN_A_ROW ?? 200);
 const PARKS = 8;
 
 async function generate(url: string) {
@@ -361,6 +367,9 @@ async function main() {
         path: row(`  floor through the page's path: getDashboard's statements, each a bare scan of its rows, sent as it sends them`, path),
       };
       medians[label] = m.server;
+      for (let i = 0; i < IN_A_ROW; i++) await getDashboard(actor, scope, today);
+      const [inARow] = await interleaved(IN_A_ROW, [() => getDashboard(actor, scope, today)]);
+      medians[`${label}, in a row`] = row(`  getDashboard called ${IN_A_ROW} times in a row (after as many)`, inARow);
       const counts = await interleaved(RUNS, [all([statements[0]]), all([floor[0]])]);
       const c = { counts: row(`  counts statement alone (pg)`, counts[0]), floor: row(`  floor of the counts: bare scan of the month's rollup rows in scope`, counts[1]) };
       for (const [name, q] of [...statements, ...rawStatements]) {
@@ -507,7 +516,8 @@ async function main() {
           `the raw-table ids ${m.before.toFixed(1)} ms = ${(m.before / m.beforeFloor).toFixed(2)}x their floor ${m.beforeFloor.toFixed(1)} ms; load average ${loadavg()}`,
       );
     }
-    summary.push(`one park ÷ whole region (server): ${(medians[scopes[2][0]] / medians[scopes[0][0]]).toFixed(2)}`);
+    const ratio = (suffix: string) => (medians[`${scopes[2][0]}${suffix}`] / medians[`${scopes[0][0]}${suffix}`]).toFixed(2);
+    summary.push(`one park ÷ whole region (server): ${ratio("")}; each called ${IN_A_ROW} times in a row: ${ratio(", in a row")}`);
     console.log("\n" + summary.join("\n"));
   } finally {
     await pool.end();
