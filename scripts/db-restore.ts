@@ -50,6 +50,7 @@ async function main() {
     }
     await run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: target.url }, quiet: true });
     const rows = await loadBackup(target.url, file);
+    console.log("[db:restore] 整理并统计各表（VACUUM ANALYZE）…");
     await vacuumAnalyze(target.url);
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
     console.log(`[db:restore] 已恢复 ${Object.keys(rows).length} 张表 ${total} 行（备份时间 ${header.createdAt}）`);

@@ -59,8 +59,13 @@ describe("db:backup and db:restore", () => {
     const client = new pg.default.Client({ connectionString: fresh.url });
     await client.connect();
     const { rows } = await client.query(`SELECT max(id) AS max, nextval(pg_get_serial_sequence('"Region"', 'id')) AS next FROM "Region"`);
+    // Vacuumed and analyzed: the planner has statistics for the restored rows at once.
+    const { rows: stats } = await client.query(
+      `SELECT relname, last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname IN ('Project', 'ProjectFigures', 'RedSetDirty') ORDER BY relname`,
+    );
     await client.end();
     expect(Number(rows[0].next)).toBeGreaterThan(Number(rows[0].max));
+    expect(stats).toEqual(["Project", "ProjectFigures", "RedSetDirty"].map((relname) => ({ relname, vacuumed: true, analyzed: true })));
   });
 
   it("refuses a non-empty database without --replace, and a truncated file, changing nothing", async () => {
