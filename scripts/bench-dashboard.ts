@@ -20,8 +20,9 @@
 //   4. the same figures from the raw tables (the code before the rollup: every project and
 //      report in scope, with its own floor), sent as that code sent them (JIT on), and the
 //      red lists computed live: each interleaved with its own floor in a block of its own,
-//      after the page's, so that their scans of the whole ledger and its reports (0.2–2 s,
-//      code no page runs any more) are not between the page's calls;
+//      after the page's, so that the raw-table scans of the ledger and its reports (0.2–2.3
+//      s, code no page runs any more) and the live lists' reads of every project are not
+//      between the page's calls;
 //   5. the projects behind the figures (metricProjectIds, figureProjectIds, a drill-down
 //      list page) next to a bare scan of the scope's ProjectFigures rows and the same ids
 //      from the raw tables;
