@@ -521,8 +521,9 @@ async function main() {
           `the raw-table ids ${m.before.toFixed(1)} ms = ${(m.before / m.beforeFloor).toFixed(2)}x their floor ${m.beforeFloor.toFixed(1)} ms; load average ${loadavg()}`,
       );
     }
-    const ratio = (suffix: string) => (medians[`${scopes[2][0]}${suffix}`] / medians[`${scopes[0][0]}${suffix}`]).toFixed(2);
-    summary.push(`one park ÷ whole region (server): ${ratio("")}; each called ${IN_A_ROW} times in a row: ${ratio(", in a row")}`);
+    const parkShare = medians[scopes[2][0]] / medians[scopes[0][0]];
+    const parkShareInARow = medians[`${scopes[2][0]}, in a row`] / medians[`${scopes[0][0]}, in a row`];
+    summary.push(`one park ÷ whole region (server): ${parkShare.toFixed(2)}; each called ${IN_A_ROW} times in a row: ${parkShareInARow.toFixed(2)}`);
     console.log("\n" + summary.join("\n"));
     // Issue 15's targets at this run's size, with "the floor of the rows it must read" both
     // ways: the scope's projects and reports (the floor the issue measured when it was filed,
@@ -536,7 +537,6 @@ async function main() {
         `÷ the floor of the rows its statements read now ${(ms / now).toFixed(2)}x (≤ 1.5: ${verdict(ms / now <= 1.5)})`
       );
     };
-    const [parkShare, parkShareInARow] = [Number(ratio("")), Number(ratio(", in a row"))];
     console.log(
       `\nissue 15's targets at ${counts.projects} projects:\n` +
         `${target("whole-region dashboard", scopes[0][0], 300)}\n${target("monthly bulletin", "bulletin", 1000)}\n` +
